@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+// Browser projects need a Chromium; without one (a machine where `npm test` could not install
+// it) they are left out rather than failing every run.
+const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+
+// One vitest process runs every package's project; browser projects live in their own config
+// files because nested `projects` are ignored when loaded from the root.
+export default defineConfig({
+  test: {
+    projects: [
+      'packages/*/vitest.config.ts',
+      ...(hasChromium ? ['packages/*/vitest.browser.config.ts', 'examples/*/vitest.browser.config.ts'] : []),
+    ],
+    coverage: { provider: 'v8', include: ['packages/*/src/**/*.ts'], reporter: ['text-summary', 'lcov'] },
+  },
+});
