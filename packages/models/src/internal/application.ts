@@ -1,0 +1,154 @@
+import {
+  AmbiguousApplication,
+  ApplicationNotFound,
+  type Client,
+  type Filter,
+  InvalidParameter,
+  mergeOptions,
+  type ODataOptions,
+} from '@balena-ts/core';
+
+/** What an application argument may be: a numeric id, a slug `org/name`, a uuid, or an app name. */
+export type ApplicationIdentifier = string | number;
+
+const PARAMETER_NAME = 'slugOrUuidOrIdOrName';
+
+// Fields needed to tell a slug/uuid match from a name match in one request.
+const DISCRIMINATING_FIELDS = ['id', 'slug', 'uuid', 'app_name'] as const;
+
+interface ApplicationMatch {
+  id: number;
+  slug?: string;
+  uuid?: string;
+  app_name?: string;
+}
+
+/**
+ * Validates an application argument and tells ids from strings.
+ *
+ * @param value - a positive integer id, or a non-empty string
+ * @returns the id, or the trimmed string to look up
+ * @throws {@link InvalidParameter} for `''`, NaN, a negative or non-integer number, or another type
+ */
+export function checkApplicationIdentifier(value: ApplicationIdentifier): number | string {
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value) && value > 0) return value;
+    throw new InvalidParameter(PARAMETER_NAME, value, 'an id must be a positive integer');
+  }
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  throw new InvalidParameter(PARAMETER_NAME, value, 'expected an id, a slug, a uuid or a name');
+}
+
+/**
+ * The `$filter` that finds an application by slug or uuid (compared lowercased) or, failing
+ * those, by name. A string of digits may also be an id: the seed passed ids as strings.
+ *
+ * @param text - the slug, uuid, name or id-as-text
+ * @returns the filter
+ */
+export function applicationLookupFilter(text: string): Filter {
+  const lower = text.toLowerCase();
+  const alternatives: Filter[] = [
+    { slug: lower },
+    { uuid: lower },
+    // Public host applications are visible to everyone; a name must only match the user's fleets.
+    { $and: [{ app_name: text }, { is_host: false }] },
+  ];
+  const asNumber = Number(text);
+  if (/^\d+$/.test(text) && Number.isSafeInteger(asNumber) && asNumber > 0) {
+    alternatives.push({ id: asNumber });
+  }
+  return { $or: alternatives };
+}
+
+/**
+ * Picks the one application a lookup string denotes: an exact slug, uuid or id match wins over name
+ * matches.
+ *
+ * @param text - the looked-up string
+ * @param rows - the rows the lookup filter returned
+ * @returns the chosen row
+ * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link AmbiguousApplication} when several rows match by name
+ */
+export function pickApplication<T extends ApplicationMatch>(text: string, rows: readonly T[]): T {
+  const lower = text.toLowerCase();
+  const exact = rows.filter((row) => row.slug === lower || row.uuid === lower || String(row.id) === text);
+  const candidates = exact.length > 0 ? exact : rows.filter((row) => row.app_name === text);
+  if (candidates.length === 0) throw new ApplicationNotFound(text);
+  if (candidates.length > 1) throw new AmbiguousApplication(text);
+  return candidates[0] as T;
+}
+
+function selectedFields(options: ODataOptions | undefined): readonly string[] | undefined {
+  const select = options?.$select;
+  if (select === undefined || select === '*') return undefined;
+  return typeof select === 'string' ? select.split(',').map((field) => field.trim()) : select;
+}
+
+/**
+ * Gets one application by id, slug, uuid or name, with the caller's OData options merged in
+ * (api-map 1.3). A number is fetched by key; a string costs one request whatever it is.
+ *
+ * @typeParam T - the shape of the returned row
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - an id, a slug `org/name`, a uuid or an application name
+ * @param options - OData options merged into the query
+ * @returns the application
+ * @throws {@link InvalidParameter} for an empty or malformed argument
+ * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @example
+ * ```ts
+ * const app = await getApplication<Application>(client, 'admin/my-fleet', { $select: ['id', 'app_name'] });
+ * ```
+ */
+export async function getApplication<T>(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  options?: ODataOptions,
+): Promise<T> {
+  const identifier = checkApplicationIdentifier(slugOrUuidOrIdOrName);
+  if (typeof identifier === 'number') {
+    const row = await client.pine.get<T>({ resource: 'application', id: identifier, options });
+    if (row === undefined) throw new ApplicationNotFound(identifier);
+    return row;
+  }
+  const requested = selectedFields(options);
+  const added = requested ? DISCRIMINATING_FIELDS.filter((field) => !requested.includes(field)) : [];
+  const merged = mergeOptions(
+    { $filter: applicationLookupFilter(identifier), ...(added.length > 0 ? { $select: added } : {}) },
+    options,
+  );
+  const rows = await client.pine.get<T & ApplicationMatch>({ resource: 'application', options: merged });
+  const row = pickApplication(identifier, rows);
+  if (added.length === 0) return row;
+  const trimmed: Record<string, unknown> = { ...row };
+  for (const field of added) delete trimmed[field];
+  return trimmed as T;
+}
+
+/**
+ * Resolves an application argument to its numeric id. A positive integer is returned as is,
+ * without a request; a string is looked up as a slug or uuid (lowercased), else as a name.
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - an id, a slug `org/name`, a uuid or an application name
+ * @returns the application id
+ * @throws {@link InvalidParameter} for `''`, NaN, a negative or non-integer number
+ * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @example
+ * ```ts
+ * const id = await resolveApplicationId(client, 'admin/my-fleet');
+ * ```
+ */
+export async function resolveApplicationId(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+): Promise<number> {
+  const identifier = checkApplicationIdentifier(slugOrUuidOrIdOrName);
+  if (typeof identifier === 'number') return identifier;
+  const row = await getApplication<{ id: number }>(client, identifier, { $select: ['id'] });
+  return row.id;
+}

@@ -1,0 +1,217 @@
+import {
+  buildQuery,
+  type Client,
+  DeviceNotFound,
+  escapeString,
+  type Filter,
+  InvalidParameter,
+  mergeOptions,
+  type ODataOptions,
+} from '@balena-ts/core';
+import { type DeviceIdentifier, deviceKey } from './device.js';
+
+/**
+ * The devices a batch write targets: one id, one full uuid, or an array of ids or of full uuids
+ * (one kind per array).
+ */
+export type DeviceSelector = DeviceIdentifier | readonly number[] | readonly string[];
+
+/**
+ * The longest request URL a batch request may build. Proxies commonly cap request lines at 8 KB;
+ * this leaves room for the method, the protocol and headers counted in the same buffer.
+ */
+export const MAX_URL_LENGTH = 7_500;
+
+const PARAMETER_NAME = 'uuidOrIdOrArray';
+
+/** A validated selector: the ids or the lowercased uuids, deduplicated, with the caller's spelling kept for errors. */
+export type DeviceSelection =
+  | { readonly kind: 'id'; readonly values: readonly number[]; readonly originals: readonly number[] }
+  | { readonly kind: 'uuid'; readonly values: readonly string[]; readonly originals: readonly string[] };
+
+/**
+ * Validates a device selector.
+ *
+ * @param selector - an id, a full uuid, or an array of either (one kind per array)
+ * @param parameterName - the name errors report
+ * @returns the selection
+ * @throws {@link InvalidParameter} for `''`, `[]`, a mixed array, or an element that is neither a
+ * positive integer nor a full uuid
+ */
+export function parseDeviceSelector(selector: DeviceSelector, parameterName = PARAMETER_NAME): DeviceSelection {
+  const elements: readonly unknown[] = Array.isArray(selector) ? selector : [selector];
+  if (elements.length === 0) throw new InvalidParameter(parameterName, selector, 'expected at least one device');
+  const kind = typeof elements[0] === 'number' ? 'id' : 'uuid';
+  const values = new Map<string | number, string | number>();
+  for (const element of elements) {
+    const elementKind = typeof element === 'number' ? 'id' : typeof element === 'string' ? 'uuid' : 'other';
+    if (elementKind !== kind) {
+      throw new InvalidParameter(parameterName, selector, 'an array must hold only ids or only uuids');
+    }
+    const key = deviceKey(element as DeviceIdentifier, parameterName);
+    const value = typeof key === 'number' ? key : key.uuid;
+    if (!values.has(value)) values.set(value, element as string | number);
+  }
+  if (kind === 'id') {
+    return { kind, values: [...values.keys()] as number[], originals: [...values.values()] as number[] };
+  }
+  return { kind, values: [...values.keys()] as string[], originals: [...values.values()] as string[] };
+}
+
+/**
+ * Splits values into chunks that hold at most `maxPerChunk` values each and whose request URL stays
+ * under {@link MAX_URL_LENGTH}.
+ *
+ * @param values - the values of an `in (...)` list
+ * @param maxPerChunk - the most values per chunk
+ * @param fixedLength - the URL length without the list's values
+ * @param valueLength - the length one value adds to the URL (without its separator)
+ * @returns the chunks, in order
+ */
+export function chunkValues<V>(
+  values: readonly V[],
+  maxPerChunk: number,
+  fixedLength: number,
+  valueLength: (value: V) => number,
+): V[][] {
+  const chunks: V[][] = [];
+  let chunk: V[] = [];
+  let length = fixedLength;
+  for (const value of values) {
+    const added = valueLength(value) + (chunk.length > 0 ? 1 : 0);
+    if (chunk.length > 0 && (chunk.length >= maxPerChunk || length + added > MAX_URL_LENGTH)) {
+      chunks.push(chunk);
+      chunk = [];
+      length = fixedLength;
+    }
+    length += valueLength(value) + (chunk.length > 0 ? 1 : 0);
+    chunk.push(value);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+function listFilter(field: string, values: readonly (string | number)[]): Filter {
+  return values.length === 1 ? { [field]: values[0] as string | number } : { [field]: { $in: [...values] } };
+}
+
+function listValueLength(value: string | number): number {
+  return typeof value === 'number' ? String(value).length : escapeString(value).length;
+}
+
+/**
+ * Splits values into chunks for requests on `resource` with `$filter=<field> in (...)`, within
+ * `client.config.requestBatchSize` values and {@link MAX_URL_LENGTH} characters each.
+ *
+ * @param client - the client (for the URL prefix and the batch size)
+ * @param resource - the OData resource, e.g. `device`
+ * @param field - the filtered field, e.g. `id` or `uuid`
+ * @param values - the values
+ * @param options - the other options of the request (their length counts against the budget)
+ * @returns the chunks
+ */
+export function chunkForRequest<V extends string | number>(
+  client: Client,
+  resource: string,
+  field: string,
+  values: readonly V[],
+  options: ODataOptions = {},
+): V[][] {
+  const first = values[0];
+  if (first === undefined) return [];
+  const { apiUrl, apiVersion, requestBatchSize } = client.config;
+  const probe = buildQuery(mergeOptions(options, { $filter: { [field]: { $in: [first, first] } } }));
+  const prefix = `${apiUrl.replace(/\/+$/, '')}/${apiVersion}/${resource}?`;
+  const fixedLength = prefix.length + probe.length - 2 * listValueLength(first) - 1;
+  return chunkValues(values, Math.max(1, requestBatchSize), fixedLength, listValueLength);
+}
+
+/**
+ * Fetches the selected devices (the prefetch of every batch write): one `GET /v7/device` per chunk,
+ * which checks that every device exists and maps uuids to ids.
+ *
+ * @typeParam T - the shape of each row (always has `id` and `uuid`)
+ * @param client - the client
+ * @param selection - the validated selection
+ * @param options - extra `$select`/`$expand` merged into the prefetch
+ * @returns one row per selected device
+ * @throws {@link DeviceNotFound} naming the first selected element that does not exist
+ */
+export async function prefetchDevices<T extends { id: number; uuid: string }>(
+  client: Client,
+  selection: DeviceSelection,
+  options?: ODataOptions,
+): Promise<T[]> {
+  const base = mergeOptions({ $select: ['id', 'uuid'] }, options);
+  const rows: T[] = [];
+  const chunks = chunkForRequest<string | number>(client, 'device', selection.kind, selection.values, base);
+  for (const chunk of chunks) {
+    const page = await client.pine.get<T>({
+      resource: 'device',
+      options: mergeOptions(base, { $filter: listFilter(selection.kind, chunk) }),
+    });
+    rows.push(...page);
+  }
+  const found = new Set<string | number>(rows.map((row) => (selection.kind === 'id' ? row.id : row.uuid.toLowerCase())));
+  selection.values.forEach((value, index) => {
+    if (!found.has(value)) throw new DeviceNotFound(selection.originals[index] ?? value);
+  });
+  return rows;
+}
+
+/**
+ * Patches devices by id: one `PATCH /v7/device?$filter=id in (...)` per chunk.
+ *
+ * @param client - the client
+ * @param ids - the device ids
+ * @param body - the fields to write
+ */
+export async function patchDevicesById(
+  client: Client,
+  ids: readonly number[],
+  body: Record<string, unknown>,
+): Promise<void> {
+  for (const chunk of chunkForRequest(client, 'device', 'id', ids)) {
+    await client.pine.patch({ resource: 'device', options: { $filter: listFilter('id', chunk) }, body });
+  }
+}
+
+/**
+ * Deletes devices by id: one `DELETE /v7/device?$filter=id in (...)` per chunk.
+ *
+ * @param client - the client
+ * @param ids - the device ids
+ */
+export async function deleteDevicesById(client: Client, ids: readonly number[]): Promise<void> {
+  for (const chunk of chunkForRequest(client, 'device', 'id', ids)) {
+    await client.pine.delete({ resource: 'device', options: { $filter: listFilter('id', chunk) } });
+  }
+}
+
+/**
+ * The common batch write: validate the selector, prefetch the devices, then patch them by id.
+ * 1,000 ids cost one GET and one PATCH with the default batch size.
+ *
+ * @param client - the client
+ * @param selector - an id, a full uuid, or an array of either
+ * @param body - the fields to write
+ * @throws {@link InvalidParameter} for a malformed selector
+ * @throws {@link DeviceNotFound} naming the first missing device
+ * @example
+ * ```ts
+ * await updateDevices(client, [1, 2, 3], { is_web_accessible: true });
+ * ```
+ */
+export async function updateDevices(
+  client: Client,
+  selector: DeviceSelector,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const selection = parseDeviceSelector(selector);
+  const devices = await prefetchDevices(client, selection);
+  await patchDevicesById(
+    client,
+    devices.map((device) => device.id),
+    body,
+  );
+}

@@ -1,0 +1,81 @@
+import { type Client, DeviceNotFound, InvalidParameter, type ODataOptions } from '@balena-ts/core';
+
+/** What a device argument may be: a numeric id, or a full uuid (32 or 62 hex characters). */
+export type DeviceIdentifier = string | number;
+
+const FULL_UUID_PATTERN = /^(?:[0-9a-f]{32}|[0-9a-f]{62})$/i;
+
+/**
+ * Tells whether a string is a full device uuid (32 or 62 hex characters, any case).
+ *
+ * @param value - the candidate
+ * @returns true for a full uuid
+ */
+export function isFullUuid(value: unknown): value is string {
+  return typeof value === 'string' && FULL_UUID_PATTERN.test(value);
+}
+
+/**
+ * Validates a device argument and turns it into a pine key: a number for an id, `{ uuid }`
+ * (lowercased) for a uuid.
+ *
+ * @param uuidOrId - a positive integer id, or a full uuid
+ * @param parameterName - the name the error reports (default `uuidOrId`)
+ * @returns the key for `client.pine`
+ * @throws {@link InvalidParameter} for anything else (`''`, a short uuid, NaN, a negative id...)
+ * @example
+ * ```ts
+ * deviceKey(12); // 12
+ * deviceKey('7CF02A6…'); // { uuid: '7cf02a6…' }
+ * ```
+ */
+export function deviceKey(uuidOrId: DeviceIdentifier, parameterName = 'uuidOrId'): number | { uuid: string } {
+  if (typeof uuidOrId === 'number') {
+    if (Number.isSafeInteger(uuidOrId) && uuidOrId > 0) return uuidOrId;
+    throw new InvalidParameter(parameterName, uuidOrId, 'an id must be a positive integer');
+  }
+  if (isFullUuid(uuidOrId)) return { uuid: uuidOrId.toLowerCase() };
+  throw new InvalidParameter(parameterName, uuidOrId, 'expected an id or a full uuid (32 or 62 hex characters)');
+}
+
+/**
+ * Gets one device by id or full uuid, with the caller's OData options.
+ *
+ * @typeParam T - the shape of the returned row
+ * @param client - the client
+ * @param uuidOrId - a numeric id or a full uuid
+ * @param options - OData options for the request
+ * @returns the device
+ * @throws {@link InvalidParameter} for a malformed argument
+ * @throws {@link DeviceNotFound} when no device matches
+ * @example
+ * ```ts
+ * const device = await getDevice<{ id: number }>(client, uuid, { $select: 'id' });
+ * ```
+ */
+export async function getDevice<T>(client: Client, uuidOrId: DeviceIdentifier, options?: ODataOptions): Promise<T> {
+  const id = deviceKey(uuidOrId);
+  const row = await client.pine.get<T>({ resource: 'device', id, options });
+  if (row === undefined) throw new DeviceNotFound(uuidOrId);
+  return row;
+}
+
+/**
+ * Resolves a device argument to its numeric id; a number is returned without a request.
+ *
+ * @param client - the client
+ * @param uuidOrId - a numeric id or a full uuid
+ * @returns the device id
+ * @throws {@link InvalidParameter} for a malformed argument
+ * @throws {@link DeviceNotFound} when no device has that uuid
+ * @example
+ * ```ts
+ * const id = await resolveDeviceId(client, uuid);
+ * ```
+ */
+export async function resolveDeviceId(client: Client, uuidOrId: DeviceIdentifier): Promise<number> {
+  const key = deviceKey(uuidOrId);
+  if (typeof key === 'number') return key;
+  const row = await getDevice<{ id: number }>(client, uuidOrId, { $select: 'id' });
+  return row.id;
+}
