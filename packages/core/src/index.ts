@@ -1,3 +1,55 @@
 // The core of balena-ts: client, requests, tokens, OData, pagination, storage and errors.
-// Not implemented yet: see the open issue for this package.
-export {};
+
+export type { Client } from './client/client.js';
+export { TOKEN_STORAGE_KEY } from './client/client.js';
+export type { ClientConfig, ClientOptions, RateLimitInfo } from './client/options.js';
+export { ExpiredToken, LoginFailed, MalformedToken, NotLoggedIn } from './errors/auth-errors.js';
+export type { BalenaErrorOptions } from './errors/balena-error.js';
+export { BalenaError, isBalenaError } from './errors/balena-error.js';
+export {
+  DeviceNotWebAccessible,
+  DeviceOffline,
+  IncompatibleApplication,
+  InvalidApplicationType,
+  InvalidDeviceType,
+  SupervisorLocked,
+} from './errors/device-errors.js';
+export {
+  AmbiguousApplication,
+  AmbiguousDevice,
+  AmbiguousRelease,
+  ApplicationNotFound,
+  DeviceNotFound,
+  ImageNotFound,
+  KeyNotFound,
+  LookupError,
+  OrganizationNotFound,
+  ReleaseNotFound,
+  ServiceNotFound,
+} from './errors/lookup-errors.js';
+export { InvalidOption, InvalidParameter, MissingOption, NotSupported } from './errors/parameter-errors.js';
+export { redact } from './errors/redact.js';
+export type { RequestErrorDetails } from './errors/request-errors.js';
+export { NetworkError, RequestError, TimeoutError } from './errors/request-errors.js';
+export { escapeString } from './odata/escape.js';
+export { buildFilter } from './odata/filter.js';
+export { mergeOptions } from './odata/merge.js';
+export type { PineClient, PineGetManyParams, PineGetOneParams } from './odata/pine-types.js';
+export { buildQuery } from './odata/query.js';
+export { formatResourceId } from './odata/resource-id.js';
+export type {
+  FieldFilter,
+  Filter,
+  FilterEntry,
+  FilterLambda,
+  FilterOperators,
+  ODataOptions,
+  ODataValue,
+  OrderBy,
+  ResourceId,
+} from './odata/types.js';
+export type { PageIterable } from './pagination/types.js';
+export type { RequestFunction, RequestMethod, RequestOptions } from './request/types.js';
+export type { KeyValueStorage } from './storage/key-value-storage.js';
+export { createMemoryStorage } from './storage/memory-storage.js';
+export type { JwtClaims, TokenProvider } from './tokens/types.js';

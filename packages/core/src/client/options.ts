@@ -1,0 +1,75 @@
+import type { KeyValueStorage } from '../storage/key-value-storage.js';
+
+/** What `onRateLimit` is told about a 429 answer. */
+export interface RateLimitInfo {
+  /** The request URL (redacted). */
+  url: string;
+  /** The request method. */
+  method: string;
+  /** How long the server asked to wait (`Retry-After`), in milliseconds, if it said. */
+  retryAfterMs: number | undefined;
+  /** Which attempt got the 429: 1 for the first. */
+  attempt: number;
+}
+
+/** Options of `createClient` (PUBLIC-API section 6). Every one is optional. */
+export interface ClientOptions {
+  /** The API's base URL; default `'https://api.balena-cloud.com'` (a trailing slash is tolerated). */
+  apiUrl?: string;
+  /** The OData API version; default `'v7'`. */
+  apiVersion?: string;
+  /** An API key sent as the Bearer credential instead of the stored session token. */
+  apiKey?: string;
+  /** Where the session token and settings live; default `createMemoryStorage()`. */
+  storage?: KeyValueStorage;
+  /** Not used by core; kept in the config for settings-node and the facade. */
+  dataDirectory?: string;
+  /** A fetch implementation to use instead of the global one. */
+  fetch?: typeof fetch;
+  /** Milliseconds per attempt; default 30 000. */
+  timeout?: number;
+  /** Retries for idempotent requests; default 3; false means none. */
+  retry?: number | false;
+  /** Base backoff in milliseconds; default 250 (doubling per attempt, full jitter, capped at 10 s). */
+  retryDelay?: number;
+  /** Called on every 429 answer, before waiting. */
+  onRateLimit?: (info: RateLimitInfo) => void;
+  /** The dashboard's URL; default: `apiUrl` with its first `api` replaced by `dashboard`. */
+  dashboardUrl?: string;
+  /** The base domain of device public URLs; default undefined (models ask `GET /config`). */
+  deviceUrlsBase?: string;
+  /** Ids per `id in (...)` chunk in batch writes; default 200. */
+  requestBatchSize?: number;
+  /** Sent as `User-Agent` (where the platform allows) and `X-Balena-Client`; default `'balena-ts/<version>'`. */
+  userAgent?: string;
+  /** Milliseconds after which (by its `iat`) a JWT is refreshed before use; default 3 600 000. */
+  tokenRefreshInterval?: number;
+}
+
+/** The resolved, frozen configuration of a client: every option filled in except the optional ones. */
+export interface ClientConfig {
+  /** The API's base URL, without a trailing slash. */
+  apiUrl: string;
+  /** The OData API version, e.g. `'v7'`. */
+  apiVersion: string;
+  /** The API key, when one was given. */
+  apiKey?: string;
+  /** The data directory, when one was given. */
+  dataDirectory?: string;
+  /** Milliseconds per attempt. */
+  timeout: number;
+  /** Retries for idempotent requests. */
+  retry: number;
+  /** Base backoff in milliseconds. */
+  retryDelay: number;
+  /** The dashboard's URL, without a trailing slash. */
+  dashboardUrl: string;
+  /** The base domain of device public URLs, when known. */
+  deviceUrlsBase?: string;
+  /** Ids per `id in (...)` chunk in batch writes. */
+  requestBatchSize: number;
+  /** The client identification sent with every request. */
+  userAgent: string;
+  /** Milliseconds after which a JWT is refreshed before use. */
+  tokenRefreshInterval: number;
+}

@@ -1,0 +1,70 @@
+import { BalenaError, type BalenaErrorOptions } from './balena-error.js';
+
+/** An option has a value that is not allowed. */
+export class InvalidOption extends BalenaError {
+  static override readonly errorName: string = 'InvalidOption';
+  /**
+   * @param message - which option and why
+   * @param options - `cause`
+   */
+  constructor(message = 'Invalid option', options?: BalenaErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** A required option is missing. */
+export class MissingOption extends BalenaError {
+  static override readonly errorName: string = 'MissingOption';
+  /**
+   * @param message - which option
+   * @param options - `cause`
+   */
+  constructor(message = 'Missing option', options?: BalenaErrorOptions) {
+    super(message, options);
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** A function argument has a value that is not allowed. */
+export class InvalidParameter extends BalenaError {
+  static override readonly errorName: string = 'InvalidParameter';
+  /** The name of the parameter. */
+  readonly parameter: string;
+  /** The value that was given. */
+  readonly value: unknown;
+
+  /**
+   * @param name - the parameter's name
+   * @param value - the value that was given
+   * @param reason - why it is not valid
+   * @param options - `cause`
+   */
+  constructor(name: string, value: unknown, reason?: string, options?: BalenaErrorOptions) {
+    super(
+      `Invalid parameter: ${describeValue(value)} is not a valid value for parameter "${name}"${reason ? `: ${reason}` : ''}`,
+      options,
+    );
+    this.parameter = name;
+    this.value = value;
+  }
+}
+
+/** The seed SDK had this function, but today's balena API offers no equivalent. */
+export class NotSupported extends BalenaError {
+  static override readonly errorName: string = 'NotSupported';
+  /**
+   * @param message - what is not supported, and what to use instead
+   * @param options - `cause`
+   */
+  constructor(message = 'Not supported', options?: BalenaErrorOptions) {
+    super(message, options);
+  }
+}

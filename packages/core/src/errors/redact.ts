@@ -1,0 +1,56 @@
+/** What every secret is replaced with. */
+export const REDACTED = '[REDACTED]';
+
+const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set(['password', 'token', 'apikey', 'api_key', 'key', 'secret']);
+
+// Ordered from the most specific shape to the least: a Bearer credential may itself be a JWT.
+const BEARER_PATTERN = /\b(Bearer)\s+[^\s"',;]+/gi;
+const JWT_PATTERN = /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+const QUERY_SECRET_PATTERN = /\b((?:api_?key|[A-Za-z_]*token|password|secret)=)[^&\s#"',;]+/gi;
+const JSON_SECRET_PATTERN =
+  /("(?:password|[A-Za-z_]*token|api_?key|key|secret)"\s*:\s*)("(?:[^"\\]|\\.)*"|[^\s,}\]]+)/gi;
+// balena API keys are 32 mixed-case alphanumerics; uuids are lower-case hex and never match.
+const API_KEY_PATTERN = /\b(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{32}\b/g;
+
+/**
+ * Removes tokens, passwords and API keys from a piece of text.
+ *
+ * @param text - a message, URL or response body
+ * @returns the text with every Bearer credential, JWT, secret query parameter, secret JSON field and
+ *   API-key-looking string replaced by `[REDACTED]`
+ * @example
+ * ```ts
+ * redact('GET /x?apikey=abc'); // 'GET /x?apikey=[REDACTED]'
+ * ```
+ */
+export function redact(text: string): string {
+  return text
+    .replace(BEARER_PATTERN, `$1 ${REDACTED}`)
+    .replace(JWT_PATTERN, REDACTED)
+    .replace(QUERY_SECRET_PATTERN, `$1${REDACTED}`)
+    .replace(JSON_SECRET_PATTERN, `$1"${REDACTED}"`)
+    .replace(API_KEY_PATTERN, REDACTED);
+}
+
+/**
+ * Redacts any value: strings are passed through {@link redact}, objects and arrays are copied with
+ * secret-named fields replaced and every nested string redacted.
+ *
+ * @param value - any JSON-like value
+ * @param depth - how deep to descend before giving up (cycles and huge trees)
+ * @returns a redacted copy
+ */
+export function redactValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 8) return REDACTED;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const [field, fieldValue] of Object.entries(value)) {
+    copy[field] =
+      SECRET_FIELD_NAMES.has(field.toLowerCase()) || /token$/i.test(field)
+        ? REDACTED
+        : redactValue(fieldValue, depth + 1);
+  }
+  return copy;
+}

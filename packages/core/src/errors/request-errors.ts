@@ -1,0 +1,87 @@
+import { BalenaError, type BalenaErrorOptions } from './balena-error.js';
+import { redact, redactValue } from './redact.js';
+
+/** What {@link RequestError} is built from. */
+export interface RequestErrorDetails {
+  /** The HTTP status code of the response. */
+  status: number;
+  /** The HTTP method of the request. */
+  method: string;
+  /** The URL of the request (redacted before it is stored). */
+  url: string;
+  /** The response body: parsed JSON when it was JSON, otherwise its text (redacted before it is stored). */
+  body?: unknown;
+  /** The underlying failure. */
+  cause?: unknown;
+  /** A message to use instead of the default one. */
+  message?: string;
+}
+
+const MAX_BODY_IN_MESSAGE = 200;
+
+function describeBody(body: unknown): string {
+  if (body === undefined || body === '') return '';
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return text.length > MAX_BODY_IN_MESSAGE ? `${text.slice(0, MAX_BODY_IN_MESSAGE)}...` : text;
+}
+
+/**
+ * An HTTP request got an answer balena-ts could not turn into a result: any failing status that no
+ * more specific error describes, or a body that could not be parsed.
+ *
+ * @example
+ * ```ts
+ * catch (error) { if (error instanceof RequestError && error.status === 409) { ... } }
+ * ```
+ */
+export class RequestError extends BalenaError {
+  static override readonly errorName: string = 'RequestError';
+  /** The HTTP status code. */
+  readonly status: number;
+  /** The HTTP method. */
+  readonly method: string;
+  /** The request URL, redacted. */
+  readonly url: string;
+  /** The response body (parsed JSON, or text), redacted. */
+  readonly body: unknown;
+
+  /**
+   * @param details - status, method, url, body, cause and an optional message
+   */
+  constructor(details: RequestErrorDetails) {
+    const body = describeBody(details.body);
+    super(
+      details.message ??
+        `Request failed: ${details.method} ${details.url} answered ${details.status}${body ? `: ${body}` : ''}`,
+      'cause' in details ? { cause: details.cause } : undefined,
+    );
+    this.status = details.status;
+    this.method = details.method;
+    this.url = redact(details.url);
+    this.body = redactValue(details.body);
+  }
+}
+
+/** The request never got an answer: connection refused or reset, DNS failure, a dropped connection. */
+export class NetworkError extends BalenaError {
+  static override readonly errorName: string = 'NetworkError';
+  /**
+   * @param message - what failed
+   * @param options - `cause`: the error fetch threw
+   */
+  constructor(message = 'Network error', options?: BalenaErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** The request took longer than its timeout and was aborted. */
+export class TimeoutError extends BalenaError {
+  static override readonly errorName: string = 'TimeoutError';
+  /**
+   * @param message - what timed out
+   * @param options - `cause`
+   */
+  constructor(message = 'Request timed out', options?: BalenaErrorOptions) {
+    super(message, options);
+  }
+}
