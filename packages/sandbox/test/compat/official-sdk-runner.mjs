@@ -1,0 +1,464 @@
+#!/usr/bin/env node
+// Drives the official balena JavaScript SDK (npm `balena-sdk`, a dev dependency of the sandbox's
+// tests only) through every call the sandbox must support, against the API at BALENA_API_URL.
+// Prints one JSON line per call, {call, ok, error?}, then a summary line, and exits non-zero when a
+// call failed. Run it with the Node binary the SDK release needs (23.x declares ^22.18 || >=24).
+//
+// Environment:
+//   BALENA_API_URL        the sandbox, e.g. http://127.0.0.1:4000
+//   BALENA_EMAIL          superuser email, BALENA_PASSWORD its password
+//   COMPAT_FLEET          optional: id or slug of a seeded fleet that has at least one release
+//   COMPAT_ONLINE_DEVICE  optional: uuid of a simulated online device, for the supervisor calls
+//   COMPAT_LOG_TIMEOUT_MS optional: how long the live log subscription waits for its line (10 s)
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { getSdk } from 'balena-sdk';
+import { secretFromSetupKey, totpCode, totpStep } from './totp.mjs';
+
+const require = createRequire(import.meta.url);
+const sdkVersion = JSON.parse(readFileSync(require.resolve('balena-sdk/package.json'), 'utf8')).version;
+
+const apiUrl = required('BALENA_API_URL').replace(/\/+$/, '');
+const email = required('BALENA_EMAIL');
+const password = required('BALENA_PASSWORD');
+const seededFleet = optionalId(process.env.COMPAT_FLEET);
+const onlineDevice = process.env.COMPAT_ONLINE_DEVICE || undefined;
+const logTimeoutMs = Number(process.env.COMPAT_LOG_TIMEOUT_MS ?? 10_000);
+
+const DEVICE_TYPE = 'raspberrypi4-64';
+const suffix = randomBytes(4).toString('hex');
+const sdk = getSdk({ apiUrl: `${apiUrl}/`, dataDirectory: false });
+const results = [];
+/** What earlier calls produced and later calls need. */
+const state = {};
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`${name} is required`);
+    process.exit(2);
+  }
+  return value;
+}
+
+function optionalId(value) {
+  if (!value) return undefined;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(`check failed: ${message}`);
+}
+
+function need(key) {
+  if (state[key] === undefined) throw new Error(`skipped: an earlier call did not provide ${key}`);
+  return state[key];
+}
+
+function describe(error) {
+  const status = error?.statusCode ?? error?.status;
+  const name = error?.name && error.name !== 'Error' ? `${error.name}: ` : '';
+  return `${name}${error?.message ?? String(error)}${status ? ` (HTTP ${status})` : ''}`;
+}
+
+async function call(name, body) {
+  try {
+    await body();
+    results.push({ call: name, ok: true });
+  } catch (error) {
+    results.push({ call: name, ok: false, error: describe(error) });
+  }
+  console.log(JSON.stringify(results.at(-1)));
+}
+
+async function expectRejection(promise, errorCode) {
+  try {
+    await promise;
+  } catch (error) {
+    check(error.code === errorCode, `expected ${errorCode}, got ${describe(error)}`);
+    return;
+  }
+  throw new Error(`expected ${errorCode}, but the call succeeded`);
+}
+
+/** Writes log lines as the device itself does: a raw POST with the device's own key. */
+async function postDeviceLogs(uuid, deviceKey, messages) {
+  const now = Date.now();
+  const response = await fetch(`${apiUrl}/device/v2/${uuid}/logs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${deviceKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(messages.map((message, index) => ({ message, timestamp: now + index, isSystem: false }))),
+  });
+  check(response.ok, `POST /device/v2/${uuid}/logs answered ${response.status}`);
+}
+
+let lastTotpStep = -1;
+/**
+ * Runs a call that takes a TOTP code. A code may be used only once per 30 s step on servers with
+ * replay protection, so a rejected code from an already-used step is retried in the next step.
+ */
+async function withTotpCode(secret, body) {
+  const step = totpStep();
+  try {
+    const result = await body(totpCode(secret, step));
+    lastTotpStep = step;
+    return result;
+  } catch (error) {
+    if (step !== lastTotpStep) throw error;
+    const nextStepMs = (step + 1) * 30_000 - Date.now() + 50;
+    await new Promise((resolve) => setTimeout(resolve, nextStepMs));
+    lastTotpStep = step + 1;
+    return body(totpCode(secret, step + 1));
+  }
+}
+
+// --- auth -----------------------------------------------------------------------------------
+await call('auth.login', () => sdk.auth.login({ email, password }));
+await call('auth.isLoggedIn', async () => check((await sdk.auth.isLoggedIn()) === true, 'logged in'));
+await call('auth.whoami', async () => {
+  const actor = await sdk.auth.whoami();
+  check(actor?.actorType === 'user', `actorType user, got ${actor?.actorType}`);
+  state.username = actor.username;
+});
+await call('auth.getUserInfo', async () => {
+  const info = await sdk.auth.getUserInfo();
+  check(info.email === email, `email ${email}, got ${info.email}`);
+  state.username ??= info.username;
+});
+
+// --- config and device types ----------------------------------------------------------------
+await call('config.getAll', async () => {
+  const config = await sdk.models.config.getAll();
+  check(typeof config.deviceUrlsBase === 'string', 'deviceUrlsBase is a string');
+});
+await call('config.getDeviceTypes', async () => {
+  const types = await sdk.models.config.getDeviceTypes();
+  check(
+    types.some((type) => type.slug === DEVICE_TYPE),
+    `${DEVICE_TYPE} listed`,
+  );
+});
+await call('deviceType.getAll', async () => {
+  const types = await sdk.models.deviceType.getAll({ $select: ['slug', 'name'] });
+  check(
+    types.some((type) => type.slug === DEVICE_TYPE),
+    `${DEVICE_TYPE} listed`,
+  );
+});
+await call('deviceType.get', async () => {
+  const type = await sdk.models.deviceType.get(DEVICE_TYPE, { $select: ['slug', 'name'] });
+  check(type.slug === DEVICE_TYPE, `slug ${DEVICE_TYPE}, got ${type.slug}`);
+});
+await call('os.getAvailableOsVersions', async () => {
+  const versions = await sdk.models.os.getAvailableOsVersions(DEVICE_TYPE);
+  check(versions.length > 0, 'at least one balenaOS version');
+  state.osVersion = versions[0].raw_version;
+});
+
+// --- fleet ------------------------------------------------------------------------------------
+await call('application.create', async () => {
+  const fleet = await sdk.models.application.create({
+    name: `compat-${suffix}`,
+    deviceType: DEVICE_TYPE,
+    organization: need('username'),
+  });
+  check(Number.isInteger(fleet.id), 'an id');
+  state.fleetId = fleet.id;
+});
+await call('application.get', async () => {
+  const fleet = await sdk.models.application.get(need('fleetId'), { $select: ['id', 'slug', 'app_name'] });
+  check(fleet.app_name === `compat-${suffix}`, `app_name compat-${suffix}, got ${fleet.app_name}`);
+  state.fleetSlug = fleet.slug;
+  const bySlug = await sdk.models.application.get(fleet.slug, { $select: 'id' });
+  check(bySlug.id === fleet.id, 'the same fleet by slug');
+});
+await call('application.getAll', async () => {
+  const fleets = await sdk.models.application.getAll({ $select: ['id'] });
+  check(
+    fleets.some((fleet) => fleet.id === state.fleetId),
+    'the new fleet is listed',
+  );
+});
+
+await call('application.envVar (set/get/getAllByApplication/remove)', async () => {
+  const fleet = need('fleetSlug');
+  await sdk.models.application.envVar.set(fleet, 'COMPAT_VAR', 'one');
+  await sdk.models.application.envVar.set(fleet, 'COMPAT_VAR', 'two');
+  check((await sdk.models.application.envVar.get(fleet, 'COMPAT_VAR')) === 'two', 'value two after the upsert');
+  const all = await sdk.models.application.envVar.getAllByApplication(fleet);
+  check(all.length === 1 && all[0].name === 'COMPAT_VAR', 'one variable listed');
+  await sdk.models.application.envVar.remove(fleet, 'COMPAT_VAR');
+  check((await sdk.models.application.envVar.get(fleet, 'COMPAT_VAR')) === undefined, 'gone after remove');
+});
+await call('application.configVar (set/get/getAllByApplication/remove)', async () => {
+  const fleet = need('fleetSlug');
+  await sdk.models.application.configVar.set(fleet, 'BALENA_SUPERVISOR_POLL_INTERVAL', '600000');
+  const value = await sdk.models.application.configVar.get(fleet, 'BALENA_SUPERVISOR_POLL_INTERVAL');
+  check(value === '600000', `value 600000, got ${value}`);
+  const all = await sdk.models.application.configVar.getAllByApplication(fleet);
+  check(
+    all.some((variable) => variable.name === 'BALENA_SUPERVISOR_POLL_INTERVAL'),
+    'listed',
+  );
+  await sdk.models.application.configVar.remove(fleet, 'BALENA_SUPERVISOR_POLL_INTERVAL');
+  check(
+    (await sdk.models.application.configVar.get(fleet, 'BALENA_SUPERVISOR_POLL_INTERVAL')) === undefined,
+    'gone after remove',
+  );
+});
+await call('application.tags (set/getAllByApplication/remove)', async () => {
+  const fleet = need('fleetSlug');
+  await sdk.models.application.tags.set(fleet, 'compat', 'one');
+  await sdk.models.application.tags.set(fleet, 'compat', 'two');
+  const tags = await sdk.models.application.tags.getAllByApplication(fleet);
+  check(tags.length === 1 && tags[0].value === 'two', 'one tag, value two after the upsert');
+  await sdk.models.application.tags.remove(fleet, 'compat');
+  check((await sdk.models.application.tags.getAllByApplication(fleet)).length === 0, 'gone after remove');
+});
+await call('application.generateProvisioningKey', async () => {
+  const key = await sdk.models.application.generateProvisioningKey({
+    slugOrUuidOrId: need('fleetId'),
+    keyExpiryDate: null,
+    keyName: 'compat',
+  });
+  check(typeof key === 'string' && key.length >= 16, 'a key string');
+  const keys = await sdk.models.apiKey.getProvisioningApiKeysByApplication(state.fleetId);
+  check(
+    keys.some((entry) => entry.name === 'compat'),
+    'listed by apiKey.getProvisioningApiKeysByApplication',
+  );
+});
+await call('os.getConfig', async () => {
+  const config = await sdk.models.os.getConfig(need('fleetId'), { version: need('osVersion') });
+  check(config.applicationId === state.fleetId, `applicationId ${state.fleetId}, got ${config.applicationId}`);
+  check(typeof config.apiKey === 'string', 'a provisioning apiKey');
+});
+
+// --- device -------------------------------------------------------------------------------------
+await call('device.register', async () => {
+  const uuid = sdk.models.device.generateUniqueKey();
+  const registered = await sdk.models.device.register(need('fleetId'), uuid);
+  check(registered.uuid === uuid && Number.isInteger(registered.id), 'id and uuid returned');
+  state.deviceUuid = uuid;
+  state.deviceId = registered.id;
+  state.deviceRegistrationKey = registered.api_key;
+});
+await call('device.get', async () => {
+  const device = await sdk.models.device.get(need('deviceUuid'), {
+    $select: ['id', 'uuid', 'device_name'],
+    $expand: { belongs_to__application: { $select: 'id' } },
+  });
+  check(device.id === state.deviceId, 'the registered id');
+  check(device.belongs_to__application[0].id === state.fleetId, 'in the new fleet');
+  const byId = await sdk.models.device.get(state.deviceId, { $select: 'uuid' });
+  check(byId.uuid === state.deviceUuid, 'the same device by id');
+});
+await call('device.getAllByApplication', async () => {
+  const devices = await sdk.models.device.getAllByApplication(need('fleetId'), { $select: ['uuid'] });
+  check(devices.length === 1 && devices[0].uuid === state.deviceUuid, 'exactly the registered device');
+});
+await call('device.rename', async () => {
+  await sdk.models.device.rename(need('deviceUuid'), `compat-device-${suffix}`);
+  const device = await sdk.models.device.get(state.deviceUuid, { $select: 'device_name' });
+  check(device.device_name === `compat-device-${suffix}`, `renamed, got ${device.device_name}`);
+});
+await call('device.setNote', async () => {
+  await sdk.models.device.setNote(need('deviceUuid'), 'written by the compatibility runner');
+  const device = await sdk.models.device.get(state.deviceUuid, { $select: 'note' });
+  check(device.note === 'written by the compatibility runner', `note set, got ${device.note}`);
+});
+await call('device.getStatus / isOnline', async () => {
+  const status = await sdk.models.device.getStatus(need('deviceUuid'));
+  check(typeof status === 'string' && status.length > 0, `an overall status, got ${status}`);
+  check((await sdk.models.device.isOnline(state.deviceUuid)) === false, 'a fresh device is offline');
+});
+await call('device.envVar (set/get/getAllByDevice/remove)', async () => {
+  const uuid = need('deviceUuid');
+  await sdk.models.device.envVar.set(uuid, 'COMPAT_VAR', 'one');
+  await sdk.models.device.envVar.set(uuid, 'COMPAT_VAR', 'two');
+  check((await sdk.models.device.envVar.get(uuid, 'COMPAT_VAR')) === 'two', 'value two after the upsert');
+  const all = await sdk.models.device.envVar.getAllByDevice(uuid);
+  check(all.length === 1 && all[0].value === 'two', 'one variable listed');
+  await sdk.models.device.envVar.remove(uuid, 'COMPAT_VAR');
+  check((await sdk.models.device.envVar.get(uuid, 'COMPAT_VAR')) === undefined, 'gone after remove');
+});
+await call('device.configVar (set/get/getAllByDevice/remove)', async () => {
+  const uuid = need('deviceUuid');
+  await sdk.models.device.configVar.set(uuid, 'BALENA_SUPERVISOR_POLL_INTERVAL', '900000');
+  const value = await sdk.models.device.configVar.get(uuid, 'BALENA_SUPERVISOR_POLL_INTERVAL');
+  check(value === '900000', `value 900000, got ${value}`);
+  const all = await sdk.models.device.configVar.getAllByDevice(uuid);
+  check(all.length === 1, `one variable listed, got ${all.length}`);
+  await sdk.models.device.configVar.remove(uuid, 'BALENA_SUPERVISOR_POLL_INTERVAL');
+  check(
+    (await sdk.models.device.configVar.get(uuid, 'BALENA_SUPERVISOR_POLL_INTERVAL')) === undefined,
+    'gone after remove',
+  );
+});
+await call('device.tags (set/getAllByDevice/remove)', async () => {
+  const uuid = need('deviceUuid');
+  await sdk.models.device.tags.set(uuid, 'compat', 'one');
+  await sdk.models.device.tags.set(uuid, 'compat', 'two');
+  const tags = await sdk.models.device.tags.getAllByDevice(uuid);
+  check(tags.length === 1 && tags[0].value === 'two', 'one tag, value two after the upsert');
+  await sdk.models.device.tags.remove(uuid, 'compat');
+  check((await sdk.models.device.tags.getAllByDevice(uuid)).length === 0, 'gone after remove');
+});
+await call('device.generateDeviceKey', async () => {
+  const key = await sdk.models.device.generateDeviceKey(need('deviceUuid'), 'compat-device-key');
+  check(typeof key === 'string' && key.length >= 16, 'a key string');
+  state.deviceKey = key;
+  const keys = await sdk.models.apiKey.getDeviceApiKeysByDevice(state.deviceUuid);
+  check(
+    keys.some((entry) => entry.name === 'compat-device-key'),
+    'listed by apiKey.getDeviceApiKeysByDevice',
+  );
+});
+await call('device.getWithServiceDetails', async () => {
+  const uuid = onlineDevice ?? need('deviceUuid');
+  const device = await sdk.models.device.getWithServiceDetails(uuid);
+  check(device.uuid === uuid, 'the device');
+  check(typeof device.current_services === 'object', 'current_services computed');
+  if (onlineDevice) check(Object.keys(device.current_services).length > 0, 'the simulated device runs services');
+});
+
+// --- logs ---------------------------------------------------------------------------------------
+await call('logs.history', async () => {
+  const uuid = need('deviceUuid');
+  await postDeviceLogs(uuid, need('deviceKey'), ['compat line 1', 'compat line 2', 'compat line 3']);
+  const lines = await sdk.logs.history(uuid);
+  const messages = lines.map((line) => line.message);
+  for (const expected of ['compat line 1', 'compat line 2', 'compat line 3']) {
+    check(messages.includes(expected), `history has "${expected}"`);
+  }
+  const lastTwo = await sdk.logs.history(uuid, { count: 2 });
+  check(lastTwo.length === 2 && lastTwo[1].message === 'compat line 3', 'count 2 keeps the newest two');
+});
+await call('logs.subscribe', async () => {
+  const uuid = need('deviceUuid');
+  const subscription = await sdk.logs.subscribe(uuid, { count: 0 });
+  try {
+    const received = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no live line within ${logTimeoutMs} ms`)), logTimeoutMs);
+      subscription.on('line', (line) => {
+        if (line.message === `live ${suffix}`) {
+          clearTimeout(timer);
+          resolve(line);
+        }
+      });
+      subscription.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+    // The stream may take a moment to attach on the server: post until the line arrives.
+    let delivered = false;
+    received.then(
+      () => {
+        delivered = true;
+      },
+      () => {},
+    );
+    for (let attempt = 0; attempt < 5 && !delivered; attempt++) {
+      await postDeviceLogs(uuid, state.deviceKey, [`live ${suffix}`]);
+      await Promise.race([received, new Promise((resolve) => setTimeout(resolve, 500))]).catch(() => {});
+    }
+    const line = await received;
+    check(line.isStdErr === false, 'isStdErr false');
+  } finally {
+    subscription.unsubscribe();
+  }
+});
+
+// --- releases (on the seeded fleet) ---------------------------------------------------------------
+await call('release.getAllByApplication', async () => {
+  check(seededFleet !== undefined, 'COMPAT_FLEET names a seeded fleet with a release');
+  const releases = await sdk.models.release.getAllByApplication(seededFleet, { $select: ['id', 'commit', 'status'] });
+  check(releases.length > 0, 'at least one release');
+  state.releaseCommit = releases[0].commit;
+});
+await call('release.get / getWithImageDetails', async () => {
+  const commit = need('releaseCommit');
+  const release = await sdk.models.release.get(commit, { $select: ['id', 'commit'] });
+  check(release.commit === commit, 'the release by commit');
+  const detailed = await sdk.models.release.getWithImageDetails(release.id);
+  check(Array.isArray(detailed.images), 'images listed');
+});
+
+// --- API keys -----------------------------------------------------------------------------------
+await call('apiKey (create/getAll/update/revoke)', async () => {
+  const key = await sdk.models.apiKey.create({ name: `compat-${suffix}`, expiryDate: null, description: 'first' });
+  check(typeof key === 'string' && key.length >= 16, 'a key string');
+  const found = await sdk.models.apiKey.getAll({ $filter: { name: `compat-${suffix}` } });
+  check(found.length === 1, 'listed by name');
+  await sdk.models.apiKey.update(found[0].id, { description: 'second' });
+  const named = await sdk.models.apiKey.getAllNamedUserApiKeys();
+  check(
+    named.some((entry) => entry.id === found[0].id && entry.description === 'second'),
+    'updated',
+  );
+  await sdk.models.apiKey.revoke(found[0].id);
+  check((await sdk.models.apiKey.getAll({ $filter: { name: `compat-${suffix}` } })).length === 0, 'revoked');
+});
+
+// --- supervisor through the API proxy (needs a simulated online device) ---------------------------
+for (const [name, action] of [
+  ['device.ping', (uuid) => sdk.models.device.ping(uuid)],
+  ['device.restartApplication', (uuid) => sdk.models.device.restartApplication(uuid)],
+  ['device.reboot', (uuid) => sdk.models.device.reboot(uuid)],
+]) {
+  await call(name, async () => {
+    check(onlineDevice !== undefined, 'COMPAT_ONLINE_DEVICE names a simulated online device');
+    await action(onlineDevice);
+  });
+}
+
+// --- two-factor authentication --------------------------------------------------------------------
+await call('auth.twoFactor (getSetupKey/enable/isEnabled/isPassed)', async () => {
+  check((await sdk.auth.twoFactor.isEnabled()) === false, 'disabled at first');
+  const setupKey = await sdk.auth.twoFactor.getSetupKey();
+  state.totpSecret = secretFromSetupKey(setupKey);
+  const token = await withTotpCode(state.totpSecret, (code) => sdk.auth.twoFactor.enable(code));
+  check(typeof token === 'string' && token.split('.').length === 3, 'enable returns a JWT');
+  check((await sdk.auth.twoFactor.isEnabled()) === true, 'enabled');
+  check((await sdk.auth.twoFactor.isPassed()) === true, 'passed after enabling');
+});
+await call('auth.twoFactor (login pending, challenge, verify)', async () => {
+  const secret = need('totpSecret');
+  await sdk.auth.logout();
+  await sdk.auth.login({ email, password });
+  check((await sdk.auth.twoFactor.isPassed()) === false, 'a fresh login is pending');
+  await withTotpCode(secret, (code) => sdk.auth.twoFactor.challenge(code));
+  check((await sdk.auth.twoFactor.isPassed()) === true, 'passed after challenge');
+  const token = await withTotpCode(secret, (code) => sdk.auth.twoFactor.verify(code));
+  check(typeof token === 'string' && token.split('.').length === 3, 'verify returns a JWT');
+});
+await call('auth.twoFactor.disable', async () => {
+  need('totpSecret');
+  const token = await sdk.auth.twoFactor.disable(password);
+  check(typeof token === 'string' && token.split('.').length === 3, 'disable returns a JWT');
+  check((await sdk.auth.twoFactor.isEnabled()) === false, 'disabled');
+});
+
+// --- clean-up -------------------------------------------------------------------------------------
+await call('device.remove', async () => {
+  await sdk.models.device.remove(need('deviceUuid'));
+  await expectRejection(sdk.models.device.get(state.deviceUuid), 'BalenaDeviceNotFound');
+});
+await call('application.remove', async () => {
+  await sdk.models.application.remove(need('fleetId'));
+  await expectRejection(sdk.models.application.get(state.fleetId), 'BalenaApplicationNotFound');
+});
+await call('auth.logout', async () => {
+  await sdk.auth.logout();
+  check((await sdk.auth.isLoggedIn()) === false, 'logged out');
+});
+
+const passed = results.filter((result) => result.ok).length;
+console.log(
+  JSON.stringify({
+    summary: { passed, failed: results.length - passed, total: results.length, sdk: sdkVersion, node: process.version },
+  }),
+);
+process.exitCode = passed === results.length ? 0 : 1;
