@@ -1,3 +1,10 @@
 // balena-ts settings and token storage on localStorage.
-// Not implemented yet: see the open issue for this package.
-export {};
+export { get, getAll, has, remove, type SettingKey, type SettingValue, set } from '@balena-ts/core/settings';
+export {
+  type BrowserStorageOptions,
+  createBrowserStorage,
+  DEFAULT_PREFIX,
+  type FallbackReason,
+  type StorageFallback,
+} from './browser-storage.js';
+export { resolveClientOptions } from './resolve-client-options.js';
