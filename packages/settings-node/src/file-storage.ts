@@ -12,7 +12,7 @@ export interface FileStorageOptions {
   dataDirectory?: string;
 }
 
-/** A {@link KeyValueStorage} on files, which can also say which file holds a key. */
+/** A `KeyValueStorage` on files, which can also say which file holds a key. */
 export interface FileStorage extends KeyValueStorage {
   /** The absolute directory holding the files. */
   readonly directory: string;
