@@ -1,1 +1,26 @@
-export {};
+// @balena-ts/models/application: applications (fleets). Every function takes the client first.
+export type { CreateApplicationOptions } from './application/create.js';
+export { create } from './application/create.js';
+export { getDashboardUrl } from './application/dashboard-url.js';
+export { disableDeviceUrls, enableDeviceUrls } from './application/device-urls.js';
+export { get, getById } from './application/get.js';
+export { getAll, getAllByOrganization, hasAny } from './application/get-all.js';
+export { getConfig } from './application/get-config.js';
+export { has } from './application/has.js';
+export type { ProvisioningKeyOptions } from './application/provisioning-key.js';
+export { generateProvisioningKey } from './application/provisioning-key.js';
+export {
+  disableRollingUpdates,
+  enableRollingUpdates,
+  getTargetReleaseHash,
+  isTrackingLatestRelease,
+  pinToRelease,
+  setToRelease,
+  trackLatestRelease,
+} from './application/release-tracking.js';
+export { remove } from './application/remove.js';
+export { restart } from './application/restart.js';
+export { grantSupportAccess, revokeSupportAccess } from './application/support-access.js';
+export type { ApplicationIdentifier } from './internal/application.js';
+export type { Application, ApplicationClass } from './types/application.js';
+export type { Selected, TypedOptions } from './types/options.js';

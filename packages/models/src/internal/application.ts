@@ -123,7 +123,7 @@ export async function getApplication<T>(
   const rows = await client.pine.get<T & ApplicationMatch>({ resource: 'application', options: merged });
   const row = pickApplication(identifier, rows);
   if (added.length === 0) return row;
-  const trimmed: Record<string, unknown> = { ...row };
+  const trimmed: Record<string, unknown> = { ...(row as Record<string, unknown>) };
   for (const field of added) delete trimmed[field];
   return trimmed as T;
 }

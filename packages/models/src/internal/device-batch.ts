@@ -38,7 +38,7 @@ export type DeviceSelection =
  * @throws {@link InvalidParameter} for `''`, `[]`, a mixed array, or an element that is neither a
  * positive integer nor a full uuid
  */
-export function parseDeviceSelector(selector: DeviceSelector, parameterName = PARAMETER_NAME): DeviceSelection {
+export function parseDeviceSelector(selector: DeviceSelector, parameterName: string = PARAMETER_NAME): DeviceSelection {
   const elements: readonly unknown[] = Array.isArray(selector) ? selector : [selector];
   if (elements.length === 0) throw new InvalidParameter(parameterName, selector, 'expected at least one device');
   const kind = typeof elements[0] === 'number' ? 'id' : 'uuid';

@@ -1,0 +1,21 @@
+import { type Client, InvalidParameter } from '@balena-ts/core';
+import { dashboardUrl } from '../internal/urls.js';
+
+/**
+ * Builds the dashboard URL of an application, without a request.
+ *
+ * @param client - the client (for its `dashboardUrl`)
+ * @param appId - the application id
+ * @returns `<dashboard>/apps/<id>`
+ * @throws {@link InvalidParameter} when the id is not a positive integer
+ * @example
+ * ```ts
+ * getDashboardUrl(client, 42); // 'https://dashboard.balena-cloud.com/apps/42'
+ * ```
+ */
+export function getDashboardUrl(client: Client, appId: number): string {
+  if (!Number.isSafeInteger(appId) || appId <= 0) {
+    throw new InvalidParameter('appId', appId, 'expected a positive integer id');
+  }
+  return dashboardUrl(client, `/apps/${appId}`);
+}

@@ -1,0 +1,43 @@
+import type { Client } from '@balena-ts/core';
+import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+
+async function setDeviceUrls(client: Client, application: ApplicationIdentifier, enabled: boolean): Promise<void> {
+  const { id } = await getApplication<{ id: number }>(client, application, { $select: 'id' });
+  await client.pine.patch({
+    resource: 'device',
+    options: { $filter: { belongs_to__application: id } },
+    body: { is_web_accessible: enabled },
+  });
+}
+
+/**
+ * Enables the public device URL of every device of an application (one PATCH for the whole fleet).
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @example
+ * ```ts
+ * await enableDeviceUrls(client, 'admin/my-fleet');
+ * ```
+ */
+export function enableDeviceUrls(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<void> {
+  return setDeviceUrls(client, slugOrUuidOrIdOrName, true);
+}
+
+/**
+ * Disables the public device URL of every device of an application (one PATCH for the whole fleet).
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @example
+ * ```ts
+ * await disableDeviceUrls(client, 42);
+ * ```
+ */
+export function disableDeviceUrls(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<void> {
+  return setDeviceUrls(client, slugOrUuidOrIdOrName, false);
+}

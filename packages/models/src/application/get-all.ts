@@ -1,0 +1,74 @@
+import { type Client, type Filter, mergeOptions } from '@balena-ts/core';
+import { resolveOrganizationId } from '../internal/organization.js';
+import type { Application } from '../types/application.js';
+import type { Selected, TypedOptions } from '../types/options.js';
+
+// "Own or collaborator" applications, as the seed's get_all meant; without it public host
+// applications of every device type would be listed too.
+const DIRECTLY_ACCESSIBLE: Filter = {
+  is_directly_accessible_by__user: { $any: { $alias: 'dau', $expr: { dau: { id: { $ne: null } } } } },
+};
+
+/**
+ * Gets every application the user owns or collaborates on, ordered by name.
+ *
+ * @param client - the client
+ * @param options - OData options merged into the query
+ * @returns the applications
+ * @example
+ * ```ts
+ * const apps = await getAll(client, { $select: ['id', 'slug'] });
+ * ```
+ */
+export function getAll<const O extends TypedOptions<Application> = Record<never, never>>(
+  client: Client,
+  options?: O,
+): Promise<Selected<Application, O>[]> {
+  return client.pine.get<Selected<Application, O>>({
+    resource: 'application',
+    options: mergeOptions({ $orderby: 'app_name asc', $filter: DIRECTLY_ACCESSIBLE }, options),
+  });
+}
+
+/**
+ * Gets the applications of one organization, ordered by name.
+ *
+ * @param client - the client
+ * @param handleOrId - the organization's handle or id
+ * @param options - OData options merged into the query
+ * @returns the applications
+ * @throws {@link OrganizationNotFound} when the organization does not exist or is not visible
+ * @example
+ * ```ts
+ * const apps = await getAllByOrganization(client, 'admin');
+ * ```
+ */
+export async function getAllByOrganization<const O extends TypedOptions<Application> = Record<never, never>>(
+  client: Client,
+  handleOrId: string | number,
+  options?: O,
+): Promise<Selected<Application, O>[]> {
+  const organizationId = await resolveOrganizationId(client, handleOrId);
+  return client.pine.get<Selected<Application, O>>({
+    resource: 'application',
+    options: mergeOptions({ $orderby: 'app_name asc', $filter: { organization: organizationId } }, options),
+  });
+}
+
+/**
+ * Tells whether the user owns or collaborates on any application.
+ *
+ * @param client - the client
+ * @returns true when there is at least one
+ * @example
+ * ```ts
+ * if (!(await hasAny(client))) console.log('Create a fleet first');
+ * ```
+ */
+export async function hasAny(client: Client): Promise<boolean> {
+  const rows = await client.pine.get<{ id: number }>({
+    resource: 'application',
+    options: { $select: 'id', $top: 1, $filter: DIRECTLY_ACCESSIBLE },
+  });
+  return rows.length > 0;
+}

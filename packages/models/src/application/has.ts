@@ -1,0 +1,25 @@
+import { ApplicationNotFound, type Client } from '@balena-ts/core';
+import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+
+/**
+ * Tells whether an application exists and is visible to the user.
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @returns true when it exists
+ * @throws {@link InvalidParameter} for `''` or a malformed id
+ * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @example
+ * ```ts
+ * if (await has(client, 'admin/my-fleet')) console.log('found');
+ * ```
+ */
+export async function has(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<boolean> {
+  try {
+    await getApplication(client, slugOrUuidOrIdOrName, { $select: 'id' });
+    return true;
+  } catch (error) {
+    if (error instanceof ApplicationNotFound) return false;
+    throw error;
+  }
+}

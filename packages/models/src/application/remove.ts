@@ -1,0 +1,21 @@
+import type { Client } from '@balena-ts/core';
+import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+
+/**
+ * Removes an application, with its devices, releases, variables and tags.
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @throws {@link InvalidParameter} for `''` or a malformed id
+ * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @example
+ * ```ts
+ * await remove(client, 'admin/old-fleet');
+ * ```
+ */
+export async function remove(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<void> {
+  // The lookup also runs for a numeric id: a DELETE of a missing row succeeds silently.
+  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
+  await client.pine.delete({ resource: 'application', id });
+}

@@ -1,0 +1,26 @@
+import { type Client, RequestError, SupervisorLocked } from '@balena-ts/core';
+import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+
+/**
+ * Restarts the application's containers on every device (balena-cloud's
+ * `POST /application/<id>/restart`; the API answers 423 when an update lock holds).
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link SupervisorLocked} when an update lock holds (423)
+ * @throws {@link RequestError} when the API refuses (e.g. 404 on servers without the endpoint)
+ * @example
+ * ```ts
+ * await restart(client, 'admin/my-fleet');
+ * ```
+ */
+export async function restart(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<void> {
+  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
+  try {
+    await client.request(`/application/${id}/restart`, { method: 'POST' });
+  } catch (error) {
+    if (error instanceof RequestError && error.status === 423) throw new SupervisorLocked(undefined, { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { type Client, InvalidParameter } from '@balena-ts/core';
+import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+
+/**
+ * Grants balena support access to an application until a time in the future.
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @param expiryTimestamp - when access ends, in milliseconds since the epoch
+ * @throws {@link InvalidParameter} when the timestamp is not in the future
+ * @throws {@link ApplicationNotFound} when nothing matches
+ * @example
+ * ```ts
+ * await grantSupportAccess(client, 'admin/my-fleet', Date.now() + 24 * 3_600_000);
+ * ```
+ */
+export async function grantSupportAccess(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  expiryTimestamp: number,
+): Promise<void> {
+  if (!Number.isFinite(expiryTimestamp) || expiryTimestamp <= Date.now()) {
+    throw new InvalidParameter('expiryTimestamp', expiryTimestamp, 'it must be a time in the future');
+  }
+  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
+  await client.pine.patch({
+    resource: 'application',
+    id,
+    body: { is_accessible_by_support_until__date: new Date(expiryTimestamp).toISOString() },
+  });
+}
+
+/**
+ * Revokes balena support access to an application.
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @throws {@link ApplicationNotFound} when nothing matches
+ * @example
+ * ```ts
+ * await revokeSupportAccess(client, 'admin/my-fleet');
+ * ```
+ */
+export async function revokeSupportAccess(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<void> {
+  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
+  await client.pine.patch({ resource: 'application', id, body: { is_accessible_by_support_until__date: null } });
+}

@@ -1,0 +1,36 @@
+import type { Client } from '@balena-ts/core';
+
+/** The variable naming rules of the API (`GET /config/vars`, api-map 1.5). */
+export interface ConfigVarSchema {
+  readonly reservedNames: readonly string[];
+  readonly reservedNamespaces: readonly string[];
+  /** A regular expression source: an env var name that matches it is invalid. */
+  readonly invalidRegex: string;
+  /** A regular expression source: a config var name that matches it is invalid. */
+  readonly configVarInvalidRegex: string;
+  readonly whiteListedNames: readonly string[];
+  readonly whiteListedNamespaces: readonly string[];
+  readonly blackListedNames: readonly string[];
+  /** A JSON schema of the supervisor's config variables (plus the device type's, when given). */
+  readonly configVarSchema: Record<string, unknown>;
+}
+
+/**
+ * Gets the rules and schema of configuration variables (`GET /config/vars`); with a device type,
+ * its own configuration variables are included.
+ *
+ * @param client - the client
+ * @param deviceType - a device type slug (optional)
+ * @returns the schema
+ * @example
+ * ```ts
+ * const { reservedNames, configVarSchema } = await getConfigVarSchema(client, 'raspberrypi4-64');
+ * ```
+ */
+export function getConfigVarSchema(client: Client, deviceType?: string): Promise<ConfigVarSchema> {
+  // The API only needs credentials to resolve a (possibly private) device type.
+  return client.request<ConfigVarSchema>('/config/vars', {
+    query: { deviceType },
+    auth: deviceType !== undefined,
+  });
+}

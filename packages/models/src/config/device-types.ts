@@ -1,0 +1,64 @@
+import { type Client, InvalidDeviceType, InvalidParameter, RequestError } from '@balena-ts/core';
+import type { DeviceTypeManifest } from '../types/device-type.js';
+
+/**
+ * Gets the device-type.json manifest of every device type the user can use
+ * (`GET /device-types/v1`), without their install instructions.
+ *
+ * @param client - the client
+ * @returns the manifests
+ * @example
+ * ```ts
+ * const names = (await getDeviceTypes(client)).map((type) => type.name);
+ * ```
+ */
+export async function getDeviceTypes(client: Client): Promise<DeviceTypeManifest[]> {
+  const manifests = await client.request<DeviceTypeManifest[] | null>('/device-types/v1');
+  if (!Array.isArray(manifests)) throw new Error('No device types');
+  return manifests.map(({ instructions: _instructions, ...manifest }) => manifest as DeviceTypeManifest);
+}
+
+/**
+ * Gets one device-type.json manifest by slug, display name or alias.
+ *
+ * @param client - the client
+ * @param slugOrName - the device type's slug, name or one of its aliases
+ * @returns the manifest
+ * @throws {@link InvalidParameter} for an empty argument
+ * @throws {@link InvalidDeviceType} when no device type matches
+ * @example
+ * ```ts
+ * const manifest = await getDeviceTypeManifestBySlug(client, 'raspberrypi4-64');
+ * ```
+ */
+export async function getDeviceTypeManifestBySlug(client: Client, slugOrName: string): Promise<DeviceTypeManifest> {
+  if (typeof slugOrName !== 'string' || slugOrName.trim() === '') {
+    throw new InvalidParameter('slugOrName', slugOrName, 'expected a device type slug or name');
+  }
+  const manifests = await getDeviceTypes(client);
+  const manifest = manifests.find(
+    (candidate) =>
+      candidate.slug === slugOrName || candidate.name === slugOrName || candidate.aliases?.includes(slugOrName),
+  );
+  if (manifest === undefined) throw new InvalidDeviceType(`Invalid device type: ${slugOrName}`);
+  return manifest;
+}
+
+/**
+ * Gets one device-type.json manifest by exact slug (`GET /device-types/v1/<slug>`).
+ *
+ * @param client - the client
+ * @param slug - the device type slug
+ * @returns the manifest
+ * @throws {@link InvalidDeviceType} when the API knows no such device type
+ */
+export async function getDeviceTypeManifest(client: Client, slug: string): Promise<DeviceTypeManifest> {
+  try {
+    return await client.request<DeviceTypeManifest>(`/device-types/v1/${encodeURIComponent(slug)}`);
+  } catch (error) {
+    if (error instanceof RequestError && error.status === 404) {
+      throw new InvalidDeviceType(`Invalid device type: ${slug}`, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,112 @@
+import { type Client, InvalidDeviceType, RequestError } from '@balena-ts/core';
+import { getApplication } from '../internal/application.js';
+import { findDeviceType } from '../internal/device-type.js';
+import { type DeviceTypeWithOsReleases, HOST_OS_RELEASES_EXPAND, newestOsVersionOf } from '../internal/os-version.js';
+import { type OsParams, parseParams } from './parse-params.js';
+
+/** How far a download has got. */
+export interface DownloadProgress {
+  /** Bytes handed to the consumer so far. */
+  readonly bytes: number;
+  /** The image size from `Content-Length`, when the server sent it. */
+  readonly total: number | undefined;
+}
+
+/** Options of {@link download}. */
+export interface DownloadOptions {
+  /** Called each time the consumer reads a chunk: draw a progress bar from it. */
+  readonly onProgress?: (progress: DownloadProgress) => void;
+  /** Aborts the request and the stream. */
+  readonly signal?: AbortSignal;
+}
+
+/** A started OS image download. */
+export interface OsImageDownload {
+  /** The image bytes; read it (or `pipeTo` a file) to download, `cancel()` it to stop. */
+  readonly stream: ReadableStream<Uint8Array>;
+  /** The image size in bytes, when known. */
+  readonly total: number | undefined;
+  /** The device type slug the image is for. */
+  readonly deviceType: string;
+  /** The OS version downloaded (`latest` resolved). */
+  readonly version: string;
+  /** The file name the server suggests, if any. */
+  readonly fileName: string | undefined;
+}
+
+const QUERY_PARAMETER_TYPES = new Set(['string', 'number', 'boolean']);
+
+async function resolveTarget(client: Client, deviceType: string | undefined, appId: number | undefined) {
+  const expand = { $select: 'slug', $expand: HOST_OS_RELEASES_EXPAND };
+  if (deviceType !== undefined) return findDeviceType<DeviceTypeWithOsReleases>(client, deviceType, expand);
+  const application = await getApplication<{ is_for__device_type: DeviceTypeWithOsReleases[] }>(client, appId ?? 0, {
+    $select: 'id',
+    $expand: { is_for__device_type: expand },
+  });
+  const [type] = application.is_for__device_type;
+  if (type === undefined) throw new InvalidDeviceType(`The application ${String(appId)} has no device type`);
+  return type;
+}
+
+function countingStream(body: ReadableStream<Uint8Array>, total: number | undefined, options: DownloadOptions) {
+  let bytes = 0;
+  // A TransformStream only runs when the consumer pulls, so the image is never buffered whole and
+  // progress follows what the consumer actually received.
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        bytes += chunk.byteLength;
+        controller.enqueue(chunk);
+        options.onProgress?.({ bytes, total });
+      },
+    }),
+    { signal: options.signal },
+  );
+}
+
+/**
+ * Starts downloading a balenaOS image as a web stream (`GET /download`), reporting progress as the
+ * consumer reads it.
+ *
+ * @param client - the client
+ * @param params - `deviceType` (or `appId`), `version` (`'latest'` by default), network and image options
+ * @param options - `onProgress` and `signal`
+ * @returns the stream, its total size and the resolved device type and version
+ * @throws {@link MissingOption} / {@link InvalidOption} for invalid parameters (see {@link parseParams})
+ * @throws {@link InvalidDeviceType} when the device type is unknown or has no OS release
+ * @throws {@link ApplicationNotFound} when `appId` does not match an application
+ * @throws {@link RequestError} when the server refuses (404 for an unknown version)
+ * @example
+ * ```ts
+ * const image = await download(client, { deviceType: 'raspberrypi4-64' }, {
+ *   onProgress: ({ bytes, total }) => console.log(`${bytes} / ${total ?? '?'} bytes`),
+ * });
+ * await image.stream.pipeTo(Writable.toWeb(createWriteStream('balena.img')));
+ * ```
+ */
+export async function download(client: Client, params: OsParams, options: DownloadOptions = {}): Promise<OsImageDownload> {
+  const parsed = parseParams(params);
+  const target = await resolveTarget(client, parsed.deviceType, parsed.appId);
+  const version = parsed.version === 'latest' ? newestOsVersionOf(target) : parsed.version;
+  if (version === undefined) throw new InvalidDeviceType(`No OS release for device type ${target.slug}`);
+  const query: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    if (QUERY_PARAMETER_TYPES.has(typeof value)) query[name] = value as string | number | boolean;
+  }
+  Object.assign(query, { deviceType: target.slug, version });
+  const response = await client.request.stream('/download', { query, signal: options.signal });
+  if (response.body === null) {
+    throw new RequestError({ status: response.status, method: 'GET', url: response.url, body: 'empty body' });
+  }
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : undefined;
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1];
+  return {
+    stream: countingStream(response.body, total, options),
+    total,
+    deviceType: target.slug,
+    version,
+    fileName,
+  };
+}

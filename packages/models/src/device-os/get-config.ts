@@ -1,0 +1,66 @@
+import { ApplicationNotFound, type Client, MissingOption, RequestError } from '@balena-ts/core';
+import { type ApplicationIdentifier, resolveApplicationId } from '../internal/application.js';
+import { parseParams } from './parse-params.js';
+
+/** Options of an image's config.json (the seed's `get_config` options). */
+export interface OsConfigOptions {
+  /** The OS version of the image: required. */
+  readonly version: string;
+  /** `'ethernet'` (the default) or `'wifi'`. */
+  readonly network?: 'ethernet' | 'wifi';
+  /** How often the device polls for updates, in minutes. */
+  readonly appUpdatePollInterval?: number;
+  readonly wifiKey?: string;
+  readonly wifiSsid?: string;
+  readonly ip?: string;
+  readonly gateway?: string;
+  readonly netmask?: string;
+  /** Defaults to the application's device type. */
+  readonly deviceType?: string;
+  readonly developmentMode?: boolean;
+  /** The provisioning key the API creates for this config. */
+  readonly provisioningKeyName?: string;
+  readonly provisioningKeyDescription?: string;
+  readonly provisioningKeyExpiryDate?: string;
+  /** Other options the API or the device type accepts are passed through. */
+  readonly [option: string]: unknown;
+}
+
+/** A config.json document: the API decides its fields (applicationId, deviceType, apiKey, ...). */
+export interface OsConfig {
+  readonly applicationId: number;
+  readonly deviceType: string;
+  readonly apiEndpoint: string;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * Gets the config.json of an OS image for an application (`POST /download-config`). The API
+ * creates a provisioning key for it.
+ *
+ * @param client - the client
+ * @param appId - an id, a slug, a uuid or an application name
+ * @param options - the OS version (required) and network settings
+ * @returns the config.json object
+ * @throws {@link MissingOption} when `options.version` is missing
+ * @throws {@link InvalidOption} for an invalid network or poll interval
+ * @throws {@link ApplicationNotFound} when the application does not exist or is not visible
+ * @example
+ * ```ts
+ * const config = await getConfig(client, 'admin/my-fleet', { version: '6.0.13', network: 'wifi', wifiSsid: 'office' });
+ * ```
+ */
+export async function getConfig(client: Client, appId: ApplicationIdentifier, options: OsConfigOptions): Promise<OsConfig> {
+  if (options === undefined || typeof options.version !== 'string' || options.version.trim() === '') {
+    throw new MissingOption('Missing option: version (an OS version is required for a config.json)');
+  }
+  const applicationId = await resolveApplicationId(client, appId);
+  const params = parseParams({ ...options, appId: applicationId });
+  try {
+    return await client.request<OsConfig>('/download-config', { method: 'POST', body: params });
+  } catch (error) {
+    // The API answers 404 for an application the user cannot see.
+    if (error instanceof RequestError && error.status === 404) throw new ApplicationNotFound(appId, { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import { type Client, InvalidDeviceType, InvalidParameter, mergeOptions, type ODataOptions } from '@balena-ts/core';
+
+/**
+ * Finds a device type by slug, alias or display name in one request (the seed took display names,
+ * today's API takes slugs and aliases).
+ *
+ * @typeParam T - the shape of the returned row
+ * @param client - the client
+ * @param slugOrName - a slug (`raspberrypi4-64`), an alias (`raspberrypi4`) or a name (`Raspberry Pi 4 (using 64bit OS)`)
+ * @param options - OData options merged into the query
+ * @returns the device type
+ * @throws {@link InvalidParameter} for an empty argument
+ * @throws {@link InvalidDeviceType} when nothing matches
+ */
+export async function findDeviceType<T>(client: Client, slugOrName: string, options?: ODataOptions): Promise<T> {
+  if (typeof slugOrName !== 'string' || slugOrName.trim() === '') {
+    throw new InvalidParameter('deviceType', slugOrName, 'expected a device type slug or name');
+  }
+  const query = mergeOptions(
+    {
+      $top: 1,
+      $orderby: 'name asc',
+      $filter: {
+        $or: [
+          { slug: slugOrName },
+          { name: slugOrName },
+          { device_type_alias: { $any: { $alias: 'dta', $expr: { dta: { is_referenced_by__alias: slugOrName } } } } },
+        ],
+      },
+    },
+    options,
+  );
+  const [row] = await client.pine.get<T>({ resource: 'device_type', options: query });
+  if (row === undefined) throw new InvalidDeviceType(`Invalid device type: ${slugOrName}`);
+  return row;
+}

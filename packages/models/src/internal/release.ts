@@ -1,0 +1,34 @@
+import { type Client, InvalidParameter, ReleaseNotFound } from '@balena-ts/core';
+
+/**
+ * Finds the successful release of an application by full commit hash or release id
+ * (`GET /v7/release?$filter=...&$select=id&$top=1`).
+ *
+ * @param client - the client
+ * @param applicationId - the application the release must belong to
+ * @param commitOrId - a full commit hash or a release id
+ * @returns the release id
+ * @throws {@link InvalidParameter} for `''` or a malformed id
+ * @throws {@link ReleaseNotFound} when the application has no such successful release
+ */
+export async function findApplicationReleaseId(
+  client: Client,
+  applicationId: number,
+  commitOrId: string | number,
+): Promise<number> {
+  if (typeof commitOrId === 'number' ? !(Number.isSafeInteger(commitOrId) && commitOrId > 0) : commitOrId.trim() === '') {
+    throw new InvalidParameter('fullReleaseHashOrId', commitOrId, 'expected a full commit hash or a release id');
+  }
+  const match = typeof commitOrId === 'number' ? { id: commitOrId } : { commit: commitOrId };
+  const [row] = await client.pine.get<{ id: number }>({
+    resource: 'release',
+    options: {
+      $select: 'id',
+      $top: 1,
+      $orderby: 'created_at desc',
+      $filter: { $and: [match, { belongs_to__application: applicationId, status: 'success' }] },
+    },
+  });
+  if (row === undefined) throw new ReleaseNotFound(commitOrId);
+  return row.id;
+}
