@@ -2,7 +2,17 @@
 
 export type { Client } from './client/client.js';
 export { TOKEN_STORAGE_KEY } from './client/client.js';
+export { createClient } from './client/create-client.js';
 export type { ClientConfig, ClientOptions, RateLimitInfo } from './client/options.js';
+export {
+  DEFAULT_API_URL,
+  DEFAULT_API_VERSION,
+  DEFAULT_REQUEST_BATCH_SIZE,
+  DEFAULT_RETRY_COUNT,
+  DEFAULT_RETRY_DELAY_MS,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOKEN_REFRESH_INTERVAL_MS,
+} from './client/resolve-config.js';
 export { ExpiredToken, LoginFailed, MalformedToken, NotLoggedIn } from './errors/auth-errors.js';
 export type { BalenaErrorOptions } from './errors/balena-error.js';
 export { BalenaError, isBalenaError } from './errors/balena-error.js';
@@ -48,8 +58,13 @@ export type {
   OrderBy,
   ResourceId,
 } from './odata/types.js';
+export type { PaginateParams } from './pagination/paginate.js';
+export { DEFAULT_PAGE_SIZE, paginate } from './pagination/paginate.js';
 export type { PageIterable } from './pagination/types.js';
+export { MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS } from './request/retry.js';
 export type { RequestFunction, RequestMethod, RequestOptions } from './request/types.js';
 export type { KeyValueStorage } from './storage/key-value-storage.js';
 export { createMemoryStorage } from './storage/memory-storage.js';
+export { decodeJwtClaims, isJwt, isTokenExpired } from './tokens/jwt.js';
+export { TOKEN_EXPIRY_MARGIN_MS } from './tokens/token-provider.js';
 export type { JwtClaims, TokenProvider } from './tokens/types.js';

@@ -1,0 +1,37 @@
+import { createPineClient } from '../odata/pine-client.js';
+import { createRequest } from '../request/create-request.js';
+import type { RequestFunction } from '../request/types.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
+import { createTokenProvider } from '../tokens/token-provider.js';
+import type { Client } from './client.js';
+import type { ClientOptions } from './options.js';
+import { resolveConfig } from './resolve-config.js';
+
+/**
+ * Creates a balena-ts client: plain data (config, storage, token provider, request function, pine
+ * client) that every operation of every balena-ts package takes as its first argument.
+ *
+ * @param options - see {@link ClientOptions}; all optional
+ * @returns the client, frozen
+ * @throws {@link InvalidOption} for a malformed option
+ * @example
+ * ```ts
+ * import { createClient } from '@balena-ts/core';
+ * const client = createClient({ apiUrl: 'http://127.0.0.1:4000' });
+ * await client.tokens.set(token);
+ * const me = await client.request('/actor/v1/whoami');
+ * ```
+ */
+export function createClient(options: ClientOptions = {}): Client {
+  const config = resolveConfig(options);
+  const storage = options.storage ?? createMemoryStorage();
+  // The provider refreshes through the request layer, which in turn asks the provider for the
+  // credential: the provider gets a function that forwards to the request created next.
+  const forward = (<T>(path: string, requestOptions?: Parameters<RequestFunction>[1]) =>
+    request<T>(path, requestOptions)) as RequestFunction;
+  forward.stream = (path, requestOptions) => request.stream(path, requestOptions);
+  const tokens = createTokenProvider({ config, storage, request: forward });
+  const request = createRequest({ config, tokens, fetch: options.fetch, onRateLimit: options.onRateLimit });
+  const pine = createPineClient(config, request);
+  return Object.freeze({ config, storage, tokens, request, pine });
+}

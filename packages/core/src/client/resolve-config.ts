@@ -1,0 +1,79 @@
+import { InvalidOption } from '../errors/parameter-errors.js';
+import { VERSION } from '../version.js';
+import type { ClientConfig, ClientOptions } from './options.js';
+
+/** The balena cloud API. */
+export const DEFAULT_API_URL = 'https://api.balena-cloud.com';
+/** The OData API version balena-ts speaks. */
+export const DEFAULT_API_VERSION = 'v7';
+/** Per attempt. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Retries of an idempotent request. */
+export const DEFAULT_RETRY_COUNT = 3;
+/** Base of the exponential backoff. */
+export const DEFAULT_RETRY_DELAY_MS = 250;
+/** Ids per `id in (...)` chunk, as balena's SDK does. */
+export const DEFAULT_REQUEST_BATCH_SIZE = 200;
+/** A JWT older than this is refreshed before use. */
+export const DEFAULT_TOKEN_REFRESH_INTERVAL_MS = 3_600_000;
+
+function checkUrl(name: string, value: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch (error) {
+    throw new InvalidOption(`Invalid option "${name}": ${value} is not a URL`, { cause: error });
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new InvalidOption(`Invalid option "${name}": ${value} is not an http(s) URL`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function checkCount(name: string, value: number | undefined, fallback: number, minimum: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < minimum) {
+    throw new InvalidOption(`Invalid option "${name}": ${String(value)} (expected a number >= ${minimum})`);
+  }
+  return value;
+}
+
+/**
+ * Fills in the defaults of the client options and checks them.
+ *
+ * @param options - the options given to `createClient`
+ * @returns the frozen configuration
+ * @throws {@link InvalidOption} for a malformed URL or a negative or non-numeric number
+ * @example
+ * ```ts
+ * resolveConfig({ apiUrl: 'http://127.0.0.1:4000/' }).apiUrl; // 'http://127.0.0.1:4000'
+ * ```
+ */
+export function resolveConfig(options: ClientOptions = {}): ClientConfig {
+  const apiUrl = checkUrl('apiUrl', options.apiUrl ?? DEFAULT_API_URL);
+  const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+  if (!/^[A-Za-z0-9_.-]+$/.test(apiVersion)) throw new InvalidOption(`Invalid option "apiVersion": ${apiVersion}`);
+  const retry = options.retry === false ? 0 : checkCount('retry', options.retry, DEFAULT_RETRY_COUNT, 0);
+  const config: ClientConfig = {
+    apiUrl,
+    apiVersion,
+    timeout: checkCount('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 1),
+    retry: Math.floor(retry),
+    retryDelay: checkCount('retryDelay', options.retryDelay, DEFAULT_RETRY_DELAY_MS, 0),
+    dashboardUrl: checkUrl('dashboardUrl', options.dashboardUrl ?? apiUrl.replace('api', 'dashboard')),
+    requestBatchSize: Math.floor(
+      checkCount('requestBatchSize', options.requestBatchSize, DEFAULT_REQUEST_BATCH_SIZE, 1),
+    ),
+    userAgent: options.userAgent ?? `balena-ts/${VERSION}`,
+    tokenRefreshInterval: checkCount(
+      'tokenRefreshInterval',
+      options.tokenRefreshInterval,
+      DEFAULT_TOKEN_REFRESH_INTERVAL_MS,
+      0,
+    ),
+  };
+  if (options.apiKey) config.apiKey = options.apiKey;
+  if (options.dataDirectory !== undefined) config.dataDirectory = options.dataDirectory;
+  if (options.deviceUrlsBase !== undefined) config.deviceUrlsBase = options.deviceUrlsBase;
+  return Object.freeze(config);
+}

@@ -1,0 +1,62 @@
+import { RequestError } from '../errors/request-errors.js';
+import type { RequestOptions } from './types.js';
+
+const JSON_CONTENT_TYPE_PATTERN = /^application\/(?:[\w!#$&*.^`~-]+\+)?json\b/i;
+
+function isJsonResponse(response: Response): boolean {
+  return JSON_CONTENT_TYPE_PATTERN.test(response.headers.get('content-type') ?? '');
+}
+
+/**
+ * Reads a successful response's body: JSON when the response (or the caller) says so, text
+ * otherwise, undefined when it is empty (balena's PATCH and DELETE answer 200 with nothing).
+ *
+ * @param response - a 2xx response
+ * @param request - method and URL, for the error
+ * @param responseType - the caller's choice, if any
+ * @returns the parsed body
+ * @throws {@link RequestError} when a JSON body does not parse
+ */
+export async function readBody(
+  response: Response,
+  request: { method: string; url: string },
+  responseType: RequestOptions['responseType'],
+): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  if (responseType === 'text' || (responseType !== 'json' && !isJsonResponse(response))) return text;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new RequestError({
+      status: response.status,
+      method: request.method,
+      url: request.url,
+      body: text.slice(0, 1000),
+      cause: error,
+      message: `Invalid JSON in the answer to ${request.method} ${request.url} (status ${response.status})`,
+    });
+  }
+}
+
+/**
+ * Reads a failed response's body for its error: parsed JSON when it parses (balena sends JSON
+ * strings such as `"\"slug\" must be unique."`), its text otherwise, undefined when empty.
+ *
+ * @param response - a failed response
+ * @returns the body, never throwing
+ */
+export async function readErrorBody(response: Response): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    return undefined;
+  }
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,99 @@
+import { TOKEN_STORAGE_KEY } from '../client/client.js';
+import type { ClientConfig } from '../client/options.js';
+import type { RequestFunction } from '../request/types.js';
+import type { KeyValueStorage } from '../storage/key-value-storage.js';
+import { decodeJwtClaims, isJwt } from './jwt.js';
+import type { TokenProvider } from './types.js';
+
+/** A JWT this close to its `exp` is refreshed before use. */
+export const TOKEN_EXPIRY_MARGIN_MS: number = 5 * 60_000;
+// After a refresh attempt of one token (failed, or answered with the same token), leave that token
+// alone for a while, so that a server that will not refresh it does not get asked on every request.
+const REFRESH_ATTEMPT_PAUSE_MS = 60_000;
+
+/** What a token provider needs from its client. */
+export interface TokenProviderContext {
+  /** The client's configuration (`apiKey`, `tokenRefreshInterval`). */
+  config: ClientConfig;
+  /** Where the session token lives. */
+  storage: KeyValueStorage;
+  /** Sends the refresh request; called lazily because the request layer itself uses the provider. */
+  request: RequestFunction;
+}
+
+function needsRefresh(token: string, config: ClientConfig, nowMs: number): boolean {
+  try {
+    const { iat, exp } = decodeJwtClaims(token);
+    if (typeof exp === 'number' && exp * 1000 - nowMs < TOKEN_EXPIRY_MARGIN_MS) return true;
+    return typeof iat === 'number' && nowMs - iat * 1000 > config.tokenRefreshInterval;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates the token provider of a client: it reads the credential (API key option, else the stored
+ * session token) and keeps a stored JWT fresh with `GET /user/v1/refresh-token`.
+ *
+ * @param context - config, storage and the request function
+ * @returns the provider
+ * @example
+ * ```ts
+ * const tokens = createTokenProvider({ config, storage, request });
+ * await tokens.set(jwt);
+ * ```
+ */
+export function createTokenProvider(context: TokenProviderContext): TokenProvider {
+  const { config, storage } = context;
+  let refreshing: Promise<string | undefined> | undefined;
+  let lastAttempt: { token: string; atMs: number } | undefined;
+
+  async function readStored(): Promise<string | undefined> {
+    const stored = await storage.get(TOKEN_STORAGE_KEY);
+    const token = stored?.trim();
+    return token ? token : undefined;
+  }
+
+  async function runRefresh(): Promise<string | undefined> {
+    const current = await readStored();
+    if (!current || !isJwt(current)) return undefined;
+    lastAttempt = { token: current, atMs: Date.now() };
+    const answer = await context.request<unknown>('/user/v1/refresh-token', {
+      token: current,
+      responseType: 'text',
+    });
+    const fresh = typeof answer === 'string' ? answer.trim() : '';
+    if (!fresh) return current;
+    await storage.set(TOKEN_STORAGE_KEY, fresh);
+    return fresh;
+  }
+
+  const provider: TokenProvider = {
+    async get() {
+      if (config.apiKey) return config.apiKey;
+      const token = await readStored();
+      if (!token || !isJwt(token)) return token;
+      const nowMs = Date.now();
+      const pausedAfterAttempt = lastAttempt?.token === token && nowMs - lastAttempt.atMs < REFRESH_ATTEMPT_PAUSE_MS;
+      if (pausedAfterAttempt || !needsRefresh(token, config, nowMs)) return token;
+      try {
+        return (await provider.refresh()) ?? token;
+      } catch {
+        return token;
+      }
+    },
+    async set(token) {
+      await storage.set(TOKEN_STORAGE_KEY, token);
+    },
+    async remove() {
+      await storage.remove(TOKEN_STORAGE_KEY);
+    },
+    refresh() {
+      refreshing ??= runRefresh().finally(() => {
+        refreshing = undefined;
+      });
+      return refreshing;
+    },
+  };
+  return provider;
+}
