@@ -1,5 +1,8 @@
 // Settings with the seed's keys and its five functions, each taking the client first. Platform
 // neutral: settings-node and settings-browser add where the values and the token are kept.
+
+// The core types in the signatures above, so that this entry point describes itself.
+export type { ClientConfig, ClientOptions, KeyValueStorage, RateLimitInfo } from './index.js';
 export { deriveSettings } from './settings/derive-settings.js';
 export { get, getAll, has, remove, set } from './settings/operations.js';
 export { parseSettingValue } from './settings/parse-setting-value.js';
@@ -12,6 +15,7 @@ export {
   SETTINGS_STORAGE_KEY,
   type SettingKey,
   type SettingKind,
+  type SettingsClient,
   type SettingValue,
 } from './settings/setting-keys.js';
 export type { LocatableStorage, StoredSettings } from './settings/stored-settings.js';

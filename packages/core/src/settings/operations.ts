@@ -1,7 +1,7 @@
-import { type Client, InvalidOption, TOKEN_STORAGE_KEY } from '../index.js';
+import { InvalidOption, TOKEN_STORAGE_KEY } from '../index.js';
 import { deriveSettings } from './derive-settings.js';
 import { parseSettingValue } from './parse-setting-value.js';
-import { SETTING_KEYS, type SettingValue } from './setting-keys.js';
+import { SETTING_KEYS, type SettingsClient, type SettingValue } from './setting-keys.js';
 import { readStoredSettings, updateStoredSettings } from './stored-settings.js';
 
 /**
@@ -17,7 +17,7 @@ import { readStoredSettings, updateStoredSettings } from './stored-settings.js';
  * await get(client, 'pine_endpoint'); // 'https://api.balena-cloud.com/v7/'
  * ```
  */
-export async function get(client: Client, key: string): Promise<SettingValue> {
+export async function get(client: SettingsClient, key: string): Promise<SettingValue> {
   const all = await getAll(client);
   const value = Object.hasOwn(all, key) ? all[key] : undefined;
   if (value === undefined) throw unknownKey(key);
@@ -36,7 +36,7 @@ export async function get(client: Client, key: string): Promise<SettingValue> {
  * const { api_endpoint, data_directory } = await getAll(client);
  * ```
  */
-export async function getAll(client: Client): Promise<Record<string, SettingValue>> {
+export async function getAll(client: SettingsClient): Promise<Record<string, SettingValue>> {
   const derived = deriveSettings(client.config);
   const stored = await readStoredSettings(client.storage);
   return { ...(derived as Record<string, SettingValue>), ...stored };
@@ -54,7 +54,7 @@ export async function getAll(client: Client): Promise<Record<string, SettingValu
  * await has(client, 'api_endpoint'); // true
  * ```
  */
-export async function has(client: Client, key: string): Promise<boolean> {
+export async function has(client: SettingsClient, key: string): Promise<boolean> {
   const all = await getAll(client);
   return Object.hasOwn(all, key) && all[key] !== undefined;
 }
@@ -75,7 +75,7 @@ export async function has(client: Client, key: string): Promise<boolean> {
  * await set(client, 'image_cache_time', 86_400_000);
  * ```
  */
-export async function set(client: Client, key: string, value: SettingValue): Promise<void> {
+export async function set(client: SettingsClient, key: string, value: SettingValue): Promise<void> {
   if (typeof key !== 'string' || key === '') throw new InvalidOption('A setting key must be a non-empty string.');
   if (key === TOKEN_STORAGE_KEY) {
     throw new InvalidOption('"token" is not a setting: log in with @balena-ts/auth to store a token.');
@@ -98,7 +98,7 @@ export async function set(client: Client, key: string, value: SettingValue): Pro
  * await remove(client, 'tmp'); // true, then false the second time
  * ```
  */
-export async function remove(client: Client, key: string): Promise<boolean> {
+export async function remove(client: SettingsClient, key: string): Promise<boolean> {
   return updateStoredSettings(client.storage, (settings) => {
     if (!Object.hasOwn(settings, key)) return false;
     delete settings[key];

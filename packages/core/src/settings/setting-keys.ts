@@ -1,5 +1,18 @@
+import type { ClientConfig, KeyValueStorage } from '../index.js';
+
 /** A setting's value: the seed kept strings only; typed values spare callers the parsing. */
 export type SettingValue = string | number | boolean;
+
+/**
+ * The part of a client the settings functions use: any `Client` from `createClient` fits.
+ * Kept this narrow so that the settings entry point does not pull in the request and pine types.
+ */
+export interface SettingsClient {
+  /** The resolved configuration the settings are derived from. */
+  readonly config: ClientConfig;
+  /** Where values given to `set` are kept. */
+  readonly storage: KeyValueStorage;
+}
 
 /** Every setting key balena-ts knows, named as in the seed (snake_case). */
 export type SettingKey =
