@@ -12,8 +12,8 @@ export interface UserActor extends ActorBase {
   actorType: 'user';
   /** The username. */
   username: string;
-  /** The email address. */
-  email: string;
+  /** The email address (null when balena does not disclose it to this credential). */
+  email: string | null;
 }
 
 /** An application (fleet) API key, e.g. a provisioning key. */
@@ -43,6 +43,6 @@ export interface UserInfo {
   actor: number;
   /** The username. */
   username: string;
-  /** The email address. */
-  email: string;
+  /** The email address (null when balena does not disclose it to this credential). */
+  email: string | null;
 }

@@ -5,13 +5,13 @@ import { getUserInfo } from './get-user-info.js';
  * Returns the logged-in user's email address.
  *
  * @param client - the balena-ts client
- * @returns the email address
+ * @returns the email address, or null when balena does not disclose it to this credential
  * @throws {@link NotLoggedIn} when there is no usable user session
  * @example
  * ```ts
  * console.log(await getEmail(client)); // 'admin@example.com'
  * ```
  */
-export async function getEmail(client: Client): Promise<string> {
+export async function getEmail(client: Client): Promise<string | null> {
   return (await getUserInfo(client)).email;
 }

@@ -35,7 +35,10 @@ export async function exchangeForToken(
     // which would send the same code (or password) a second time.
     response = await client.request(path, { method: 'POST', body, token: credential, responseType: 'text' });
   } catch (error) {
-    if (error instanceof NotLoggedIn || (error instanceof RequestError && (error.status === 400 || error.status === 401))) {
+    if (
+      error instanceof NotLoggedIn ||
+      (error instanceof RequestError && (error.status === 400 || error.status === 401))
+    ) {
       throw new LoginFailed(rules.rejectedMessage, { cause: error });
     }
     throw error;

@@ -1,4 +1,5 @@
 const SECRET_PARAMETER_PATTERN = /[?&]secret=([^&#]*)/i;
+const URL_SCHEME_PATTERN = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Extracts the base32 TOTP secret from what balena's setup endpoint returns. Today's SDKs disagree
@@ -10,7 +11,8 @@ const SECRET_PARAMETER_PATTERN = /[?&]secret=([^&#]*)/i;
  */
 export function secretFromSetupKey(setupKey: string): string {
   const parameter = SECRET_PARAMETER_PATTERN.exec(setupKey);
-  let secret = setupKey;
+  let secret = setupKey.trim();
+  if (!parameter && URL_SCHEME_PATTERN.test(secret)) return '';
   if (parameter) {
     try {
       secret = decodeURIComponent(parameter[1] ?? '');

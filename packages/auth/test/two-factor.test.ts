@@ -1,0 +1,182 @@
+import { createClient, InvalidParameter, LoginFailed, NotLoggedIn } from '@balena-ts/core';
+import { type Sandbox, type SandboxUser, startSandbox } from '@balena-ts/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getToken, isLoggedIn, login, loginWithToken, logOut, whoAmI } from '../src/index.js';
+import {
+  challenge,
+  disable,
+  enable,
+  generateCode,
+  getOtpauthSecret,
+  getSetupKey,
+  isEnabled,
+  isPassed,
+  verify,
+} from '../src/two-factor.js';
+import { caught } from './support/secrets.js';
+
+const TOTP_STEP_MS = 30_000;
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+/** A six-digit code that is valid for none of the steps around now (the server accepts one step of drift). */
+function wrongCode(secret: string): string {
+  const valid = new Set(
+    [-2, -1, 0, 1, 2].map((step) => generateCode(secret, { timestampMs: Date.now() + step * TOTP_STEP_MS })),
+  );
+  for (let candidate = 0; ; candidate++) {
+    const code = String(candidate).padStart(6, '0');
+    if (!valid.has(code)) return code;
+  }
+}
+
+async function loggedIn(user: Pick<SandboxUser, 'username' | 'password'>) {
+  const client = createClient({ apiUrl: sandbox.url });
+  await login(client, { username: user.username, password: user.password });
+  return client;
+}
+
+describe('two-factor state from the token', () => {
+  it('an account without 2FA: not enabled, passed', async () => {
+    const client = await loggedIn(sandbox.superuser);
+    expect(await isEnabled(client)).toBe(false);
+    expect(await isPassed(client)).toBe(true);
+  });
+
+  it('without a session both raise NotLoggedIn', async () => {
+    const client = createClient({ apiUrl: sandbox.url });
+    await expect(isEnabled(client)).rejects.toBeInstanceOf(NotLoggedIn);
+    await expect(isPassed(client)).rejects.toBeInstanceOf(NotLoggedIn);
+  });
+
+  it('reads the claims of tokens issued pending and passed', async () => {
+    const client = createClient({ apiUrl: sandbox.url });
+    await loginWithToken(client, sandbox.issueToken(sandbox.superuser.id, { twoFactorRequired: true }));
+    expect([await isEnabled(client), await isPassed(client)]).toEqual([true, false]);
+    await loginWithToken(client, sandbox.issueToken(sandbox.superuser.id, { twoFactorRequired: false }));
+    expect([await isEnabled(client), await isPassed(client)]).toEqual([true, true]);
+  });
+});
+
+describe('login of an account with 2FA', () => {
+  let user: SandboxUser;
+  beforeAll(async () => {
+    user = await sandbox.createUser({ twoFactor: true });
+    expect(user.totpSecret).toBeTruthy();
+  });
+
+  it('pending -> wrong code -> challenge -> passed', async () => {
+    const client = await loggedIn(user);
+    expect(await isEnabled(client)).toBe(true);
+    expect(await isPassed(client)).toBe(false);
+
+    // The partial session: the API refuses it, and so does every auth function that needs a session.
+    await expect(client.request('/user/v1/whoami')).rejects.toThrow();
+    const pending = await caught(() => whoAmI(client));
+    expect(pending).toBeInstanceOf(NotLoggedIn);
+    expect((pending as Error).message).toMatch(/two-factor/i);
+    expect(await isLoggedIn(client)).toBe(false);
+
+    const partialToken = await getToken(client);
+    const rejected = await caught(() => challenge(client, wrongCode(user.totpSecret!)));
+    expect(rejected).toBeInstanceOf(LoginFailed);
+    expect(await isPassed(client)).toBe(false);
+    expect(await getToken(client)).toBe(partialToken);
+
+    await challenge(client, generateCode(user.totpSecret!));
+    expect(await isPassed(client)).toBe(true);
+    expect(await isEnabled(client)).toBe(true);
+    expect(await getToken(client)).not.toBe(partialToken);
+    expect(await isLoggedIn(client)).toBe(true);
+    expect(await whoAmI(client)).toBe(user.username);
+  });
+
+  it('challenge accepts a code typed with a space', async () => {
+    const client = await loggedIn(user);
+    const code = generateCode(user.totpSecret!);
+    await challenge(client, `${code.slice(0, 3)} ${code.slice(3)}`);
+    expect(await isPassed(client)).toBe(true);
+  });
+
+  it('a malformed code is refused before any request', async () => {
+    const client = await loggedIn(user);
+    const before = sandbox.requestCount();
+    for (const code of ['', '12345', 'abcdef', '123456789']) {
+      await expect(challenge(client, code)).rejects.toBeInstanceOf(InvalidParameter);
+    }
+    expect(sandbox.requestCount()).toBe(before);
+  });
+
+  it('verify returns the upgraded token without storing it', async () => {
+    const client = await loggedIn(user);
+    const partialToken = await getToken(client);
+    const upgraded = await verify(client, generateCode(user.totpSecret!));
+    expect(upgraded).not.toBe(partialToken);
+    expect(await getToken(client)).toBe(partialToken);
+    await loginWithToken(client, upgraded);
+    expect(await isPassed(client)).toBe(true);
+    expect(await whoAmI(client)).toBe(user.username);
+  });
+
+  it('challenge without a session raises NotLoggedIn', async () => {
+    const client = createClient({ apiUrl: sandbox.url });
+    await expect(challenge(client, '123456')).rejects.toBeInstanceOf(NotLoggedIn);
+  });
+});
+
+describe('turning 2FA on and off', () => {
+  it('setup -> enable -> login pending -> challenge -> disable (wrong password first)', async () => {
+    const user = await sandbox.createUser();
+    const client = await loggedIn(user);
+    expect(await isEnabled(client)).toBe(false);
+
+    const setupKey = await getSetupKey(client);
+    expect(setupKey).toMatch(/secret=|^[A-Z2-7]+$/);
+    const secret = await getOtpauthSecret(client);
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+
+    await expect(enable(client, wrongCode(secret))).rejects.toBeInstanceOf(LoginFailed);
+    expect(await isEnabled(client)).toBe(false);
+
+    const token = await enable(client, generateCode(secret));
+    expect(await getToken(client)).toBe(token);
+    expect(await isEnabled(client)).toBe(true);
+    expect(await isPassed(client)).toBe(true);
+    expect(await whoAmI(client)).toBe(user.username);
+
+    await logOut(client);
+    await login(client, { username: user.username, password: user.password });
+    expect(await isPassed(client)).toBe(false);
+    await challenge(client, generateCode(secret));
+    expect(await isPassed(client)).toBe(true);
+
+    await expect(disable(client, 'not the password')).rejects.toBeInstanceOf(LoginFailed);
+    expect(await isEnabled(client)).toBe(true);
+    await expect(disable(client, '')).rejects.toBeInstanceOf(InvalidParameter);
+
+    const plainToken = await disable(client, user.password);
+    expect(await getToken(client)).toBe(plainToken);
+    expect(await isEnabled(client)).toBe(false);
+    expect(await whoAmI(client)).toBe(user.username);
+
+    await logOut(client);
+    await login(client, { username: user.username, password: user.password });
+    expect(await isEnabled(client)).toBe(false);
+    expect(await isLoggedIn(client)).toBe(true);
+  });
+
+  it('disable needs a full session: a pending one is refused without a request', async () => {
+    const user = await sandbox.createUser({ twoFactor: true });
+    const client = await loggedIn(user);
+    const before = sandbox.requestCount();
+    await expect(disable(client, user.password)).rejects.toBeInstanceOf(NotLoggedIn);
+    await expect(getSetupKey(client)).rejects.toBeInstanceOf(NotLoggedIn);
+    expect(sandbox.requestCount()).toBe(before);
+  });
+});
