@@ -1,0 +1,24 @@
+// Bundle-size entries for @balena-ts/auth. Each `code` is the whole program being measured.
+export default [
+  {
+    name: 'auth: login',
+    code: `import { createClient } from '@balena-ts/core';
+import { login } from '@balena-ts/auth';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+login(client, { username: 'me@example.com', password: 'secret' }).then(console.log);`,
+    forbid: ['otplib', '@otplib', '@noble', '@scure'],
+  },
+  {
+    name: 'auth/two-factor: generateCode (otplib)',
+    code: `import { generateCode } from '@balena-ts/auth/two-factor';
+console.log(generateCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'));`,
+  },
+  {
+    name: 'auth/two-factor: challenge + isPassed (no otplib)',
+    code: `import { createClient } from '@balena-ts/core';
+import { challenge, isPassed } from '@balena-ts/auth/two-factor';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+isPassed(client).then((passed) => passed || challenge(client, '123456'));`,
+    forbid: ['otplib', '@otplib', '@noble', '@scure'],
+  },
+];
