@@ -1,7 +1,8 @@
 // Browser bundle rows: each program bundled by esbuild (ESM, minified, browser platform),
-// gzipped at level 9. The official SDK's `browser` field picks its browser build; Node built-ins
-// its dependencies import are aliased to the usual polyfill packages (what webpack's or vite's
-// Node polyfill plugins do), since a browser app using it has to ship them.
+// gzipped at level 9. The official SDK's `browser` field picks its browser build. For the official
+// SDK only, the Node built-ins its dependencies import are aliased to the usual polyfill packages
+// (what webpack's or vite's Node polyfill plugins do), since a browser app using it has to ship
+// them. balena-ts and raw fetch get no polyfills: they must not need any.
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -29,7 +30,7 @@ export const PROGRAMS = {
  * @param {'a' | 'b' | 'c'} program
  * @param {{ polyfills?: boolean }} [options]
  */
-export async function measureBundle(implementation, program, { polyfills = true } = {}) {
+export async function measureBundle(implementation, program, { polyfills = implementation === 'official' } = {}) {
   const result = await build({
     stdin: {
       contents: `import { run } from './programs/${implementation}/${program}.mjs';\nrun(globalThis.BENCH_CONFIG);\n`,

@@ -1,0 +1,37 @@
+// The operation rows driven through the official SDK, one SDK call per item, in sequence.
+import { getSdk } from 'balena-sdk';
+
+/** @param {import('./config.mjs').OperationConfig} config */
+export async function setup({ apiUrl, email, password }) {
+  const sdk = getSdk({ apiUrl: `${apiUrl}/`, dataDirectory: false });
+  await sdk.auth.login({ email, password });
+  return sdk;
+}
+
+/** @type {Record<string, (sdk: any, config: import('./config.mjs').OperationConfig) => Promise<number>>} */
+export const operations = {
+  async getDeviceWithServiceDetails(sdk, { detailUuid }) {
+    const device = await sdk.models.device.getWithServiceDetails(detailUuid);
+    return Object.keys(device.current_services).length;
+  },
+  async listDevices(sdk, { fleetId }) {
+    const devices = await sdk.models.device.getAllByApplication(fleetId);
+    return devices.length;
+  },
+  async renameDevices(sdk, { writeDeviceIds }) {
+    for (const [index, id] of writeDeviceIds.entries()) {
+      await sdk.models.device.rename(id, `official-${index}`);
+    }
+    return writeDeviceIds.length;
+  },
+  async setEnvVars(sdk, { writeDeviceIds, envVarName }) {
+    for (const id of writeDeviceIds) {
+      await sdk.models.device.envVar.set(id, envVarName, 'on');
+    }
+    return writeDeviceIds.length;
+  },
+  async readLogs(sdk, { logUuid, logCount }) {
+    const lines = await sdk.logs.history(logUuid, { count: logCount });
+    return lines.length;
+  },
+};

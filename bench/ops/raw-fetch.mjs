@@ -1,0 +1,55 @@
+// The operation rows as raw fetch calls: the floor. One request per item, nothing resolved twice.
+import { connect, literal } from '../programs/raw-fetch/api.mjs';
+
+const SERVICE_DETAILS_EXPAND =
+  'image_install($select=id,download_progress,status,install_date;$filter=status%20ne%20%27deleted%27;' +
+  '$expand=installs__image($select=id;$expand=is_a_build_of__service($select=id,service_name)),' +
+  'is_provided_by__release($select=id,commit,raw_version;$expand=belongs_to__application($select=slug)))';
+
+/** @param {import('./config.mjs').OperationConfig} config */
+export function setup({ apiUrl, email, password }) {
+  return connect(apiUrl, email, password);
+}
+
+/** @type {Record<string, (api: any, config: import('./config.mjs').OperationConfig) => Promise<number>>} */
+export const operations = {
+  async getDeviceWithServiceDetails(api, { detailUuid }) {
+    const { d } = await api(
+      'GET',
+      `/v7/device?$filter=uuid%20eq%20${literal(detailUuid)}&$expand=${SERVICE_DETAILS_EXPAND}`,
+    );
+    const services = new Set(
+      d[0].image_install.map((install) => install.installs__image[0]?.is_a_build_of__service[0]?.service_name),
+    );
+    return services.size;
+  },
+  async listDevices(api, { fleetId }) {
+    const { d } = await api('GET', `/v7/device?$filter=belongs_to__application%20eq%20${fleetId}`);
+    return d.length;
+  },
+  async renameDevices(api, { writeDeviceIds }) {
+    for (const [index, id] of writeDeviceIds.entries()) {
+      await api('PATCH', `/v7/device(${id})`, { device_name: `raw-${index}` });
+    }
+    return writeDeviceIds.length;
+  },
+  async setEnvVars(api, { writeDeviceIds, envVarName }) {
+    for (const id of writeDeviceIds) {
+      try {
+        await api('POST', '/v7/device_environment_variable', { device: id, name: envVarName, value: 'on' });
+      } catch (error) {
+        if (error.status !== 409) throw error;
+        await api(
+          'PATCH',
+          `/v7/device_environment_variable?$filter=device%20eq%20${id}%20and%20name%20eq%20${literal(envVarName)}`,
+          { value: 'on' },
+        );
+      }
+    }
+    return writeDeviceIds.length;
+  },
+  async readLogs(api, { logUuid, logCount }) {
+    const lines = await api('GET', `/device/v2/${logUuid}/logs?count=${logCount}`);
+    return lines.length;
+  },
+};

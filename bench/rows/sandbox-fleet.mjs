@@ -1,0 +1,83 @@
+// Starts the sandbox and seeds what the operation rows need: a 10,000-device fleet with a release,
+// one device that runs it (simulated when the sandbox offers simulateDevice), and 10,000 log lines
+// written through the API as a device writes them (its own device key, 10 lines per request).
+export const FLEET_SIZE = 10_000;
+export const WRITE_COUNT = 1_000;
+export const LOG_LINES = 10_000;
+const LOG_LINES_PER_REQUEST = 10;
+const LOG_WRITE_CONCURRENCY = 8;
+
+async function post(url, token, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${url}: HTTP ${response.status} ${text.slice(0, 200)}`);
+  return text;
+}
+
+/** @returns {Promise<{ sandbox: any, config: Omit<import('../ops/config.mjs').OperationConfig, 'envVarName'>, stop: () => Promise<void> }>} */
+export async function startSeededSandbox() {
+  const { startSandbox } = await import('@balena-ts/sandbox');
+  if (typeof startSandbox !== 'function') throw new Error('@balena-ts/sandbox does not export startSandbox yet');
+  const sandbox = await startSandbox({ quiet: true });
+  const handles = [];
+  try {
+    const fleet = await sandbox.seedApplication({ name: 'bench', deviceType: 'raspberrypi4-64' });
+    await sandbox.seedRelease({ application: fleet.id, services: ['main', 'sidecar'] });
+    const devices = await sandbox.seedDevices({ application: fleet.id, count: FLEET_SIZE, namePrefix: 'bench' });
+    const detail = devices[0];
+    if (typeof sandbox.simulateDevice === 'function') handles.push(await sandbox.simulateDevice(detail.uuid));
+
+    const logDevice = devices[1];
+    const deviceKey = JSON.parse(
+      await post(`${sandbox.url}/api-key/device/${logDevice.id}/device-key`, sandbox.superuser.token, {
+        name: 'bench-logs',
+      }),
+    );
+    const baseTimestamp = Date.now() - LOG_LINES;
+    const batches = [];
+    for (let start = 0; start < LOG_LINES; start += LOG_LINES_PER_REQUEST) {
+      batches.push(
+        Array.from({ length: LOG_LINES_PER_REQUEST }, (_, offset) => ({
+          message: `bench log line ${start + offset}`,
+          timestamp: baseTimestamp + start + offset,
+          isSystem: false,
+          isStdErr: false,
+        })),
+      );
+    }
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: LOG_WRITE_CONCURRENCY }, async () => {
+        while (next < batches.length) {
+          const batch = batches[next++];
+          await post(`${sandbox.url}/device/v2/${logDevice.uuid}/logs`, deviceKey, batch);
+        }
+      }),
+    );
+
+    return {
+      sandbox,
+      config: {
+        apiUrl: sandbox.url,
+        email: sandbox.superuser.email,
+        password: sandbox.superuser.password,
+        fleetId: fleet.id,
+        detailUuid: detail.uuid,
+        writeDeviceIds: devices.slice(2, 2 + WRITE_COUNT).map((device) => device.id),
+        logUuid: logDevice.uuid,
+        logCount: LOG_LINES,
+      },
+      stop: async () => {
+        for (const handle of handles) await handle.stop();
+        await sandbox.close();
+      },
+    };
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+}

@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// The benchmark: balena-ts vs the official balena-sdk vs raw fetch, same machine, same run, same
+// sandbox. Prints a Markdown table and writes it to RESULTS.md.
+//   pnpm bench                         everything
+//   node run.mjs --only bundle,cold    some sections (bundle, cold, footprint, operations)
+//   node run.mjs --no-write            do not write RESULTS.md
+// See README.md for the method.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describeMachine } from './lib/machine.mjs';
+import { benchNodeBinary } from './lib/node-binary.mjs';
+import {
+  atMost,
+  atMostAbsolute,
+  formatBytes,
+  formatCount,
+  formatMs,
+  IMPLEMENTATIONS,
+  renderReasons,
+  renderTable,
+} from './lib/table.mjs';
+import { balenaTsBundle, measureBundle, officialBundle, PROGRAMS } from './rows/bundle.mjs';
+import { balenaTsColdStart, COLD_START_RUNS, officialColdStart, rawFetchColdStart } from './rows/cold-start.mjs';
+import { balenaTsFootprint, officialFootprint, rawFetchFootprint } from './rows/footprint.mjs';
+import { OPERATIONS, runOperation } from './rows/operations.mjs';
+import { startSeededSandbox } from './rows/sandbox-fleet.mjs';
+
+const args = process.argv.slice(2);
+const onlyIndex = args.indexOf('--only');
+const sections = new Set(
+  onlyIndex >= 0 ? args[onlyIndex + 1].split(',') : ['bundle', 'cold', 'footprint', 'operations'],
+);
+const write = !args.includes('--no-write');
+
+const node = benchNodeBinary();
+const machine = describeMachine(node.path);
+const rows = [];
+const notes = [];
+
+/** Runs one measurement; a failure becomes an Error value, shown as n/a with its reason. */
+async function attempt(measure) {
+  try {
+    return await measure();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+const pick = (result, key) => (result instanceof Error ? result : result?.[key]);
+const progress = (text) => process.stderr.write(`bench: ${text}\n`);
+
+if (sections.has('bundle')) {
+  for (const [program, description] of Object.entries(PROGRAMS)) {
+    progress(`bundle (${program})`);
+    const results = {
+      'balena-ts': await attempt(() => balenaTsBundle(program)),
+      official: await attempt(() => officialBundle(program)),
+      'raw-fetch': program === 'c' ? undefined : await attempt(() => measureBundle('raw-fetch', program)),
+    };
+    const target = {
+      a: atMost(1 / 10, 'official', '≤ 1/10 of official'),
+      b: atMost(1 / 6, 'official', '≤ 1/6 of official'),
+    }[program];
+    rows.push({
+      section: 'Browser bundle, minified + gzipped (esbuild, gzip -9)',
+      metric: `(${program}) ${description}`,
+      format: formatBytes,
+      values: Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, pick(results[name], 'gzipBytes')])),
+      target,
+    });
+    if (!(results.official instanceof Error)) {
+      notes.push(
+        `bundle (${program}) official: ${formatBytes(results.official.minBytes)} minified, ${results.official.packages} npm packages bundled`,
+      );
+    }
+  }
+}
+
+if (sections.has('cold')) {
+  progress(`cold start (${COLD_START_RUNS} runs each)`);
+  const results = {
+    'balena-ts': await attempt(() => balenaTsColdStart(node.path)),
+    official: await attempt(() => officialColdStart(node.path)),
+    'raw-fetch': await attempt(() => rawFetchColdStart(node.path)),
+  };
+  const section = `Node cold start, program (a): spawn to first request received (median of ${COLD_START_RUNS})`;
+  const values = (key) => Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, pick(results[name], key)]));
+  rows.push({
+    section,
+    metric: 'time to first request',
+    format: formatMs,
+    values: values('medianMs'),
+    target: atMost(1 / 4, 'official', '≤ 1/4 of official'),
+  });
+  rows.push({ section, metric: 'module files loaded by then', format: formatCount, values: values('modules') });
+  rows.push({ section, metric: 'npm packages loaded by then', format: formatCount, values: values('packages') });
+}
+
+if (sections.has('footprint')) {
+  progress('installed footprint (npm install into temporary folders)');
+  const results = {
+    'balena-ts': await attempt(() => balenaTsFootprint()),
+    official: await attempt(() => officialFootprint(machine.balenaSdk)),
+    'raw-fetch': await attempt(() => rawFetchFootprint()),
+  };
+  const section = 'Installed footprint for auth + models (npm install --omit=dev)';
+  const values = (key) => Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, pick(results[name], key)]));
+  rows.push({
+    section,
+    metric: 'packages',
+    format: formatCount,
+    values: values('packages'),
+    target: atMostAbsolute(10, '≤ 10'),
+  });
+  rows.push({
+    section,
+    metric: 'bytes (apparent size)',
+    format: formatBytes,
+    values: values('bytes'),
+    target: atMostAbsolute(2 * 1024 * 1024, '≤ 2 MB'),
+  });
+  rows.push({ section, metric: 'disk usage (du)', format: formatBytes, values: values('diskBytes') });
+}
+
+if (sections.has('operations')) {
+  progress('operations: starting and seeding the sandbox');
+  const seeded = await attempt(() => startSeededSandbox());
+  const operationRows = { requests: [], time: [], memory: undefined };
+  for (const [operation, description] of Object.entries(OPERATIONS)) {
+    const results = {};
+    for (const implementation of ['raw-fetch', 'official', 'balena-ts']) {
+      progress(`operation ${operation} (${implementation})`);
+      results[implementation] =
+        seeded instanceof Error
+          ? new Error(`sandbox unavailable: ${seeded.message}`)
+          : await attempt(() => runOperation({ nodeBinary: node.path, ...seeded }, implementation, operation));
+      if (!(results[implementation] instanceof Error)) {
+        notes.push(`${operation} ${implementation}: ${formatCount(results[implementation].items)} items`);
+      }
+    }
+    const values = (key) => Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, pick(results[name], key)]));
+    operationRows.requests.push({
+      section: 'Requests made (counted by the sandbox)',
+      metric: description,
+      format: formatCount,
+      values: values('requests'),
+      target: atMost(1, 'official', '≤ official'),
+    });
+    operationRows.time.push({
+      section: 'Wall time',
+      metric: description,
+      format: formatMs,
+      values: values('ms'),
+      target: atMost(1.15, 'raw-fetch', '≤ 1.15 × raw fetch'),
+    });
+    if (operation === 'listDevices') {
+      operationRows.memory = {
+        section: 'Memory',
+        metric: 'peak RSS while listing 10,000 devices',
+        format: formatBytes,
+        values: values('peakRssBytes'),
+        target: atMost(1 / 2, 'official', '≤ 1/2 of official'),
+      };
+    }
+  }
+  rows.push(...operationRows.requests, ...operationRows.time);
+  if (operationRows.memory) rows.push(operationRows.memory);
+  if (!(seeded instanceof Error)) await seeded.stop();
+}
+
+const report = [
+  '# balena-ts benchmark results',
+  '',
+  'Written by `pnpm bench` (bench/run.mjs); the method is in bench/README.md. Every figure below comes from one run on one machine.',
+  '',
+  `- machine: ${machine.cpu}, ${machine.memory} RAM, ${machine.os}`,
+  `- measured programs run on Node ${machine.node} (${node.source}); the orchestrator on Node ${machine.orchestratorNode}`,
+  `- official SDK: balena-sdk ${machine.balenaSdk}; balena-ts: ${machine.balenaTs}; sandbox: @balena-ts/sandbox ${machine.sandbox}; esbuild ${machine.esbuild}`,
+  `- date: ${machine.date}`,
+  renderTable(rows),
+  '',
+  '### Notes',
+  '',
+  ...notes.map((note) => `- ${note}`),
+  renderReasons(rows) ? `\nWhy some cells are n/a:\n\n${renderReasons(rows)}` : '',
+  '',
+].join('\n');
+
+console.log(report);
+if (write) fs.writeFileSync(path.join(import.meta.dirname, 'RESULTS.md'), report);
