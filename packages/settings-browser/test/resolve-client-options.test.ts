@@ -1,6 +1,6 @@
 import { createClient, TOKEN_STORAGE_KEY } from '@balena-ts/core';
 import { createBrowserStorage, getAll, resolveClientOptions, set } from '@balena-ts/settings-browser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MapStorage } from './memory-web-storage.js';
 
 describe('resolveClientOptions (browser)', () => {
@@ -11,10 +11,17 @@ describe('resolveClientOptions (browser)', () => {
   });
 
   it('gives a working storage when none is given (memory here, as Node has no localStorage)', async () => {
-    const options = resolveClientOptions({ apiUrl: 'http://127.0.0.1:4000' });
-    const client = createClient(options);
-    await client.storage.set(TOKEN_STORAGE_KEY, 't');
-    expect(await client.storage.get(TOKEN_STORAGE_KEY)).toBe('t');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const options = resolveClientOptions({ apiUrl: 'http://127.0.0.1:4000' });
+      const client = createClient(options);
+      await client.storage.set(TOKEN_STORAGE_KEY, 't');
+      expect(await client.storage.get(TOKEN_STORAGE_KEY)).toBe('t');
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toContain('unavailable');
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('stores settings through the browser storage', async () => {
