@@ -1,5 +1,5 @@
 /** What every kind of actor shares in `GET /actor/v1/whoami`. */
-interface ActorBase {
+export interface ActorBase {
   /** The actor id (what balena's permissions and API keys refer to). */
   id: number;
   /** The id of the user, application or device behind the actor. */

@@ -10,9 +10,9 @@ import { tokenFromBody } from './internal/token-from-body.js';
  * @param credentials - `{ username, password }` (or `{ email, password }`)
  * @returns the session token (a JWT). For an account with two-factor authentication it is a
  *   partial session until passed with `challenge` from `@balena-ts/auth/two-factor`.
- * @throws {@link LoginFailed} when balena rejects the credentials
- * @throws {@link InvalidParameter} when the username or the password is missing
- * @throws {@link RequestError} on any other failure, e.g. 429 after too many attempts
+ * @throws {@link @balena-ts/core#LoginFailed} when balena rejects the credentials
+ * @throws {@link @balena-ts/core#InvalidParameter} when the username or the password is missing
+ * @throws {@link @balena-ts/core#RequestError} on any other failure, e.g. 429 after too many attempts
  * @example
  * ```ts
  * const token = await authenticate(client, { username: 'admin@example.com', password: 'secret' });

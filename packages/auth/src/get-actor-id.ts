@@ -6,7 +6,7 @@ import { whoami } from './whoami.js';
  *
  * @param client - the balena-ts client
  * @returns the actor id
- * @throws {@link NotLoggedIn} when there is no usable session
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable session
  * @example
  * ```ts
  * const actorId = await getActorId(client);

@@ -6,7 +6,7 @@ import { getUserInfo } from './get-user-info.js';
  *
  * @param client - the balena-ts client
  * @returns the email address, or null when balena does not disclose it to this credential
- * @throws {@link NotLoggedIn} when there is no usable user session
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable user session
  * @example
  * ```ts
  * console.log(await getEmail(client)); // 'admin@example.com'

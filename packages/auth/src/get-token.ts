@@ -8,7 +8,7 @@ import { readTokenShape } from './internal/token-shape.js';
  *
  * @param client - the balena-ts client
  * @returns the JWT or API key
- * @throws {@link NotLoggedIn} when there is none, or the stored one is malformed
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is none, or the stored one is malformed
  * @example
  * ```ts
  * const token = await getToken(client);

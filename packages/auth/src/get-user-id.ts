@@ -6,7 +6,7 @@ import { getUserInfo } from './get-user-info.js';
  *
  * @param client - the balena-ts client
  * @returns the user id (not the actor id: see {@link getActorId})
- * @throws {@link NotLoggedIn} when there is no usable user session
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable user session
  * @example
  * ```ts
  * const userId = await getUserId(client);

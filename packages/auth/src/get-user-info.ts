@@ -7,7 +7,7 @@ import { whoami } from './whoami.js';
  *
  * @param client - the balena-ts client
  * @returns `{ id, actor, username, email }`: `id` is the user id, `actor` the actor id
- * @throws {@link NotLoggedIn} when there is no usable session, or the credential is an
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable session, or the credential is an
  *   application's or a device's API key rather than a user's
  * @example
  * ```ts

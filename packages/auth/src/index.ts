@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export type { Actor, ApplicationActor, DeviceActor, UserActor, UserInfo } from './actor.js';
+export type { Actor, ActorBase, ApplicationActor, DeviceActor, UserActor, UserInfo } from './actor.js';
 export { authenticate } from './authenticate.js';
 export type { LoginCredentials, RegisterCredentials } from './credentials.js';
 export { getActorId } from './get-actor-id.js';

@@ -9,7 +9,7 @@ import { whoami } from './whoami.js';
  *
  * @param client - the balena-ts client
  * @returns true when the API accepts the credential (a user's, an application's or a device's)
- * @throws {@link RequestError}, {@link NetworkError} or {@link TimeoutError} when the answer is
+ * @throws {@link @balena-ts/core#RequestError}, {@link @balena-ts/core#NetworkError} or {@link @balena-ts/core#TimeoutError} when the answer is
  *   neither yes nor no
  * @example
  * ```ts

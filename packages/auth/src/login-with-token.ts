@@ -9,9 +9,9 @@ import { readTokenShape } from './internal/token-shape.js';
  * @param client - the balena-ts client
  * @param token - a JWT or an API key; surrounding whitespace is ignored
  * @returns nothing once the token is stored
- * @throws {@link MalformedToken} when the token is neither a JWT nor an API key
- * @throws {@link ExpiredToken} when the JWT has already expired
- * @throws {@link InvalidParameter} when the token is not a string
+ * @throws {@link @balena-ts/core#MalformedToken} when the token is neither a JWT nor an API key
+ * @throws {@link @balena-ts/core#ExpiredToken} when the JWT has already expired
+ * @throws {@link @balena-ts/core#InvalidParameter} when the token is not a string
  * @example
  * ```ts
  * await loginWithToken(client, process.env.BALENA_API_KEY!);

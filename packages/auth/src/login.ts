@@ -13,9 +13,9 @@ import type { LoginCredentials } from './credentials.js';
  * @param client - the balena-ts client
  * @param credentials - `{ username, password }` (or `{ email, password }`)
  * @returns nothing once the token is stored
- * @throws {@link LoginFailed} when balena rejects the credentials
- * @throws {@link InvalidParameter} when the username or the password is missing
- * @throws {@link RequestError} on any other failure
+ * @throws {@link @balena-ts/core#LoginFailed} when balena rejects the credentials
+ * @throws {@link @balena-ts/core#InvalidParameter} when the username or the password is missing
+ * @throws {@link @balena-ts/core#RequestError} on any other failure
  * @example
  * ```ts
  * await login(client, { username: 'admin@example.com', password: 'secret' });

@@ -9,7 +9,7 @@ import { tokenFromBody } from './internal/token-from-body.js';
  * @param client - the balena-ts client
  * @param credentials - `{ email, password, username? }`
  * @returns the new account's session token
- * @throws {@link RequestError} when balena refuses, e.g. the email address is taken
+ * @throws {@link @balena-ts/core#RequestError} when balena refuses, e.g. the email address is taken
  * @example
  * ```ts
  * const token = await register(client, { email: 'new@example.com', password: 'a long passphrase' });

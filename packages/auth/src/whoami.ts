@@ -8,7 +8,7 @@ import { sessionRequest } from './internal/session-request.js';
  *
  * @param client - the balena-ts client
  * @returns the actor, e.g. `{ id, actorType: 'user', actorTypeId, username, email }`
- * @throws {@link NotLoggedIn} when there is no usable session, or the API refuses it
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable session, or the API refuses it
  * @example
  * ```ts
  * const actor = await whoami(client);

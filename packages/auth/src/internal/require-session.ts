@@ -15,7 +15,7 @@ export interface SessionRequirement {
  * @param client - the balena-ts client
  * @param requirement - whether a pending two-factor session is acceptable
  * @returns the credential
- * @throws {@link NotLoggedIn} when there is no credential, it is malformed or expired, or (unless
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no credential, it is malformed or expired, or (unless
  *   allowed) its two-factor check is pending
  */
 export async function requireSession(client: Client, requirement: SessionRequirement = {}): Promise<string> {

@@ -10,7 +10,7 @@ import { isSessionRejection, requireSession, type SessionRequirement } from './r
  * @param options - request options
  * @param requirement - whether a pending two-factor session is acceptable
  * @returns the response body
- * @throws {@link NotLoggedIn} when there is no usable session or the API refuses it
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable session or the API refuses it
  */
 export async function sessionRequest<T>(
   client: Client,

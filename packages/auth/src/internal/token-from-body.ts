@@ -6,7 +6,7 @@ import { MalformedToken } from '@balena-ts/core';
  *
  * @param body - the response body read as text
  * @returns the token
- * @throws {@link MalformedToken} when the body holds no token
+ * @throws {@link @balena-ts/core#MalformedToken} when the body holds no token
  */
 export function tokenFromBody(body: unknown): string {
   let token = typeof body === 'string' ? body.trim() : '';

@@ -12,7 +12,7 @@ export type TokenShape = { kind: 'jwt'; claims: JwtClaims } | { kind: 'api-key' 
  *
  * @param token - a credential, already trimmed
  * @returns `{ kind: 'jwt', claims }` or `{ kind: 'api-key' }`
- * @throws {@link MalformedToken} when it is neither (the message never contains the token)
+ * @throws {@link @balena-ts/core#MalformedToken} when it is neither (the message never contains the token)
  */
 export function readTokenShape(token: string): TokenShape {
   if (token.includes('.')) {

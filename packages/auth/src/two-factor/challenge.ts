@@ -8,9 +8,9 @@ import { verify } from './verify.js';
  * @param client - the balena-ts client
  * @param code - the current code from the authenticator app (or from {@link generateCode})
  * @returns nothing once the upgraded token is stored
- * @throws {@link LoginFailed} when balena rejects the code; the session stays pending
- * @throws {@link InvalidParameter} when the code is not 6 to 8 digits
- * @throws {@link NotLoggedIn} when there is no usable session
+ * @throws {@link @balena-ts/core#LoginFailed} when balena rejects the code; the session stays pending
+ * @throws {@link @balena-ts/core#InvalidParameter} when the code is not 6 to 8 digits
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable session
  * @example
  * ```ts
  * await login(client, { username, password });

@@ -8,9 +8,9 @@ import { exchangeForToken } from './exchange-for-token.js';
  * @param client - the balena-ts client
  * @param password - the account's password
  * @returns the new session token (already stored)
- * @throws {@link LoginFailed} when balena rejects the password
- * @throws {@link InvalidParameter} when the password is missing
- * @throws {@link NotLoggedIn} when there is no usable session (a pending one is not enough)
+ * @throws {@link @balena-ts/core#LoginFailed} when balena rejects the password
+ * @throws {@link @balena-ts/core#InvalidParameter} when the password is missing
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable session (a pending one is not enough)
  * @example
  * ```ts
  * await disable(client, 'my password');

@@ -9,9 +9,9 @@ import { verify } from './verify.js';
  * @param client - the balena-ts client
  * @param code - a current code computed from the new secret
  * @returns the new session token (already stored)
- * @throws {@link LoginFailed} when balena rejects the code
- * @throws {@link InvalidParameter} when the code is not 6 to 8 digits
- * @throws {@link NotLoggedIn} when there is no usable session
+ * @throws {@link @balena-ts/core#LoginFailed} when balena rejects the code
+ * @throws {@link @balena-ts/core#InvalidParameter} when the code is not 6 to 8 digits
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable session
  * @example
  * ```ts
  * const secret = await getOtpauthSecret(client);

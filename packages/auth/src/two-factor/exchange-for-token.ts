@@ -19,8 +19,8 @@ export interface ExchangeRules {
  * @param body - `{ code }` or `{ password }`
  * @param rules - the rejection message and the session requirement
  * @returns the new session token
- * @throws {@link LoginFailed} when balena rejects the code or password (400 or 401)
- * @throws {@link NotLoggedIn} when there is no usable session
+ * @throws {@link @balena-ts/core#LoginFailed} when balena rejects the code or password (400 or 401)
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable session
  */
 export async function exchangeForToken(
   client: Client,

@@ -19,7 +19,7 @@ export interface GenerateCodeOptions {
  * @param secret - the base32 secret (spaces, lower case and an `otpauth://` URL are accepted)
  * @param options - `timestampMs`: compute the code for another moment
  * @returns the 6-digit code
- * @throws {@link InvalidParameter} when the secret is not base32 or too short (the message does not repeat it)
+ * @throws {@link @balena-ts/core#InvalidParameter} when the secret is not base32 or too short (the message does not repeat it)
  * @example
  * ```ts
  * const code = generateCode('WGURB3DIUWXTGQDBGFNGKDLV2L3LXOVN'); // e.g. '259975'

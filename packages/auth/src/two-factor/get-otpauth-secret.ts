@@ -9,8 +9,8 @@ import { secretFromSetupKey } from './secret-from-setup-key.js';
  *
  * @param client - the balena-ts client
  * @returns the base32 secret, e.g. 'WGURB3DIUWXTGQDBGFNGKDLV2L3LXOVN'
- * @throws {@link NotLoggedIn} when there is no usable session
- * @throws {@link RequestError} when balena refuses, or answers without a secret
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable session
+ * @throws {@link @balena-ts/core#RequestError} when balena refuses, or answers without a secret
  * @example
  * ```ts
  * const secret = await getOtpauthSecret(client);

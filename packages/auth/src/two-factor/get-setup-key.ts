@@ -8,8 +8,8 @@ import { sessionRequest } from '../internal/session-request.js';
  *
  * @param client - the balena-ts client
  * @returns the setup key exactly as balena gives it
- * @throws {@link NotLoggedIn} when there is no usable session
- * @throws {@link RequestError} when balena refuses, e.g. two-factor authentication is already on
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable session
+ * @throws {@link @balena-ts/core#RequestError} when balena refuses, e.g. two-factor authentication is already on
  * @example
  * ```ts
  * const setupKey = await getSetupKey(client); // 'otpauth://totp/balena:admin?secret=...&issuer=balena'

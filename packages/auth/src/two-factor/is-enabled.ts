@@ -7,7 +7,7 @@ import { readSessionClaims } from './token-claims.js';
  *
  * @param client - the balena-ts client
  * @returns true when enabled; always false for an API key
- * @throws {@link NotLoggedIn} when there is no credential
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no credential
  * @example
  * ```ts
  * if (await isEnabled(client)) console.log('2FA is on');

@@ -7,7 +7,7 @@ import { readSessionClaims } from './token-claims.js';
  *
  * @param client - the balena-ts client
  * @returns false only while a two-factor check is pending; true for API keys and accounts without 2FA
- * @throws {@link NotLoggedIn} when there is no credential
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no credential
  * @example
  * ```ts
  * await login(client, { username, password });

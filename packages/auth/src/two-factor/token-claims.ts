@@ -7,7 +7,7 @@ import { readTokenShape } from '../internal/token-shape.js';
  *
  * @param client - the balena-ts client
  * @returns the claims, or undefined when the credential is an API key (API keys have no 2FA state)
- * @throws {@link NotLoggedIn} when there is no credential or it is malformed
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no credential or it is malformed
  */
 export async function readSessionClaims(client: Client): Promise<JwtClaims | undefined> {
   const credential = await readCredential(client);

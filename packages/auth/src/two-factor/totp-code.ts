@@ -8,7 +8,7 @@ const TOTP_CODE_PATTERN = /^\d{6,8}$/;
  *
  * @param code - the code
  * @returns the digits alone
- * @throws {@link InvalidParameter} when it is not 6 to 8 digits (the message does not repeat it)
+ * @throws {@link @balena-ts/core#InvalidParameter} when it is not 6 to 8 digits (the message does not repeat it)
  */
 export function normalizeTotpCode(code: string): string {
   const digits = typeof code === 'string' ? code.replace(/[\s-]/g, '') : '';

@@ -9,9 +9,9 @@ import { normalizeTotpCode } from './totp-code.js';
  * @param client - the balena-ts client
  * @param code - the current code from the authenticator app
  * @returns a session token whose two-factor check is passed
- * @throws {@link LoginFailed} when balena rejects the code
- * @throws {@link InvalidParameter} when the code is not 6 to 8 digits
- * @throws {@link NotLoggedIn} when there is no usable session
+ * @throws {@link @balena-ts/core#LoginFailed} when balena rejects the code
+ * @throws {@link @balena-ts/core#InvalidParameter} when the code is not 6 to 8 digits
+ * @throws {@link @balena-ts/core#NotLoggedIn} when there is no usable session
  * @example
  * ```ts
  * const token = await verify(client, '123456');
