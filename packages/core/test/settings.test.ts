@@ -151,8 +151,8 @@ describe('get, has, set, remove', () => {
     const corrupt = `{"password": "${SECRET}"`;
     await storage.set(SETTINGS_STORAGE_KEY, corrupt);
     const client = makeClient(storage);
-    for (const attempt of [get(client, 'timeout'), set(client, 'a', 'b'), remove(client, 'a')]) {
-      const error = await caught(attempt);
+    for (const attempt of [() => get(client, 'timeout'), () => set(client, 'a', 'b'), () => remove(client, 'a')]) {
+      const error = await caught(attempt());
       expect(error).toBeInstanceOf(InvalidOption);
       expect(error.message).toContain(`"${SETTINGS_STORAGE_KEY}"`);
       expect(JSON.stringify(error)).not.toContain(SECRET);

@@ -128,8 +128,8 @@ describe('createFileStorage', () => {
     const corrupt = `{"api_key": "${SECRET}", `;
     await writeFile(storage.locate('settings'), corrupt);
     const client = createClient({ apiUrl: 'http://127.0.0.1:4000', storage });
-    for (const attempt of [get(client, 'timeout'), set(client, 'timeout', 1)]) {
-      const error = await caught(attempt);
+    for (const attempt of [() => get(client, 'timeout'), () => set(client, 'timeout', 1)]) {
+      const error = await caught(attempt());
       expect(error).toBeInstanceOf(InvalidOption);
       expect(error.message).toContain(storage.locate('settings'));
       expect(error.message).not.toContain(SECRET);
