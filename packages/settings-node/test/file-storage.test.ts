@@ -138,6 +138,17 @@ describe('createFileStorage', () => {
     expect(await readFile(storage.locate('settings'), 'utf8')).toBe(corrupt);
   });
 
+  it('keeps every one of 100 concurrent set() calls on file storage, in a valid settings file', async () => {
+    const directory = await temporaryDirectory();
+    const storage = createFileStorage({ dataDirectory: directory });
+    const client = createClient({ apiUrl: 'http://127.0.0.1:4000', storage });
+    await Promise.all(Array.from({ length: 100 }, (_, index) => set(client, `key-${index}`, index)));
+    const stored = JSON.parse(await readFile(storage.locate('settings'), 'utf8'));
+    expect(Object.keys(stored)).toHaveLength(100);
+    expect(stored['key-99']).toBe(99);
+    expect(await get(client, 'key-42')).toBe(42);
+  });
+
   it('persists settings across clients through files', async () => {
     const directory = await temporaryDirectory();
     const first = createClient({
