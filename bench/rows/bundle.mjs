@@ -37,6 +37,8 @@ export async function measureBundle(implementation, program, { polyfills = imple
       resolveDir: benchDir,
       loader: 'js',
     },
+    // Aliases resolve from the working directory: pin it, so run.mjs works from any folder.
+    absWorkingDir: benchDir,
     bundle: true,
     minify: true,
     format: 'esm',

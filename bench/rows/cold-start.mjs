@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const benchDir = path.resolve(import.meta.dirname, '..');
 const COLD_START_TIMEOUT_MS = 30_000;
-export const COLD_START_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+export const COLD_START_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 11);
 
 function median(values) {
   const sorted = [...values].sort((left, right) => left - right);
@@ -61,60 +61,61 @@ async function oneRun(nodeBinary, args, env, server, { countModules = false } = 
   }
 }
 
+/** The implementations measured. TODO(balena-ts): add 'balena-ts' once programs/balena-ts/a.mjs runs. */
+export const COLD_START_IMPLEMENTATIONS = ['official', 'raw-fetch'];
+
 /**
+ * Measures several implementations in interleaved rounds (one run of each per round), so that
+ * background load on the machine spreads over all of them alike.
  * @param {string} nodeBinary
- * @param {'official' | 'balena-ts' | 'raw-fetch'} implementation
- * @returns {Promise<{ medianMs: number, minMs: number, modules: number, packages: number }>}
+ * @param {string[]} implementations
+ * @returns {Promise<Record<string, { medianMs: number, minMs: number, modules: number, packages: number } | Error>>}
  */
-export async function measureColdStart(nodeBinary, implementation, program = 'a') {
+export async function measureColdStarts(nodeBinary, implementations, program = 'a') {
   const server = await startFirstRequestServer();
+  const script = path.join(benchDir, 'cold', 'start.mjs');
+  const env = {
+    ...process.env,
+    BENCH_CONFIG: JSON.stringify({
+      apiUrl: server.apiUrl,
+      email: 'bench@example.com',
+      password: 'bench',
+      fleet: 1,
+      deviceUuid: '0'.repeat(32),
+    }),
+  };
+  const results = {};
+  const times = {};
   try {
-    const env = {
-      ...process.env,
-      BENCH_CONFIG: JSON.stringify({
-        apiUrl: server.apiUrl,
-        email: 'bench@example.com',
-        password: 'bench',
-        fleet: 1,
-        deviceUuid: '0'.repeat(32),
-      }),
-    };
-    const script = path.join(benchDir, 'cold', 'start.mjs');
-    await oneRun(nodeBinary, [script, implementation, program], env, server);
-    const times = [];
-    for (let run = 0; run < COLD_START_RUNS; run++) {
-      times.push((await oneRun(nodeBinary, [script, implementation, program], env, server)).ms);
+    for (const implementation of implementations) {
+      try {
+        await oneRun(nodeBinary, [script, implementation, program], env, server);
+        times[implementation] = [];
+      } catch (error) {
+        results[implementation] = error;
+      }
     }
-    const counted = await oneRun(
-      nodeBinary,
-      ['--import', path.join(benchDir, 'cold', 'count-modules.mjs'), script, implementation, program],
-      env,
-      server,
-      { countModules: true },
-    );
-    const line = counted.stderr.split('\n').find((text) => text.startsWith('BENCH_MODULES '));
-    const { modules, packages } = line
-      ? JSON.parse(line.slice('BENCH_MODULES '.length))
-      : { modules: NaN, packages: NaN };
-    return { medianMs: median(times), minMs: Math.min(...times), modules, packages };
+    for (let run = 0; run < COLD_START_RUNS; run++) {
+      for (const implementation of Object.keys(times)) {
+        times[implementation].push((await oneRun(nodeBinary, [script, implementation, program], env, server)).ms);
+      }
+    }
+    for (const [implementation, samples] of Object.entries(times)) {
+      const counted = await oneRun(
+        nodeBinary,
+        ['--import', path.join(benchDir, 'cold', 'count-modules.mjs'), script, implementation, program],
+        env,
+        server,
+        { countModules: true },
+      );
+      const line = counted.stderr.split('\n').find((text) => text.startsWith('BENCH_MODULES '));
+      const { modules, packages } = line
+        ? JSON.parse(line.slice('BENCH_MODULES '.length))
+        : { modules: Number.NaN, packages: Number.NaN };
+      results[implementation] = { medianMs: median(samples), minMs: Math.min(...samples), modules, packages };
+    }
+    return results;
   } finally {
     await server.close();
   }
-}
-
-/** @param {string} nodeBinary */
-export function officialColdStart(nodeBinary) {
-  return measureColdStart(nodeBinary, 'official');
-}
-
-/** @param {string} nodeBinary */
-export function rawFetchColdStart(nodeBinary) {
-  return measureColdStart(nodeBinary, 'raw-fetch');
-}
-
-/** TODO(balena-ts): remove the throw once @balena-ts/{core,auth,models} build (programs/balena-ts/a.mjs). */
-export async function balenaTsColdStart(nodeBinary) {
-  throw new Error('not yet');
-  // biome-ignore lint/correctness/noUnreachable: the measurement to switch on
-  return measureColdStart(nodeBinary, 'balena-ts');
 }
