@@ -1,3 +1,13 @@
 // A local balena-compatible API server for tests, demos and offline fleet tooling.
-// Not implemented yet: see the open issue for this package.
-export {};
+export { startSandbox } from './start-sandbox.js';
+export type {
+  CreateUserOptions,
+  IssueTokenOptions,
+  Sandbox,
+  SandboxOptions,
+  SandboxUser,
+  SeedApplicationOptions,
+  SeedDevicesOptions,
+  SeededRelease,
+  SeedReleaseOptions,
+} from './types.js';

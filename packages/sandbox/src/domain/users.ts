@@ -1,0 +1,35 @@
+import { hashPassword } from '../auth/password.js';
+import { randomHex } from '../auth/random.js';
+import { messageError } from '../http/http-error.js';
+import { attachActor } from '../odata/write-hooks.js';
+import { insertRow, newRow } from '../store/new-row.js';
+import type { Row } from '../store/row.js';
+import type { Store } from '../store/store.js';
+
+/** What a new user needs. */
+export interface NewUser {
+  username: string;
+  email: string;
+  password: string;
+}
+
+/** Creates a user with their own organization (handle = username) and membership, as balena's signup does. */
+export function createUserWithOrganization(store: Store, values: NewUser): { user: Row; organization: Row } {
+  if (store.findUnique('user', ['username'], [values.username])) throw messageError(409, '"username" must be unique.');
+  if (store.findUnique('user', ['email'], [values.email])) throw messageError(409, '"email" must be unique.');
+  if (store.findUnique('organization', ['handle'], [values.username]))
+    throw messageError(409, '"handle" must be unique.');
+  const user = newRow(store, 'user', { username: values.username, email: values.email });
+  user.password_hash = hashPassword(values.password);
+  user.jwt_secret = randomHex(32);
+  attachActor(store, 'user', user);
+  store.put('user', user);
+  const organization = insertRow(store, 'organization', { name: values.username, handle: values.username });
+  insertRow(store, 'organization_membership', { user: user.id, is_member_of__organization: organization.id });
+  return { user, organization };
+}
+
+/** The user with this username or email. */
+export function findUserByLogin(store: Store, login: string): Row | undefined {
+  return store.findUnique('user', ['username'], [login]) ?? store.findUnique('user', ['email'], [login]);
+}

@@ -1,0 +1,57 @@
+import type { ServerResponse } from 'node:http';
+import type { HttpError } from './http-error.js';
+
+/** balena's Content-Type for JSON answers. */
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+/** balena's Content-Type for text answers (JWTs). */
+export const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+/** The Content-Type of express's HTML error pages. */
+export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
+
+/** Sends a JSON value. */
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const body = JSON.stringify(value);
+  response.writeHead(status, {
+    ...headers,
+    'Content-Type': JSON_CONTENT_TYPE,
+    'Content-Length': Buffer.byteLength(body),
+  });
+  response.end(body);
+}
+
+/** Sends text with a Content-Type. */
+export function sendText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  contentType: string = TEXT_CONTENT_TYPE,
+): void {
+  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+/** Sends a status with no body and no Content-Type (balena's PATCH/DELETE answers and most errors). */
+export function sendEmpty(response: ServerResponse, status: number): void {
+  response.writeHead(status, { 'Content-Length': 0 });
+  response.end();
+}
+
+/** Sends an HttpError in its body shape. */
+export function sendError(response: ServerResponse, error: HttpError): void {
+  const body = error.body;
+  switch (body.kind) {
+    case 'empty':
+      return sendEmpty(response, error.status);
+    case 'json-string':
+      return sendJson(response, error.status, body.message);
+    case 'json':
+      return sendJson(response, error.status, body.value);
+    case 'html-text':
+      return sendText(response, error.status, body.text, HTML_CONTENT_TYPE);
+  }
+}

@@ -1,0 +1,73 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** One incoming request, with what routing found out about it. */
+export interface SandboxRequest {
+  raw: IncomingMessage;
+  method: string;
+  /** The raw request target, as sent (the OData parser reads it undecoded). */
+  url: string;
+  /** The decoded path without the query string. */
+  path: string;
+  query: URLSearchParams;
+  /** Named path parameters (`:uuid`). */
+  params: Record<string, string>;
+  /** The parsed body: JSON, form fields, text, or undefined when empty. */
+  body(): Promise<unknown>;
+}
+
+/** A route handler: answers through `response` (or throws an HttpError). */
+export type Handler = (request: SandboxRequest, response: ServerResponse) => Promise<void> | void;
+
+/** A step before routing; calls `next()` to continue (fault injection sits first). */
+export type Middleware = (
+  request: SandboxRequest,
+  response: ServerResponse,
+  next: () => Promise<void>,
+) => Promise<void>;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  handler: Handler;
+}
+
+/** Method + path routing with `:name` parameters and `*` tails. */
+export class Router {
+  private readonly routes: Route[] = [];
+
+  /** Adds a route; `path` may hold `:name` segments and end with `*` (any tail). */
+  add(method: string, path: string, handler: Handler): void {
+    const names: string[] = [];
+    const source = path
+      .split('/')
+      .map((segment) => {
+        if (segment === '*') {
+          names.push('tail');
+          return '(.*)';
+        }
+        if (segment.startsWith(':')) {
+          names.push(segment.slice(1));
+          return '([^/]+)';
+        }
+        return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('/');
+    this.routes.push({ method, pattern: new RegExp(`^${source}/?$`), names, handler });
+  }
+
+  /** The handler and parameters for a request, or undefined (404). */
+  match(method: string, path: string): { handler: Handler; params: Record<string, string> } | undefined {
+    for (const route of this.routes) {
+      if (route.method !== method && route.method !== '*') continue;
+      const found = route.pattern.exec(path);
+      if (!found) continue;
+      const params: Record<string, string> = {};
+      route.names.forEach((name, index) => {
+        params[name] = found[index + 1] ?? '';
+      });
+      return { handler: route.handler, params };
+    }
+    return undefined;
+  }
+}

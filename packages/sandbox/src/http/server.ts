@@ -1,0 +1,100 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { UnknownMember } from '../odata/query-context.js';
+import { UniqueViolation } from '../store/unique-violation.js';
+import { parseBody, readRawBody } from './body.js';
+import { HttpError } from './http-error.js';
+import { sendEmpty, sendError, sendJson } from './respond.js';
+import type { Middleware, Router, SandboxRequest } from './router.js';
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, X-Requested-With, X-Balena-Client',
+  'Access-Control-Expose-Headers': 'Location, Retry-After',
+  'Access-Control-Max-Age': '86400',
+};
+
+function toSandboxRequest(raw: IncomingMessage): SandboxRequest {
+  const url = raw.url ?? '/';
+  const queryStart = url.indexOf('?');
+  const rawPath = queryStart < 0 ? url : url.slice(0, queryStart);
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    path = rawPath;
+  }
+  let parsed: Promise<unknown> | undefined;
+  return {
+    raw,
+    method: (raw.method ?? 'GET').toUpperCase(),
+    url,
+    path,
+    query: new URLSearchParams(queryStart < 0 ? '' : url.slice(queryStart + 1)),
+    params: {},
+    body() {
+      parsed ??= readRawBody(raw).then((buffer) => parseBody(buffer, raw.headers['content-type']));
+      return parsed;
+    },
+  };
+}
+
+function answerFailure(response: ServerResponse, error: unknown, log: (message: string) => void): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  if (error instanceof HttpError) return sendError(response, error);
+  if (error instanceof UniqueViolation) return sendJson(response, 409, error.message);
+  // Unknown fields in $select or a PATCH body: balena answers 500 with nothing (golden finding 3).
+  if (error instanceof UnknownMember) return sendEmpty(response, 500);
+  log(`internal error: ${(error as Error)?.stack ?? String(error)}`);
+  sendEmpty(response, 500);
+}
+
+/** Options of the HTTP server. */
+export interface ServerOptions {
+  router: Router;
+  middleware: Middleware[];
+  onRequest: () => void;
+  log: (message: string) => void;
+}
+
+/** The node:http server: CORS, the middleware chain, routing, and a catch-all so it never crashes. */
+export function createSandboxServer(options: ServerOptions): { server: Server; sockets: Set<Socket> } {
+  const sockets = new Set<Socket>();
+  const server = createServer((raw, response) => {
+    options.onRequest();
+    for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
+    const request = toSandboxRequest(raw);
+    const started = Date.now();
+    response.on('finish', () =>
+      options.log(`${request.method} ${request.url} ${response.statusCode} ${Date.now() - started}ms`),
+    );
+    const route = async () => {
+      if (request.method === 'OPTIONS') return sendEmpty(response, 200);
+      const found = options.router.match(request.method, request.path);
+      if (!found) {
+        request.raw.resume();
+        return sendEmpty(response, 404);
+      }
+      request.params = found.params;
+      await found.handler(request, response);
+    };
+    const chain = options.middleware.reduceRight<() => Promise<void>>(
+      (next, step) => () => step(request, response, next),
+      route,
+    );
+    chain().catch((error: unknown) => answerFailure(response, error, options.log));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  return { server, sockets };
+}

@@ -1,0 +1,46 @@
+import type { Row } from '../store/row.js';
+import { findField, findNavigation } from '../store/schema.js';
+import type { FieldDefinition, NavigationDefinition } from '../store/schema-types.js';
+import type { QueryContext } from './query-context.js';
+import { UnknownMember } from './query-context.js';
+
+/** A navigation resolved against the schema. */
+export type Navigation = NavigationDefinition | FieldDefinition;
+
+/** The navigation `name` of `resource`, or UnknownMember. */
+export function navigationOf(resource: string, name: string): Navigation & { target: string } {
+  const navigation = findNavigation(resource, name);
+  if (!navigation?.target) throw new UnknownMember(`${resource}.${name}`);
+  return navigation as Navigation & { target: string };
+}
+
+/** The value of a field of a row, computed fields included. */
+export function fieldValue(context: QueryContext, resource: string, row: Row, name: string): unknown {
+  const field = findField(resource, name);
+  if (!field) throw new UnknownMember(`${resource}.${name}`);
+  if (field.computed) return field.computed(row, context.store);
+  return row[name] ?? null;
+}
+
+/** The rows a navigation leads to that the actor may see (a to-one link gives 0 or 1 row). */
+export function relatedRows(
+  context: QueryContext,
+  resource: string,
+  row: Row,
+  navigation: Navigation & { target: string },
+): Row[] {
+  const { store } = context;
+  let rows: Row[];
+  if ('type' in navigation) {
+    const id = navigation.computed ? navigation.computed(row, store) : row[navigation.name];
+    const target = typeof id === 'number' ? store.get(navigation.target, id) : undefined;
+    rows = target ? [target] : [];
+  } else if (navigation.reverseOf) {
+    rows = store.referencing(navigation.target, navigation.reverseOf, row.id);
+  } else {
+    rows = navigation.resolve?.(row, store) ?? [];
+  }
+  const scope = context.access.readScope(navigation.target, true);
+  if (scope === 'none') return [];
+  return rows.filter(scope);
+}

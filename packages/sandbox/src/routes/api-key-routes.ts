@@ -1,0 +1,71 @@
+import type { SandboxContext } from '../context.js';
+import type { Actor } from '../domain/actor.js';
+import { createApiKey, parseExpiry } from '../domain/api-keys.js';
+import { emptyError, messageError } from '../http/http-error.js';
+import { sendJson } from '../http/respond.js';
+import type { Router } from '../http/router.js';
+
+function fields(body: unknown): Record<string, unknown> {
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+/** API keys of every kind: user, provisioning (fleet) and device keys. */
+export function registerApiKeyRoutes(context: SandboxContext, router: Router): void {
+  const { store } = context;
+
+  /** The actor id of a fleet or device the caller may administer (404 otherwise, as balena hides it). */
+  const resolveTarget = (actor: Actor, actorType: string, id: number): number => {
+    const access = context.access(actor);
+    const resource = actorType === 'application' ? 'application' : actorType === 'device' ? 'device' : undefined;
+    if (actorType === 'user') {
+      if (actor.kind !== 'user' || actor.userId !== id) throw emptyError(401);
+      return actor.actorId;
+    }
+    if (!resource) throw messageError(400, `Unsupported actor type ${actorType}`);
+    const row = store.get(resource, id);
+    const scope = access.writeScope(resource);
+    if (!row || scope === 'none' || !scope(row)) throw emptyError(404);
+    return row.actor as number;
+  };
+
+  router.add('POST', '/api-key/user/full', async (request, response) => {
+    const actor = context.authenticate(request);
+    if (actor.kind !== 'user' || actor.partial) throw emptyError(401);
+    if (actor.viaApiKey) throw messageError(400, 'Must use user auth');
+    const body = fields(await request.body());
+    if (typeof body.name !== 'string' || body.name === '') throw messageError(400, 'API keys must have a name');
+    sendJson(response, 200, createApiKey(store, actor.actorId, body));
+  });
+
+  const createV2 =
+    (requireExpiry: boolean) =>
+    async (request: import('./../http/router.js').SandboxRequest, response: import('node:http').ServerResponse) => {
+      const actor = context.requireUser(context.authenticate(request));
+      const body = fields(await request.body());
+      // v2 makes expiryDate mandatory (null is allowed): golden finding 9.
+      if (requireExpiry && !('expiryDate' in body)) throw messageError(400, 'Key expiry date should be a valid date');
+      parseExpiry(body.expiryDate);
+      const actorType = String(body.actorType ?? '');
+      const actorTypeId = Number(body.actorTypeId);
+      if (!Number.isInteger(actorTypeId)) throw messageError(400, 'actorTypeId must be a number');
+      const roles = Array.isArray(body.roles) ? body.roles : [];
+      if (roles.length > 1) throw messageError(400, 'Only one role is supported');
+      sendJson(response, 200, createApiKey(store, resolveTarget(actor, actorType, actorTypeId), body));
+    };
+  router.add('POST', '/api-key/v2', createV2(true));
+  router.add('POST', '/api-key/v1', createV2(false));
+
+  router.add('POST', '/api-key/application/:id/provisioning', async (request, response) => {
+    const actor = context.requireUser(context.authenticate(request));
+    const body = fields(await request.body());
+    const actorId = resolveTarget(actor, 'application', Number(request.params.id));
+    sendJson(response, 200, createApiKey(store, actorId, body));
+  });
+
+  router.add('POST', '/api-key/device/:id/device-key', async (request, response) => {
+    const actor = context.requireUser(context.authenticate(request));
+    const body = fields(await request.body());
+    const actorId = resolveTarget(actor, 'device', Number(request.params.id));
+    sendJson(response, 200, createApiKey(store, actorId, body));
+  });
+}

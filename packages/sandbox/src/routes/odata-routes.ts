@@ -1,0 +1,110 @@
+import type { ODataQuery } from '@balena/odata-parser';
+import type { SandboxContext } from '../context.js';
+import { emptyError, messageError } from '../http/http-error.js';
+import { sendEmpty, sendJson } from '../http/respond.js';
+import type { Router, SandboxRequest } from '../http/router.js';
+import { candidateRows } from '../odata/candidates.js';
+import { mentionsName } from '../odata/filter.js';
+import { parseODataUrl } from '../odata/parse-odata.js';
+import type { Binds, QueryContext } from '../odata/query-context.js';
+import { selectRows, serializeRow, validateOptions } from '../odata/read.js';
+import { resolveBind } from '../odata/values.js';
+import { createRow, deleteRows, updateRows } from '../odata/write.js';
+import type { Row } from '../store/row.js';
+import { resolveResourceName, resourceDefinition } from '../store/schema.js';
+
+const API_PREFIX = '/v7';
+
+function parseUrl(request: SandboxRequest): { tree: ODataQuery; binds: Binds } {
+  const target = request.url.slice(API_PREFIX.length);
+  try {
+    const parsed = parseODataUrl(target);
+    return { tree: parsed.tree, binds: parsed.binds as unknown as Binds };
+  } catch {
+    throw messageError(400, `Malformed url: '${request.url}'`);
+  }
+}
+
+/** The row addressed by `res(N)` or `res(field='value')`, as a 0- or 1-element list. */
+function rowsByKey(context: QueryContext, resource: string, key: NonNullable<ODataQuery['key']>): Row[] {
+  let row: Row | undefined;
+  if ('bind' in key) {
+    const id = resolveBind(context.binds, key as { bind: number });
+    row = typeof id === 'number' ? context.store.get(resource, id) : undefined;
+  } else {
+    const entries = Object.entries(key);
+    const fields = entries.map(([field]) => field);
+    if (!fields.every((field) => resourceDefinition(resource).alternateKeys.includes(field))) throw emptyError(400);
+    row = context.store.findUnique(
+      resource,
+      fields,
+      entries.map(([, value]) => resolveBind(context.binds, value)),
+    );
+  }
+  return row ? [row] : [];
+}
+
+async function handle(
+  context: SandboxContext,
+  request: SandboxRequest,
+  response: import('node:http').ServerResponse,
+): Promise<void> {
+  const { tree, binds } = parseUrl(request);
+  const resource = resolveResourceName(String(tree.resource));
+  // balena answers 401 for a resource it does not know (golden finding 1).
+  if (!resource || tree.property || tree.link) throw emptyError(401);
+  const actor = context.authenticate(request);
+  const access = context.access(actor);
+  const query: QueryContext = { store: context.store, access, binds };
+  const options = tree.options ?? {};
+  const keyed = tree.key !== undefined ? rowsByKey(query, resource, tree.key) : undefined;
+  const candidates = () => keyed ?? candidateRows(context.store, resource, options.$filter, binds);
+  const method = request.method === 'PUT' || request.method === 'MERGE' ? 'PATCH' : request.method;
+
+  if (method === 'GET') {
+    if (tree.count && tree.key !== undefined) throw messageError(400, `Malformed url: '${request.url}'`);
+    if (resource === 'application' && (tree.key !== undefined || mentionsName(options.$filter, 'is_host'))) {
+      access.hostApplicationsListed = true;
+    }
+    validateOptions(query, resource, options);
+    const scope = access.readScope(resource);
+    if (scope === 'none') throw emptyError(401);
+    const visible: Row[] = [];
+    for (const row of candidates()) if (scope(row)) visible.push(row);
+    if (tree.count) {
+      sendJson(response, 200, { d: selectRows(query, resource, visible, { $filter: options.$filter }).length });
+      return;
+    }
+    const rows = selectRows(query, resource, visible, options);
+    sendJson(response, 200, { d: rows.map((row) => serializeRow(query, resource, row, options)) });
+    return;
+  }
+  if (method === 'POST') {
+    if (tree.key !== undefined) throw emptyError(400);
+    const row = createRow(query, resource, await request.body());
+    const location = `${API_PREFIX}/${String(tree.resource)}(@id)?@id=${row.id}`;
+    sendJson(response, 201, serializeRow(query, resource, row), { Location: location });
+    return;
+  }
+  if (method === 'PATCH') {
+    validateOptions(query, resource, { $filter: options.$filter });
+    updateRows(query, resource, candidates(), options, await request.body());
+    sendEmpty(response, 200);
+    return;
+  }
+  if (method === 'DELETE') {
+    validateOptions(query, resource, { $filter: options.$filter });
+    deleteRows(query, resource, candidates(), options);
+    sendEmpty(response, 200);
+    return;
+  }
+  throw emptyError(405);
+}
+
+/** `/v7/...`: the OData API. */
+export function registerODataRoutes(context: SandboxContext, router: Router): void {
+  router.add('*', `${API_PREFIX}/*`, (request, response) => handle(context, request, response));
+  router.add('*', API_PREFIX, () => {
+    throw emptyError(401);
+  });
+}

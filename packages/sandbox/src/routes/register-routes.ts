@@ -1,0 +1,14 @@
+import type { SandboxContext } from '../context.js';
+import type { Middleware, Router } from '../http/router.js';
+import { registerApiKeyRoutes } from './api-key-routes.js';
+import { registerAuthRoutes } from './auth-routes.js';
+import { registerODataRoutes } from './odata-routes.js';
+
+/** A route module: adds its routes (and, optionally, middleware) to the server. */
+export type RouteModule = (context: SandboxContext, router: Router, middleware: Middleware[]) => void;
+
+/**
+ * Every route module, in matching order. New modules (logs, supervisor proxy, simulator, faults)
+ * are added to this list and nowhere else; see ARCHITECTURE.md.
+ */
+export const ROUTE_MODULES: RouteModule[] = [registerAuthRoutes, registerApiKeyRoutes, registerODataRoutes];

@@ -1,0 +1,43 @@
+import type { Row } from './row.js';
+import { resourceDefinition } from './schema.js';
+import type { Store } from './store.js';
+
+/**
+ * A complete new row of `resource`: a fresh id, timestamps, every stored field at its default,
+ * then `values`. Not stored yet (the caller validates and then calls `store.put`).
+ */
+export function newRow(store: Store, resource: string, values: Record<string, unknown>): Row {
+  const now = new Date(store.now()).toISOString();
+  const row: Row = { id: 0 };
+  for (const field of resourceDefinition(resource).fields) {
+    if (field.computed || field.type === 'serial') continue;
+    const fallback = field.defaultValue;
+    row[field.name] = typeof fallback === 'function' ? fallback() : (fallback ?? null);
+  }
+  Object.assign(row, values);
+  row.id = typeof values.id === 'number' ? values.id : store.allocateId(resource);
+  row.created_at = now;
+  row.modified_at = now;
+  return row;
+}
+
+/** Stores a new row and returns it (internal writes: seeding, registration). */
+export function insertRow(store: Store, resource: string, values: Record<string, unknown>): Row {
+  const row = newRow(store, resource, values);
+  store.put(resource, row);
+  return row;
+}
+
+/** Applies `changes` to a stored row (internal writes). */
+export function updateRow(
+  store: Store,
+  resource: string,
+  id: number,
+  changes: Record<string, unknown>,
+): Row | undefined {
+  const current = store.get(resource, id);
+  if (!current) return undefined;
+  const next: Row = { ...current, ...changes, id, modified_at: new Date(store.now()).toISOString() };
+  store.put(resource, next);
+  return next;
+}

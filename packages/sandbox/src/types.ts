@@ -1,0 +1,104 @@
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+  /** The port to listen on; 0 (the default) picks a free port. Always bound to 127.0.0.1. */
+  port?: number;
+  /** A SQLite file: the state survives restarts. Without it, state lives in memory only. */
+  dataFile?: string;
+  /** The superuser's credentials; default admin / admin@example.com / a generated password. */
+  superuser?: { username?: string; email?: string; password?: string };
+  /** JWT lifetime in seconds; default 7 days. */
+  tokenTtlSeconds?: number;
+  /** No request logging; default true programmatically. */
+  quiet?: boolean;
+}
+
+/** A user of the sandbox, with a valid token. */
+export interface SandboxUser {
+  id: number;
+  actorId: number;
+  username: string;
+  email: string;
+  password: string;
+  /** A fresh valid JWT for this user. */
+  token: string;
+  /** The user's own organization (its handle is the username). */
+  organizationId: number;
+  /** The TOTP secret (base32) when two-factor authentication is enabled. */
+  totpSecret?: string;
+}
+
+/** Options of {@link Sandbox.createUser}. */
+export interface CreateUserOptions {
+  username?: string;
+  email?: string;
+  password?: string;
+  /** Enables TOTP two-factor authentication: login then yields a `twoFactorRequired: true` token. */
+  twoFactor?: boolean;
+}
+
+/** Options of {@link Sandbox.issueToken}. */
+export interface IssueTokenOptions {
+  /** Lifetime; negative for an already expired token. */
+  expiresInSeconds?: number;
+  twoFactorRequired?: boolean;
+  issuedAtSeconds?: number;
+}
+
+/** Options of {@link Sandbox.seedApplication}. */
+export interface SeedApplicationOptions {
+  /** The owning user's id; default the superuser. */
+  owner?: number;
+  name: string;
+  /** A device-type slug; default raspberrypi4-64. */
+  deviceType?: string;
+}
+
+/** Options of {@link Sandbox.seedDevices}. */
+export interface SeedDevicesOptions {
+  application: number;
+  count: number;
+  deviceType?: string;
+  namePrefix?: string;
+  /** Extra device fields to set on every device. */
+  fields?: Record<string, unknown>;
+}
+
+/** Options of {@link Sandbox.seedRelease}. */
+export interface SeedReleaseOptions {
+  application: number;
+  /** Service names; default ['main']. */
+  services?: string[];
+  commit?: string;
+  status?: 'success' | 'failed' | 'running';
+  semver?: string;
+  isFinal?: boolean;
+}
+
+/** What {@link Sandbox.seedRelease} created. */
+export interface SeededRelease {
+  id: number;
+  commit: string;
+  services: { id: number; name: string; imageId: number }[];
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** 'http://127.0.0.1:<port>', no trailing slash. */
+  url: string;
+  superuser: SandboxUser;
+  /** Stops listening, closes sockets and streams, flushes the data file. */
+  close(): Promise<void>;
+  /** Creates a user with their own organization, as `POST /user/register` does. */
+  createUser(options?: CreateUserOptions): Promise<SandboxUser>;
+  /** A signed JWT for a user (tests: expiry, 2FA). */
+  issueToken(userId: number, options?: IssueTokenOptions): string;
+  /** Creates a fleet without HTTP. */
+  seedApplication(options: SeedApplicationOptions): Promise<{ id: number; slug: string; uuid: string }>;
+  /** Bulk-inserts devices without HTTP. */
+  seedDevices(options: SeedDevicesOptions): Promise<{ id: number; uuid: string }[]>;
+  /** Creates a release with services and images without HTTP. */
+  seedRelease(options: SeedReleaseOptions): Promise<SeededRelease>;
+  /** Total HTTP requests served so far. */
+  requestCount(): number;
+  // Second engineer: simulateDevice, simulateFleet, faults and mqttUrl are added here.
+}
