@@ -1,1 +1,5 @@
-export {};
+// @balena-ts/models/api-key: the user's API keys.
+export type { ApiKeyInfo, CreateApiKeyParams } from './api-key/api-key.js';
+export { create, createApiKey, getAll, getAllNamedUserApiKeys, revoke, update } from './api-key/api-key.js';
+export type { ApiKey } from './types/api-key.js';
+export type { Selected, TypedOptions } from './types/options.js';

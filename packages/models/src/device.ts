@@ -1,1 +1,45 @@
-export {};
+// @balena-ts/models/device: devices. Every function takes the client first; writes accept an id,
+// a full uuid, or an array of either and run as one request per chunk of devices.
+export type { DeviceList } from './device/device-list.js';
+export {
+  getDeviceSlug,
+  getDisplayName,
+  getManifestByApplication,
+  getManifestBySlug,
+  getSupportedDeviceTypes,
+} from './device/device-types.js';
+export { get, getApplicationName, getByName, getName, has } from './device/get.js';
+export { getAll, getAllByApplication, getAllByApplicationId } from './device/get-all.js';
+export { generateDeviceKey, generateUuid } from './device/keys.js';
+export { move } from './device/move.js';
+export type { DeviceRegistration } from './device/register.js';
+export { register } from './device/register.js';
+export {
+  getTargetReleaseHash,
+  isTrackingApplicationRelease,
+  pinToRelease,
+  setToRelease,
+  trackApplicationRelease,
+} from './device/release.js';
+export type { CurrentService, DeviceWithServiceDetails } from './device/service-details.js';
+export { getWithServiceDetails } from './device/service-details.js';
+export { getLocalIpAddress, getProgress, getStatus, hasDeviceUrl, isOnline } from './device/status.js';
+export { identify, restart, restartApplication } from './device/supervisor.js';
+export { disableDeviceUrl, enableDeviceUrl, getDashboardUrl, getDeviceUrl } from './device/urls.js';
+export type { CustomLocation } from './device/writes.js';
+export {
+  grantSupportAccess,
+  note,
+  remove,
+  rename,
+  revokeSupportAccess,
+  setCustomLocation,
+  setNote,
+  unsetCustomLocation,
+} from './device/writes.js';
+export { isArchitectureCompatible } from './internal/architecture.js';
+export type { DeviceIdentifier } from './internal/device.js';
+export type { DeviceSelector } from './internal/device-batch.js';
+export { MAX_URL_LENGTH } from './internal/device-batch.js';
+export type { ApiHeartbeatState, Device, DeviceOverallStatus } from './types/device.js';
+export type { Selected, TypedOptions } from './types/options.js';

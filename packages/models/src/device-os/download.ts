@@ -84,7 +84,11 @@ function countingStream(body: ReadableStream<Uint8Array>, total: number | undefi
  * await image.stream.pipeTo(Writable.toWeb(createWriteStream('balena.img')));
  * ```
  */
-export async function download(client: Client, params: OsParams, options: DownloadOptions = {}): Promise<OsImageDownload> {
+export async function download(
+  client: Client,
+  params: OsParams,
+  options: DownloadOptions = {},
+): Promise<OsImageDownload> {
   const parsed = parseParams(params);
   const target = await resolveTarget(client, parsed.deviceType, parsed.appId);
   const version = parsed.version === 'latest' ? newestOsVersionOf(target) : parsed.version;

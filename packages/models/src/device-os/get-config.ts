@@ -50,7 +50,11 @@ export interface OsConfig {
  * const config = await getConfig(client, 'admin/my-fleet', { version: '6.0.13', network: 'wifi', wifiSsid: 'office' });
  * ```
  */
-export async function getConfig(client: Client, appId: ApplicationIdentifier, options: OsConfigOptions): Promise<OsConfig> {
+export async function getConfig(
+  client: Client,
+  appId: ApplicationIdentifier,
+  options: OsConfigOptions,
+): Promise<OsConfig> {
   if (options === undefined || typeof options.version !== 'string' || options.version.trim() === '') {
     throw new MissingOption('Missing option: version (an OS version is required for a config.json)');
   }

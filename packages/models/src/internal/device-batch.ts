@@ -152,7 +152,9 @@ export async function prefetchDevices<T extends { id: number; uuid: string }>(
     });
     rows.push(...page);
   }
-  const found = new Set<string | number>(rows.map((row) => (selection.kind === 'id' ? row.id : row.uuid.toLowerCase())));
+  const found = new Set<string | number>(
+    rows.map((row) => (selection.kind === 'id' ? row.id : row.uuid.toLowerCase())),
+  );
   selection.values.forEach((value, index) => {
     if (!found.has(value)) throw new DeviceNotFound(selection.originals[index] ?? value);
   });

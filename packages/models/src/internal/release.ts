@@ -16,7 +16,9 @@ export async function findApplicationReleaseId(
   applicationId: number,
   commitOrId: string | number,
 ): Promise<number> {
-  if (typeof commitOrId === 'number' ? !(Number.isSafeInteger(commitOrId) && commitOrId > 0) : commitOrId.trim() === '') {
+  if (
+    typeof commitOrId === 'number' ? !(Number.isSafeInteger(commitOrId) && commitOrId > 0) : commitOrId.trim() === ''
+  ) {
     throw new InvalidParameter('fullReleaseHashOrId', commitOrId, 'expected a full commit hash or a release id');
   }
   const match = typeof commitOrId === 'number' ? { id: commitOrId } : { commit: commitOrId };

@@ -11,5 +11,7 @@ export interface ReleaseReference {
   readonly is_final: boolean;
   readonly is_invalidated: boolean;
   readonly is_passing_tests: boolean;
-  readonly belongs_to__application: { readonly __id: number } | readonly { readonly id: number; readonly slug?: string }[];
+  readonly belongs_to__application:
+    | { readonly __id: number }
+    | readonly { readonly id: number; readonly slug?: string }[];
 }

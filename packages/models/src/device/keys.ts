@@ -1,0 +1,55 @@
+import { type Client, DeviceNotFound, RequestError } from '@balena-ts/core';
+import { type DeviceIdentifier, resolveDeviceId } from '../internal/device.js';
+
+const UUID_BYTES = 31;
+
+/**
+ * Generates a random device uuid: 62 lowercase hex characters, as the seed did (64 would break the
+ * OpenVPN certificate CN; 32-character uuids are accepted everywhere too).
+ *
+ * @returns the uuid
+ * @example
+ * ```ts
+ * const uuid = generateUuid(); // '19dcb86aa288c66ffbd261c7bcd46117c4c25ec655107d7302aef88b99d14c'
+ * ```
+ */
+export function generateUuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(UUID_BYTES));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Generates a device API key, with which the device talks to the API.
+ *
+ * @param client - the client
+ * @param uuidOrId - a numeric id or a full uuid
+ * @param keyName - a name for the key
+ * @param keyDescription - a description
+ * @param keyExpiryDate - when the key stops working (ISO 8601); never by default
+ * @returns the key
+ * @throws {@link InvalidParameter} for a malformed device argument
+ * @throws {@link DeviceNotFound} when no device matches
+ * @example
+ * ```ts
+ * const deviceKey = await generateDeviceKey(client, uuid, 'provisioning script');
+ * ```
+ */
+export async function generateDeviceKey(
+  client: Client,
+  uuidOrId: DeviceIdentifier,
+  keyName?: string,
+  keyDescription?: string,
+  keyExpiryDate?: string | null,
+): Promise<string> {
+  const id = await resolveDeviceId(client, uuidOrId);
+  try {
+    return await client.request<string>(`/api-key/device/${id}/device-key`, {
+      method: 'POST',
+      body: { name: keyName, description: keyDescription, expiryDate: keyExpiryDate ?? null },
+    });
+  } catch (error) {
+    // A numeric id is not looked up first: the API's 404 is the "no such device" answer.
+    if (error instanceof RequestError && error.status === 404) throw new DeviceNotFound(uuidOrId, { cause: error });
+    throw error;
+  }
+}
