@@ -203,4 +203,5 @@ const report = [
 ].join('\n');
 
 console.log(report);
+// RESULTS.md is excluded from biome (biome.json), so it is written exactly as printed.
 if (write) fs.writeFileSync(path.join(import.meta.dirname, 'RESULTS.md'), report);
