@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     projects: [
       'packages/*/vitest.config.ts',
+      'examples/*/vitest.config.ts',
+      'tests/*/vitest.config.ts',
       ...(hasChromium ? ['packages/*/vitest.browser.config.ts', 'examples/*/vitest.browser.config.ts'] : []),
     ],
     coverage: { provider: 'v8', include: ['packages/*/src/**/*.ts'], reporter: ['text-summary', 'lcov'] },
