@@ -1,0 +1,296 @@
+import {
+  AmbiguousApplication,
+  ApplicationNotFound,
+  InvalidDeviceType,
+  InvalidParameter,
+  OrganizationNotFound,
+  ReleaseNotFound,
+} from '@balena-ts/core';
+import * as application from '@balena-ts/models/application';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pickApplication } from '../src/internal/application.js';
+import { startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
+
+let context: TestContext;
+
+beforeAll(async () => {
+  context = await startTestContext();
+});
+
+afterAll(async () => {
+  await context?.sandbox.close();
+});
+
+async function seedApp(prefix = 'fleet') {
+  return context.sandbox.seedApplication({ name: uniqueName(prefix) });
+}
+
+describe('application.get', () => {
+  it('finds an application by id, slug, uuid, name and id-as-text with one request each', async () => {
+    const seeded = await seedApp();
+    const name = seeded.slug.split('/')[1] as string;
+    for (const identifier of [
+      seeded.id,
+      seeded.slug,
+      seeded.slug.toUpperCase(),
+      seeded.uuid,
+      name,
+      String(seeded.id),
+    ]) {
+      context.recorder.reset();
+      const app = await application.get(context.client, identifier, { $select: ['id', 'app_name'] });
+      expect(app).toEqual({ id: seeded.id, app_name: name });
+      expect(context.recorder.requests).toHaveLength(1);
+    }
+  });
+
+  it('returns every field without $select and narrows with it', async () => {
+    const seeded = await seedApp();
+    const full = await application.get(context.client, seeded.slug);
+    expect(full.slug).toBe(seeded.slug);
+    expect(full.should_track_latest_release).toBe(true);
+    const narrow = await application.get(context.client, seeded.slug, { $select: ['slug'] });
+    expect(Object.keys(narrow)).toEqual(['slug']);
+  });
+
+  it('merges the caller $filter with its own', async () => {
+    const seeded = await seedApp();
+    await expect(
+      application.get(context.client, seeded.id, { $filter: { is_host: true } } as never),
+    ).rejects.toBeInstanceOf(ApplicationNotFound);
+    await expect(application.get(context.client, seeded.slug, { $filter: { is_host: true } })).rejects.toBeInstanceOf(
+      ApplicationNotFound,
+    );
+  });
+
+  it('raises ApplicationNotFound for a missing id, slug, uuid or name', async () => {
+    for (const identifier of [999_999, 'admin/nothing-here', 'ffffffffffffffffffffffffffffffff', 'no such fleet']) {
+      const error = await application.get(context.client, identifier).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ApplicationNotFound);
+      expect((error as ApplicationNotFound).message).toContain(String(identifier));
+    }
+  });
+
+  it('treats a quote in a name as text, never as query syntax', async () => {
+    const seeded = await context.sandbox.seedApplication({ name: "O'Brien" });
+    const app = await application.get(context.client, "O'Brien", { $select: ['id'] });
+    expect(app.id).toBe(seeded.id);
+    await expect(application.get(context.client, "x') or (1 eq 1")).rejects.toBeInstanceOf(ApplicationNotFound);
+  });
+
+  it('does not match public host applications by name', async () => {
+    await expect(application.get(context.client, 'raspberrypi3')).rejects.toBeInstanceOf(ApplicationNotFound);
+  });
+
+  it('rejects empty, negative, fractional and NaN identifiers without a request', async () => {
+    context.recorder.reset();
+    for (const identifier of ['', '   ', 0, -1, 1.5, Number.NaN]) {
+      await expect(application.get(context.client, identifier)).rejects.toBeInstanceOf(InvalidParameter);
+    }
+    expect(context.recorder.requests).toHaveLength(0);
+  });
+
+  it('getById is get with a number', async () => {
+    const seeded = await seedApp();
+    expect((await application.getById(context.client, seeded.id, { $select: ['uuid'] })).uuid).toBe(seeded.uuid);
+    await expect(application.getById(context.client, 987_654)).rejects.toBeInstanceOf(ApplicationNotFound);
+  });
+});
+
+describe('choosing among matches', () => {
+  it('prefers a slug or uuid match and reports several name matches as ambiguous', () => {
+    const rows = [
+      { id: 1, slug: 'a/x', uuid: 'u1', app_name: 'x' },
+      { id: 2, slug: 'b/x', uuid: 'u2', app_name: 'x' },
+    ];
+    expect(pickApplication('a/x', rows).id).toBe(1);
+    expect(() => pickApplication('x', rows)).toThrow(AmbiguousApplication);
+    expect(() => pickApplication('y', [])).toThrow(ApplicationNotFound);
+  });
+});
+
+describe('application.getAll / getAllByOrganization / has / hasAny', () => {
+  it('lists the user own applications ordered by name, without host applications', async () => {
+    const seeded = await seedApp('zz-last');
+    const apps = await application.getAll(context.client, { $select: ['id', 'app_name', 'is_host'] });
+    expect(apps.some((app) => app.id === seeded.id)).toBe(true);
+    expect(apps.every((app) => app.is_host === false)).toBe(true);
+    const names = apps.map((app) => app.app_name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('lists an organization applications and rejects an unknown organization', async () => {
+    const seeded = await seedApp();
+    const apps = await application.getAllByOrganization(context.client, context.sandbox.superuser.username, {
+      $select: ['id'],
+    });
+    expect(apps.map((app) => app.id)).toContain(seeded.id);
+    await expect(application.getAllByOrganization(context.client, 'no-such-org')).rejects.toBeInstanceOf(
+      OrganizationNotFound,
+    );
+    await expect(application.getAllByOrganization(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+  });
+
+  it('has() answers true, false, and rejects invalid input', async () => {
+    const seeded = await seedApp();
+    expect(await application.has(context.client, seeded.slug)).toBe(true);
+    expect(await application.has(context.client, 'admin/absent')).toBe(false);
+    expect(await application.has(context.client, 123_456)).toBe(false);
+    await expect(application.has(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+  });
+
+  it('hasAny() is true for the superuser and false for a new user', async () => {
+    await seedApp();
+    expect(await application.hasAny(context.client)).toBe(true);
+    const user = await context.sandbox.createUser({ username: uniqueName('empty') });
+    const { createClient } = await import('@balena-ts/core');
+    const other = createClient({ apiUrl: context.sandbox.url, retry: false });
+    await other.tokens.set(user.token);
+    expect(await application.hasAny(other)).toBe(false);
+  });
+});
+
+describe('application.create / remove', () => {
+  it('creates in the user own organization from a display name or a slug, and returns the id', async () => {
+    const byName = await application.create(context.client, uniqueName('made'), 'Raspberry Pi 3');
+    expect(byName.id).toBeGreaterThan(0);
+    expect(byName.slug).toBe(`${context.sandbox.superuser.username}/${byName.app_name}`.toLowerCase());
+    const bySlug = await application.create(context.client, uniqueName('made'), 'raspberrypi4-64', 'fleet', {
+      organization: context.sandbox.superuser.username,
+    });
+    const stored = await application.get(context.client, bySlug.id, {
+      $select: ['is_of__class'],
+      $expand: { is_for__device_type: { $select: 'slug' } },
+    });
+    expect(stored.is_of__class).toBe('fleet');
+    expect(stored).toMatchObject({ is_for__device_type: [{ slug: 'raspberrypi4-64' }] });
+  });
+
+  it('rejects an unknown device type, organization, application type and an empty name', async () => {
+    await expect(application.create(context.client, uniqueName('x'), 'toaster-9000')).rejects.toBeInstanceOf(
+      InvalidDeviceType,
+    );
+    await expect(
+      application.create(context.client, uniqueName('x'), 'raspberrypi3', undefined, { organization: 'nobody-here' }),
+    ).rejects.toBeInstanceOf(OrganizationNotFound);
+    await expect(application.create(context.client, uniqueName('x'), 'raspberrypi3', 'no-such-type')).rejects.toThrow(
+      /application type/i,
+    );
+    await expect(application.create(context.client, '', 'raspberrypi3')).rejects.toBeInstanceOf(InvalidParameter);
+  });
+
+  it('removes by name and then reports it missing', async () => {
+    const seeded = await seedApp('doomed');
+    await application.remove(context.client, seeded.slug);
+    expect(await application.has(context.client, seeded.id)).toBe(false);
+    await expect(application.remove(context.client, seeded.id)).rejects.toBeInstanceOf(ApplicationNotFound);
+    await expect(application.remove(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+  });
+});
+
+describe('application device URLs and support access', () => {
+  it('enables and disables the URLs of every device with one PATCH', async () => {
+    const seeded = await seedApp();
+    const devices = await context.sandbox.seedDevices({ application: seeded.id, count: 5 });
+    context.recorder.reset();
+    await application.enableDeviceUrls(context.client, seeded.slug);
+    expect(context.recorder.requests.map((request) => request.method)).toEqual(['GET', 'PATCH']);
+    const rows = await context.client.pine.get<{ is_web_accessible: boolean }>({
+      resource: 'device',
+      options: { $select: 'is_web_accessible', $filter: { id: { $in: devices.map((device) => device.id) } } },
+    });
+    expect(rows.map((row) => row.is_web_accessible)).toEqual([true, true, true, true, true]);
+    await application.disableDeviceUrls(context.client, seeded.id);
+    const after = await context.client.pine.get<{ is_web_accessible: boolean }>({
+      resource: 'device',
+      options: { $select: 'is_web_accessible', $filter: { belongs_to__application: seeded.id } },
+    });
+    expect(after.every((row) => row.is_web_accessible === false)).toBe(true);
+    await expect(application.enableDeviceUrls(context.client, 'admin/none')).rejects.toBeInstanceOf(
+      ApplicationNotFound,
+    );
+  });
+
+  it('grants and revokes support access, refusing a past expiry', async () => {
+    const seeded = await seedApp();
+    await expect(application.grantSupportAccess(context.client, seeded.id, Date.now() - 1000)).rejects.toBeInstanceOf(
+      InvalidParameter,
+    );
+    await application.grantSupportAccess(context.client, seeded.id, Date.now() + 3_600_000);
+    await application.revokeSupportAccess(context.client, seeded.slug);
+    await expect(application.revokeSupportAccess(context.client, 'admin/none')).rejects.toBeInstanceOf(
+      ApplicationNotFound,
+    );
+  });
+});
+
+describe('application releases', () => {
+  it('pins to a release, tracks the latest again, and freezes', async () => {
+    const seeded = await seedApp();
+    const older = await context.sandbox.seedRelease({ application: seeded.id });
+    const newer = await context.sandbox.seedRelease({ application: seeded.id });
+    await application.setToRelease(context.client, seeded.slug, older.commit);
+    let app = await application.get(context.client, seeded.id, {
+      $select: ['should_track_latest_release', 'should_be_running__release'],
+    });
+    expect(app.should_track_latest_release).toBe(false);
+    expect(app.should_be_running__release).toEqual({ __id: older.id });
+    expect(await application.getTargetReleaseHash(context.client, seeded.id)).toBe(older.commit);
+    expect(await application.isTrackingLatestRelease(context.client, seeded.id)).toBe(false);
+
+    await application.enableRollingUpdates(context.client, seeded.id);
+    app = await application.get(context.client, seeded.id, {
+      $select: ['should_track_latest_release', 'should_be_running__release'],
+    });
+    expect(app.should_track_latest_release).toBe(true);
+    expect(app.should_be_running__release).toEqual({ __id: newer.id });
+
+    await application.disableRollingUpdates(context.client, seeded.slug);
+    expect(await application.isTrackingLatestRelease(context.client, seeded.id)).toBe(false);
+    expect(await application.getTargetReleaseHash(context.client, seeded.id)).toBe(newer.commit);
+  });
+
+  it('raises ReleaseNotFound for an unknown or foreign commit and InvalidParameter for an empty one', async () => {
+    const seeded = await seedApp();
+    const elsewhere = await seedApp();
+    const foreign = await context.sandbox.seedRelease({ application: elsewhere.id });
+    await expect(application.pinToRelease(context.client, seeded.id, 'abc123')).rejects.toBeInstanceOf(ReleaseNotFound);
+    await expect(application.pinToRelease(context.client, seeded.id, foreign.commit)).rejects.toBeInstanceOf(
+      ReleaseNotFound,
+    );
+    await expect(application.pinToRelease(context.client, seeded.id, '')).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(application.trackLatestRelease(context.client, 'admin/none')).rejects.toBeInstanceOf(
+      ApplicationNotFound,
+    );
+  });
+});
+
+describe('application keys, config, restart and URLs', () => {
+  it('generates a provisioning key that can register a device', async () => {
+    const seeded = await seedApp();
+    const key = await application.generateProvisioningKey(context.client, seeded.slug, { name: 'line 2' });
+    expect(typeof key).toBe('string');
+    expect(key.length).toBeGreaterThanOrEqual(16);
+    await expect(application.generateProvisioningKey(context.client, 'admin/none')).rejects.toBeInstanceOf(
+      ApplicationNotFound,
+    );
+  });
+
+  it('gets a config.json for the newest OS without a version', async () => {
+    const seeded = await seedApp();
+    const config = await application.getConfig(context.client, seeded.slug);
+    expect(config.applicationId).toBe(seeded.id);
+    expect(config.deviceType).toBe('raspberrypi4-64');
+    await expect(application.getConfig(context.client, 'admin/none')).rejects.toBeInstanceOf(ApplicationNotFound);
+  });
+
+  it('restart resolves the application first', async () => {
+    await expect(application.restart(context.client, 'admin/none')).rejects.toBeInstanceOf(ApplicationNotFound);
+  });
+
+  it('builds the dashboard URL from the API URL', () => {
+    const url = application.getDashboardUrl(context.client, 42);
+    expect(url).toBe(new URL('/apps/42', context.client.config.dashboardUrl).toString());
+    expect(() => application.getDashboardUrl(context.client, Number.NaN)).toThrow(InvalidParameter);
+  });
+});

@@ -1,0 +1,58 @@
+import { type Client, createClient } from '@balena-ts/core';
+import { type Sandbox, startSandbox } from '@balena-ts/sandbox';
+
+/** One recorded request of a {@link RecordingFetch}. */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+}
+
+/** A fetch that records what it sends, for request-count assertions. */
+export interface RecordingFetch {
+  readonly fetch: typeof fetch;
+  readonly requests: RecordedRequest[];
+  reset(): void;
+}
+
+export function recordingFetch(): RecordingFetch {
+  const requests: RecordedRequest[] = [];
+  const recorder: typeof fetch = (input, init) => {
+    const request = new Request(input, init);
+    requests.push({ method: request.method, url: decodeURIComponent(request.url) });
+    return fetch(input, init);
+  };
+  return {
+    fetch: recorder,
+    requests,
+    reset() {
+      requests.length = 0;
+    },
+  };
+}
+
+export interface TestContext {
+  readonly sandbox: Sandbox;
+  readonly client: Client;
+  readonly recorder: RecordingFetch;
+}
+
+/** Starts a sandbox and a client logged in as its superuser, recording requests. */
+export async function startTestContext(options: { requestBatchSize?: number } = {}): Promise<TestContext> {
+  const sandbox = await startSandbox({ port: 0 });
+  const recorder = recordingFetch();
+  const client = createClient({
+    apiUrl: sandbox.url,
+    fetch: recorder.fetch,
+    retry: false,
+    requestBatchSize: options.requestBatchSize ?? 1000,
+  });
+  await client.tokens.set(sandbox.superuser.token);
+  return { sandbox, client, recorder };
+}
+
+let counter = 0;
+/** A name no other test in this process uses. */
+export function uniqueName(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${process.pid}-${counter}`;
+}
