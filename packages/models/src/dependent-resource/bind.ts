@@ -10,7 +10,7 @@ import type {
   GetRowsOf,
   GetRowValue,
   RemoveRow,
-  RemoveRowById,
+  RemoveRowByKey,
   SetOnDevices,
   SetRowValue,
   UpdateRowById,
@@ -107,16 +107,6 @@ export function bindUpdate<P>(definition: DependentResource<P>): UpdateRowById {
 }
 
 /**
- * Binds {@link removeById} to a resource.
- *
- * @param definition - the resource
- * @returns `removeById(client, id)`
- */
-export function bindRemoveById<P>(definition: DependentResource<P>): RemoveRowById {
-  return (client, id) => removeById(client, definition, id);
-}
-
-/**
  * Binds both forms of remove to a resource: by id with two arguments, by parent and key with three.
  *
  * @param definition - the resource
@@ -127,6 +117,16 @@ export function bindRemove<P>(definition: DependentResource<P>): RemoveRow<P> {
     key === undefined
       ? removeById(client, definition, parentOrId as number | string)
       : removeByKey(client, definition, parentOrId as P, key)) as RemoveRow<P>;
+}
+
+/**
+ * Binds {@link removeByKey} to a resource.
+ *
+ * @param definition - the resource
+ * @returns `remove(client, parent, key)`
+ */
+export function bindRemoveByKey<P>(definition: DependentResource<P>): RemoveRowByKey<P> {
+  return (client, parent, key) => removeByKey(client, definition, parent, key);
 }
 
 /**

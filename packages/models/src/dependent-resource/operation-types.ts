@@ -50,9 +50,6 @@ export type SetRowValue<P> = (client: Client, parent: P, key: string, value: str
 /** Changes the value of a row addressed by its own id. */
 export type UpdateRowById = (client: Client, id: number | string, value: string) => Promise<void>;
 
-/** Deletes a row addressed by its own id. */
-export type RemoveRowById = (client: Client, id: number | string) => Promise<void>;
-
 /**
  * Deletes a row: by its own id (`remove(client, id)`, as the seed did) or by parent and key
  * (`remove(client, parent, key)`, as today's SDKs do).
@@ -65,6 +62,13 @@ export interface RemoveRow<P> {
   /** Deletes the row under `key` of `parent`; a missing key is not an error. */
   (client: Client, parent: P, key: string): Promise<void>;
 }
+
+/**
+ * Deletes the row under a key of a parent; a missing key is not an error.
+ *
+ * @typeParam P - how the parent is given
+ */
+export type RemoveRowByKey<P> = (client: Client, parent: P, key: string) => Promise<void>;
 
 /** Writes one key/value on many devices with bounded concurrency. */
 export type SetOnDevices = (
