@@ -1,4 +1,5 @@
 // Test helpers for packages that implement core's interfaces (no test-runner dependency).
 
+export type { KeyValueStorage } from './storage/key-value-storage.js';
 export type { ConformanceTestApi } from './storage/storage-conformance.js';
 export { runStorageConformance } from './storage/storage-conformance.js';

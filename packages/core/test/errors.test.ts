@@ -48,6 +48,7 @@ const ERROR_CLASS_NAMES = [
 ] as const;
 
 type AnyErrorClass = new (...args: never[]) => BalenaError;
+const exported: Record<string, unknown> = core;
 
 function instantiate(name: (typeof ERROR_CLASS_NAMES)[number], module: Record<string, unknown>): BalenaError {
   const ErrorClass = module[name] as AnyErrorClass & (new (...args: unknown[]) => BalenaError);
@@ -59,12 +60,12 @@ function instantiate(name: (typeof ERROR_CLASS_NAMES)[number], module: Record<st
 
 describe('error classes', () => {
   it.each(ERROR_CLASS_NAMES)('%s has name and code equal to its class name and is a BalenaError', (name) => {
-    const error = instantiate(name, core);
+    const error = instantiate(name, exported);
     expect(error.name).toBe(name);
     expect(error.code).toBe(name);
     expect(error).toBeInstanceOf(Error);
     expect(error).toBeInstanceOf(BalenaError);
-    expect(error).toBeInstanceOf(core[name] as AnyErrorClass);
+    expect(error).toBeInstanceOf(exported[name] as AnyErrorClass);
     expect(isBalenaError(error)).toBe(true);
     expect(error.message.length).toBeGreaterThan(0);
     expect((error.toJSON() as { code: string }).code).toBe(name);

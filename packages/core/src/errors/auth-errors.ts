@@ -2,6 +2,7 @@ import { BalenaError, type BalenaErrorOptions } from './balena-error.js';
 
 /** The credentials were rejected. */
 export class LoginFailed extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'LoginFailed';
   /**
    * @param message - a readable description
@@ -14,6 +15,7 @@ export class LoginFailed extends BalenaError {
 
 /** The request needs a credential and none is available (or it was rejected). */
 export class NotLoggedIn extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'NotLoggedIn';
   /**
    * @param message - a readable description
@@ -26,6 +28,7 @@ export class NotLoggedIn extends BalenaError {
 
 /** A token is neither a decodable JWT nor usable as a credential. */
 export class MalformedToken extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'MalformedToken';
   /**
    * @param message - a readable description
@@ -38,6 +41,7 @@ export class MalformedToken extends BalenaError {
 
 /** The session token has expired. */
 export class ExpiredToken extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'ExpiredToken';
   /**
    * @param message - a readable description

@@ -2,6 +2,7 @@ import { BalenaError, type BalenaErrorOptions } from './balena-error.js';
 
 /** The device type is unknown or cannot be used here. */
 export class InvalidDeviceType extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'InvalidDeviceType';
   /**
    * @param message - a readable description
@@ -14,6 +15,7 @@ export class InvalidDeviceType extends BalenaError {
 
 /** The application type is unknown. */
 export class InvalidApplicationType extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'InvalidApplicationType';
   /**
    * @param message - a readable description
@@ -26,6 +28,7 @@ export class InvalidApplicationType extends BalenaError {
 
 /** The application cannot run on this device (another architecture or device type). */
 export class IncompatibleApplication extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'IncompatibleApplication';
   /**
    * @param message - a readable description
@@ -38,6 +41,7 @@ export class IncompatibleApplication extends BalenaError {
 
 /** The device is not connected, so the action cannot reach it. */
 export class DeviceOffline extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'DeviceOffline';
   /**
    * @param message - a readable description
@@ -50,6 +54,7 @@ export class DeviceOffline extends BalenaError {
 
 /** The device has no public URL enabled. */
 export class DeviceNotWebAccessible extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'DeviceNotWebAccessible';
   /**
    * @param message - a readable description
@@ -62,6 +67,7 @@ export class DeviceNotWebAccessible extends BalenaError {
 
 /** The device supervisor holds an update lock and refused the action (HTTP 423). */
 export class SupervisorLocked extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'SupervisorLocked';
   /**
    * @param message - a readable description

@@ -4,6 +4,7 @@ import { BalenaError, type BalenaErrorOptions } from './balena-error.js';
  * The base of the "not found" and "ambiguous" errors: they all name the value that was looked up.
  */
 export class LookupError extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'LookupError';
   /** The id, uuid, slug, name or key that was looked up. */
   readonly value: string | number;
@@ -21,6 +22,7 @@ export class LookupError extends BalenaError {
 
 /** No application matches the given id, slug or name. */
 export class ApplicationNotFound extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'ApplicationNotFound';
   /**
    * @param slugOrUuidOrId - the application looked up
@@ -33,6 +35,7 @@ export class ApplicationNotFound extends LookupError {
 
 /** More than one application matches the given name. */
 export class AmbiguousApplication extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'AmbiguousApplication';
   /**
    * @param nameOrSlug - the application looked up
@@ -45,6 +48,7 @@ export class AmbiguousApplication extends LookupError {
 
 /** No device matches the given id or uuid. */
 export class DeviceNotFound extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'DeviceNotFound';
   /**
    * @param uuidOrId - the device looked up
@@ -57,6 +61,7 @@ export class DeviceNotFound extends LookupError {
 
 /** More than one device matches the given uuid. */
 export class AmbiguousDevice extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'AmbiguousDevice';
   /**
    * @param uuidOrId - the device looked up
@@ -69,6 +74,7 @@ export class AmbiguousDevice extends LookupError {
 
 /** No release matches the given id, commit or version. */
 export class ReleaseNotFound extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'ReleaseNotFound';
   /**
    * @param commitOrId - the release looked up
@@ -81,6 +87,7 @@ export class ReleaseNotFound extends LookupError {
 
 /** More than one release matches the given commit or version. */
 export class AmbiguousRelease extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'AmbiguousRelease';
   /**
    * @param commitOrId - the release looked up
@@ -93,6 +100,7 @@ export class AmbiguousRelease extends LookupError {
 
 /** No image matches the given id. */
 export class ImageNotFound extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'ImageNotFound';
   /**
    * @param id - the image looked up
@@ -105,6 +113,7 @@ export class ImageNotFound extends LookupError {
 
 /** No SSH key matches the given id. */
 export class KeyNotFound extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'KeyNotFound';
   /**
    * @param id - the key looked up
@@ -117,6 +126,7 @@ export class KeyNotFound extends LookupError {
 
 /** No service matches the given id or name. */
 export class ServiceNotFound extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'ServiceNotFound';
   /**
    * @param nameOrId - the service looked up
@@ -129,6 +139,7 @@ export class ServiceNotFound extends LookupError {
 
 /** No organization matches the given handle or id. */
 export class OrganizationNotFound extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'OrganizationNotFound';
   /**
    * @param handleOrId - the organization looked up

@@ -2,6 +2,7 @@ import { BalenaError, type BalenaErrorOptions } from './balena-error.js';
 
 /** An option has a value that is not allowed. */
 export class InvalidOption extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'InvalidOption';
   /**
    * @param message - which option and why
@@ -14,6 +15,7 @@ export class InvalidOption extends BalenaError {
 
 /** A required option is missing. */
 export class MissingOption extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'MissingOption';
   /**
    * @param message - which option
@@ -35,6 +37,7 @@ function describeValue(value: unknown): string {
 
 /** A function argument has a value that is not allowed. */
 export class InvalidParameter extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'InvalidParameter';
   /** The name of the parameter. */
   readonly parameter: string;
@@ -59,6 +62,7 @@ export class InvalidParameter extends BalenaError {
 
 /** The seed SDK had this function, but today's balena API offers no equivalent. */
 export class NotSupported extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'NotSupported';
   /**
    * @param message - what is not supported, and what to use instead

@@ -35,6 +35,7 @@ function describeBody(body: unknown): string {
  * ```
  */
 export class RequestError extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'RequestError';
   /** The HTTP status code. */
   readonly status: number;
@@ -64,6 +65,7 @@ export class RequestError extends BalenaError {
 
 /** The request never got an answer: connection refused or reset, DNS failure, a dropped connection. */
 export class NetworkError extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'NetworkError';
   /**
    * @param message - what failed
@@ -76,6 +78,7 @@ export class NetworkError extends BalenaError {
 
 /** The request took longer than its timeout and was aborted. */
 export class TimeoutError extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'TimeoutError';
   /**
    * @param message - what timed out

@@ -14,7 +14,7 @@ export function selectToArray(select: ODataOptions['$select']): string[] {
 }
 
 /**
- * Brings the three forms of `$expand` to one: an object of navigation -> options.
+ * Brings the three forms of `$expand` to one: an object of navigation → options.
  *
  * @param expand - `'a,b'`, `['a', 'b']` or `{ a: { $select: 'id' } }`
  * @returns a new object; string forms become `{ a: {} }`

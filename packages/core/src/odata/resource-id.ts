@@ -3,7 +3,7 @@ import { checkIdentifier, escapeString, formatLiteral } from './escape.js';
 import type { ResourceId } from './types.js';
 
 /**
- * Formats a key for a resource path: `5` -> `(5)`, `'x'` -> `('x')`, `{ uuid: 'x' }` -> `(uuid='x')`.
+ * Formats a key for a resource path: `5` → `(5)`, `'x'` → `('x')`, `{ uuid: 'x' }` → `(uuid='x')`.
  *
  * @param id - a numeric id, a string key, or an alternate key object
  * @returns the parenthesised key

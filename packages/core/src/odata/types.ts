@@ -2,12 +2,12 @@
 export type ODataValue = string | number | boolean | null | Date;
 
 /**
- * How one row is addressed: `5` -> `(5)`, `'abc'` -> `('abc')`, `{ uuid: 'x' }` -> `(uuid='x')`
+ * How one row is addressed: `5` → `(5)`, `'abc'` → `('abc')`, `{ uuid: 'x' }` → `(uuid='x')`
  * (an alternate key such as a device uuid or an organization handle).
  */
 export type ResourceId = number | string | Record<string, string | number>;
 
-/** A navigation lambda: `{ $alias: 'd', $expr: { d: { status: 'idle' } } }` -> `nav/any(d:d/status eq 'idle')`. */
+/** A navigation lambda: `{ $alias: 'd', $expr: { d: { status: 'idle' } } }` → `nav/any(d:d/status eq 'idle')`. */
 export interface FilterLambda {
   /** The lambda variable; a plain identifier. */
   $alias: string;
@@ -53,6 +53,7 @@ export interface FilterOperators {
 
 /** A field name mapped to a value (`eq`), to operators, or to a nested filter on a navigation. */
 export interface FieldFilter {
+  /** A field or navigation name, or an operator. */
   [field: string]: FilterEntry;
 }
 
@@ -68,8 +69,8 @@ export type FilterEntry =
 
 /**
  * A `$filter` written as an object, pinejs-client style:
- * `{ device_name: 'x' }` -> `device_name eq 'x'`; `{ id: { $in: [1, 2] } }` -> `id in (1,2)`;
- * `{ $or: [{ a: 1 }, { b: 2 }] }` -> `(a eq 1) or (b eq 2)`. There is no raw-text escape hatch.
+ * `{ device_name: 'x' }` → `device_name eq 'x'`; `{ id: { $in: [1, 2] } }` → `id in (1,2)`;
+ * `{ $or: [{ a: 1 }, { b: 2 }] }` → `(a eq 1) or (b eq 2)`. There is no raw-text escape hatch.
  */
 export type Filter = FieldFilter | FilterOperators;
 
