@@ -46,6 +46,8 @@ export class SandboxContext {
   private readonly closers: (() => Promise<void> | void)[] = [];
   /** The base URL once listening ('http://127.0.0.1:<port>'). */
   url = '';
+  /** The superuser's id (the only user allowed into `/sandbox/v1`). */
+  superuserId = 0;
 
   constructor(store: Store, config: SandboxConfig) {
     this.store = store;

@@ -80,6 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     persistence.setMeta('superuser_id', String(superuserId));
   }
 
+  context.superuserId = superuserId;
   const router = new Router();
   const middleware: Middleware[] = [];
   for (const register of ROUTE_MODULES) register(context, router, middleware);

@@ -46,12 +46,16 @@ export function sendError(response: ServerResponse, error: HttpError): void {
   const body = error.body;
   switch (body.kind) {
     case 'empty':
-      return sendEmpty(response, error.status);
+      sendEmpty(response, error.status);
+      return;
     case 'json-string':
-      return sendJson(response, error.status, body.message);
+      sendJson(response, error.status, body.message);
+      return;
     case 'json':
-      return sendJson(response, error.status, body.value);
+      sendJson(response, error.status, body.value);
+      return;
     case 'html-text':
-      return sendText(response, error.status, body.text, HTML_CONTENT_TYPE);
+      sendText(response, error.status, body.text, HTML_CONTENT_TYPE);
+      return;
   }
 }

@@ -45,12 +45,17 @@ function answerFailure(response: ServerResponse, error: unknown, log: (message: 
     response.destroy();
     return;
   }
-  if (error instanceof HttpError) return sendError(response, error);
-  if (error instanceof UniqueViolation) return sendJson(response, 409, error.message);
-  // Unknown fields in $select or a PATCH body: balena answers 500 with nothing (golden finding 3).
-  if (error instanceof UnknownMember) return sendEmpty(response, 500);
-  log(`internal error: ${(error as Error)?.stack ?? String(error)}`);
-  sendEmpty(response, 500);
+  if (error instanceof HttpError) {
+    sendError(response, error);
+  } else if (error instanceof UniqueViolation) {
+    sendJson(response, 409, error.message);
+  } else if (error instanceof UnknownMember) {
+    // Unknown fields in $select or a PATCH body: balena answers 500 with nothing (golden finding 3).
+    sendEmpty(response, 500);
+  } else {
+    log(`internal error: ${(error as Error)?.stack ?? String(error)}`);
+    sendEmpty(response, 500);
+  }
 }
 
 /** Options of the HTTP server. */

@@ -25,7 +25,7 @@ export function fieldValue(context: QueryContext, resource: string, row: Row, na
 /** The rows a navigation leads to that the actor may see (a to-one link gives 0 or 1 row). */
 export function relatedRows(
   context: QueryContext,
-  resource: string,
+  _resource: string,
   row: Row,
   navigation: Navigation & { target: string },
 ): Row[] {

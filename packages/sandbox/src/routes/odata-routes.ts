@@ -49,6 +49,8 @@ async function handle(
   request: SandboxRequest,
   response: import('node:http').ServerResponse,
 ): Promise<void> {
+  // `$metadata` and other service documents are not open to anyone here (balena: 401).
+  if (request.path.startsWith(`${API_PREFIX}/$`)) throw emptyError(401);
   const { tree, binds } = parseUrl(request);
   const resource = resolveResourceName(String(tree.resource));
   // balena answers 401 for a resource it does not know (golden finding 1).

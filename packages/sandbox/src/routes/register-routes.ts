@@ -1,8 +1,13 @@
 import type { SandboxContext } from '../context.js';
 import type { Middleware, Router } from '../http/router.js';
+import { registerAdminRoutes } from './admin-routes.js';
 import { registerApiKeyRoutes } from './api-key-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { registerConfigRoutes } from './config-routes.js';
+import { registerDeviceRoutes } from './device-routes.js';
+import { registerDownloadRoutes } from './download-routes.js';
 import { registerODataRoutes } from './odata-routes.js';
+import { registerTotpRoutes } from './totp-routes.js';
 
 /** A route module: adds its routes (and, optionally, middleware) to the server. */
 export type RouteModule = (context: SandboxContext, router: Router, middleware: Middleware[]) => void;
@@ -11,4 +16,14 @@ export type RouteModule = (context: SandboxContext, router: Router, middleware: 
  * Every route module, in matching order. New modules (logs, supervisor proxy, simulator, faults)
  * are added to this list and nowhere else; see ARCHITECTURE.md.
  */
-export const ROUTE_MODULES: RouteModule[] = [registerAuthRoutes, registerApiKeyRoutes, registerODataRoutes];
+export const ROUTE_MODULES: RouteModule[] = [
+  registerAuthRoutes,
+  registerApiKeyRoutes,
+  registerTotpRoutes,
+  registerDeviceRoutes,
+  registerConfigRoutes,
+  registerDownloadRoutes,
+  registerAdminRoutes,
+  registerODataRoutes,
+  // Second engineer: logs, supervisor proxy, simulator and fault-injection modules go here.
+];
