@@ -12,7 +12,11 @@ export async function setup({ apiUrl, email, password }) {
 export const operations = {
   async getDeviceWithServiceDetails(sdk, { detailUuid }) {
     const device = await sdk.models.device.getWithServiceDetails(detailUuid);
-    return Object.keys(device.current_services).length;
+    // current_services_by_app: { [app slug]: { [service name]: installs[] } }
+    return Object.values(device.current_services_by_app).reduce(
+      (count, services) => count + Object.keys(services).length,
+      0,
+    );
   },
   async listDevices(sdk, { fleetId }) {
     const devices = await sdk.models.device.getAllByApplication(fleetId);

@@ -20,10 +20,13 @@ export const OPERATIONS = {
  * @param {{ nodeBinary: string, sandbox: any, config: object }} context
  * @param {'official' | 'balena-ts' | 'raw-fetch'} implementation
  * @param {keyof typeof OPERATIONS} operation
+ * @param {string} [tag] distinguishes repeated runs (part of the env var name)
  * @returns {Promise<{ requests: number, ms: number, items: number, peakRssBytes: number, rssBeforeBytes: number }>}
  */
-export function runOperation({ nodeBinary, sandbox, config }, implementation, operation) {
-  const operationConfig = { ...config, envVarName: `BENCH_${implementation.replace('-', '_').toUpperCase()}` };
+export function runOperation({ nodeBinary, sandbox, config }, implementation, operation, tag = '') {
+  // A fresh variable name per run, so that every run creates its variables rather than updating.
+  const envVarName = `BENCH_${implementation.replace('-', '_').toUpperCase()}${tag ? `_${tag}` : ''}`;
+  const operationConfig = { ...config, envVarName };
   return new Promise((resolve, reject) => {
     const child = fork(workerPath, [implementation, operation], {
       execPath: nodeBinary,
@@ -57,4 +60,57 @@ export function runOperation({ nodeBinary, sandbox, config }, implementation, op
     });
     child.on('exit', (code) => finish(new Error(`worker exited (${code}) ${stderr.slice(0, 300)}`)));
   });
+}
+
+export const OPERATION_RUNS = Number(process.env.BENCH_OPERATION_RUNS ?? 3);
+
+function median(values) {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Runs one operation for every implementation: first an unmeasured raw-fetch warm-up (so that the
+ * first measured implementation does not pay for the sandbox's own warm-up), then OPERATION_RUNS
+ * interleaved rounds. Wall time and memory peak are medians; requests and items come from the
+ * first run, and a run whose request count differs is reported. An implementation that fails once
+ * is not run again; its result is the error.
+ * @param {{ nodeBinary: string, sandbox: any, config: object }} context
+ * @param {keyof typeof OPERATIONS} operation
+ * @param {string[]} implementations
+ * @returns {Promise<Record<string, Error | { requests: number, ms: number, items: number, peakRssBytes: number, requestCounts: number[] }>>}
+ */
+export async function runOperationRounds(context, operation, implementations, onProgress = () => {}) {
+  await runOperation(context, 'raw-fetch', operation, 'WARMUP').catch(() => undefined);
+  const samples = Object.fromEntries(implementations.map((implementation) => [implementation, []]));
+  const failures = {};
+  for (let round = 0; round < OPERATION_RUNS; round++) {
+    for (const implementation of implementations) {
+      if (failures[implementation]) continue;
+      onProgress(`operation ${operation} (${implementation}, run ${round + 1}/${OPERATION_RUNS})`);
+      try {
+        samples[implementation].push(await runOperation(context, implementation, operation, `R${round}`));
+      } catch (error) {
+        failures[implementation] = error instanceof Error ? error : new Error(String(error));
+      }
+    }
+  }
+  return Object.fromEntries(
+    implementations.map((implementation) => {
+      const runs = samples[implementation];
+      if (failures[implementation] && runs.length === 0) return [implementation, failures[implementation]];
+      return [
+        implementation,
+        {
+          requests: runs[0].requests,
+          requestCounts: runs.map((run) => run.requests),
+          items: runs[0].items,
+          ms: median(runs.map((run) => run.ms)),
+          peakRssBytes: median(runs.map((run) => run.peakRssBytes)),
+          peakAboveStartBytes: median(runs.map((run) => run.peakRssBytes - run.rssBeforeBytes)),
+        },
+      ];
+    }),
+  );
 }

@@ -18,7 +18,37 @@ async function post(url, token, body) {
   return text;
 }
 
-/** @returns {Promise<{ sandbox: any, config: Omit<import('../ops/config.mjs').OperationConfig, 'envVarName'>, stop: () => Promise<void> }>} */
+/** Writes LOG_LINES lines as the device does: its own device key, LOG_LINES_PER_REQUEST per POST. */
+async function seedLogs(sandbox, logDevice) {
+  const deviceKey = JSON.parse(
+    await post(`${sandbox.url}/api-key/device/${logDevice.id}/device-key`, sandbox.superuser.token, {
+      name: 'bench-logs',
+    }),
+  );
+  const baseTimestamp = Date.now() - LOG_LINES;
+  const batches = [];
+  for (let start = 0; start < LOG_LINES; start += LOG_LINES_PER_REQUEST) {
+    batches.push(
+      Array.from({ length: LOG_LINES_PER_REQUEST }, (_, offset) => ({
+        message: `bench log line ${start + offset}`,
+        timestamp: baseTimestamp + start + offset,
+        isSystem: false,
+        isStdErr: false,
+      })),
+    );
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: LOG_WRITE_CONCURRENCY }, async () => {
+      while (next < batches.length) {
+        const batch = batches[next++];
+        await post(`${sandbox.url}/device/v2/${logDevice.uuid}/logs`, deviceKey, batch);
+      }
+    }),
+  );
+}
+
+/** @returns {Promise<{ sandbox: any, config: Omit<import('../ops/config.mjs').OperationConfig, 'envVarName'>, logSeedError?: string, stop: () => Promise<void> }>} */
 export async function startSeededSandbox() {
   const { startSandbox } = await import('@balena-ts/sandbox');
   if (typeof startSandbox !== 'function') throw new Error('@balena-ts/sandbox does not export startSandbox yet');
@@ -32,31 +62,10 @@ export async function startSeededSandbox() {
     if (typeof sandbox.simulateDevice === 'function') handles.push(await sandbox.simulateDevice(detail.uuid));
 
     const logDevice = devices[1];
-    const deviceKey = JSON.parse(
-      await post(`${sandbox.url}/api-key/device/${logDevice.id}/device-key`, sandbox.superuser.token, {
-        name: 'bench-logs',
-      }),
-    );
-    const baseTimestamp = Date.now() - LOG_LINES;
-    const batches = [];
-    for (let start = 0; start < LOG_LINES; start += LOG_LINES_PER_REQUEST) {
-      batches.push(
-        Array.from({ length: LOG_LINES_PER_REQUEST }, (_, offset) => ({
-          message: `bench log line ${start + offset}`,
-          timestamp: baseTimestamp + start + offset,
-          isSystem: false,
-          isStdErr: false,
-        })),
-      );
-    }
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: LOG_WRITE_CONCURRENCY }, async () => {
-        while (next < batches.length) {
-          const batch = batches[next++];
-          await post(`${sandbox.url}/device/v2/${logDevice.uuid}/logs`, deviceKey, batch);
-        }
-      }),
+    // Without log lines only the log row is lost: keep the reason for its cells.
+    const logSeedError = await seedLogs(sandbox, logDevice).then(
+      () => undefined,
+      (error) => `seeding ${LOG_LINES} log lines failed: ${error.message}`,
     );
 
     return {
@@ -71,6 +80,7 @@ export async function startSeededSandbox() {
         logUuid: logDevice.uuid,
         logCount: LOG_LINES,
       },
+      logSeedError,
       stop: async () => {
         for (const handle of handles) await handle.stop();
         await sandbox.close();

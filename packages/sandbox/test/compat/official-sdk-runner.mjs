@@ -255,6 +255,7 @@ await call('device.get', async () => {
   check(byId.uuid === state.deviceUuid, 'the same device by id');
 });
 await call('device.getAllByApplication', async () => {
+  need('deviceUuid');
   const devices = await sdk.models.device.getAllByApplication(need('fleetId'), { $select: ['uuid'] });
   check(devices.length === 1 && devices[0].uuid === state.deviceUuid, 'exactly the registered device');
 });
@@ -319,8 +320,9 @@ await call('device.getWithServiceDetails', async () => {
   const uuid = onlineDevice ?? need('deviceUuid');
   const device = await sdk.models.device.getWithServiceDetails(uuid);
   check(device.uuid === uuid, 'the device');
-  check(typeof device.current_services === 'object', 'current_services computed');
-  if (onlineDevice) check(Object.keys(device.current_services).length > 0, 'the simulated device runs services');
+  const services = Object.values(device.current_services_by_app ?? {}).flatMap((byName) => Object.keys(byName));
+  check(typeof device.current_services_by_app === 'object', 'current_services_by_app computed');
+  if (onlineDevice) check(services.length > 0, 'the simulated device runs services');
 });
 
 // --- logs ---------------------------------------------------------------------------------------
