@@ -17,31 +17,42 @@ afterEach(async () => {
 });
 
 describe('retries against a real server', () => {
+  // Lower bounds only: the retry must not come before the server's Retry-After, and the backoff
+  // (retryDelay 1 ms) alone would retry almost at once.
   it('retries a GET after a 503 with Retry-After in seconds, counting the attempts', async () => {
+    const arrivals: number[] = [];
     server = await startTestServer((_request, response) => {
-      if (server!.requests.length < 3) {
-        response.setHeader('retry-after', '0');
+      arrivals.push(Date.now());
+      if (arrivals.length < 3) {
+        response.setHeader('retry-after', '1');
         return sendText(response, 503, 'busy');
       }
       sendJson(response, 200, { ok: true });
     });
-    const client = createClient({ apiUrl: server.url, retryDelay: 5_000 });
-    // retryDelay is huge: finishing fast proves the 0-second Retry-After was used instead of the backoff.
+    const client = createClient({ apiUrl: server.url, retryDelay: 1 });
     expect(await client.request('/status')).toEqual({ ok: true });
     expect(server.requests.length).toBe(3);
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(950);
+    expect(arrivals[2]! - arrivals[1]!).toBeGreaterThanOrEqual(950);
   });
 
   it('honours Retry-After as an HTTP date', async () => {
+    const arrivals: number[] = [];
+    let retryAt = 0;
     server = await startTestServer((_request, response) => {
-      if (server!.requests.length === 1) {
-        response.setHeader('retry-after', new Date(Date.now() - 1000).toUTCString());
+      arrivals.push(Date.now());
+      if (arrivals.length === 1) {
+        // HTTP dates have whole seconds: two seconds ahead is at least one second away.
+        retryAt = Math.floor((Date.now() + 2000) / 1000) * 1000;
+        response.setHeader('retry-after', new Date(retryAt).toUTCString());
         return sendText(response, 429, '');
       }
       sendJson(response, 200, 'done');
     });
-    const client = createClient({ apiUrl: server.url, retryDelay: 5_000 });
+    const client = createClient({ apiUrl: server.url, retryDelay: 1 });
     expect(await client.request('/limited')).toBe('done');
     expect(server.requests.length).toBe(2);
+    expect(arrivals[1]!).toBeGreaterThanOrEqual(retryAt - 50);
   });
 
   it('parses both Retry-After forms and caps them', () => {

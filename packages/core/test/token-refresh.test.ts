@@ -140,6 +140,14 @@ describe('token provider', () => {
     expect(server.requests[1]?.headers.authorization).toBe(`Bearer ${aged}`);
   });
 
+  it('accepts a refreshed token sent as a JSON string', async () => {
+    server = await startTestServer((_request, response) => sendJson(response, 200, NEW));
+    const client = createClient({ apiUrl: server.url });
+    await client.tokens.set(OLD);
+    expect(await client.tokens.refresh()).toBe(NEW);
+    expect(await client.storage.get(TOKEN_STORAGE_KEY)).toBe(NEW);
+  });
+
   it('refresh(): shares one in-flight request and leaves API keys alone', async () => {
     server = await startTestServer(async (_request, response) => {
       await new Promise((resolve) => setTimeout(resolve, 30));

@@ -31,6 +31,19 @@ function needsRefresh(token: string, config: ClientConfig, nowMs: number): boole
   }
 }
 
+// balena answers the refresh with the bare JWT as text/plain; accept a JSON-encoded string too.
+function unwrapToken(answer: unknown): string {
+  if (typeof answer !== 'string') return '';
+  const text = answer.trim();
+  if (!text.startsWith('"')) return text;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'string' ? parsed.trim() : '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Creates the token provider of a client: it reads the credential (API key option, else the stored
  * session token) and keeps a stored JWT fresh with `GET /user/v1/refresh-token`.
@@ -62,7 +75,7 @@ export function createTokenProvider(context: TokenProviderContext): TokenProvide
       token: current,
       responseType: 'text',
     });
-    const fresh = typeof answer === 'string' ? answer.trim() : '';
+    const fresh = unwrapToken(answer);
     if (!fresh) return current;
     await storage.set(TOKEN_STORAGE_KEY, fresh);
     return fresh;
