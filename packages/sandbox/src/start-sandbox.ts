@@ -10,6 +10,7 @@ import type { Middleware } from './http/router.js';
 import { Router } from './http/router.js';
 import { createSandboxServer } from './http/server.js';
 import { ROUTE_MODULES } from './routes/register-routes.js';
+import { startRuntime } from './simulator/start-runtime.js';
 import { updateRow } from './store/new-row.js';
 import { Persistence } from './store/persistence.js';
 import { RESOURCES } from './store/schema.js';
@@ -81,6 +82,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   context.superuserId = superuserId;
+  // Logs, MQTT, faults and simulated devices (ARCHITECTURE.md, "runtime").
+  const runtime = await startRuntime(context, { options });
   const router = new Router();
   const middleware: Middleware[] = [];
   for (const register of ROUTE_MODULES) register(context, router, middleware);
@@ -147,6 +150,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     seedDevices: async (seedOptions) => seedDevices(store, seedOptions),
     seedRelease: async (seedOptions) => seedRelease(store, seedOptions),
     requestCount: () => requests,
+    ...runtime,
   };
   return sandbox;
 }

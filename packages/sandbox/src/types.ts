@@ -10,6 +10,8 @@ export interface SandboxOptions {
   tokenTtlSeconds?: number;
   /** No request logging; default true programmatically. */
   quiet?: boolean;
+  /** The keep-alive interval of log streams (NDJSON `"\n"`, SSE comment); default 58 000 as balena. */
+  logHeartbeatMs?: number;
 }
 
 /** A user of the sandbox, with a valid token. */

@@ -1,7 +1,6 @@
 import { randomHex } from '../auth/random.js';
 import type { Actor } from '../domain/actor.js';
 import { randomDeviceName } from '../domain/names.js';
-import { checkVariableRules } from '../domain/variable-rules.js';
 import { emptyError } from '../http/http-error.js';
 import { insertRow } from '../store/new-row.js';
 import type { Row } from '../store/row.js';
@@ -15,7 +14,7 @@ export function applicationSlug(store: Store, row: Row): string {
   return `${organization?.handle ?? ''}/${String(row.app_name ?? '')}`.toLowerCase();
 }
 
-/** Fills in what balena derives on insert (slug, uuid, names) and checks domain rules. */
+/** Fills in what balena derives on insert (slug, uuid, names). */
 export function prepareInsert(store: Store, resource: string, row: Row): void {
   switch (resource) {
     case 'application':
@@ -37,10 +36,9 @@ export function prepareInsert(store: Store, resource: string, row: Row): void {
       if (typeof row.commit !== 'string' || row.commit === '') row.commit = randomHex(32);
       break;
   }
-  checkVariableRules(resource, row);
 }
 
-/** Re-derives dependent values after a PATCH and checks domain rules. */
+/** Re-derives dependent values after a PATCH. */
 export function prepareUpdate(store: Store, resource: string, next: Row, previous: Row): void {
   if (
     resource === 'application' &&
@@ -48,7 +46,6 @@ export function prepareUpdate(store: Store, resource: string, next: Row, previou
   ) {
     next.slug = applicationSlug(store, next);
   }
-  checkVariableRules(resource, next);
 }
 
 /** Resources that own an actor get a new one on insert (after every check has passed). */

@@ -1,4 +1,5 @@
 import type { ODataOptions } from '@balena/odata-parser';
+import { checkVariableRules } from '../domain/variable-rules.js';
 import { emptyError } from '../http/http-error.js';
 import { newRow } from '../store/new-row.js';
 import type { Row } from '../store/row.js';
@@ -36,6 +37,7 @@ export function createRow(context: QueryContext, resource: string, body: unknown
   for (const field of resourceDefinition(resource).fields) {
     if (field.required && (row[field.name] === null || row[field.name] === undefined)) throw emptyError(500);
   }
+  checkVariableRules(resource, row);
   const allowed = resource === 'application' ? access.organizations().has(row.organization as number) : undefined;
   const scope = access.writeScope(resource);
   const isFullUser = access.actor.kind === 'user' && !access.actor.partial;

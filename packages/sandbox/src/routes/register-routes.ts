@@ -1,5 +1,6 @@
 import type { SandboxContext } from '../context.js';
 import type { Middleware, Router } from '../http/router.js';
+import { registerLogsRoutes } from '../logs/logs-routes.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerApiKeyRoutes } from './api-key-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
@@ -26,4 +27,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   registerAdminRoutes,
   registerODataRoutes,
   // Second engineer: logs, supervisor proxy, simulator and fault-injection modules go here.
+  registerLogsRoutes,
 ];
