@@ -54,6 +54,10 @@ interface KindCase {
   create?(client: Client, parent: Parent, key: string, value: string): Promise<Row>;
   update?(client: Client, id: number | string, value: string): Promise<void>;
   removeById?(client: Client, id: number | string): Promise<void>;
+  /** Lists the rows of every parent under an application (devices, services, releases). */
+  listByApplication?(client: Client, application: number | string): Promise<Row[]>;
+  /** Lists every row the caller can read. */
+  listEverything?(client: Client): Promise<Row[]>;
 }
 
 const ENVIRONMENT_BAD_NAMES = [
@@ -221,6 +225,23 @@ const KINDS: KindCase[] = [
   }),
 ];
 
+const BY_APPLICATION: Record<string, KindCase['listByApplication']> = {
+  'device-env-variable': deviceEnvVariable.getAllByApplication,
+  'device-config-variable': deviceConfigVariable.getAllByApplication,
+  'application-env-variable': applicationEnvVariable.getAllByApplication,
+  'application-config-variable': applicationConfigVariable.getAllByApplication,
+  'service-env-variable': serviceEnvVariable.getAllByApplication,
+  'device-service-env-variable': deviceServiceEnvVariable.getAllByApplication,
+  'device-tag': deviceTag.getAllByApplication,
+  'application-tag': applicationTag.getAllByApplication,
+  'release-tag': releaseTag.getAllByApplication,
+} as Record<string, KindCase['listByApplication']>;
+const EVERYTHING: Record<string, KindCase['listEverything']> = {
+  'device-tag': deviceTag.getAll,
+  'application-tag': applicationTag.getAll,
+  'release-tag': releaseTag.getAll,
+} as Record<string, KindCase['listEverything']>;
+
 beforeAll(async () => {
   context = await startTestContext();
   const seeded = await context.sandbox.seedApplication({ name: uniqueName('kinds') });
@@ -359,6 +380,39 @@ describe.each(KINDS)('$label', (kind) => {
       expect(result).toBeInstanceOf(InvalidParameter);
       expect(context.recorder.requests).toHaveLength(0);
     }
+  });
+
+  it('lists by application: the rows of this application only, by key; a missing application is ApplicationNotFound', async () => {
+    const listByApplication = BY_APPLICATION[kind.label]!;
+    const [parent] = parentsOf().forms;
+    await kind.set(context.client, parent, kind.key, 'in this application');
+    const other = await context.sandbox.seedApplication({ name: uniqueName('other') });
+    for (const application of [applicationId, applicationSlug]) {
+      const rows = await listByApplication(context.client, application);
+      expect(rows.map((row) => [row[kind.keyField], row.value])).toEqual([[kind.key, 'in this application']]);
+    }
+    expect(await listByApplication(context.client, other.id)).toEqual([]);
+    await expect(listByApplication(context.client, MISSING_ID)).rejects.toBeInstanceOf(ApplicationNotFound);
+    await expect(listByApplication(context.client, 'nobody/nothing')).rejects.toBeInstanceOf(ApplicationNotFound);
+    await expect(listByApplication(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+    await kind.removeByKey(context.client, parent, kind.key);
+  });
+
+  it.runIf(EVERYTHING[kind.label] !== undefined)('getAll lists every readable row, by key, and merges options', async () => {
+    const listEverything = EVERYTHING[kind.label]!;
+    const [parent] = parentsOf().forms;
+    await kind.set(context.client, parent, 'zz.last', '1');
+    await kind.set(context.client, parent, 'aa.first', '2');
+    const keys = (await listEverything(context.client)).map((row) => row.tag_key as string);
+    expect(keys).toEqual([...keys].sort());
+    expect(keys).toEqual(expect.arrayContaining(['aa.first', 'zz.last']));
+    const filtered = await (listEverything as typeof deviceTag.getAll)(context.client, {
+      $select: ['tag_key', 'value'],
+      $filter: { tag_key: 'zz.last' },
+    });
+    expect(filtered).toEqual([{ tag_key: 'zz.last', value: '1' }]);
+    await kind.removeByKey(context.client, parent, 'zz.last');
+    await kind.removeByKey(context.client, parent, 'aa.first');
   });
 
   it('removing a key that does not exist is not an error', async () => {

@@ -17,7 +17,10 @@ export const DEFAULT_WRITE_CONCURRENCY = 10;
 export interface SetForDevicesOptions {
   /** The most requests in flight at once while creating rows (default {@link DEFAULT_WRITE_CONCURRENCY}). */
   readonly concurrency?: number;
-  /** Stops starting new writes; the devices not reached are reported as not written. */
+  /**
+   * Stops starting new writes; the devices not reached are reported as not written. Writes already
+   * sent are left to finish, so that what is reported as written is exactly what the API holds.
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -140,7 +143,7 @@ export async function setForDevices(
   for (const chunk of chunkForRequest(client, resource, 'id', [...staleByRowId.keys()])) {
     const chunkDevices = chunk.map((rowId) => staleByRowId.get(rowId) as number);
     try {
-      await client.pine.patch({ resource, options: { $filter: inList('id', chunk) }, body: { value }, signal });
+      await client.pine.patch({ resource, options: { $filter: inList('id', chunk) }, body: { value } });
       for (const deviceId of chunkDevices) written.push(callerForm.get(deviceId) ?? deviceId);
     } catch (error) {
       for (const deviceId of chunkDevices) fail(deviceId, error);
@@ -153,7 +156,7 @@ export async function setForDevices(
     concurrency,
     async (deviceId) => {
       try {
-        await client.pine.upsert({ resource, id: { [parentField]: deviceId, [keyField]: key }, body: { value }, signal });
+        await client.pine.upsert({ resource, id: { [parentField]: deviceId, [keyField]: key }, body: { value } });
         written.push(callerForm.get(deviceId) ?? deviceId);
       } catch (error) {
         fail(deviceId, error);
