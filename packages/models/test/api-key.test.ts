@@ -1,0 +1,63 @@
+import { createClient, InvalidParameter } from '@balena-ts/core';
+import * as apiKey from '@balena-ts/models/api-key';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
+
+let context: TestContext;
+
+beforeAll(async () => {
+  context = await startTestContext();
+});
+
+afterAll(async () => {
+  await context?.sandbox.close();
+});
+
+async function findKey(name: string) {
+  const keys = await apiKey.getAll(context.client, { $select: ['id', 'name', 'description', 'expiry_date'] });
+  return keys.find((key) => key.name === name);
+}
+
+describe('apiKey', () => {
+  it('creates a key that authenticates, lists it, updates and revokes it', async () => {
+    const name = uniqueName('ci');
+    const secret = await apiKey.createApiKey(context.client, name, 'for the pipeline');
+    expect(typeof secret).toBe('string');
+    const keyClient = createClient({ apiUrl: context.sandbox.url, apiKey: secret, retry: false });
+    const whoami = await keyClient.request<{ username: string }>('/user/v1/whoami');
+    expect(whoami.username).toBe(context.sandbox.superuser.username);
+
+    const created = await findKey(name);
+    expect(created?.description).toBe('for the pipeline');
+    const named = await apiKey.getAllNamedUserApiKeys(context.client, { $select: ['name'] });
+    expect(named.map((key) => key.name)).toContain(name);
+
+    const renamed = uniqueName('ci-renamed');
+    await apiKey.update(context.client, created?.id as number, {
+      name: renamed,
+      description: 'rotated',
+      expiryDate: '2040-01-01T00:00:00.000Z',
+    });
+    const updated = await findKey(renamed);
+    expect(updated?.description).toBe('rotated');
+    expect(new Date(updated?.expiry_date as string).toISOString()).toBe('2040-01-01T00:00:00.000Z');
+
+    await apiKey.revoke(context.client, created?.id as number);
+    expect(await findKey(renamed)).toBeUndefined();
+  });
+
+  it('create() takes an object and an expiry date', async () => {
+    const name = uniqueName('temp');
+    await apiKey.create(context.client, { name, expiryDate: '2035-06-01T00:00:00.000Z' });
+    expect((await findKey(name))?.expiry_date).toBeTruthy();
+  });
+
+  it('rejects empty names, empty updates and malformed ids', async () => {
+    await expect(apiKey.createApiKey(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(apiKey.update(context.client, 1, { name: '' })).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(apiKey.update(context.client, 1, {})).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(apiKey.update(context.client, 1, null as never)).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(apiKey.revoke(context.client, -1)).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(apiKey.revoke(context.client, Number.NaN)).rejects.toBeInstanceOf(InvalidParameter);
+  });
+});

@@ -1,0 +1,46 @@
+import { InvalidDeviceType, InvalidParameter } from '@balena-ts/core';
+import * as config from '@balena-ts/models/config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestContext, type TestContext } from './helpers/sandbox.js';
+
+let context: TestContext;
+
+beforeAll(async () => {
+  context = await startTestContext();
+});
+
+afterAll(async () => {
+  await context?.sandbox.close();
+});
+
+describe('config', () => {
+  it('getAll returns the deployment configuration without device types', async () => {
+    const all = await config.getAll(context.client);
+    expect(typeof all.deviceUrlsBase).toBe('string');
+    expect('deviceTypes' in all).toBe(false);
+  });
+
+  it('getDeviceTypes returns manifests without install instructions', async () => {
+    const manifests = await config.getDeviceTypes(context.client);
+    expect(manifests.map((manifest) => manifest.slug)).toContain('raspberrypi3');
+    expect(manifests.every((manifest) => !('instructions' in manifest))).toBe(true);
+  });
+
+  it('finds one manifest by slug, name or alias', async () => {
+    expect((await config.getDeviceTypeManifestBySlug(context.client, 'Raspberry Pi 3')).slug).toBe('raspberrypi3');
+    expect((await config.getDeviceTypeManifestBySlug(context.client, 'nuc')).slug).toBe('intel-nuc');
+    await expect(config.getDeviceTypeManifestBySlug(context.client, 'toaster')).rejects.toBeInstanceOf(
+      InvalidDeviceType,
+    );
+    await expect(config.getDeviceTypeManifestBySlug(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+  });
+
+  it('getConfigVarSchema lists the reserved names of api-map 1.5', async () => {
+    const schema = await config.getConfigVarSchema(context.client);
+    expect(schema.reservedNames).toEqual(expect.arrayContaining(['BALENA', 'RESIN', 'USER']));
+    expect(schema.reservedNamespaces).toEqual(expect.arrayContaining(['BALENA_', 'RESIN_']));
+    expect(typeof schema.configVarSchema).toBe('object');
+    const forType = await config.getConfigVarSchema(context.client, 'raspberrypi3');
+    expect(typeof forType.configVarSchema).toBe('object');
+  });
+});

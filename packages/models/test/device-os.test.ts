@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { ApplicationNotFound, InvalidDeviceType, InvalidOption, MissingOption, RequestError } from '@balena-ts/core';
+import * as deviceOs from '@balena-ts/models/device-os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
+
+let context: TestContext;
+
+beforeAll(async () => {
+  context = await startTestContext();
+});
+
+afterAll(async () => {
+  await context?.sandbox.close();
+});
+
+// The sandbox's image is deterministic: 64 KiB chunks, each the SHA-256 of
+// `<slug>\0<version>\0<index>` repeated, 4 MiB in all.
+const IMAGE_SIZE_BYTES = 4 * 1024 * 1024;
+const IMAGE_CHUNK_BYTES = 64 * 1024;
+
+function expectedImageHash(slug: string, version: string): string {
+  const hash = createHash('sha256');
+  for (let index = 0; index * IMAGE_CHUNK_BYTES < IMAGE_SIZE_BYTES; index += 1) {
+    const digest = createHash('sha256').update(`${slug}\u0000${version}\u0000${index}`).digest();
+    const chunk = Buffer.alloc(Math.min(IMAGE_CHUNK_BYTES, IMAGE_SIZE_BYTES - index * IMAGE_CHUNK_BYTES));
+    for (let offset = 0; offset < chunk.length; offset += digest.length) digest.copy(chunk, offset);
+    hash.update(chunk);
+  }
+  return hash.digest('hex');
+}
+
+describe('deviceOs.parseParams', () => {
+  it('fills defaults and turns a digit string appId into a number', () => {
+    expect(deviceOs.parseParams({ appId: '42' })).toEqual({ appId: 42, network: 'ethernet', version: 'latest' });
+    expect(
+      deviceOs.parseParams({ deviceType: 'raspberrypi3', network: 'wifi', wifiSsid: 'office', version: '6.0.13' }),
+    ).toEqual({ deviceType: 'raspberrypi3', network: 'wifi', wifiSsid: 'office', version: '6.0.13' });
+  });
+
+  it('raises MissingOption for missing mandatory options', () => {
+    expect(() => deviceOs.parseParams({})).toThrow(MissingOption);
+    expect(() => deviceOs.parseParams({ appId: 1, network: 'wifi' })).toThrow(MissingOption);
+    expect(() => deviceOs.parseParams({ appId: 1, network: 'wifi', wifiSsid: '' })).toThrow(MissingOption);
+  });
+
+  it('raises InvalidOption for an invalid appId, network or poll interval', () => {
+    for (const params of [
+      { appId: 'abc' },
+      { appId: 0 },
+      { appId: -4 },
+      { appId: "1' or 1" },
+      { deviceType: 'raspberrypi3', network: 'lte' as 'wifi' },
+      { deviceType: 'raspberrypi3', appUpdatePollInterval: -1 },
+      { deviceType: 'raspberrypi3', version: '' },
+    ]) {
+      expect(() => deviceOs.parseParams(params), JSON.stringify(params)).toThrow(InvalidOption);
+    }
+  });
+});
+
+describe('deviceOs.getConfig', () => {
+  it('requires a version and an existing application', async () => {
+    const app = await context.sandbox.seedApplication({ name: uniqueName('os') });
+    await expect(deviceOs.getConfig(context.client, app.id, {} as never)).rejects.toBeInstanceOf(MissingOption);
+    await expect(deviceOs.getConfig(context.client, 'admin/none', { version: '6.0.13' })).rejects.toBeInstanceOf(
+      ApplicationNotFound,
+    );
+    await expect(
+      deviceOs.getConfig(context.client, app.id, { version: '6.0.13', network: 'wifi' }),
+    ).rejects.toBeInstanceOf(MissingOption);
+  });
+
+  it('returns the config.json of the application', async () => {
+    const app = await context.sandbox.seedApplication({ name: uniqueName('os') });
+    const config = await deviceOs.getConfig(context.client, app.slug, {
+      version: '6.0.13',
+      network: 'wifi',
+      wifiSsid: 'office',
+      wifiKey: 'secret',
+      appUpdatePollInterval: 5,
+    });
+    expect(config.applicationId).toBe(app.id);
+    expect(config.deviceType).toBe('raspberrypi4-64');
+    expect(config.appUpdatePollInterval).toBe(5 * 60_000);
+  });
+});
+
+describe('deviceOs.download', () => {
+  it('streams the whole image, reporting progress as the consumer reads', async () => {
+    const progress: { bytes: number; total: number | undefined }[] = [];
+    const image = await deviceOs.download(
+      context.client,
+      { deviceType: 'raspberrypi3' },
+      { onProgress: (report) => progress.push(report) },
+    );
+    expect(image.deviceType).toBe('raspberrypi3');
+    expect(image.total).toBe(IMAGE_SIZE_BYTES);
+    const reader = image.stream.getReader();
+    const hash = createHash('sha256');
+    const first = await reader.read();
+    hash.update(first.value as Uint8Array);
+    // Nothing was read ahead of the consumer beyond a chunk or two: the image is not buffered.
+    expect(progress.at(-1)?.bytes ?? 0).toBeLessThan(IMAGE_SIZE_BYTES / 4);
+    let received = first.value?.byteLength ?? 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      hash.update(value);
+    }
+    expect(received).toBe(IMAGE_SIZE_BYTES);
+    expect(progress.at(-1)).toEqual({ bytes: IMAGE_SIZE_BYTES, total: IMAGE_SIZE_BYTES });
+    const steps = progress.map((report) => report.bytes);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(hash.digest('hex')).toBe(expectedImageHash('raspberrypi3', image.version));
+  });
+
+  it('resolves the device type from appId and can be cancelled', async () => {
+    const app = await context.sandbox.seedApplication({ name: uniqueName('os'), deviceType: 'intel-nuc' });
+    const image = await deviceOs.download(context.client, { appId: String(app.id) });
+    expect(image.deviceType).toBe('intel-nuc');
+    const reader = image.stream.getReader();
+    await reader.read();
+    await reader.cancel();
+  });
+
+  it('rejects an unknown device type, application or version', async () => {
+    await expect(deviceOs.download(context.client, { deviceType: 'toaster' })).rejects.toBeInstanceOf(
+      InvalidDeviceType,
+    );
+    await expect(deviceOs.download(context.client, { appId: 987_654 })).rejects.toBeInstanceOf(ApplicationNotFound);
+    const error = await deviceOs
+      .download(context.client, { deviceType: 'raspberrypi3', version: '0.0.1' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RequestError);
+    expect((error as RequestError).status).toBe(404);
+    await expect(deviceOs.download(context.client, {})).rejects.toBeInstanceOf(MissingOption);
+  });
+});
