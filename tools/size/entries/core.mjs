@@ -6,4 +6,16 @@ export default [
 const client = createClient({ apiUrl: 'https://api.example.com' });
 client.request('/ping').then(console.log);`,
   },
+  {
+    name: 'core: buildQuery only (no transport)',
+    code: `import { buildQuery } from '@balena-ts/core';
+console.log(buildQuery({ $select: 'id', $filter: { device_name: 'x' } }));`,
+    forbid: ['ofetch', 'ufo', 'destr'],
+  },
+  {
+    name: 'core: errors only',
+    code: `import { DeviceNotFound } from '@balena-ts/core';
+console.log(new DeviceNotFound(1));`,
+    forbid: ['ofetch', 'odata'],
+  },
 ];
