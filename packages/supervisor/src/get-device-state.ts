@@ -1,0 +1,41 @@
+import type { Client } from '@balena-ts/core';
+import { sendCommand } from './internal/send.js';
+import { resolveTarget } from './internal/target.js';
+import type { ApplicationId, DeviceUuid, SupervisorDeviceState } from './types.js';
+
+/**
+ * Reads the device's state as its supervisor reports it, with the fields that control pending
+ * and locked updates (the modern SDKs' `device.getSupervisorState`).
+ *
+ * @param client - the client
+ * @param appId - the device's application; optional on the device itself
+ * @param deviceUuid - the device; optional on the device itself
+ * @returns the state: `status`, `commit`, `os_version`, `supervisor_version`, `update_pending`...
+ * @throws {@link @balena-ts/core#InvalidOption} through the API's proxy without `deviceUuid` or `appId`
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#DeviceOffline} when the device is not online
+ * @example
+ * ```ts
+ * const state = await getDeviceState(client, appId, uuid);
+ * console.log(state.status, state.update_pending);
+ * ```
+ */
+export async function getDeviceState(
+  client: Client,
+  appId?: ApplicationId,
+  deviceUuid?: DeviceUuid,
+): Promise<SupervisorDeviceState> {
+  const target = await resolveTarget(client, {
+    functionName: 'getDeviceState',
+    deviceUuid,
+    appId,
+    takesAppId: true,
+    needsAppId: false,
+  });
+  return sendCommand<SupervisorDeviceState>(client, target, {
+    path: '/v1/device',
+    method: 'GET',
+    proxyFilter: ({ uuid }) => ({ uuid }),
+    lockable: false,
+  });
+}
