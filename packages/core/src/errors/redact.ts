@@ -10,7 +10,7 @@ const QUERY_SECRET_PATTERN = /\b((?:api_?key|[A-Za-z_]*token|password|secret)=)[
 const JSON_SECRET_PATTERN =
   /("(?:password|[A-Za-z_]*token|api_?key|key|secret)"\s*:\s*)("(?:[^"\\]|\\.)*"|[^\s,}\]]+)/gi;
 // balena API keys are 32 mixed-case alphanumerics; uuids are lower-case hex and never match.
-const API_KEY_PATTERN = /\b(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{32}\b/g;
+const API_KEY_PATTERN = /\b(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{32}\b/g;
 
 /**
  * Removes tokens, passwords and API keys from a piece of text.
