@@ -71,7 +71,7 @@ export async function trackLatestRelease(client: Client, slugOrUuidOrIdOrName: A
           $select: 'id',
           $top: 1,
           $filter: { is_final: true, is_passing_tests: true, is_invalidated: false, status: 'success' },
-          $orderby: 'created_at desc',
+          $orderby: ['created_at desc', 'id desc'],
         },
       },
     },

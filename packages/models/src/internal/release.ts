@@ -27,7 +27,7 @@ export async function findApplicationReleaseId(
     options: {
       $select: 'id',
       $top: 1,
-      $orderby: 'created_at desc',
+      $orderby: ['created_at desc', 'id desc'],
       $filter: { $and: [match, { belongs_to__application: applicationId, status: 'success' }] },
     },
   });
