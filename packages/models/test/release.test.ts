@@ -1,0 +1,157 @@
+import {
+  AmbiguousRelease,
+  ApplicationNotFound,
+  InvalidParameter,
+  ReleaseNotFound,
+} from '@balena-ts/core';
+import * as release from '@balena-ts/models/release';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
+
+let context: TestContext;
+let application: { id: number; slug: string };
+let older: { id: number; commit: string };
+let newer: { id: number; commit: string };
+let failed: { id: number; commit: string };
+
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+beforeAll(async () => {
+  context = await startTestContext();
+  application = await context.sandbox.seedApplication({ name: uniqueName('releases') });
+  // Releases are ordered by creation time: keep their timestamps apart.
+  older = await context.sandbox.seedRelease({ application: application.id, semver: '1.0.0', services: ['main'] });
+  await pause(20);
+  newer = await context.sandbox.seedRelease({
+    application: application.id,
+    semver: '1.1.0',
+    services: ['worker', 'main', 'api'],
+  });
+  await pause(20);
+  failed = await context.sandbox.seedRelease({ application: application.id, semver: '1.2.0', status: 'failed' });
+});
+
+afterAll(async () => {
+  await context?.sandbox.close();
+});
+
+describe('release.get', () => {
+  it('finds a release by id, by full commit and by application and raw version', async () => {
+    const byId = await release.get(context.client, newer.id);
+    expect(byId.commit).toBe(newer.commit);
+    const byCommit = await release.get(context.client, newer.commit, { $select: ['id', 'raw_version'] });
+    expect(byCommit).toEqual({ id: newer.id, raw_version: byId.raw_version });
+    for (const owner of [application.id, application.slug]) {
+      const byVersion = await release.get(context.client, { application: owner, rawVersion: byId.raw_version });
+      expect(byVersion.id).toBe(newer.id);
+    }
+  });
+
+  it('sends one request for an id or a commit', async () => {
+    for (const identifier of [older.id, older.commit]) {
+      context.recorder.reset();
+      await release.get(context.client, identifier, { $select: 'id' });
+      expect(context.recorder.requests).toHaveLength(1);
+    }
+  });
+
+  it('throws ReleaseNotFound for an unknown id, commit or version', async () => {
+    await expect(release.get(context.client, 987_654_321)).rejects.toBeInstanceOf(ReleaseNotFound);
+    await expect(release.get(context.client, 'f'.repeat(32))).rejects.toThrow(/Release not found: f{32}/);
+    await expect(
+      release.get(context.client, { application: application.id, rawVersion: '9.9.9' }),
+    ).rejects.toBeInstanceOf(ReleaseNotFound);
+  });
+
+  it('throws ApplicationNotFound when the pair names an unknown application', async () => {
+    await expect(
+      release.get(context.client, { application: 'nobody/nothing', rawVersion: '1.0.0' }),
+    ).rejects.toBeInstanceOf(ApplicationNotFound);
+  });
+
+  it('throws AmbiguousRelease when a commit matches releases of two applications', async () => {
+    const other = await context.sandbox.seedApplication({ name: uniqueName('twin') });
+    await context.sandbox.seedRelease({ application: other.id, commit: older.commit });
+    await expect(release.get(context.client, older.commit)).rejects.toBeInstanceOf(AmbiguousRelease);
+    expect((await release.get(context.client, older.id)).commit).toBe(older.commit);
+  });
+
+  it('rejects malformed arguments with InvalidParameter before any request', async () => {
+    for (const bad of ['', '  ', 0, -3, 1.5, { application: application.id }, { rawVersion: '1.0.0' }, null]) {
+      context.recorder.reset();
+      await expect(release.get(context.client, bad as never)).rejects.toBeInstanceOf(InvalidParameter);
+      expect(context.recorder.requests).toHaveLength(0);
+    }
+  });
+});
+
+describe('release.getAllByApplication', () => {
+  it('lists the releases newest first, by id or slug, with options merged', async () => {
+    for (const owner of [application.id, application.slug]) {
+      const releases = await release.getAllByApplication(context.client, owner, { $select: ['id', 'status'] });
+      expect(releases).toEqual([
+        { id: failed.id, status: 'failed' },
+        { id: newer.id, status: 'success' },
+        { id: older.id, status: 'success' },
+      ]);
+    }
+    const successful = await release.getAllByApplication(context.client, application.id, {
+      $select: 'id',
+      $filter: { status: 'success' },
+    });
+    expect(successful.map((row) => row.id)).toEqual([newer.id, older.id]);
+  });
+
+  it('gives an empty list for an application without releases, and ApplicationNotFound for a missing one', async () => {
+    const empty = await context.sandbox.seedApplication({ name: uniqueName('empty') });
+    expect(await release.getAllByApplication(context.client, empty.id)).toEqual([]);
+    await expect(release.getAllByApplication(context.client, 987_654_321)).rejects.toBeInstanceOf(ApplicationNotFound);
+    await expect(release.getAllByApplication(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+  });
+});
+
+describe('release.getLatestByApplication', () => {
+  it('returns the newest successful release, or undefined when there is none', async () => {
+    const latest = await release.getLatestByApplication(context.client, application.slug, { $select: ['id', 'commit'] });
+    expect(latest).toEqual({ id: newer.id, commit: newer.commit });
+    const empty = await context.sandbox.seedApplication({ name: uniqueName('no-success') });
+    await context.sandbox.seedRelease({ application: empty.id, status: 'failed' });
+    expect(await release.getLatestByApplication(context.client, empty.id)).toBeUndefined();
+    await expect(release.getLatestByApplication(context.client, 987_654_321)).rejects.toBeInstanceOf(
+      ApplicationNotFound,
+    );
+  });
+});
+
+describe('release.getWithImageDetails', () => {
+  it('returns the release with its images sorted by service name and its creator, in one request', async () => {
+    await context.client.pine.patch({
+      resource: 'release',
+      id: newer.id,
+      body: { is_created_by__user: context.sandbox.superuser.id },
+    });
+    context.recorder.reset();
+    const details = await release.getWithImageDetails(context.client, newer.commit, {
+      image: { $select: ['status', 'image_size'] },
+      release: { $select: ['id', 'commit'] },
+    });
+    expect(context.recorder.requests).toHaveLength(1);
+    expect(details.id).toBe(newer.id);
+    expect(details.commit).toBe(newer.commit);
+    expect(details.images.map((image) => image.service_name)).toEqual(['api', 'main', 'worker']);
+    for (const image of details.images) {
+      expect(image).toEqual({ id: expect.any(Number), service_name: image.service_name, status: 'success', image_size: 50_000_000 });
+    }
+    expect(details.user).toEqual({ id: context.sandbox.superuser.id, username: context.sandbox.superuser.username });
+    expect(details).not.toHaveProperty('release_image');
+    expect(details).not.toHaveProperty('is_created_by__user');
+  });
+
+  it('gives user undefined for a release nobody created, and the release errors', async () => {
+    const details = await release.getWithImageDetails(context.client, older.id);
+    expect(details.user).toBeUndefined();
+    expect(details.images.map((image) => image.service_name)).toEqual(['main']);
+    await expect(release.getWithImageDetails(context.client, 987_654_321)).rejects.toBeInstanceOf(ReleaseNotFound);
+    await expect(release.getWithImageDetails(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+  });
+});
