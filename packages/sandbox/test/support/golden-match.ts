@@ -14,7 +14,7 @@ const PATTERNS: Record<string, string> = {
   PATH: '.*?',
 };
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -25,7 +25,7 @@ export function matchString(expected: string, actual: string, bindings: Bindings
   let last = 0;
   let truncated = false;
   for (const found of expected.matchAll(PLACEHOLDER)) {
-    source += escape(expected.slice(last, found.index));
+    source += escapeRegExp(expected.slice(last, found.index));
     last = (found.index ?? 0) + found[0].length;
     const name = found[1]!;
     if (name.startsWith('TRUNCATED')) {
@@ -44,7 +44,7 @@ export function matchString(expected: string, actual: string, bindings: Bindings
       source += PATTERNS[name];
     }
   }
-  if (!truncated) source += escape(expected.slice(last));
+  if (!truncated) source += escapeRegExp(expected.slice(last));
   const result = new RegExp(`^${source}${truncated ? '' : '$'}`, 's').exec(actual);
   if (!result)
     return `${where}: expected ${JSON.stringify(expected).slice(0, 200)}, got ${JSON.stringify(actual).slice(0, 200)}`;
