@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../src/index.js';
+import { call, createFleet, odata } from './support/api.js';
+
+let sandbox: Sandbox;
+let token: string;
+let fleet: number;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  token = sandbox.superuser.token;
+  fleet = (await createFleet(sandbox, token, sandbox.superuser.organizationId, 'configured')).id;
+});
+afterAll(() => sandbox.close());
+
+describe('public endpoints', () => {
+  it('serves /ping, /config and /config/vars without a token', async () => {
+    expect((await call(sandbox, 'GET', '/ping')).text).toBe('OK');
+    expect((await call(sandbox, 'GET', '/config')).body).toMatchObject({
+      deviceUrlsBase: 'balena-devices.com',
+      signupCodeRequired: false,
+    });
+    const vars = await call(sandbox, 'GET', '/config/vars');
+    expect(vars.body.reservedNames).toEqual(['RESIN', 'BALENA', 'USER']);
+    expect(vars.body.blackListedNames).toContain('BALENA_HOST_LOG_TO_DISPLAY');
+  });
+
+  it('answers CORS preflights for browser pages on other ports', async () => {
+    const response = await fetch(`${sandbox.url}/v7/application`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://127.0.0.1:9', 'Access-Control-Request-Headers': 'authorization' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-headers')).toContain('Authorization');
+  });
+
+  it('lists host OS releases the way os.getAvailableOsVersions asks', async () => {
+    const answer = await odata(
+      sandbox,
+      `application?$select=is_for__device_type&$expand=is_for__device_type($select=slug),owns__release($select=raw_version;$filter=is_final eq true and is_invalidated eq false and status eq 'success')&$filter=is_host eq true and is_for__device_type/any(dt:dt/slug in ('raspberrypi4-64'))`,
+      token,
+    );
+    const versions = answer.body.d[0].owns__release.map((release: { raw_version: string }) => release.raw_version);
+    expect(versions).toEqual(['2.115.3+rev1', '5.3.20', '6.0.13']);
+    const supported = await odata(
+      sandbox,
+      `device_type/$count?$filter=is_default_for__application/any(idfa:idfa/is_host eq true and idfa/owns__release/any(r:r/status eq 'success'))`,
+    );
+    expect(supported.body.d).toBeGreaterThan(10);
+  });
+});
+
+describe('device types and config.json', () => {
+  it('serves device-type.json manifests, by slug and alias, 404 for unknown ones', async () => {
+    const all = await call(sandbox, 'GET', '/device-types/v1', { token });
+    expect(all.body.map((manifest: { slug: string }) => manifest.slug)).toContain('raspberrypi5');
+    const one = await call(sandbox, 'GET', '/device-types/v1/raspberrypi', { token });
+    expect(one.body).toMatchObject({ slug: 'raspberry-pi', arch: 'rpi', aliases: ['raspberry-pi', 'raspberrypi'] });
+    const unknown = await call(sandbox, 'GET', '/device-types/v1/no-such-board', { token });
+    expect([unknown.status, unknown.body]).toEqual([404, 'Unknown device type no-such-board']);
+    const size = await call(sandbox, 'GET', '/device-types/v1/raspberrypi4-64/images/6.0.13/download-size', { token });
+    expect(size.body).toEqual({ size: 4 * 1024 * 1024 });
+  });
+
+  it("download-config needs a version, hides other users' fleets and creates a provisioning key", async () => {
+    const config = await call(sandbox, 'POST', '/download-config', {
+      token,
+      body: { appId: fleet, version: '6.0.13', network: 'wifi', wifiSsid: 'lab', wifiKey: 'secret' },
+    });
+    expect(config.body).toMatchObject({
+      applicationId: fleet,
+      deviceType: 'raspberrypi4-64',
+      userId: sandbox.superuser.id,
+      wifiSsid: 'lab',
+      wifiKey: 'secret',
+    });
+    const whoami = await call(sandbox, 'GET', '/actor/v1/whoami', { token: config.body.apiKey });
+    expect(whoami.body).toMatchObject({ actorType: 'application', actorTypeId: fleet });
+    const noVersion = await call(sandbox, 'GET', `/download-config?appId=${fleet}`, { token });
+    expect([noVersion.status, noVersion.body]).toEqual([400, 'A version is required.']);
+    const other = await sandbox.createUser();
+    expect(
+      (await call(sandbox, 'GET', `/download-config?appId=${fleet}&version=6.0.13`, { token: other.token })).status,
+    ).toBe(404);
+  });
+
+  it('streams a deterministic OS image with Content-Length; 404 for unknown types and versions', async () => {
+    const digest = async () => {
+      const response = await fetch(`${sandbox.url}/download?deviceType=raspberrypi4-64&version=latest`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-length')).toBe(String(4 * 1024 * 1024));
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.length).toBe(4 * 1024 * 1024);
+      return createHash('sha256').update(bytes).digest('hex');
+    };
+    expect(await digest()).toBe(await digest());
+    const badType = await call(sandbox, 'GET', '/download?deviceType=nope&version=latest', { token });
+    expect([badType.status, badType.body]).toEqual([404, 'Unknown device type nope']);
+    expect((await call(sandbox, 'GET', '/download?deviceType=raspberrypi4-64&version=9.9.9', { token })).status).toBe(
+      404,
+    );
+  });
+});

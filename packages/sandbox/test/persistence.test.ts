@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../src/index.js';
+import { call, createFleet, odata } from './support/api.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'sandbox-persistence-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+
+/** Starts the CLI and resolves with its URL, password and process once it prints them. */
+function startCli(dataFile: string): Promise<{ url: string; password: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dataFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      const password = /password (\S+)/.exec(output)?.[1];
+      if (url && password) resolve({ url, password, child });
+    });
+    child.on('exit', (code) => reject(new Error(`cli exited with ${code}: ${output}`)));
+  });
+}
+
+function stopCli(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('persistence', () => {
+  it('keeps fleets, devices and keys across a programmatic restart', async () => {
+    const dataFile = join(directory, 'programmatic.db');
+    const first = await startSandbox({ dataFile, superuser: { password: 'pw' } });
+    const fleet = await createFleet(first, first.superuser.token, first.superuser.organizationId, 'kept');
+    const devices = await first.seedDevices({ application: fleet.id, count: 3 });
+    const key = (
+      await call(first, 'POST', '/api-key/user/full', { token: first.superuser.token, body: { name: 'kept-key' } })
+    ).body;
+    await first.close();
+
+    const second = await startSandbox({ dataFile });
+    expect(second.superuser.password).toBe('pw');
+    expect((await odata(second, 'application?$select=app_name', key)).body).toEqual({ d: [{ app_name: 'kept' }] });
+    expect((await odata(second, 'device/$count', second.superuser.token)).body).toEqual({ d: 3 });
+    expect((await odata(second, `device(uuid='${devices[0]!.uuid}')?$select=id`, first.superuser.token)).body).toEqual({
+      d: [{ id: devices[0]!.id }],
+    });
+    const next = await createFleet(second, second.superuser.token, second.superuser.organizationId, 'after-restart');
+    expect(next.id).toBeGreaterThan(fleet.id);
+    await second.close();
+  });
+
+  it('balena-sandbox --data keeps state across a restart of the CLI and stops cleanly on SIGTERM', async () => {
+    const dataFile = join(directory, 'cli.db');
+    const first = await startCli(dataFile);
+    const login = await fetch(`${first.url}/login_`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: first.password }),
+    });
+    const token = await login.text();
+    const created = await fetch(`${first.url}/v7/application`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ app_name: 'cli-fleet', organization: 2, is_for__device_type: 1 }),
+    });
+    expect(created.status).toBe(201);
+    expect(await stopCli(first.child)).toBe(0);
+
+    const second = await startCli(dataFile);
+    expect(second.password).toBe(first.password);
+    const read = await fetch(`${second.url}/v7/application?$select=app_name`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(await read.json()).toEqual({ d: [{ app_name: 'cli-fleet' }] });
+    expect(await stopCli(second.child)).toBe(0);
+  });
+});
