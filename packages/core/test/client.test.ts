@@ -18,7 +18,7 @@ describe('createClient', () => {
       retry: 3,
       retryDelay: 250,
       dashboardUrl: 'https://dashboard.balena-cloud.com',
-      requestBatchSize: 200,
+      requestBatchSize: 1_000,
       userAgent: expect.stringMatching(/^balena-ts\/\d+\.\d+\.\d+/),
       tokenRefreshInterval: 3_600_000,
     });

@@ -38,7 +38,7 @@ export interface ClientOptions {
   dashboardUrl?: string;
   /** The base domain of device public URLs; default undefined (models ask `GET /config`). */
   deviceUrlsBase?: string;
-  /** Ids per `id in (...)` chunk in batch writes; default 200. */
+  /** Most ids per `id in (...)` chunk in batch requests (each chunk also stays under a URL-length budget); default 1,000. */
   requestBatchSize?: number;
   /** Sent as `User-Agent` (where the platform allows) and `X-Balena-Client`; default `'balena-ts/<version>'`. */
   userAgent?: string;
