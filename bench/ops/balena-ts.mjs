@@ -1,22 +1,45 @@
-// The operation rows through balena-ts.
-// TODO(balena-ts): implement setup and each operation with @balena-ts/{core,auth,models,logs}
-// (same inputs as ops/official.mjs: device ids for the write loops, uuids for reads) and remove
-// the throws. Until then the balena-ts column prints n/a.
+// The operation rows through balena-ts, written the way its README tells a user to do each task:
+// one call per item where every item differs (rename: one name per device), the bulk function
+// where the SDK offers one (setForDevices: one variable on many devices), and the async iterator
+// for large lists (rows are counted as they arrive, never held all at once).
+import { login } from '@balena-ts/auth';
+import { createClient } from '@balena-ts/core';
+import { getAllByApplication, getWithServiceDetails, rename } from '@balena-ts/models/device';
+import { setForDevices } from '@balena-ts/models/device-env-variable';
 
-/** @param {import('./config.mjs').OperationConfig} _config */
-export async function setup(_config) {
-  throw new Error('not yet');
+/** @param {import('./config.mjs').OperationConfig} config */
+export async function setup({ apiUrl, email, password }) {
+  const client = createClient({ apiUrl });
+  await login(client, { username: email, password });
+  return client;
 }
-
-const notYet = async () => {
-  throw new Error('not yet');
-};
 
 /** @type {Record<string, (client: any, config: import('./config.mjs').OperationConfig) => Promise<number>>} */
 export const operations = {
-  getDeviceWithServiceDetails: notYet,
-  listDevices: notYet,
-  renameDevices: notYet,
-  setEnvVars: notYet,
-  readLogs: notYet,
+  async getDeviceWithServiceDetails(client, { detailUuid }) {
+    const device = await getWithServiceDetails(client, detailUuid);
+    return Object.values(device.current_services).length;
+  },
+  async listDevices(client, { fleetId }) {
+    let count = 0;
+    for await (const _device of getAllByApplication(client, fleetId)) count++;
+    return count;
+  },
+  async renameDevices(client, { writeDeviceIds }) {
+    for (const [index, id] of writeDeviceIds.entries()) {
+      await rename(client, id, `balena-ts-${index}`);
+    }
+    return writeDeviceIds.length;
+  },
+  async setEnvVars(client, { writeDeviceIds, envVarName }) {
+    await setForDevices(client, writeDeviceIds, envVarName, 'on');
+    return writeDeviceIds.length;
+  },
+  async readLogs(client, { logUuid, logCount }) {
+    // Imported here so that the other rows still run while @balena-ts/logs is unfinished.
+    const { history } = await import('@balena-ts/logs');
+    if (typeof history !== 'function') throw new Error('@balena-ts/logs does not export history yet');
+    const lines = await history(client, logUuid, logCount);
+    return lines.length;
+  },
 };

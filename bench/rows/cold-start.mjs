@@ -61,8 +61,8 @@ async function oneRun(nodeBinary, args, env, server, { countModules = false } = 
   }
 }
 
-/** The implementations measured. TODO(balena-ts): add 'balena-ts' once programs/balena-ts/a.mjs runs. */
-export const COLD_START_IMPLEMENTATIONS = ['official', 'raw-fetch'];
+/** The implementations measured. */
+export const COLD_START_IMPLEMENTATIONS = ['balena-ts', 'official', 'raw-fetch'];
 
 /**
  * Measures several implementations in interleaved rounds (one run of each per round), so that

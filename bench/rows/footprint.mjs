@@ -94,10 +94,8 @@ export function measureWorkspacePackages(packageFolders) {
   }
 }
 
-/** TODO(balena-ts): remove the throw once @balena-ts/{core,auth,models} build and pack. */
-export async function balenaTsFootprint() {
-  throw new Error('not yet');
-  // biome-ignore lint/correctness/noUnreachable: the measurement to switch on
+/** balena-ts for auth + models: the packed core, auth and models, installed together. */
+export function balenaTsFootprint() {
   return measureWorkspacePackages(['packages/core', 'packages/auth', 'packages/models']);
 }
 

@@ -1,5 +1,4 @@
-// Program (a) with balena-ts: log in, get one device. Written against PUBLIC-API.md; not measured
-// yet (the balena-ts column prints n/a until the packages land: see rows/*.mjs TODOs).
+// Program (a) with balena-ts: log in, get one device.
 import { login } from '@balena-ts/auth';
 import { createClient } from '@balena-ts/core';
 import { get } from '@balena-ts/models/device';

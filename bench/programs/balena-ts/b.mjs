@@ -1,9 +1,9 @@
-// Program (b) with balena-ts: log in, list a fleet's devices, set a device env var.
-// Written against PUBLIC-API.md; not measured yet.
+// Program (b) with balena-ts: log in, list a fleet's devices, set a device env var (an upsert, as
+// the official SDK's envVar.set).
 import { login } from '@balena-ts/auth';
 import { createClient } from '@balena-ts/core';
 import { getAllByApplication } from '@balena-ts/models/device';
-import { create as setDeviceEnvVariable } from '@balena-ts/models/device-env-variable';
+import { set as setDeviceEnvVariable } from '@balena-ts/models/device-env-variable';
 
 /** @param {import('../config.mjs').ProgramConfig} config */
 export async function run({ apiUrl, email, password, fleet, deviceUuid }) {

@@ -1,37 +1,60 @@
-// Program (c) with balena-ts: "everything", through the facade that wires every package together.
-// The same areas as programs/official/c.mjs. Written against PUBLIC-API.md; not measured yet.
-import { Balena } from '@balena-ts/sdk';
+// Program (c) with balena-ts: "everything": one call into every area, as programs/official/c.mjs
+// does (auth, 2FA, fleets, devices, variables, tags, releases, keys, OS, device types, config,
+// logs, supervisor), through the module functions. Logs, supervisor and the facade are imported as
+// namespaces so that the program still bundles while one of those packages is unfinished: a missing
+// export is then undefined (skipped) rather than a build error.
+import * as auth from '@balena-ts/auth';
+import * as twoFactor from '@balena-ts/auth/two-factor';
+import { createClient } from '@balena-ts/core';
+import * as logs from '@balena-ts/logs';
+import * as apiKey from '@balena-ts/models/api-key';
+import * as application from '@balena-ts/models/application';
+import * as applicationConfigVariable from '@balena-ts/models/application-config-variable';
+import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
+import * as applicationTag from '@balena-ts/models/application-tag';
+import * as config from '@balena-ts/models/config';
+import * as device from '@balena-ts/models/device';
+import * as deviceConfigVariable from '@balena-ts/models/device-config-variable';
+import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
+import * as deviceOs from '@balena-ts/models/device-os';
+import * as deviceServiceEnvVariable from '@balena-ts/models/device-service-env-variable';
+import * as deviceTag from '@balena-ts/models/device-tag';
+import * as image from '@balena-ts/models/image';
+import * as key from '@balena-ts/models/key';
+import * as release from '@balena-ts/models/release';
+import * as service from '@balena-ts/models/service';
+import * as supervisor from '@balena-ts/supervisor';
+
+const ignore = () => undefined;
 
 /** @param {import('../config.mjs').ProgramConfig} config */
 export async function run({ apiUrl, email, password, fleet, deviceUuid }) {
-  const balena = new Balena({ apiUrl });
-  const { models } = balena;
-  await balena.auth.login({ username: email, password });
-  await balena.twoFactorAuth.isEnabled();
-  await balena.auth.whoami();
-  await models.application.get(fleet);
-  await models.environmentVariables.application.create(fleet, 'BENCH_C', '1');
-  await models.configVariable.applicationConfigVariable.create(fleet, 'BALENA_SUPERVISOR_POLL_INTERVAL', '600000');
-  await models.tag.application.set(fleet, 'bench', 'c');
-  await models.apiKey.generateProvisioningKey?.(fleet);
-  await models.device.getWithServiceDetails(deviceUuid);
-  await models.device.rename(deviceUuid, 'bench-c');
-  await models.environmentVariables.device.create(deviceUuid, 'BENCH_C', '1');
-  await models.configVariable.deviceConfigVariable.create(deviceUuid, 'BALENA_SUPERVISOR_POLL_INTERVAL', '600000');
-  await models.tag.device.set(deviceUuid, 'bench', 'c');
-  await models.device.generateDeviceKey(deviceUuid);
-  await models.supervisor.ping(deviceUuid).catch(() => undefined);
-  await models.environmentVariables.deviceServiceEnvironmentVariable.getAll(deviceUuid);
-  await models.release.getAllByApplication(fleet);
-  await models.image.get(1).catch(() => undefined);
-  await models.service.getAllByApplication(fleet);
-  await models.apiKey.getAll();
-  await models.key.getAll();
-  await models.deviceOs.getSupportedVersions?.('raspberrypi4-64');
-  await models.config.getDeviceTypes();
-  await models.config.getAll();
-  await balena.logs.history(deviceUuid);
-  const subscription = balena.logs.subscribe(deviceUuid, () => {});
-  subscription.unsubscribe();
-  await balena.auth.logOut();
+  const client = createClient({ apiUrl });
+  await auth.login(client, { username: email, password });
+  await twoFactor.isEnabled(client);
+  await auth.whoAmI(client);
+  await application.get(client, fleet);
+  await applicationEnvVariable.set(client, fleet, 'BENCH_C', '1');
+  await applicationConfigVariable.set(client, fleet, 'BALENA_SUPERVISOR_POLL_INTERVAL', '600000');
+  await applicationTag.set(client, fleet, 'bench', 'c');
+  await application.generateProvisioningKey(client, fleet);
+  await device.getWithServiceDetails(client, deviceUuid);
+  await device.rename(client, deviceUuid, 'bench-c');
+  await deviceEnvVariable.set(client, deviceUuid, 'BENCH_C', '1');
+  await deviceConfigVariable.set(client, deviceUuid, 'BALENA_SUPERVISOR_POLL_INTERVAL', '600000');
+  await deviceTag.set(client, deviceUuid, 'bench', 'c');
+  await device.generateDeviceKey(client, deviceUuid);
+  await supervisor.ping?.(client, deviceUuid).catch(ignore);
+  await deviceServiceEnvVariable.getAllByDevice(client, deviceUuid);
+  await release.getAllByApplication(client, fleet);
+  await image.get(client, 1).catch(ignore);
+  await service.getAllByApplication(client, fleet);
+  await apiKey.getAll(client);
+  await key.getAll(client);
+  await deviceOs.getConfig(client, fleet, { version: 'latest' }).catch(ignore);
+  await config.getDeviceTypes(client);
+  await config.getAll(client);
+  await logs.history?.(client, deviceUuid);
+  logs.subscribe?.(client, deviceUuid, ignore)?.unsubscribe?.();
+  await auth.logOut(client);
 }
