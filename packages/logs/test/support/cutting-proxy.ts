@@ -1,0 +1,62 @@
+// A TCP proxy in front of the sandbox that can cut a streaming response in the middle of a line,
+// as a flaky network or a restarting load balancer does. The server behind it is the real sandbox.
+import net from 'node:net';
+
+export interface CuttingProxy {
+  url: string;
+  /** Cuts the next response chunk that carries a log line, halfway through that line. */
+  armCut(): void;
+  /** How many connections were cut so far. */
+  cuts(): number;
+  close(): Promise<void>;
+}
+
+export async function startCuttingProxy(targetPort: number): Promise<CuttingProxy> {
+  let armed = 0;
+  let cutCount = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(targetPort, '127.0.0.1');
+    sockets.add(client);
+    sockets.add(upstream);
+    client.on('close', () => sockets.delete(client));
+    upstream.on('close', () => sockets.delete(upstream));
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.on('data', (chunk) => upstream.write(chunk));
+    upstream.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('latin1');
+      const lineStart = text.indexOf('{"createdAt"');
+      if (armed > 0 && lineStart !== -1) {
+        armed--;
+        cutCount++;
+        // Half of the first line of this chunk: a connection lost mid-line.
+        const newline = text.indexOf('\n', lineStart);
+        const lineEnd = newline === -1 ? text.length : newline;
+        const cutAt = lineStart + Math.max(1, Math.floor((lineEnd - lineStart) / 2));
+        client.write(chunk.subarray(0, cutAt), () => {
+          client.destroy();
+          upstream.destroy();
+        });
+        return;
+      }
+      client.write(chunk);
+    });
+    client.on('end', () => upstream.end());
+    upstream.on('end', () => client.end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    armCut: () => {
+      armed++;
+    },
+    cuts: () => cutCount,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
