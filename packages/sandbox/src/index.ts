@@ -1,4 +1,12 @@
 // A local balena-compatible API server for tests, demos and offline fleet tooling.
+
+export type {
+  SimulateDeviceOptions,
+  SimulatedDevice,
+  SimulatedFleet,
+  SimulatedLogOptions,
+  SimulateFleetOptions,
+} from './simulator/simulator-types.js';
 export { startSandbox } from './start-sandbox.js';
 export type {
   CreateUserOptions,

@@ -1,3 +1,10 @@
+import type {
+  SimulateDeviceOptions,
+  SimulatedDevice,
+  SimulatedFleet,
+  SimulateFleetOptions,
+} from './simulator/simulator-types.js';
+
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
   /** The port to listen on; 0 (the default) picks a free port. Always bound to 127.0.0.1. */
@@ -103,4 +110,8 @@ export interface Sandbox {
   /** Total HTTP requests served so far. */
   requestCount(): number;
   // Second engineer: simulateDevice, simulateFleet, faults and mqttUrl are added here.
+  /** Keeps a registered device alive (heartbeat, VPN, release, logs, supervisor); see README. */
+  simulateDevice(uuid: string, options?: SimulateDeviceOptions): Promise<SimulatedDevice>;
+  /** Registers `count` devices through `/device/register` and simulates them. */
+  simulateFleet(options: SimulateFleetOptions): Promise<SimulatedFleet>;
 }

@@ -1,6 +1,7 @@
 import type { SandboxContext } from '../context.js';
 import type { Middleware, Router } from '../http/router.js';
 import { registerLogsRoutes } from '../logs/logs-routes.js';
+import { registerSupervisorProxyRoutes } from '../supervisor/proxy-routes.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerApiKeyRoutes } from './api-key-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
@@ -28,4 +29,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   registerODataRoutes,
   // Second engineer: logs, supervisor proxy, simulator and fault-injection modules go here.
   registerLogsRoutes,
+  registerSupervisorProxyRoutes,
 ];

@@ -1,9 +1,19 @@
 import type { SandboxContext } from '../context.js';
 import { logsOf } from '../logs/logs-of.js';
 import type { SandboxOptions } from '../types.js';
+import { simulatorOf } from './device-simulator.js';
+import type {
+  SimulateDeviceOptions,
+  SimulatedDevice,
+  SimulatedFleet,
+  SimulateFleetOptions,
+} from './simulator-types.js';
 
 /** What the runtime part of the sandbox adds to the `Sandbox` object. */
-export type SandboxRuntime = {};
+export interface SandboxRuntime {
+  simulateDevice(uuid: string, options?: SimulateDeviceOptions): Promise<SimulatedDevice>;
+  simulateFleet(options: SimulateFleetOptions): Promise<SimulatedFleet>;
+}
 
 /**
  * Starts the parts of a sandbox that live beside the HTTP server: log settings, the MQTT broker,
@@ -16,5 +26,9 @@ export async function startRuntime(
 ): Promise<SandboxRuntime> {
   const logs = logsOf(context);
   if (setup.options.logHeartbeatMs !== undefined) logs.heartbeatIntervalMs = setup.options.logHeartbeatMs;
-  return {};
+  const simulator = simulatorOf(context);
+  return {
+    simulateDevice: (uuid, options) => simulator.simulateDevice(uuid, options),
+    simulateFleet: (options) => simulator.simulateFleet(options),
+  };
 }
