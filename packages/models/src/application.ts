@@ -21,6 +21,12 @@ export {
 export { remove } from './application/remove.js';
 export { restart } from './application/restart.js';
 export { grantSupportAccess, revokeSupportAccess } from './application/support-access.js';
+export type { OsConfig, OsConfigOptions } from './device-os/get-config.js';
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { Application, ApplicationClass } from './types/application.js';
-export type { Selected, TypedOptions } from './types/options.js';
+export type { CpuArchitecture } from './types/cpu-architecture.js';
+export type { DeviceType } from './types/device-type.js';
+export type { Deferred, Navigation, OptionalNavigation, ReverseNavigation } from './types/navigation.js';
+export type { FieldOf, Selected, TypedOptions } from './types/options.js';
+export type { Organization } from './types/organization.js';
+export type { ReleaseReference } from './types/release-reference.js';

@@ -4,3 +4,4 @@ export { getConfigVarSchema } from './config/config-var-schema.js';
 export { getDeviceTypeManifest, getDeviceTypeManifestBySlug, getDeviceTypes } from './config/device-types.js';
 export type { DeploymentConfig } from './config/get-all.js';
 export { getAll } from './config/get-all.js';
+export type { DeviceTypeManifest } from './types/device-type.js';

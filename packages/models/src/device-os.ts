@@ -5,3 +5,4 @@ export type { OsConfig, OsConfigOptions } from './device-os/get-config.js';
 export { getConfig } from './device-os/get-config.js';
 export type { NetworkType, OsParams, ParsedOsParams } from './device-os/parse-params.js';
 export { NETWORK_TYPES, parseParams } from './device-os/parse-params.js';
+export type { ApplicationIdentifier } from './internal/application.js';

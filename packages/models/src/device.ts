@@ -37,9 +37,16 @@ export {
   setNote,
   unsetCustomLocation,
 } from './device/writes.js';
+export type { ApplicationIdentifier } from './internal/application.js';
 export { isArchitectureCompatible } from './internal/architecture.js';
 export type { DeviceIdentifier } from './internal/device.js';
 export type { DeviceSelector } from './internal/device-batch.js';
 export { MAX_URL_LENGTH } from './internal/device-batch.js';
-export type { ApiHeartbeatState, Device, DeviceOverallStatus } from './types/device.js';
-export type { Selected, TypedOptions } from './types/options.js';
+export type { Application, ApplicationClass } from './types/application.js';
+export type { CpuArchitecture } from './types/cpu-architecture.js';
+export type { ApiHeartbeatState, Device, DeviceOverallStatus, ImageInstall } from './types/device.js';
+export type { DeviceType, DeviceTypeManifest } from './types/device-type.js';
+export type { Deferred, Navigation, OptionalNavigation, ReverseNavigation } from './types/navigation.js';
+export type { FieldOf, Selected, TypedOptions } from './types/options.js';
+export type { Organization } from './types/organization.js';
+export type { ReleaseReference } from './types/release-reference.js';

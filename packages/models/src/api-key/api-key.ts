@@ -15,7 +15,9 @@ export interface CreateApiKeyParams {
 
 /** The editable details of an API key. */
 export interface ApiKeyInfo {
+  /** The name. */
   readonly name?: string;
+  /** A description. */
   readonly description?: string | null;
   /** ISO 8601, or null for never. */
   readonly expiryDate?: string | null;
@@ -31,8 +33,8 @@ function checkKeyId(id: number): void {
  * @param client - the client (logged in as a user, not with an API key)
  * @param params - name, description and expiry date
  * @returns the key itself: shown only now, store it
- * @throws {@link InvalidParameter} for an empty name
- * @throws {@link RequestError} when the API refuses (e.g. 400 "Must use user auth" with an API key)
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty name
+ * @throws {@link @balena-ts/core#RequestError} when the API refuses (e.g. 400 "Must use user auth" with an API key)
  * @example
  * ```ts
  * const key = await create(client, { name: 'ci', expiryDate: '2030-01-01T00:00:00Z' });
@@ -56,7 +58,7 @@ export function create(client: Client, params: CreateApiKeyParams): Promise<stri
  * @param description - a description
  * @param expiryDate - when the key stops working (ISO 8601); never by default
  * @returns the key itself
- * @throws {@link InvalidParameter} for an empty name
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty name
  * @example
  * ```ts
  * const key = await createApiKey(client, 'myApiKey');
@@ -120,7 +122,7 @@ export async function getAllNamedUserApiKeys<const O extends TypedOptions<ApiKey
  * @param client - the client
  * @param id - the key's id
  * @param apiKeyInfo - the new details
- * @throws {@link InvalidParameter} when the info is missing or empty, or the name is empty
+ * @throws {@link @balena-ts/core#InvalidParameter} when the info is missing or empty, or the name is empty
  * @example
  * ```ts
  * await update(client, 12, { name: 'ci (rotated)' });
@@ -149,7 +151,7 @@ export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo)
  *
  * @param client - the client
  * @param id - the key's id
- * @throws {@link InvalidParameter} for a malformed id
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id
  * @example
  * ```ts
  * await revoke(client, 12);

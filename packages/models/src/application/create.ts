@@ -41,11 +41,11 @@ async function applicationTypeBody(client: Client, appType: string | undefined):
  * @param appType - an application class (`fleet`, `block`, `app`) or a legacy application type slug
  * @param options - the owning organization (default: the user's own) and an optional uuid
  * @returns the created application, with its `id`
- * @throws {@link InvalidParameter} for an empty name
- * @throws {@link InvalidDeviceType} when the device type is unknown
- * @throws {@link InvalidApplicationType} when the application type is unknown
- * @throws {@link OrganizationNotFound} when the organization does not exist or is not visible
- * @throws {@link RequestError} 409 when the organization already has an application of that name
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty name
+ * @throws {@link @balena-ts/core#InvalidDeviceType} when the device type is unknown
+ * @throws {@link @balena-ts/core#InvalidApplicationType} when the application type is unknown
+ * @throws {@link @balena-ts/core#OrganizationNotFound} when the organization does not exist or is not visible
+ * @throws {@link @balena-ts/core#RequestError} 409 when the organization already has an application of that name
  * @example
  * ```ts
  * const app = await create(client, 'my-fleet', 'Raspberry Pi 4 (using 64bit OS)');

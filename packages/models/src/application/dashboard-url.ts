@@ -7,7 +7,7 @@ import { dashboardUrl } from '../internal/urls.js';
  * @param client - the client (for its `dashboardUrl`)
  * @param appId - the application id
  * @returns `<dashboard>/apps/<id>`
- * @throws {@link InvalidParameter} when the id is not a positive integer
+ * @throws {@link @balena-ts/core#InvalidParameter} when the id is not a positive integer
  * @example
  * ```ts
  * getDashboardUrl(client, 42); // 'https://dashboard.balena-cloud.com/apps/42'

@@ -15,8 +15,8 @@ async function setDeviceUrls(client: Client, application: ApplicationIdentifier,
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
- * @throws {@link ApplicationNotFound} when nothing matches
- * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @example
  * ```ts
  * await enableDeviceUrls(client, 'admin/my-fleet');
@@ -31,8 +31,8 @@ export function enableDeviceUrls(client: Client, slugOrUuidOrIdOrName: Applicati
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
- * @throws {@link ApplicationNotFound} when nothing matches
- * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @example
  * ```ts
  * await disableDeviceUrls(client, 42);

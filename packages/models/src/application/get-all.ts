@@ -37,7 +37,7 @@ export function getAll<const O extends TypedOptions<Application> = Record<never,
  * @param handleOrId - the organization's handle or id
  * @param options - OData options merged into the query
  * @returns the applications
- * @throws {@link OrganizationNotFound} when the organization does not exist or is not visible
+ * @throws {@link @balena-ts/core#OrganizationNotFound} when the organization does not exist or is not visible
  * @example
  * ```ts
  * const apps = await getAllByOrganization(client, 'admin');

@@ -11,8 +11,8 @@ import { type DeviceTypeWithOsReleases, HOST_OS_RELEASES_EXPAND, newestOsVersion
  * @param appId - an id, a slug, a uuid or an application name
  * @param options - config options; `version` defaults to the newest OS release
  * @returns the config.json object
- * @throws {@link ApplicationNotFound} when the application does not match
- * @throws {@link InvalidDeviceType} when the device type has no OS release
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
+ * @throws {@link @balena-ts/core#InvalidDeviceType} when the device type has no OS release
  * @example
  * ```ts
  * const config = await getConfig(client, 'admin/my-fleet');

@@ -10,9 +10,9 @@ import type { Selected, TypedOptions } from '../types/options.js';
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid, or an application name (the seed's argument)
  * @param options - OData options merged into the query; a literal `$select` narrows the result type
  * @returns the application
- * @throws {@link InvalidParameter} for `''` or a malformed id
- * @throws {@link ApplicationNotFound} when nothing matches
- * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @example
  * ```ts
  * const app = await get(client, 'admin/my-fleet', { $select: ['id', 'app_name'] });
@@ -34,8 +34,8 @@ export function get<const O extends TypedOptions<Application> = Record<never, ne
  * @param appId - the application id
  * @param options - OData options merged into the query
  * @returns the application
- * @throws {@link InvalidParameter} for a malformed id
- * @throws {@link ApplicationNotFound} when no application has that id
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when no application has that id
  * @example
  * ```ts
  * const app = await getById(client, 42);

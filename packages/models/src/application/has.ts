@@ -7,8 +7,8 @@ import { type ApplicationIdentifier, getApplication } from '../internal/applicat
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @returns true when it exists
- * @throws {@link InvalidParameter} for `''` or a malformed id
- * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @example
  * ```ts
  * if (await has(client, 'admin/my-fleet')) console.log('found');

@@ -18,8 +18,8 @@ export interface ProvisioningKeyOptions {
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @param options - name, description and expiry date of the key
  * @returns the key
- * @throws {@link ApplicationNotFound} when the application does not match
- * @throws {@link RequestError} when the API refuses (e.g. an expiry date in the past)
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
+ * @throws {@link @balena-ts/core#RequestError} when the API refuses (e.g. an expiry date in the past)
  * @example
  * ```ts
  * const key = await generateProvisioningKey(client, 'admin/my-fleet', { name: 'factory line 2' });

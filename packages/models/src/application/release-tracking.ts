@@ -9,9 +9,9 @@ import { findApplicationReleaseId } from '../internal/release.js';
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @param fullReleaseHash - the release's full commit hash
- * @throws {@link InvalidParameter} for an empty hash
- * @throws {@link ApplicationNotFound} when the application does not match
- * @throws {@link ReleaseNotFound} when the application has no successful release with that commit
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty hash
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
+ * @throws {@link @balena-ts/core#ReleaseNotFound} when the application has no successful release with that commit
  * @example
  * ```ts
  * await pinToRelease(client, 'admin/my-fleet', '7dba4e0c461215374edad74a5b78f470');
@@ -37,8 +37,8 @@ export async function pinToRelease(
  * @param client - the client
  * @param appId - an id, a slug, a uuid or an application name
  * @param commitId - the release's full commit hash
- * @throws {@link ApplicationNotFound} when the application does not match
- * @throws {@link ReleaseNotFound} when the release does not exist
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
+ * @throws {@link @balena-ts/core#ReleaseNotFound} when the release does not exist
  * @example
  * ```ts
  * await setToRelease(client, 42, '7dba4e0c461215374edad74a5b78f470');
@@ -54,7 +54,7 @@ export function setToRelease(client: Client, appId: ApplicationIdentifier, commi
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
- * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @example
  * ```ts
  * await trackLatestRelease(client, 'admin/my-fleet');
@@ -93,7 +93,7 @@ export async function trackLatestRelease(client: Client, slugOrUuidOrIdOrName: A
  *
  * @param client - the client
  * @param appId - an id, a slug, a uuid or an application name
- * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @example
  * ```ts
  * await enableRollingUpdates(client, 42);
@@ -109,7 +109,7 @@ export function enableRollingUpdates(client: Client, appId: ApplicationIdentifie
  *
  * @param client - the client
  * @param appId - an id, a slug, a uuid or an application name
- * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @example
  * ```ts
  * await disableRollingUpdates(client, 42);
@@ -126,7 +126,7 @@ export async function disableRollingUpdates(client: Client, appId: ApplicationId
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @returns `should_track_latest_release`
- * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @example
  * ```ts
  * const tracking = await isTrackingLatestRelease(client, 'admin/my-fleet');
@@ -148,7 +148,7 @@ export async function isTrackingLatestRelease(
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @returns the commit, or undefined when the application targets no release
- * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @example
  * ```ts
  * const commit = await getTargetReleaseHash(client, 'admin/my-fleet');

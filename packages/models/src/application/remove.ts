@@ -6,9 +6,9 @@ import { type ApplicationIdentifier, getApplication } from '../internal/applicat
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
- * @throws {@link InvalidParameter} for `''` or a malformed id
- * @throws {@link ApplicationNotFound} when nothing matches
- * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @example
  * ```ts
  * await remove(client, 'admin/old-fleet');

@@ -7,9 +7,9 @@ import { type ApplicationIdentifier, getApplication } from '../internal/applicat
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
- * @throws {@link ApplicationNotFound} when nothing matches
- * @throws {@link SupervisorLocked} when an update lock holds (423)
- * @throws {@link RequestError} when the API refuses (e.g. 404 on servers without the endpoint)
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#SupervisorLocked} when an update lock holds (423)
+ * @throws {@link @balena-ts/core#RequestError} when the API refuses (e.g. 404 on servers without the endpoint)
  * @example
  * ```ts
  * await restart(client, 'admin/my-fleet');

@@ -7,8 +7,8 @@ import { type ApplicationIdentifier, getApplication } from '../internal/applicat
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @param expiryTimestamp - when access ends, in milliseconds since the epoch
- * @throws {@link InvalidParameter} when the timestamp is not in the future
- * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#InvalidParameter} when the timestamp is not in the future
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @example
  * ```ts
  * await grantSupportAccess(client, 'admin/my-fleet', Date.now() + 24 * 3_600_000);
@@ -35,7 +35,7 @@ export async function grantSupportAccess(
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
- * @throws {@link ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @example
  * ```ts
  * await revokeSupportAccess(client, 'admin/my-fleet');

@@ -2,14 +2,19 @@ import type { Client } from '@balena-ts/core';
 
 /** The variable naming rules of the API (`GET /config/vars`, api-map 1.5). */
 export interface ConfigVarSchema {
+  /** Names no variable may have. */
   readonly reservedNames: readonly string[];
+  /** Prefixes reserved for the system. */
   readonly reservedNamespaces: readonly string[];
   /** A regular expression source: an env var name that matches it is invalid. */
   readonly invalidRegex: string;
   /** A regular expression source: a config var name that matches it is invalid. */
   readonly configVarInvalidRegex: string;
+  /** System names users may still set. */
   readonly whiteListedNames: readonly string[];
+  /** System prefixes users may still set. */
   readonly whiteListedNamespaces: readonly string[];
+  /** Names users may never set. */
   readonly blackListedNames: readonly string[];
   /** A JSON schema of the supervisor's config variables (plus the device type's, when given). */
   readonly configVarSchema: Record<string, unknown>;

@@ -24,8 +24,8 @@ export async function getDeviceTypes(client: Client): Promise<DeviceTypeManifest
  * @param client - the client
  * @param slugOrName - the device type's slug, name or one of its aliases
  * @returns the manifest
- * @throws {@link InvalidParameter} for an empty argument
- * @throws {@link InvalidDeviceType} when no device type matches
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty argument
+ * @throws {@link @balena-ts/core#InvalidDeviceType} when no device type matches
  * @example
  * ```ts
  * const manifest = await getDeviceTypeManifestBySlug(client, 'raspberrypi4-64');
@@ -50,7 +50,7 @@ export async function getDeviceTypeManifestBySlug(client: Client, slugOrName: st
  * @param client - the client
  * @param slug - the device type slug
  * @returns the manifest
- * @throws {@link InvalidDeviceType} when the API knows no such device type
+ * @throws {@link @balena-ts/core#InvalidDeviceType} when the API knows no such device type
  */
 export async function getDeviceTypeManifest(client: Client, slug: string): Promise<DeviceTypeManifest> {
   try {

@@ -72,10 +72,10 @@ function countingStream(body: ReadableStream<Uint8Array>, total: number | undefi
  * @param params - `deviceType` (or `appId`), `version` (`'latest'` by default), network and image options
  * @param options - `onProgress` and `signal`
  * @returns the stream, its total size and the resolved device type and version
- * @throws {@link MissingOption} / {@link InvalidOption} for invalid parameters (see {@link parseParams})
- * @throws {@link InvalidDeviceType} when the device type is unknown or has no OS release
- * @throws {@link ApplicationNotFound} when `appId` does not match an application
- * @throws {@link RequestError} when the server refuses (404 for an unknown version)
+ * @throws {@link @balena-ts/core#MissingOption} / {@link @balena-ts/core#InvalidOption} for invalid parameters (see {@link parseParams})
+ * @throws {@link @balena-ts/core#InvalidDeviceType} when the device type is unknown or has no OS release
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when `appId` does not match an application
+ * @throws {@link @balena-ts/core#RequestError} when the server refuses (404 for an unknown version)
  * @example
  * ```ts
  * const image = await download(client, { deviceType: 'raspberrypi4-64' }, {

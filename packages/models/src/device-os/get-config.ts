@@ -10,17 +10,25 @@ export interface OsConfigOptions {
   readonly network?: 'ethernet' | 'wifi';
   /** How often the device polls for updates, in minutes. */
   readonly appUpdatePollInterval?: number;
+  /** The wifi passphrase. */
   readonly wifiKey?: string;
+  /** The wifi network name; required for wifi. */
   readonly wifiSsid?: string;
+  /** A static IP address. */
   readonly ip?: string;
+  /** The static IP gateway. */
   readonly gateway?: string;
+  /** The static IP netmask. */
   readonly netmask?: string;
   /** Defaults to the application's device type. */
   readonly deviceType?: string;
+  /** A development image: SSH open, no authentication. */
   readonly developmentMode?: boolean;
   /** The provisioning key the API creates for this config. */
   readonly provisioningKeyName?: string;
+  /** The description of that provisioning key. */
   readonly provisioningKeyDescription?: string;
+  /** When that provisioning key expires (ISO 8601). */
   readonly provisioningKeyExpiryDate?: string;
   /** Other options the API or the device type accepts are passed through. */
   readonly [option: string]: unknown;
@@ -28,9 +36,13 @@ export interface OsConfigOptions {
 
 /** A config.json document: the API decides its fields (applicationId, deviceType, apiKey, ...). */
 export interface OsConfig {
+  /** The application id. */
   readonly applicationId: number;
+  /** The device type slug. */
   readonly deviceType: string;
+  /** The API URL the device will talk to. */
   readonly apiEndpoint: string;
+  /** Other fields, as the API sent them. */
   readonly [field: string]: unknown;
 }
 
@@ -42,9 +54,9 @@ export interface OsConfig {
  * @param appId - an id, a slug, a uuid or an application name
  * @param options - the OS version (required) and network settings
  * @returns the config.json object
- * @throws {@link MissingOption} when `options.version` is missing
- * @throws {@link InvalidOption} for an invalid network or poll interval
- * @throws {@link ApplicationNotFound} when the application does not exist or is not visible
+ * @throws {@link @balena-ts/core#MissingOption} when `options.version` is missing
+ * @throws {@link @balena-ts/core#InvalidOption} for an invalid network or poll interval
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not exist or is not visible
  * @example
  * ```ts
  * const config = await getConfig(client, 'admin/my-fleet', { version: '6.0.13', network: 'wifi', wifiSsid: 'office' });

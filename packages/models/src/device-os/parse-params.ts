@@ -26,7 +26,9 @@ export interface OsParams {
   readonly developmentMode?: boolean;
   /** Static IP settings. */
   readonly ip?: string;
+  /** The static IP gateway. */
   readonly gateway?: string;
+  /** The static IP netmask. */
   readonly netmask?: string;
   /** The image file type (e.g. `.zip`). */
   readonly fileType?: string;
@@ -38,8 +40,11 @@ export interface OsParams {
 
 /** {@link OsParams} after validation: `appId` a number, `network` and `version` filled in. */
 export interface ParsedOsParams extends OsParams {
+  /** The application id, as a number. */
   readonly appId?: number;
+  /** The network, `ethernet` unless given. */
   readonly network: NetworkType;
+  /** The OS version, `latest` unless given. */
   readonly version: string;
 }
 
@@ -49,9 +54,9 @@ export interface ParsedOsParams extends OsParams {
  *
  * @param params - the parameters
  * @returns the parameters with `appId` as a number and defaults filled in
- * @throws {@link MissingOption} when neither `deviceType` nor `appId` is given, or `wifiSsid` is
+ * @throws {@link @balena-ts/core#MissingOption} when neither `deviceType` nor `appId` is given, or `wifiSsid` is
  * missing for a wifi network
- * @throws {@link InvalidOption} when `appId` is not a positive integer (or a string of digits),
+ * @throws {@link @balena-ts/core#InvalidOption} when `appId` is not a positive integer (or a string of digits),
  * `network` is not one of {@link NETWORK_TYPES}, or `appUpdatePollInterval` is not a positive number
  * @example
  * ```ts

@@ -11,7 +11,7 @@ import type { DeviceTypeManifest } from '../types/device-type.js';
  * @param client - the client
  * @param deviceTypeName - e.g. `Raspberry Pi 4 (using 64bit OS)`
  * @returns the slug, e.g. `raspberrypi4-64`
- * @throws {@link InvalidDeviceType} when no device type matches
+ * @throws {@link @balena-ts/core#InvalidDeviceType} when no device type matches
  * @example
  * ```ts
  * const slug = await getDeviceSlug(client, 'Raspberry Pi 3');
@@ -28,7 +28,7 @@ export async function getDeviceSlug(client: Client, deviceTypeName: string): Pro
  * @param client - the client
  * @param deviceTypeSlug - e.g. `raspberrypi3`
  * @returns the name, e.g. `Raspberry Pi 3`
- * @throws {@link InvalidDeviceType} when no device type matches
+ * @throws {@link @balena-ts/core#InvalidDeviceType} when no device type matches
  * @example
  * ```ts
  * const name = await getDisplayName(client, 'raspberrypi3');
@@ -45,7 +45,7 @@ export async function getDisplayName(client: Client, deviceTypeSlug: string): Pr
  * @param client - the client
  * @param slug - the device type's slug, name or alias
  * @returns the manifest
- * @throws {@link InvalidDeviceType} when no device type matches
+ * @throws {@link @balena-ts/core#InvalidDeviceType} when no device type matches
  * @example
  * ```ts
  * const manifest = await getManifestBySlug(client, 'raspberrypi3');
@@ -62,8 +62,8 @@ export function getManifestBySlug(client: Client, slug: string): Promise<DeviceT
  * @param client - the client
  * @param appName - an id, a slug, a uuid or an application name
  * @returns the manifest
- * @throws {@link ApplicationNotFound} when the application does not match
- * @throws {@link InvalidDeviceType} when the API has no manifest for its device type
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
+ * @throws {@link @balena-ts/core#InvalidDeviceType} when the API has no manifest for its device type
  * @example
  * ```ts
  * const manifest = await getManifestByApplication(client, 'admin/my-fleet');

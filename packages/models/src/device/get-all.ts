@@ -42,9 +42,9 @@ export function getAll<const O extends TypedOptions<Device> = Record<never, neve
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @param options - OData options merged into the query
  * @returns the devices, awaitable and async-iterable
- * @throws {@link InvalidParameter} for `''` or a malformed id
- * @throws {@link ApplicationNotFound} when the application does not match
- * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @example
  * ```ts
  * const devices = await getAllByApplication(client, 'admin/my-fleet', { $select: ['id', 'uuid'] });
@@ -94,7 +94,7 @@ async function assertApplicationExists(client: Client, applicationId: number): P
  * @param appId - the application id
  * @param options - OData options merged into the query
  * @returns the devices, awaitable and async-iterable
- * @throws {@link ApplicationNotFound} when no application has that id
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when no application has that id
  * @example
  * ```ts
  * const devices = await getAllByApplicationId(client, 42);

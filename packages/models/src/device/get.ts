@@ -10,8 +10,8 @@ import type { Selected, TypedOptions } from '../types/options.js';
  * @param uuidOrId - a numeric id or a full uuid (32 or 62 hex characters)
  * @param options - OData options merged into the query; a literal `$select` narrows the result type
  * @returns the device
- * @throws {@link InvalidParameter} for `''`, a short uuid or a malformed id
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''`, a short uuid or a malformed id
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * const device = await get(client, uuid, { $select: ['id', 'device_name', 'overall_status'] });
@@ -32,8 +32,8 @@ export function get<const O extends TypedOptions<Device> = Record<never, never>>
  * @param name - the device name
  * @param options - OData options merged into the query
  * @returns the matching devices, ordered by name
- * @throws {@link InvalidParameter} for an empty name
- * @throws {@link DeviceNotFound} when no device has that name
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty name
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device has that name
  * @example
  * ```ts
  * const [device] = await getByName(client, 'green-waterfall');
@@ -59,8 +59,8 @@ export async function getByName<const O extends TypedOptions<Device> = Record<ne
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the device name
- * @throws {@link InvalidParameter} for a malformed argument
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed argument
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * const name = await getName(client, uuid);
@@ -77,8 +77,8 @@ export async function getName(client: Client, uuidOrId: DeviceIdentifier): Promi
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the application name
- * @throws {@link InvalidParameter} for a malformed argument
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed argument
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * const appName = await getApplicationName(client, uuid);
@@ -100,7 +100,7 @@ export async function getApplicationName(client: Client, uuidOrId: DeviceIdentif
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns true when it exists
- * @throws {@link InvalidParameter} for a malformed argument (a short uuid is not "missing", it is invalid)
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed argument (a short uuid is not "missing", it is invalid)
  * @example
  * ```ts
  * if (!(await has(client, uuid))) console.log('gone');

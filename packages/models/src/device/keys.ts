@@ -27,8 +27,8 @@ export function generateUuid(): string {
  * @param keyDescription - a description
  * @param keyExpiryDate - when the key stops working (ISO 8601); never by default
  * @returns the key
- * @throws {@link InvalidParameter} for a malformed device argument
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * const deviceKey = await generateDeviceKey(client, uuid, 'provisioning script');

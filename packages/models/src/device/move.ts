@@ -25,10 +25,10 @@ function architectureOf(rows: readonly WithArchitecture[]): string | undefined {
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @param applicationSlugOrUuidOrIdOrName - the target application
- * @throws {@link InvalidParameter} for a malformed selector
- * @throws {@link DeviceNotFound} naming the first device that does not exist
- * @throws {@link ApplicationNotFound} when the target application does not match
- * @throws {@link IncompatibleApplication} when a device's architecture does not fit the application
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when the target application does not match
+ * @throws {@link @balena-ts/core#IncompatibleApplication} when a device's architecture does not fit the application
  * @example
  * ```ts
  * await move(client, [101, 102], 'admin/production');

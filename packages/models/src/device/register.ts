@@ -7,12 +7,16 @@ import { findDeviceType } from '../internal/device-type.js';
 
 /** What registering a device returns: its id, its uuid and its own API key. */
 export interface DeviceRegistration {
+  /** The row id. */
   readonly id: number;
+  /** The device uuid. */
   readonly uuid: string;
+  /** The device's own API key. */
   readonly api_key: string;
 }
 
 interface TypeWithArchitecture {
+  /** The row id. */
   readonly id: number;
   readonly slug: string;
   readonly is_of__cpu_architecture: readonly { readonly slug: string }[];
@@ -31,10 +35,10 @@ const PROVISIONING_KEY_LIFETIME_MS = 10 * 60 * 1000;
  * @param uuid - the new device's uuid (32 or 62 hex characters; see `generateUuid`)
  * @param deviceTypeSlug - the device type, when it differs from the application's (it must be compatible)
  * @returns the new device's id, uuid and API key
- * @throws {@link InvalidParameter} when the uuid is not a full uuid
- * @throws {@link ApplicationNotFound} when the application does not match
- * @throws {@link InvalidDeviceType} when the device type is unknown or incompatible with the application
- * @throws {@link RequestError} 409 when a device with that uuid exists
+ * @throws {@link @balena-ts/core#InvalidParameter} when the uuid is not a full uuid
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
+ * @throws {@link @balena-ts/core#InvalidDeviceType} when the device type is unknown or incompatible with the application
+ * @throws {@link @balena-ts/core#RequestError} 409 when a device with that uuid exists
  * @example
  * ```ts
  * const { id, api_key } = await register(client, 'admin/my-fleet', generateUuid());

@@ -16,9 +16,9 @@ import { findApplicationReleaseId } from '../internal/release.js';
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @param fullReleaseHashOrId - the release's full commit hash, or its id
- * @throws {@link InvalidParameter} for a malformed selector or an empty hash
- * @throws {@link DeviceNotFound} naming the first device that does not exist
- * @throws {@link ReleaseNotFound} when a device's application has no such successful release
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector or an empty hash
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#ReleaseNotFound} when a device's application has no such successful release
  * @example
  * ```ts
  * await pinToRelease(client, uuid, '7dba4e0c461215374edad74a5b78f470');
@@ -60,7 +60,7 @@ export async function pinToRelease(
  *
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
- * @throws {@link DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @example
  * ```ts
  * await trackApplicationRelease(client, uuid);
@@ -77,8 +77,8 @@ export function trackApplicationRelease(client: Client, uuidOrIdOrArray: DeviceS
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid (arrays work too)
  * @param commitId - a full commit hash, or `''` to un-pin
- * @throws {@link DeviceNotFound} when the device does not exist
- * @throws {@link ReleaseNotFound} when the release does not exist
+ * @throws {@link @balena-ts/core#DeviceNotFound} when the device does not exist
+ * @throws {@link @balena-ts/core#ReleaseNotFound} when the release does not exist
  * @example
  * ```ts
  * await setToRelease(client, uuid, '45c90004de73557ded7274d4896a6db9');
@@ -96,7 +96,7 @@ export function setToRelease(client: Client, uuidOrId: DeviceSelector, commitId:
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns true when not pinned
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * const tracking = await isTrackingApplicationRelease(client, uuid);
@@ -115,7 +115,7 @@ export async function isTrackingApplicationRelease(client: Client, uuidOrId: Dev
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the commit, or undefined when there is no target release
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * const commit = await getTargetReleaseHash(client, uuid);

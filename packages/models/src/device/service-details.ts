@@ -4,14 +4,23 @@ import type { Device } from '../types/device.js';
 
 /** One install of a service's image on a device, newest first in {@link DeviceWithServiceDetails}. */
 export interface CurrentService {
+  /** The row id. */
   readonly id: number;
+  /** The download progress in percent, or null. */
   readonly download_progress: number | null;
+  /** The install status, e.g. `Running` or `Downloading`. */
   readonly status: string;
+  /** When the install started (ISO 8601). */
   readonly install_date: string;
+  /** The service id. */
   readonly service_id: number | undefined;
+  /** The image id. */
   readonly image_id: number | undefined;
+  /** The release commit. */
   readonly commit: string | undefined;
+  /** The release version. */
   readonly raw_version: string | undefined;
+  /** The release id. */
   readonly release_id: number | undefined;
 }
 
@@ -70,8 +79,8 @@ function newestFirst(left: CurrentService, right: CurrentService): number {
  * @param uuidOrId - a numeric id or a full uuid
  * @param options - OData options merged into the query
  * @returns the device with `current_services_by_app` and `current_services`
- * @throws {@link InvalidParameter} for a malformed argument
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed argument
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * const device = await getWithServiceDetails(client, uuid);

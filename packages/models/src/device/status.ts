@@ -21,8 +21,8 @@ function online(device: Connectivity): boolean {
  * @param uuidOrId - a numeric id or a full uuid
  * @returns `configuring`, `inactive`, `post-provisioning`, `updating`, `operational`, `disconnected`
  * or `reduced-functionality`
- * @throws {@link InvalidParameter} for a malformed argument
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed argument
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * if ((await getStatus(client, uuid)) === 'operational') console.log('all good');
@@ -41,7 +41,7 @@ export async function getStatus(client: Client, uuidOrId: DeviceIdentifier): Pro
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns a percentage, or null when nothing is in progress
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * const percent = await getProgress(client, uuid);
@@ -60,7 +60,7 @@ export async function getProgress(client: Client, uuidOrId: DeviceIdentifier): P
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns true when online
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * if (await isOnline(client, uuid)) console.log('reachable');
@@ -76,8 +76,8 @@ export async function isOnline(client: Client, uuidOrId: DeviceIdentifier): Prom
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the addresses the device reported
- * @throws {@link DeviceOffline} when the device is offline
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#DeviceOffline} when the device is offline
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * const [address] = await getLocalIpAddress(client, uuid);
@@ -97,7 +97,7 @@ export async function getLocalIpAddress(client: Client, uuidOrId: DeviceIdentifi
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns `is_web_accessible`
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * if (await hasDeviceUrl(client, uuid)) console.log(await getDeviceUrl(client, uuid));

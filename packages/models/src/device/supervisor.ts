@@ -9,8 +9,8 @@ const CONTAINER_ACTION_TIMEOUT_MS = 50_000;
  *
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
- * @throws {@link DeviceNotFound} when no device matches
- * @throws {@link RequestError} 404 "No online device(s) found" when the device is offline
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#RequestError} 404 "No online device(s) found" when the device is offline
  * @example
  * ```ts
  * await identify(client, uuid);
@@ -27,9 +27,9 @@ export async function identify(client: Client, uuidOrId: DeviceIdentifier): Prom
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the supervisor's answer
- * @throws {@link DeviceNotFound} when no device matches
- * @throws {@link SupervisorLocked} when an update lock holds (423)
- * @throws {@link RequestError} 404 "No online device(s) found" when the device is offline
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#SupervisorLocked} when an update lock holds (423)
+ * @throws {@link @balena-ts/core#RequestError} 404 "No online device(s) found" when the device is offline
  * @example
  * ```ts
  * await restartApplication(client, uuid);
@@ -59,8 +59,8 @@ export async function restartApplication(client: Client, uuidOrId: DeviceIdentif
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the supervisor's answer
- * @throws {@link DeviceNotFound} when no device matches
- * @throws {@link SupervisorLocked} when an update lock holds
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#SupervisorLocked} when an update lock holds
  * @example
  * ```ts
  * await restart(client, uuid);

@@ -25,7 +25,7 @@ function deviceUrlsBase(client: Client): Promise<string> {
  * @param client - the client (for its `dashboardUrl`)
  * @param uuid - the device uuid
  * @returns `<dashboard>/devices/<uuid>/summary`
- * @throws {@link InvalidParameter} when the uuid is not a non-empty string
+ * @throws {@link @balena-ts/core#InvalidParameter} when the uuid is not a non-empty string
  * @example
  * ```ts
  * getDashboardUrl(client, uuid); // 'https://dashboard.balena-cloud.com/devices/<uuid>/summary'
@@ -45,8 +45,8 @@ export function getDashboardUrl(client: Client, uuid: string): string {
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the URL
- * @throws {@link DeviceNotWebAccessible} when the device's public URL is disabled
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#DeviceNotWebAccessible} when the device's public URL is disabled
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * await enableDeviceUrl(client, uuid);
@@ -66,8 +66,8 @@ export async function getDeviceUrl(client: Client, uuidOrId: DeviceIdentifier): 
  *
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
- * @throws {@link InvalidParameter} for `''`, `[]`, a mixed array or a malformed element
- * @throws {@link DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''`, `[]`, a mixed array or a malformed element
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @example
  * ```ts
  * await enableDeviceUrl(client, [101, 102, 103]);
@@ -82,8 +82,8 @@ export function enableDeviceUrl(client: Client, uuidOrIdOrArray: DeviceSelector)
  *
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
- * @throws {@link InvalidParameter} for `''`, `[]`, a mixed array or a malformed element
- * @throws {@link DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''`, `[]`, a mixed array or a malformed element
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @example
  * ```ts
  * await disableDeviceUrl(client, uuid);

@@ -13,8 +13,8 @@ import {
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @param newName - the new name
- * @throws {@link InvalidParameter} for an empty name or a malformed selector
- * @throws {@link DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty name or a malformed selector
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @example
  * ```ts
  * await rename(client, uuid, 'kitchen-sensor');
@@ -33,8 +33,8 @@ export function rename(client: Client, uuidOrIdOrArray: DeviceSelector, newName:
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @param note - the note (an empty string clears it)
- * @throws {@link InvalidParameter} for a malformed selector or a note that is not a string
- * @throws {@link DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector or a note that is not a string
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @example
  * ```ts
  * await setNote(client, uuid, 'replaced the SD card');
@@ -51,7 +51,7 @@ export function setNote(client: Client, uuidOrIdOrArray: DeviceSelector, note: s
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @param noteText - the note
- * @throws {@link DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @example
  * ```ts
  * await note(client, uuid, 'test device');
@@ -63,7 +63,9 @@ export function note(client: Client, uuidOrIdOrArray: DeviceSelector, noteText: 
 
 /** A location given by hand, in decimal degrees. */
 export interface CustomLocation {
+  /** Decimal degrees north. */
   readonly latitude: number | string;
+  /** Decimal degrees east. */
   readonly longitude: number | string;
 }
 
@@ -73,8 +75,8 @@ export interface CustomLocation {
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @param location - latitude and longitude
- * @throws {@link InvalidParameter} when a coordinate is not a number
- * @throws {@link DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#InvalidParameter} when a coordinate is not a number
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @example
  * ```ts
  * await setCustomLocation(client, uuid, { latitude: 21.032777, longitude: 105.831586 });
@@ -102,7 +104,7 @@ export function setCustomLocation(
  *
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
- * @throws {@link DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @example
  * ```ts
  * await unsetCustomLocation(client, uuid);
@@ -118,8 +120,8 @@ export function unsetCustomLocation(client: Client, uuidOrIdOrArray: DeviceSelec
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @param expiryTimestamp - when access ends, in milliseconds since the epoch
- * @throws {@link InvalidParameter} when the timestamp is not in the future
- * @throws {@link DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#InvalidParameter} when the timestamp is not in the future
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @example
  * ```ts
  * await grantSupportAccess(client, uuid, Date.now() + 3_600_000);
@@ -143,7 +145,7 @@ export function grantSupportAccess(
  *
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
- * @throws {@link DeviceNotFound} naming the first device that does not exist
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @example
  * ```ts
  * await revokeSupportAccess(client, uuid);
@@ -158,8 +160,8 @@ export function revokeSupportAccess(client: Client, uuidOrIdOrArray: DeviceSelec
  *
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
- * @throws {@link InvalidParameter} for a malformed selector
- * @throws {@link DeviceNotFound} naming the first device that does not exist (nothing is removed then)
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist (nothing is removed then)
  * @example
  * ```ts
  * await remove(client, [101, 102]);

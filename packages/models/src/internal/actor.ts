@@ -2,11 +2,17 @@ import type { Client } from '@balena-ts/core';
 
 /** What `GET /actor/v1/whoami` answers: the actor behind the credential in use. */
 export interface Actor {
+  /** The row id. */
   readonly id: number;
+  /** What kind of actor: a user, a device or an application. */
   readonly actorType: 'user' | 'device' | 'application';
+  /** The id of the user, device or application. */
   readonly actorTypeId: number;
+  /** The username, for users. */
   readonly username?: string;
+  /** The email address, for users. */
   readonly email?: string;
+  /** The device uuid. */
   readonly uuid?: string;
 }
 
@@ -15,7 +21,7 @@ export interface Actor {
  *
  * @param client - the client
  * @returns the actor
- * @throws {@link NotLoggedIn} without a credential (from core)
+ * @throws {@link @balena-ts/core#NotLoggedIn} without a credential (from core)
  */
 export function getActor(client: Client): Promise<Actor> {
   return client.request<Actor>('/actor/v1/whoami');

@@ -28,7 +28,7 @@ interface ApplicationMatch {
  *
  * @param value - a positive integer id, or a non-empty string
  * @returns the id, or the trimmed string to look up
- * @throws {@link InvalidParameter} for `''`, NaN, a negative or non-integer number, or another type
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''`, NaN, a negative or non-integer number, or another type
  */
 export function checkApplicationIdentifier(value: ApplicationIdentifier): number | string {
   if (typeof value === 'number') {
@@ -68,8 +68,8 @@ export function applicationLookupFilter(text: string): Filter {
  * @param text - the looked-up string
  * @param rows - the rows the lookup filter returned
  * @returns the chosen row
- * @throws {@link ApplicationNotFound} when nothing matches
- * @throws {@link AmbiguousApplication} when several rows match by name
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when several rows match by name
  */
 export function pickApplication<T extends ApplicationMatch>(text: string, rows: readonly T[]): T {
   const lower = text.toLowerCase();
@@ -95,9 +95,9 @@ function selectedFields(options: ODataOptions | undefined): readonly string[] | 
  * @param slugOrUuidOrIdOrName - an id, a slug `org/name`, a uuid or an application name
  * @param options - OData options merged into the query
  * @returns the application
- * @throws {@link InvalidParameter} for an empty or malformed argument
- * @throws {@link ApplicationNotFound} when nothing matches
- * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty or malformed argument
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @example
  * ```ts
  * const app = await getApplication<Application>(client, 'admin/my-fleet', { $select: ['id', 'app_name'] });
@@ -135,9 +135,9 @@ export async function getApplication<T>(
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug `org/name`, a uuid or an application name
  * @returns the application id
- * @throws {@link InvalidParameter} for `''`, NaN, a negative or non-integer number
- * @throws {@link ApplicationNotFound} when nothing matches
- * @throws {@link AmbiguousApplication} when a name matches several applications
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''`, NaN, a negative or non-integer number
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @example
  * ```ts
  * const id = await resolveApplicationId(client, 'admin/my-fleet');

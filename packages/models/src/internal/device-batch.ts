@@ -35,7 +35,7 @@ export type DeviceSelection =
  * @param selector - an id, a full uuid, or an array of either (one kind per array)
  * @param parameterName - the name errors report
  * @returns the selection
- * @throws {@link InvalidParameter} for `''`, `[]`, a mixed array, or an element that is neither a
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''`, `[]`, a mixed array, or an element that is neither a
  * positive integer nor a full uuid
  */
 export function parseDeviceSelector(selector: DeviceSelector, parameterName: string = PARAMETER_NAME): DeviceSelection {
@@ -135,7 +135,7 @@ export function chunkForRequest<V extends string | number>(
  * @param selection - the validated selection
  * @param options - extra `$select`/`$expand` merged into the prefetch
  * @returns one row per selected device
- * @throws {@link DeviceNotFound} naming the first selected element that does not exist
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first selected element that does not exist
  */
 export async function prefetchDevices<T extends { id: number; uuid: string }>(
   client: Client,
@@ -197,8 +197,8 @@ export async function deleteDevicesById(client: Client, ids: readonly number[]):
  * @param client - the client
  * @param selector - an id, a full uuid, or an array of either
  * @param body - the fields to write
- * @throws {@link InvalidParameter} for a malformed selector
- * @throws {@link DeviceNotFound} naming the first missing device
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector
+ * @throws {@link @balena-ts/core#DeviceNotFound} naming the first missing device
  * @example
  * ```ts
  * await updateDevices(client, [1, 2, 3], { is_web_accessible: true });

@@ -9,8 +9,8 @@ import { type Client, InvalidDeviceType, InvalidParameter, mergeOptions, type OD
  * @param slugOrName - a slug (`raspberrypi4-64`), an alias (`raspberrypi4`) or a name (`Raspberry Pi 4 (using 64bit OS)`)
  * @param options - OData options merged into the query
  * @returns the device type
- * @throws {@link InvalidParameter} for an empty argument
- * @throws {@link InvalidDeviceType} when nothing matches
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty argument
+ * @throws {@link @balena-ts/core#InvalidDeviceType} when nothing matches
  */
 export async function findDeviceType<T>(client: Client, slugOrName: string, options?: ODataOptions): Promise<T> {
   if (typeof slugOrName !== 'string' || slugOrName.trim() === '') {

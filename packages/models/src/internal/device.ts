@@ -22,7 +22,7 @@ export function isFullUuid(value: unknown): value is string {
  * @param uuidOrId - a positive integer id, or a full uuid
  * @param parameterName - the name the error reports (default `uuidOrId`)
  * @returns the key for `client.pine`
- * @throws {@link InvalidParameter} for anything else (`''`, a short uuid, NaN, a negative id...)
+ * @throws {@link @balena-ts/core#InvalidParameter} for anything else (`''`, a short uuid, NaN, a negative id...)
  * @example
  * ```ts
  * deviceKey(12); // 12
@@ -46,8 +46,8 @@ export function deviceKey(uuidOrId: DeviceIdentifier, parameterName = 'uuidOrId'
  * @param uuidOrId - a numeric id or a full uuid
  * @param options - OData options for the request
  * @returns the device
- * @throws {@link InvalidParameter} for a malformed argument
- * @throws {@link DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed argument
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
  * const device = await getDevice<{ id: number }>(client, uuid, { $select: 'id' });
@@ -66,8 +66,8 @@ export async function getDevice<T>(client: Client, uuidOrId: DeviceIdentifier, o
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the device id
- * @throws {@link InvalidParameter} for a malformed argument
- * @throws {@link DeviceNotFound} when no device has that uuid
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed argument
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device has that uuid
  * @example
  * ```ts
  * const id = await resolveDeviceId(client, uuid);

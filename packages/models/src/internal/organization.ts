@@ -7,8 +7,8 @@ import { type Client, InvalidParameter, OrganizationNotFound } from '@balena-ts/
  * @param client - the client
  * @param handleOrId - an organization handle or a numeric id
  * @returns the organization id
- * @throws {@link InvalidParameter} for `''` or a malformed id
- * @throws {@link OrganizationNotFound} when no visible organization matches
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id
+ * @throws {@link @balena-ts/core#OrganizationNotFound} when no visible organization matches
  */
 export async function resolveOrganizationId(client: Client, handleOrId: string | number): Promise<number> {
   const validId = typeof handleOrId === 'number' && Number.isSafeInteger(handleOrId) && handleOrId > 0;

@@ -8,8 +8,8 @@ import { type Client, InvalidParameter, ReleaseNotFound } from '@balena-ts/core'
  * @param applicationId - the application the release must belong to
  * @param commitOrId - a full commit hash or a release id
  * @returns the release id
- * @throws {@link InvalidParameter} for `''` or a malformed id
- * @throws {@link ReleaseNotFound} when the application has no such successful release
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id
+ * @throws {@link @balena-ts/core#ReleaseNotFound} when the application has no such successful release
  */
 export async function findApplicationReleaseId(
   client: Client,

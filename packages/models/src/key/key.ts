@@ -16,7 +16,7 @@ function checkKeyId(id: number): void {
  * @param title - a title for the key
  * @param key - the public key, e.g. `ssh-ed25519 AAAA… me@laptop`
  * @returns the created key record, with its `id`
- * @throws {@link InvalidParameter} for an empty title or key
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty title or key
  * @throws Error when the credential in use is not a user's
  * @example
  * ```ts
@@ -40,8 +40,8 @@ export async function create(client: Client, title: string, key: string): Promis
  * @param id - the key's id
  * @param options - OData options merged into the query
  * @returns the key record
- * @throws {@link InvalidParameter} for a malformed id
- * @throws {@link KeyNotFound} when no key has that id
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id
+ * @throws {@link @balena-ts/core#KeyNotFound} when no key has that id
  * @example
  * ```ts
  * const key = await get(client, 7);
@@ -81,7 +81,7 @@ export function getAll<const O extends TypedOptions<SshKey> = Record<never, neve
  *
  * @param client - the client
  * @param id - the key's id
- * @throws {@link InvalidParameter} for a malformed id
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id
  * @example
  * ```ts
  * await remove(client, 7);

@@ -10,7 +10,7 @@ export type FieldOf<T> = keyof T & string;
  */
 export type TypedOptions<T> = Omit<ODataOptions, '$select'> & {
   /** One field, an array of fields, or `'*'` for every field. */
-  readonly $select?: FieldOf<T> | readonly FieldOf<T>[] | '*';
+  readonly $select?: (keyof T & string) | readonly (keyof T & string)[] | '*';
 };
 
 /**

@@ -1,0 +1,59 @@
+// Bundle-size entries for @balena-ts/models (part 1: application, device, device-os, config, keys).
+// Each `code` is the whole program being measured; `forbid` lists source folders that must not be
+// bundled, proving that one function of one model does not pull in the others.
+const OTHER_MODELS_THAN_DEVICE = [
+  'models/dist/application/',
+  'models/dist/config/',
+  'models/dist/device-os/',
+  'models/dist/api-key/',
+  'models/dist/key/',
+];
+
+export default [
+  {
+    name: 'models/device: get',
+    code: `import { createClient } from '@balena-ts/core';
+import { get } from '@balena-ts/models/device';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+get(client, 12, { $select: ['id', 'device_name'] }).then(console.log);`,
+    forbid: [...OTHER_MODELS_THAN_DEVICE, 'models/dist/device/move.js', 'models/dist/internal/device-batch.js'],
+  },
+  {
+    name: 'models/device: enableDeviceUrl (batch write)',
+    code: `import { createClient } from '@balena-ts/core';
+import { enableDeviceUrl } from '@balena-ts/models/device';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+enableDeviceUrl(client, [1, 2, 3]).then(console.log);`,
+    forbid: [...OTHER_MODELS_THAN_DEVICE, 'models/dist/internal/application.js'],
+  },
+  {
+    name: 'models/device: getAllByApplication',
+    code: `import { createClient } from '@balena-ts/core';
+import { getAllByApplication } from '@balena-ts/models/device';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+getAllByApplication(client, 'admin/fleet').then(console.log);`,
+    forbid: OTHER_MODELS_THAN_DEVICE,
+  },
+  {
+    name: 'models/application: get',
+    code: `import { createClient } from '@balena-ts/core';
+import { get } from '@balena-ts/models/application';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+get(client, 'admin/fleet').then(console.log);`,
+    forbid: ['models/dist/device/', 'models/dist/device-os/', 'models/dist/config/', 'models/dist/internal/device'],
+  },
+  {
+    name: 'models/device-os: download',
+    code: `import { createClient } from '@balena-ts/core';
+import { download } from '@balena-ts/models/device-os';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+download(client, { deviceType: 'raspberrypi4-64' }).then((image) => image.stream.cancel());`,
+    forbid: ['models/dist/device/', 'models/dist/config/', 'models/dist/application/'],
+  },
+  {
+    name: 'models/device: generateUuid (no client)',
+    code: `import { generateUuid } from '@balena-ts/models/device';
+console.log(generateUuid());`,
+    forbid: ['ofetch', 'models/dist/internal/', 'core/dist/client/'],
+  },
+];
