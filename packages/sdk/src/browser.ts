@@ -1,0 +1,73 @@
+/**
+ * The balena-ts facade for browsers, chosen by the `browser` export condition: the same
+ * `new Balena(options)` as in Node, with settings and the session token on `localStorage`
+ * (settings-browser; in memory when it is unavailable).
+ *
+ * @packageDocumentation
+ */
+
+import { get, getAll, has, remove, resolveClientOptions, set } from '@balena-ts/settings-browser';
+import { BalenaBase } from './balena-base.js';
+import type { Platform } from './create-balena.js';
+import type { BalenaOptions } from './facade-types.js';
+
+const BROWSER_PLATFORM: Platform = { resolveClientOptions, settings: { get, getAll, has, remove, set } };
+
+/**
+ * The seed-shaped SDK: `balena.<path>.<name>(...args)` is the module function
+ * `<name>(client, ...args)` with this instance's client. The session token is kept in
+ * `localStorage` unless `options.storage` says otherwise.
+ *
+ * @example
+ * ```ts
+ * import { Balena } from '@balena-ts/sdk';
+ * const balena = new Balena({ apiUrl: 'http://127.0.0.1:4000' });
+ * await balena.auth.login({ username: 'admin@example.com', password: 'secret' });
+ * const devices = await balena.models.device.getAll();
+ * ```
+ */
+export class Balena extends BalenaBase {
+  /**
+   * Creates a client from the options with `localStorage` as its storage, and binds every module to it.
+   *
+   * @param options - API URL, API key, storage, timeouts, retries (PUBLIC-API section 6)
+   * @throws {@link @balena-ts/core#InvalidOption} when an option is invalid
+   */
+  constructor(options: BalenaOptions = {}) {
+    super(BROWSER_PLATFORM, options);
+  }
+}
+
+export { BalenaBase } from './balena-base.js';
+export type {
+  Bound,
+  IsOperation,
+  KeptKeys,
+  OmitClient,
+  StandaloneChoices,
+  StandaloneKeys,
+} from './bind.js';
+export { bind } from './bind.js';
+export { createBalena, type Platform } from './create-balena.js';
+export type {
+  ApiKeyFacade,
+  ApplicationFacade,
+  AuthFacade,
+  BalenaOptions,
+  BalenaSdk,
+  ConfigFacade,
+  ConfigVariableFacade,
+  DeviceFacade,
+  DeviceOsFacade,
+  EnvironmentVariablesFacade,
+  ImageFacade,
+  KeyFacade,
+  LogsFacade,
+  ModelsFacade,
+  ReleaseFacade,
+  ServiceFacade,
+  SettingsFacade,
+  SupervisorFacade,
+  TagFacade,
+  TwoFactorAuthFacade,
+} from './facade-types.js';
