@@ -34,8 +34,8 @@ export function compareValues(left: unknown, right: unknown): number {
     return Number(a) - b;
   const textA = typeof a === 'object' ? JSON.stringify(a) : String(a);
   const textB = typeof b === 'object' ? JSON.stringify(b) : String(b);
-  if (textA === textB) return 0;
-  return Buffer.compare(Buffer.from(textA), Buffer.from(textB));
+  // UTF-16 code-unit order equals byte (C collation) order for everything but astral characters.
+  return textA < textB ? -1 : textA > textB ? 1 : 0;
 }
 
 /** OData `eq` with SQL's null handling for `eq null`. */

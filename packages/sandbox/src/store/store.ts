@@ -8,6 +8,8 @@ export type ChangeListener = (resource: string, id: number, row: Row | undefined
 
 interface Table {
   rows: Map<number, Row>;
+  /** Bumped on every change, so derived caches (sort orders) know when they are stale. */
+  version: number;
   nextId: number;
   /** link field -> target id -> ids of rows pointing at it */
   links: Map<string, Map<unknown, Set<number>>>;
@@ -41,6 +43,7 @@ export class Store implements RowLookup {
       }
       this.tables.set(resource.name, {
         rows: new Map(),
+        version: 0,
         nextId: 1,
         links,
         uniques: resource.unique.map(() => new Map()),
@@ -66,6 +69,11 @@ export class Store implements RowLookup {
   /** Every row of a resource, in id (database) order. */
   all(resource: string): IterableIterator<Row> {
     return this.table(resource).rows.values();
+  }
+
+  /** A number that changes whenever a row of the resource changes. */
+  version(resource: string): number {
+    return this.table(resource).version;
   }
 
   count(resource: string): number {
@@ -123,6 +131,7 @@ export class Store implements RowLookup {
     const previous = table.rows.get(row.id);
     if (previous) this.unindex(resource, table, previous);
     table.rows.set(row.id, row);
+    table.version++;
     if (row.id >= table.nextId) table.nextId = row.id + 1;
     this.index(resource, table, row);
     for (const listener of this.listeners) listener(resource, row.id, row);
@@ -135,6 +144,7 @@ export class Store implements RowLookup {
     if (!row) return;
     this.unindex(resource, table, row);
     table.rows.delete(id);
+    table.version++;
     for (const listener of this.listeners) listener(resource, id, undefined);
     for (const other of RESOURCES.values()) {
       for (const field of other.fields) {
