@@ -2,6 +2,7 @@ import {
   createClient,
   InvalidParameter,
   LoginFailed,
+  NetworkError,
   NotLoggedIn,
   RequestError,
   TOKEN_STORAGE_KEY,
@@ -81,6 +82,13 @@ describe('login and logOut', () => {
     expect(await isLoggedIn(client)).toBe(false);
     await expect(getToken(client)).rejects.toBeInstanceOf(NotLoggedIn);
     await expect(whoAmI(client)).rejects.toBeInstanceOf(NotLoggedIn);
+  });
+
+  it('isLoggedIn answers neither yes nor no when the API cannot be reached', async () => {
+    // Port 1 on the loopback interface: nothing listens there, the connection is refused.
+    const client = createClient({ apiUrl: 'http://127.0.0.1:1', retry: false });
+    await loginWithToken(client, sandbox.superuser.token);
+    await expect(isLoggedIn(client)).rejects.toBeInstanceOf(NetworkError);
   });
 
   it('logs in with the email address', async () => {

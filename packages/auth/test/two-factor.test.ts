@@ -147,6 +147,10 @@ describe('turning 2FA on and off', () => {
     const client = await loggedIn(user);
     expect(await isEnabled(client)).toBe(false);
 
+    // Enabling needs a secret from the setup step first.
+    await expect(enable(client, '123456')).rejects.toBeInstanceOf(LoginFailed);
+    expect(await isEnabled(client)).toBe(false);
+
     const setupKey = await getSetupKey(client);
     expect(setupKey).toMatch(/secret=|^[A-Z2-7]+$/);
     const secret = await getOtpauthSecret(client);
