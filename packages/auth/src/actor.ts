@@ -1,4 +1,11 @@
-/** What every kind of actor shares in `GET /actor/v1/whoami`. */
+/**
+ * What every kind of actor shares in `GET /actor/v1/whoami`.
+ *
+ * @example
+ * ```ts
+ * const { id, actorTypeId } = await whoami(client);
+ * ```
+ */
 export interface ActorBase {
   /** The actor id (what balena's permissions and API keys refer to). */
   id: number;
@@ -6,7 +13,15 @@ export interface ActorBase {
   actorTypeId: number;
 }
 
-/** A person logged in with a password, a session token or a user API key. */
+/**
+ * A person logged in with a password, a session token or a user API key.
+ *
+ * @example
+ * ```ts
+ * const actor = await whoami(client);
+ * if (actor.actorType === 'user') console.log(actor.username, actor.email);
+ * ```
+ */
 export interface UserActor extends ActorBase {
   /** Always `'user'`. */
   actorType: 'user';
@@ -16,7 +31,15 @@ export interface UserActor extends ActorBase {
   email: string | null;
 }
 
-/** An application (fleet) API key, e.g. a provisioning key. */
+/**
+ * An application (fleet) API key, e.g. a provisioning key.
+ *
+ * @example
+ * ```ts
+ * const actor = await whoami(client);
+ * if (actor.actorType === 'application') console.log(actor.slug); // 'admin/my-fleet'
+ * ```
+ */
 export interface ApplicationActor extends ActorBase {
   /** Always `'application'`. */
   actorType: 'application';
@@ -24,7 +47,15 @@ export interface ApplicationActor extends ActorBase {
   slug: string;
 }
 
-/** A device API key. */
+/**
+ * A device API key.
+ *
+ * @example
+ * ```ts
+ * const actor = await whoami(client);
+ * if (actor.actorType === 'device') console.log(actor.uuid);
+ * ```
+ */
 export interface DeviceActor extends ActorBase {
   /** Always `'device'`. */
   actorType: 'device';
@@ -32,10 +63,24 @@ export interface DeviceActor extends ActorBase {
   uuid: string;
 }
 
-/** Who the API sees behind the credential: a user, an application or a device. */
+/**
+ * Who the API sees behind the credential: a user, an application or a device.
+ *
+ * @example
+ * ```ts
+ * const actor: Actor = await whoami(client);
+ * ```
+ */
 export type Actor = UserActor | ApplicationActor | DeviceActor;
 
-/** The logged-in user, as {@link getUserInfo} returns it (the shape today's balena SDKs use). */
+/**
+ * The logged-in user, as `getUserInfo` returns it (the shape today's balena SDKs use).
+ *
+ * @example
+ * ```ts
+ * const { id, actor, username, email }: UserInfo = await getUserInfo(client);
+ * ```
+ */
 export interface UserInfo {
   /** The user id. */
   id: number;

@@ -1,6 +1,12 @@
 /**
  * The credentials of {@link login} and {@link authenticate}: a username or an email address (balena
  * accepts either; `email` is the name today's JavaScript SDK uses), and the password.
+ *
+ * @example
+ * ```ts
+ * const credentials: LoginCredentials = { email: 'admin@example.com', password: 'secret' };
+ * await login(client, credentials);
+ * ```
  */
 export type LoginCredentials =
   | {
@@ -20,7 +26,14 @@ export type LoginCredentials =
       password: string;
     };
 
-/** The details of {@link register}: a new account's email address, password and optional username. */
+/**
+ * The details of {@link register}: a new account's email address, password and optional username.
+ *
+ * @example
+ * ```ts
+ * const token = await register(client, { email: 'new@example.com', password: 'a long passphrase', username: 'new' });
+ * ```
+ */
 export interface RegisterCredentials {
   /** The email address of the new account. */
   email: string;

@@ -6,7 +6,14 @@ import { secretFromSetupKey } from './secret-from-setup-key.js';
 // setups use 10-byte (16-character) secrets, and computing a code for an existing secret weakens nothing.
 const MIN_SECRET_BYTES = 10;
 
-/** Options of {@link generateCode}. */
+/**
+ * Options of {@link generateCode}.
+ *
+ * @example
+ * ```ts
+ * generateCode(secret, { timestampMs: Date.now() + 30_000 }); // the next step's code
+ * ```
+ */
 export interface GenerateCodeOptions {
   /** The moment to compute the code for, in ms since the epoch; default now. */
   timestampMs?: number;
