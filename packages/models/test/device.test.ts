@@ -390,6 +390,10 @@ describe('device lists', () => {
       ApplicationNotFound,
     );
     await expect(device.getAllByApplication(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+    const iterate = async () => {
+      for await (const row of device.getAllByApplication(context.client, 999_998)) expect(row).toBeUndefined();
+    };
+    await expect(iterate()).rejects.toBeInstanceOf(ApplicationNotFound);
     const empty = await seedFleet(0);
     expect(await device.getAllByApplication(context.client, empty.app.id)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { type Client, mergeOptions } from '@balena-ts/core';
+import { type Client, mergeOptions, type ODataOptions } from '@balena-ts/core';
 import { type DeviceIdentifier, getDevice } from '../internal/device.js';
 import type { Device } from '../types/device.js';
 
@@ -90,7 +90,7 @@ function newestFirst(left: CurrentService, right: CurrentService): number {
 export async function getWithServiceDetails(
   client: Client,
   uuidOrId: DeviceIdentifier,
-  options?: Parameters<typeof mergeOptions>[1],
+  options?: ODataOptions,
 ): Promise<DeviceWithServiceDetails> {
   const device = await getDevice<Device & { image_install: ExpandedInstall[] }>(
     client,
