@@ -1,6 +1,14 @@
 // A local balena-compatible API server for tests, demos and offline fleet tooling.
 
 export type {
+  FaultAction,
+  FaultHandle,
+  FaultInfo,
+  FaultMatch,
+  FaultSpec,
+  SandboxFaults,
+} from './faults/fault-types.js';
+export type {
   SimulateDeviceOptions,
   SimulatedDevice,
   SimulatedFleet,

@@ -1,3 +1,4 @@
+import type { SandboxFaults } from './faults/fault-types.js';
 import type {
   SimulateDeviceOptions,
   SimulatedDevice,
@@ -114,4 +115,6 @@ export interface Sandbox {
   simulateDevice(uuid: string, options?: SimulateDeviceOptions): Promise<SimulatedDevice>;
   /** Registers `count` devices through `/device/register` and simulates them. */
   simulateFleet(options: SimulateFleetOptions): Promise<SimulatedFleet>;
+  /** Fault injection (also over HTTP: `/sandbox/v1/faults`, superuser only); see README. */
+  faults: SandboxFaults;
 }

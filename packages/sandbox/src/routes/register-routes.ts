@@ -1,4 +1,5 @@
 import type { SandboxContext } from '../context.js';
+import { registerFaultRoutes } from '../faults/fault-routes.js';
 import type { Middleware, Router } from '../http/router.js';
 import { registerLogsRoutes } from '../logs/logs-routes.js';
 import { registerSupervisorProxyRoutes } from '../supervisor/proxy-routes.js';
@@ -30,4 +31,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   // Second engineer: logs, supervisor proxy, simulator and fault-injection modules go here.
   registerLogsRoutes,
   registerSupervisorProxyRoutes,
+  registerFaultRoutes,
 ];

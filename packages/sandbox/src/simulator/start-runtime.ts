@@ -1,4 +1,6 @@
 import type { SandboxContext } from '../context.js';
+import { faultsOf } from '../faults/fault-registry.js';
+import type { SandboxFaults } from '../faults/fault-types.js';
 import { logsOf } from '../logs/logs-of.js';
 import type { SandboxOptions } from '../types.js';
 import { simulatorOf } from './device-simulator.js';
@@ -11,6 +13,7 @@ import type {
 
 /** What the runtime part of the sandbox adds to the `Sandbox` object. */
 export interface SandboxRuntime {
+  faults: SandboxFaults;
   simulateDevice(uuid: string, options?: SimulateDeviceOptions): Promise<SimulatedDevice>;
   simulateFleet(options: SimulateFleetOptions): Promise<SimulatedFleet>;
 }
@@ -27,7 +30,13 @@ export async function startRuntime(
   const logs = logsOf(context);
   if (setup.options.logHeartbeatMs !== undefined) logs.heartbeatIntervalMs = setup.options.logHeartbeatMs;
   const simulator = simulatorOf(context);
+  const faults = faultsOf(context);
   return {
+    faults: {
+      add: (spec) => faults.add(spec),
+      list: () => faults.list(),
+      clear: () => faults.clear(),
+    },
     simulateDevice: (uuid, options) => simulator.simulateDevice(uuid, options),
     simulateFleet: (options) => simulator.simulateFleet(options),
   };
