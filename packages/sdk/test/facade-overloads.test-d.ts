@@ -1,0 +1,69 @@
+// What the generated seed type test cannot see: both call signatures of the overloaded
+// `remove`, the client-less functions kept as they are, and what the facade leaves out.
+import type { Client } from '@balena-ts/core';
+import type * as deviceModule from '@balena-ts/models/device';
+import type { Device } from '@balena-ts/models/device';
+import { describe, expectTypeOf, test } from 'vitest';
+import type { Balena, OmitClient } from '../src/index.js';
+
+declare const balena: Balena;
+
+describe('overloaded remove: by id (the seed) and by parent and key', () => {
+  const variables = balena.models.environmentVariables;
+  const configVariables = balena.models.configVariable;
+  test.each([
+    ['application env', variables.application.remove],
+    ['device env', variables.device.remove],
+    ['service env', variables.serviceEnvironmentVariable.remove],
+    ['application config', configVariables.applicationConfigVariable.remove],
+    ['device config', configVariables.deviceConfigVariable.remove],
+  ] as const)('%s variables', (_name, remove) => {
+    expectTypeOf(remove).toBeCallableWith(42);
+    expectTypeOf(remove).toBeCallableWith('myorg/myfleet', 'KEY');
+  });
+  test('device service env variables', () => {
+    expectTypeOf(variables.deviceServiceEnvironmentVariable.remove).toBeCallableWith(42);
+  });
+  test('tags remove by parent and key only', () => {
+    expectTypeOf(balena.models.tag.device.remove).toBeCallableWith('a'.repeat(32), 'location');
+    expectTypeOf(balena.models.tag.device.remove).parameters.toEqualTypeOf<[string | number, string]>();
+  });
+});
+
+describe('OmitClient', () => {
+  test('drops the client and keeps the rest', () => {
+    type Operation = (client: Client, id: number, note?: string) => Promise<boolean>;
+    expectTypeOf<OmitClient<Operation>>().toEqualTypeOf<(id: number, note?: string) => Promise<boolean>>();
+  });
+  test('keeps both signatures of an overloaded operation', () => {
+    type Remove = {
+      (client: Client, id: number): Promise<void>;
+      (client: Client, key: string, value: string): Promise<void>;
+    };
+    expectTypeOf<OmitClient<Remove>>().toBeCallableWith(1);
+    expectTypeOf<OmitClient<Remove>>().toBeCallableWith('k', 'v');
+  });
+});
+
+describe('what the facade holds besides operations', () => {
+  test('client-less functions are the module functions themselves', () => {
+    expectTypeOf(balena.models.device.generateUuid).toEqualTypeOf<typeof deviceModule.generateUuid>();
+    expectTypeOf(balena.models.device.isArchitectureCompatible).toEqualTypeOf<
+      typeof deviceModule.isArchitectureCompatible
+    >();
+  });
+  test('constants, classes and transports stay in their modules', () => {
+    expectTypeOf(balena.models.device).not.toHaveProperty('MAX_URL_LENGTH');
+    expectTypeOf(balena.models.tag.device).not.toHaveProperty('PartialWriteError');
+    expectTypeOf(balena.logs).not.toHaveProperty('ndjsonTransport');
+    expectTypeOf(balena.logs).not.toHaveProperty('LOG_HEARTBEAT_INTERVAL_MS');
+  });
+  test('getters resolve to the whole resource: type parameters do not survive binding', () => {
+    expectTypeOf(balena.models.device.get('a'.repeat(32), { $select: ['id'] })).resolves.toEqualTypeOf<Device>();
+  });
+  test('low-level access is the client itself', () => {
+    expectTypeOf(balena.client).toEqualTypeOf<Client>();
+    expectTypeOf(balena.pine).toEqualTypeOf<Client['pine']>();
+    expectTypeOf(balena.request).toEqualTypeOf<Client['request']>();
+  });
+});
