@@ -71,6 +71,23 @@ describe('who is logged in', () => {
     expect(sandbox.requestCount()).toBe(before);
   });
 
+  it('a provisioning key is an application actor, and not a user', async () => {
+    const fleet = await sandbox.seedApplication({ name: `auth-fleet-${Date.now()}` });
+    const admin = await superuserClient();
+    const provisioningKey = await admin.request<string>(`/api-key/application/${fleet.id}/provisioning`, {
+      method: 'POST',
+      body: { name: 'auth test', expiryDate: null },
+    });
+
+    const client = createClient({ apiUrl: sandbox.url });
+    await loginWithToken(client, provisioningKey);
+    const actor = await whoami(client);
+    expect(actor.actorType).toBe('application');
+    expect(actor.actorType === 'application' && actor.slug).toBe(fleet.slug);
+    expect(actor.actorTypeId).toBe(fleet.id);
+    await expect(whoAmI(client)).rejects.toBeInstanceOf(NotLoggedIn);
+  });
+
   it('a device API key is a device actor, and not a user', async () => {
     const fleet = await sandbox.seedApplication({ name: `auth-device-${Date.now()}` });
     const [device] = await sandbox.seedDevices({ application: fleet.id, count: 1 });
