@@ -1,14 +1,7 @@
 // Application config variables (seed `balena.models.config_variable.application_config_variable`):
 // the `BALENA_`/`RESIN_` settings every device of the application applies.
 import { applicationParent } from './dependent-resource/application-parent.js';
-import {
-  bindCreate,
-  bindGet,
-  bindGetAllByParent,
-  bindRemove,
-  bindSet,
-  bindUpdate,
-} from './dependent-resource/bind.js';
+import { bindCreate, bindGet, bindGetAllByParent, bindRemove, bindSet, bindUpdate } from './dependent-resource/bind.js';
 import { dependentResource } from './dependent-resource/definition.js';
 import { CONFIG_VARIABLE_RULES } from './dependent-resource/name-rules.js';
 import type {
@@ -31,8 +24,10 @@ export type {
   UpdateRowById,
 } from './dependent-resource/operation-types.js';
 export type { ApplicationIdentifier } from './internal/application.js';
+export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
-export type { ApplicationConfigVariable } from './types/variable.js';
+export type { ApplicationReference } from './types/parent-reference.js';
+export type { ApplicationConfigVariable, VariableFields } from './types/variable.js';
 
 const definition = /* @__PURE__ */ dependentResource<ApplicationIdentifier>(
   'application_config_variable',

@@ -1,14 +1,7 @@
 // Application environment variables (seed `balena.models.environment_variables.application`):
 // variables every device of the application receives.
 import { applicationParent } from './dependent-resource/application-parent.js';
-import {
-  bindCreate,
-  bindGet,
-  bindGetAllByParent,
-  bindRemove,
-  bindSet,
-  bindUpdate,
-} from './dependent-resource/bind.js';
+import { bindCreate, bindGet, bindGetAllByParent, bindRemove, bindSet, bindUpdate } from './dependent-resource/bind.js';
 import { dependentResource } from './dependent-resource/definition.js';
 import { ENVIRONMENT_VARIABLE_RULES } from './dependent-resource/name-rules.js';
 import type {
@@ -36,8 +29,10 @@ export type {
   UpdateRowById,
 } from './dependent-resource/operation-types.js';
 export type { ApplicationIdentifier } from './internal/application.js';
+export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
-export type { ApplicationEnvironmentVariable } from './types/variable.js';
+export type { ApplicationReference } from './types/parent-reference.js';
+export type { ApplicationEnvironmentVariable, VariableFields } from './types/variable.js';
 
 const definition = /* @__PURE__ */ dependentResource<ApplicationIdentifier>(
   'application_environment_variable',

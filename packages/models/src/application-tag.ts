@@ -21,8 +21,10 @@ export type {
   SetRowValue,
 } from './dependent-resource/operation-types.js';
 export type { ApplicationIdentifier } from './internal/application.js';
+export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
-export type { ApplicationTag } from './types/tag.js';
+export type { ApplicationReference } from './types/parent-reference.js';
+export type { ApplicationTag, TagFields } from './types/tag.js';
 
 const definition = /* @__PURE__ */ dependentResource<ApplicationIdentifier>(
   'application_tag',

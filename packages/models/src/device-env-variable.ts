@@ -40,8 +40,10 @@ export { PartialWriteError, type WriteFailure } from './dependent-resource/parti
 export { DEFAULT_WRITE_CONCURRENCY, type SetForDevicesOptions } from './dependent-resource/set-for-devices.js';
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { DeviceIdentifier } from './internal/device.js';
+export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
-export type { DeviceEnvironmentVariable } from './types/variable.js';
+export type { ApplicationReference, DeviceReference } from './types/parent-reference.js';
+export type { DeviceEnvironmentVariable, VariableFields } from './types/variable.js';
 
 const definition = /* @__PURE__ */ dependentResource<DeviceIdentifier>(
   'device_environment_variable',

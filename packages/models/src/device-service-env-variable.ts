@@ -23,8 +23,11 @@ export type { GetRowsOf, UpdateRowById } from './dependent-resource/operation-ty
 export type { DeviceServiceIdentifier } from './device-service-env-variable/resolve-service-install.js';
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { DeviceIdentifier } from './internal/device.js';
+export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
-export type { DeviceServiceEnvironmentVariable } from './types/variable.js';
+export type { ApplicationReference, DeviceReference } from './types/parent-reference.js';
+export type { Service, ServiceInstall } from './types/service.js';
+export type { DeviceServiceEnvironmentVariable, VariableFields } from './types/variable.js';
 
 const definition = /* @__PURE__ */ dependentResource<DeviceServiceIdentifier>(
   'device_service_environment_variable',
@@ -223,5 +226,10 @@ export function remove(
   name?: string,
 ): Promise<void> {
   if (serviceNameOrId === undefined && name === undefined) return removeById(client, definition, idOrUuidOrId);
-  return removeByKey(client, definition, { device: idOrUuidOrId, service: serviceNameOrId as string | number }, name as string);
+  return removeByKey(
+    client,
+    definition,
+    { device: idOrUuidOrId, service: serviceNameOrId as string | number },
+    name as string,
+  );
 }

@@ -5,7 +5,10 @@ import type { Image } from './types/image.js';
 import type { Selected, TypedOptions } from './types/options.js';
 
 export type { Image, ImageStatus } from './types/image.js';
+export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
+export type { ApplicationReference } from './types/parent-reference.js';
+export type { Service } from './types/service.js';
 
 /**
  * The fields `get` returns when the caller selects none: the seed's list. The build log is left out

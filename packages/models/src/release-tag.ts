@@ -31,9 +31,11 @@ export type {
   SetRowValue,
 } from './dependent-resource/operation-types.js';
 export type { ApplicationIdentifier } from './internal/application.js';
+export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
 export type { ReleaseIdentifier } from './types/release.js';
-export type { ReleaseTag } from './types/tag.js';
+export type { ReleaseReference } from './types/release-reference.js';
+export type { ReleaseTag, TagFields } from './types/tag.js';
 
 const definition = /* @__PURE__ */ dependentResource<ReleaseIdentifier>(
   'release_tag',

@@ -11,7 +11,9 @@ import type { Release, ReleaseIdentifier, ReleaseWithImageDetails } from './type
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { ImageDetailsOptions } from './release/get-with-image-details.js';
 export type { Image, ImageStatus } from './types/image.js';
+export type { Deferred, Navigation, OptionalNavigation, ReverseNavigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
+export type { ApplicationReference } from './types/parent-reference.js';
 export type {
   Release,
   ReleaseIdentifier,
@@ -20,6 +22,9 @@ export type {
   ReleaseStatus,
   ReleaseWithImageDetails,
 } from './types/release.js';
+export type { ReleaseReference } from './types/release-reference.js';
+export type { Service } from './types/service.js';
+export type { ReleaseTag, TagFields } from './types/tag.js';
 
 /**
  * Gets one release: by id (`GET /v7/release(id)`), by full commit, or by an application and a raw

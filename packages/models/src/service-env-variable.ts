@@ -35,8 +35,11 @@ export type {
 } from './dependent-resource/operation-types.js';
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { ServiceIdentifier } from './service/resolve-service.js';
+export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
-export type { ServiceEnvironmentVariable } from './types/variable.js';
+export type { ApplicationReference } from './types/parent-reference.js';
+export type { Service } from './types/service.js';
+export type { ServiceEnvironmentVariable, VariableFields } from './types/variable.js';
 
 const definition = /* @__PURE__ */ dependentResource<ServiceIdentifier>(
   'service_environment_variable',

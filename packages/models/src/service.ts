@@ -6,7 +6,9 @@ import type { Service } from './types/service.js';
 
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { ServiceIdentifier } from './service/resolve-service.js';
+export type { Deferred, Navigation, ReverseNavigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
+export type { ApplicationReference, DeviceReference } from './types/parent-reference.js';
 export type { Service, ServiceInstall } from './types/service.js';
 
 /**

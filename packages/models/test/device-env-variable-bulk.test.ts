@@ -3,7 +3,7 @@
 import { type Client, createClient, DeviceNotFound, InvalidParameter } from '@balena-ts/core';
 import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
 import { PartialWriteError } from '@balena-ts/models/device-env-variable';
-import { startSandbox, type Sandbox } from '@balena-ts/sandbox';
+import { type Sandbox, startSandbox } from '@balena-ts/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const DEVICE_COUNT = 1_000;
@@ -106,7 +106,9 @@ describe('device-env-variable.setForDevices', () => {
 
   it('updates the existing rows with one PATCH per chunk, and writes nothing when the value is already there', async () => {
     const uuids = devices.map((device) => device.uuid);
-    await timed('update on 1,000 devices by uuid', () => deviceEnvVariable.setForDevices(client, uuids, 'MODE', 'turbo'));
+    await timed('update on 1,000 devices by uuid', () =>
+      deviceEnvVariable.setForDevices(client, uuids, 'MODE', 'turbo'),
+    );
     expect(instrumented.state.byMethod.POST).toBeUndefined();
     expect(instrumented.state.byMethod.PATCH).toBeGreaterThanOrEqual(1);
     expect(instrumented.state.byMethod.PATCH).toBeLessThanOrEqual(3);

@@ -1,9 +1,4 @@
-import {
-  AmbiguousRelease,
-  ApplicationNotFound,
-  InvalidParameter,
-  ReleaseNotFound,
-} from '@balena-ts/core';
+import { AmbiguousRelease, ApplicationNotFound, InvalidParameter, ReleaseNotFound } from '@balena-ts/core';
 import * as release from '@balena-ts/models/release';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
@@ -112,7 +107,9 @@ describe('release.getAllByApplication', () => {
 
 describe('release.getLatestByApplication', () => {
   it('returns the newest successful release, or undefined when there is none', async () => {
-    const latest = await release.getLatestByApplication(context.client, application.slug, { $select: ['id', 'commit'] });
+    const latest = await release.getLatestByApplication(context.client, application.slug, {
+      $select: ['id', 'commit'],
+    });
     expect(latest).toEqual({ id: newer.id, commit: newer.commit });
     const empty = await context.sandbox.seedApplication({ name: uniqueName('no-success') });
     await context.sandbox.seedRelease({ application: empty.id, status: 'failed' });
@@ -140,7 +137,12 @@ describe('release.getWithImageDetails', () => {
     expect(details.commit).toBe(newer.commit);
     expect(details.images.map((image) => image.service_name)).toEqual(['api', 'main', 'worker']);
     for (const image of details.images) {
-      expect(image).toEqual({ id: expect.any(Number), service_name: image.service_name, status: 'success', image_size: 50_000_000 });
+      expect(image).toEqual({
+        id: expect.any(Number),
+        service_name: image.service_name,
+        status: 'success',
+        image_size: 50_000_000,
+      });
     }
     expect(details.user).toEqual({ id: context.sandbox.superuser.id, username: context.sandbox.superuser.username });
     expect(details).not.toHaveProperty('release_image');

@@ -56,9 +56,9 @@ describe('service-env-variable', () => {
   it('seed create: finds the service by application and name, and throws ServiceNotFound for an unknown one', async () => {
     const created = await serviceEnvVariable.create(context.client, application.slug, 'worker', 'QUEUE', 'jobs');
     expect(created).toMatchObject({ name: 'QUEUE', value: 'jobs', service: { __id: services[1]!.id } });
-    await expect(serviceEnvVariable.create(context.client, application.id, 'nope', 'QUEUE', 'x')).rejects.toBeInstanceOf(
-      ServiceNotFound,
-    );
+    await expect(
+      serviceEnvVariable.create(context.client, application.id, 'nope', 'QUEUE', 'x'),
+    ).rejects.toBeInstanceOf(ServiceNotFound);
     await expect(
       serviceEnvVariable.getAllByService(context.client, { application: application.id, service_name: 'nope' }),
     ).rejects.toBeInstanceOf(ServiceNotFound);

@@ -57,7 +57,8 @@ describe('name and value rules', () => {
   };
 
   it('environment variable names', () => {
-    for (const name of ['A', '_X', 'mode', 'A1_B2', 'USERS', 'MY_BALENA_X']) accepts(checkEnvironmentVariableName, name);
+    for (const name of ['A', '_X', 'mode', 'A1_B2', 'USERS', 'MY_BALENA_X'])
+      accepts(checkEnvironmentVariableName, name);
     rejects(checkEnvironmentVariableName, 'É', /letters, digits and underscores/);
     rejects(checkEnvironmentVariableName, 'A:B', /letters, digits and underscores/);
     rejects(checkEnvironmentVariableName, 42, /must be a string/);

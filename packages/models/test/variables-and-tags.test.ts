@@ -29,7 +29,6 @@ let release: { id: number; commit: string; services: { id: number; name: string 
 let rawVersion = '';
 
 const MISSING_ID = 987_654_321;
-const MISSING_UUID = 'f'.repeat(32);
 // Quotes of both kinds (OData escapes '), a backslash, percent signs and '&' (URL syntax), unicode
 // outside the BMP, and enough length to need a real request body.
 const HOSTILE_VALUE = `O'Brien said "hi" \\ 100% & ok=1 #x ü 🚀 ${'λ'.repeat(10_000)}`.slice(0, 10_000);
@@ -133,7 +132,13 @@ const applicationParents = () => ({
 
 const variable = { keyField: 'name', key: 'MODE', otherKey: 'A_SECOND', rejectsLineBreaks: true } as const;
 const configVariable = { ...variable, key: 'BALENA_MODE', otherKey: 'BALENA_A_SECOND', badKeys: CONFIG_BAD_NAMES };
-const tag = { keyField: 'tag_key', key: 'location', otherKey: 'a.second', rejectsLineBreaks: false, badKeys: TAG_BAD_KEYS } as const;
+const tag = {
+  keyField: 'tag_key',
+  key: 'location',
+  otherKey: 'a.second',
+  rejectsLineBreaks: false,
+  badKeys: TAG_BAD_KEYS,
+} as const;
 
 const KINDS: KindCase[] = [
   kindOf(deviceEnvVariable, deviceEnvVariable.getAll, {
@@ -235,12 +240,12 @@ const BY_APPLICATION: Record<string, KindCase['listByApplication']> = {
   'device-tag': deviceTag.getAllByApplication,
   'application-tag': applicationTag.getAllByApplication,
   'release-tag': releaseTag.getAllByApplication,
-} as Record<string, KindCase['listByApplication']>;
+} as unknown as Record<string, KindCase['listByApplication']>;
 const EVERYTHING: Record<string, KindCase['listEverything']> = {
   'device-tag': deviceTag.getAll,
   'application-tag': applicationTag.getAll,
   'release-tag': releaseTag.getAll,
-} as Record<string, KindCase['listEverything']>;
+} as unknown as Record<string, KindCase['listEverything']>;
 
 beforeAll(async () => {
   context = await startTestContext();
@@ -271,7 +276,9 @@ function requestsDuring<T>(work: () => Promise<T>): Promise<{ result: T; request
   context.recorder.reset();
   return work().then((result) => ({
     result,
-    requests: context.recorder.requests.map((request) => `${request.method} ${request.url.replace(context.sandbox.url, '')}`),
+    requests: context.recorder.requests.map(
+      (request) => `${request.method} ${request.url.replace(context.sandbox.url, '')}`,
+    ),
   }));
 }
 
@@ -342,21 +349,26 @@ describe.each(KINDS)('$label', (kind) => {
     }
   });
 
-  it(kind.rejectsLineBreaks ? 'rejects line breaks in values before any request' : 'keeps line breaks in values', async () => {
-    const [parent] = parentsOf().forms;
-    for (const value of ['a\nb', 'a\r\nb']) {
-      if (kind.rejectsLineBreaks) {
-        const { result } = await requestsDuring(() => kind.set(context.client, parent, kind.key, value).catch((error: unknown) => error));
-        expect(result).toBeInstanceOf(InvalidParameter);
-        expect((result as Error).message).toMatch(/line breaks/);
-        expect(context.recorder.requests).toHaveLength(0);
-      } else {
-        await kind.set(context.client, parent, kind.key, value);
-        expect(await kind.get(context.client, parent, kind.key)).toBe(value);
+  it(
+    kind.rejectsLineBreaks ? 'rejects line breaks in values before any request' : 'keeps line breaks in values',
+    async () => {
+      const [parent] = parentsOf().forms;
+      for (const value of ['a\nb', 'a\r\nb']) {
+        if (kind.rejectsLineBreaks) {
+          const { result } = await requestsDuring(() =>
+            kind.set(context.client, parent, kind.key, value).catch((error: unknown) => error),
+          );
+          expect(result).toBeInstanceOf(InvalidParameter);
+          expect((result as Error).message).toMatch(/line breaks/);
+          expect(context.recorder.requests).toHaveLength(0);
+        } else {
+          await kind.set(context.client, parent, kind.key, value);
+          expect(await kind.get(context.client, parent, kind.key)).toBe(value);
+        }
       }
-    }
-    await kind.removeByKey(context.client, parent, kind.key);
-  });
+      await kind.removeByKey(context.client, parent, kind.key);
+    },
+  );
 
   it('reports a missing parent with its NotFound error on set, get and list', async () => {
     const { missing, missingError } = parentsOf();
@@ -398,22 +410,25 @@ describe.each(KINDS)('$label', (kind) => {
     await kind.removeByKey(context.client, parent, kind.key);
   });
 
-  it.runIf(EVERYTHING[kind.label] !== undefined)('getAll lists every readable row, by key, and merges options', async () => {
-    const listEverything = EVERYTHING[kind.label]!;
-    const [parent] = parentsOf().forms;
-    await kind.set(context.client, parent, 'zz.last', '1');
-    await kind.set(context.client, parent, 'aa.first', '2');
-    const keys = (await listEverything(context.client)).map((row) => row.tag_key as string);
-    expect(keys).toEqual([...keys].sort());
-    expect(keys).toEqual(expect.arrayContaining(['aa.first', 'zz.last']));
-    const filtered = await (listEverything as typeof deviceTag.getAll)(context.client, {
-      $select: ['tag_key', 'value'],
-      $filter: { tag_key: 'zz.last' },
-    });
-    expect(filtered).toEqual([{ tag_key: 'zz.last', value: '1' }]);
-    await kind.removeByKey(context.client, parent, 'zz.last');
-    await kind.removeByKey(context.client, parent, 'aa.first');
-  });
+  it.runIf(EVERYTHING[kind.label] !== undefined)(
+    'getAll lists every readable row, by key, and merges options',
+    async () => {
+      const listEverything = EVERYTHING[kind.label]!;
+      const [parent] = parentsOf().forms;
+      await kind.set(context.client, parent, 'zz.last', '1');
+      await kind.set(context.client, parent, 'aa.first', '2');
+      const keys = (await listEverything(context.client)).map((row) => row.tag_key as string);
+      expect(keys).toEqual([...keys].sort());
+      expect(keys).toEqual(expect.arrayContaining(['aa.first', 'zz.last']));
+      const filtered = await (listEverything as unknown as typeof deviceTag.getAll)(context.client, {
+        $select: ['tag_key', 'value'],
+        $filter: { tag_key: 'zz.last' },
+      });
+      expect(filtered).toEqual([{ tag_key: 'zz.last', value: '1' }]);
+      await kind.removeByKey(context.client, parent, 'zz.last');
+      await kind.removeByKey(context.client, parent, 'aa.first');
+    },
+  );
 
   it('removing a key that does not exist is not an error', async () => {
     const [parent] = parentsOf().forms;
@@ -421,25 +436,28 @@ describe.each(KINDS)('$label', (kind) => {
     expect(await kind.get(context.client, parent, 'NEVER_SET')).toBeUndefined();
   });
 
-  it.runIf(kind.create !== undefined)('seed style: create returns the row with its id, update(id) and remove(id) follow', async () => {
-    const [parent] = parentsOf().forms;
-    const created = await kind.create!(context.client, parent, kind.key, 'seeded');
-    expect(created.id).toBeGreaterThan(0);
-    expect(created[kind.keyField]).toBe(kind.key);
-    expect(created.value).toBe('seeded');
-    const duplicate = await kind.create!(context.client, parent, kind.key, 'again').catch((error: unknown) => error);
-    expect(duplicate).toBeInstanceOf(RequestError);
-    expect((duplicate as RequestError).status).toBe(409);
-    await kind.update!(context.client, created.id, 'updated');
-    expect(await kind.get(context.client, parent, kind.key)).toBe('updated');
-    await kind.update!(context.client, String(created.id), 'updated as the seed did, id as text');
-    expect(await kind.get(context.client, parent, kind.key)).toBe('updated as the seed did, id as text');
-    await expect(kind.update!(context.client, created.id, 'bad\nvalue')).rejects.toBeInstanceOf(InvalidParameter);
-    for (const badId of [0, -1, 1.5, 'abc', '']) {
-      await expect(kind.update!(context.client, badId, 'x')).rejects.toBeInstanceOf(InvalidParameter);
-      await expect(kind.removeById!(context.client, badId)).rejects.toBeInstanceOf(InvalidParameter);
-    }
-    await kind.removeById!(context.client, created.id);
-    expect(await kind.get(context.client, parent, kind.key)).toBeUndefined();
-  });
+  it.runIf(kind.create !== undefined)(
+    'seed style: create returns the row with its id, update(id) and remove(id) follow',
+    async () => {
+      const [parent] = parentsOf().forms;
+      const created = await kind.create!(context.client, parent, kind.key, 'seeded');
+      expect(created.id).toBeGreaterThan(0);
+      expect(created[kind.keyField]).toBe(kind.key);
+      expect(created.value).toBe('seeded');
+      const duplicate = await kind.create!(context.client, parent, kind.key, 'again').catch((error: unknown) => error);
+      expect(duplicate).toBeInstanceOf(RequestError);
+      expect((duplicate as RequestError).status).toBe(409);
+      await kind.update!(context.client, created.id, 'updated');
+      expect(await kind.get(context.client, parent, kind.key)).toBe('updated');
+      await kind.update!(context.client, String(created.id), 'updated as the seed did, id as text');
+      expect(await kind.get(context.client, parent, kind.key)).toBe('updated as the seed did, id as text');
+      await expect(kind.update!(context.client, created.id, 'bad\nvalue')).rejects.toBeInstanceOf(InvalidParameter);
+      for (const badId of [0, -1, 1.5, 'abc', '']) {
+        await expect(kind.update!(context.client, badId, 'x')).rejects.toBeInstanceOf(InvalidParameter);
+        await expect(kind.removeById!(context.client, badId)).rejects.toBeInstanceOf(InvalidParameter);
+      }
+      await kind.removeById!(context.client, created.id);
+      expect(await kind.get(context.client, parent, kind.key)).toBeUndefined();
+    },
+  );
 });

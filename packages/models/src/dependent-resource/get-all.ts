@@ -11,7 +11,11 @@ import type { ParentKind } from './parent-kind.js';
  * @param options - OData options merged into the default query
  * @returns the rows
  */
-export function getAllRows<T, P>(client: Client, definition: DependentResource<P>, options?: ODataOptions): Promise<T[]> {
+export function getAllRows<T, P>(
+  client: Client,
+  definition: DependentResource<P>,
+  options?: ODataOptions,
+): Promise<T[]> {
   return client.pine.get<T>({
     resource: definition.resource,
     options: mergeOptions({ $orderby: `${definition.keyField} asc` }, options),

@@ -11,8 +11,11 @@ import type { Filter } from '@balena-ts/core';
  */
 export function ownedVia(navigations: readonly string[], field: string): (ownerId: number) => Filter {
   return (ownerId) =>
-    navigations.reduceRight<Filter>((inner, navigation, depth) => {
-      const alias = `n${depth}`;
-      return { [navigation]: { $any: { $alias: alias, $expr: { [alias]: inner } } } };
-    }, { [field]: ownerId });
+    navigations.reduceRight<Filter>(
+      (inner, navigation, depth) => {
+        const alias = `n${depth}`;
+        return { [navigation]: { $any: { $alias: alias, $expr: { [alias]: inner } } } };
+      },
+      { [field]: ownerId },
+    );
 }

@@ -24,6 +24,7 @@ const LISTED_TARGETS = 5;
  * ```
  */
 export class PartialWriteError<T = string | number> extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'PartialWriteError';
   /** The targets that were written. */
   readonly written: readonly T[];

@@ -128,14 +128,21 @@ export async function setForDevices(
     if (error instanceof DeviceNotFound) throw error;
     // Nothing was written yet: every device is still to do.
     const everyDevice = [...selection.originals];
-    throw new PartialWriteError(`${resource} ${key}`, [], everyDevice, everyDevice.map((target) => ({ target, error })), {
-      cause: error,
-    });
+    throw new PartialWriteError(
+      `${resource} ${key}`,
+      [],
+      everyDevice,
+      everyDevice.map((target) => ({ target, error })),
+      {
+        cause: error,
+      },
+    );
   }
   const deviceIds = [...callerForm.keys()];
   const written: (string | number)[] = [];
   const failures: WriteFailure<string | number>[] = [];
-  const fail = (deviceId: number, error: unknown) => failures.push({ target: callerForm.get(deviceId) ?? deviceId, error });
+  const fail = (deviceId: number, error: unknown) =>
+    failures.push({ target: callerForm.get(deviceId) ?? deviceId, error });
 
   const stale = [...existing.entries()].filter(([, row]) => row.value !== value);
   for (const [deviceId, row] of existing) if (row.value === value) written.push(callerForm.get(deviceId) ?? deviceId);

@@ -3,7 +3,9 @@ import { type DeviceIdentifier, deviceKey, getDevice } from '../internal/device.
 
 /** A device and one of its services, named by service name or service id. */
 export interface DeviceServiceIdentifier {
+  /** The device: a numeric id or a full uuid. */
   readonly device: DeviceIdentifier;
+  /** The service: its name or its id. */
   readonly service: string | number;
 }
 
@@ -32,9 +34,7 @@ function serviceFilter(service: string | number): Filter {
 export async function resolveServiceInstallId(client: Client, target: DeviceServiceIdentifier): Promise<number> {
   const key = deviceKey(target.device);
   const deviceFilter: Filter =
-    typeof key === 'number'
-      ? { device: key }
-      : { device: { $any: { $alias: 'd', $expr: { d: { uuid: key.uuid } } } } };
+    typeof key === 'number' ? { device: key } : { device: { $any: { $alias: 'd', $expr: { d: { uuid: key.uuid } } } } };
   const rows = await client.pine.get<{ id: number }>({
     resource: 'service_install',
     options: { $select: 'id', $filter: { $and: [deviceFilter, serviceFilter(target.service)] } },

@@ -32,7 +32,11 @@ export function checkReleaseIdentifier(commitOrIdOrRawVersion: ReleaseIdentifier
     const applicationGiven = isPositiveId(application) || (typeof application === 'string' && application !== '');
     if (applicationGiven && typeof rawVersion === 'string' && rawVersion !== '') return commitOrIdOrRawVersion;
   }
-  throw new InvalidParameter(PARAMETER_NAME, value, 'expected a release id, a full commit, or { application, rawVersion }');
+  throw new InvalidParameter(
+    PARAMETER_NAME,
+    value,
+    'expected a release id, a full commit, or { application, rawVersion }',
+  );
 }
 
 function describe(commitOrIdOrRawVersion: ReleaseIdentifier): string | number {
@@ -40,7 +44,10 @@ function describe(commitOrIdOrRawVersion: ReleaseIdentifier): string | number {
   return `${commitOrIdOrRawVersion.rawVersion} of application ${commitOrIdOrRawVersion.application}`;
 }
 
-async function releaseFilter(client: Client, identifier: string | { application: string | number; rawVersion: string }): Promise<Filter> {
+async function releaseFilter(
+  client: Client,
+  identifier: string | { application: string | number; rawVersion: string },
+): Promise<Filter> {
   if (typeof identifier === 'string') return { commit: identifier };
   const applicationId = await resolveApplicationId(client, identifier.application);
   return { raw_version: identifier.rawVersion, belongs_to__application: applicationId };

@@ -3,7 +3,7 @@ import type { Image } from '../types/image.js';
 import type { Release, ReleaseIdentifier, ReleaseImageDetails, ReleaseWithImageDetails } from '../types/release.js';
 import { getRelease } from './get-release.js';
 
-/** Extra OData options for {@link getReleaseWithImageDetails}. */
+/** Extra OData options for `getWithImageDetails`: one set for the release, one for its images. */
 export interface ImageDetailsOptions {
   /** Options merged into the release query. */
   readonly release?: ODataOptions;
@@ -54,7 +54,9 @@ export async function getReleaseWithImageDetails(
   const { release_image: links, is_created_by__user: creator, ...fields } = release;
   const images = links
     .flatMap((link) => link.image.map(toImageDetails))
-    .sort((first, second) => (first.service_name < second.service_name ? -1 : first.service_name > second.service_name ? 1 : 0));
+    .sort((first, second) =>
+      first.service_name < second.service_name ? -1 : first.service_name > second.service_name ? 1 : 0,
+    );
   const user = Array.isArray(creator) ? creator[0] : undefined;
   return { ...fields, images, user };
 }

@@ -1,20 +1,26 @@
-import type { Application } from './application.js';
-import type { Device } from './device.js';
-import type { Navigation, ReverseNavigation } from './navigation.js';
+import type { Navigation } from './navigation.js';
+import type { ApplicationReference, DeviceReference } from './parent-reference.js';
 
 /** A service of an application: one container of its releases (v7 `service`). */
 export interface Service {
+  /** The row id. */
   readonly id: number;
+  /** When the row was created (ISO 8601). */
   readonly created_at: string;
+  /** The service name, as in the compose file. */
   readonly service_name: string;
-  readonly application: Navigation<Application>;
-  readonly service_install?: ReverseNavigation<ServiceInstall>;
+  /** The application it belongs to. */
+  readonly application: Navigation<ApplicationReference>;
 }
 
 /** A service installed on a device (v7 `service_install`): the parent of device service variables. */
 export interface ServiceInstall {
+  /** The row id. */
   readonly id: number;
+  /** When the row was created (ISO 8601). */
   readonly created_at: string;
-  readonly device: Navigation<Device>;
+  /** The device it belongs to. */
+  readonly device: Navigation<DeviceReference>;
+  /** The installed service. */
   readonly installs__service: Navigation<Service>;
 }

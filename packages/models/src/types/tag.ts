@@ -1,12 +1,14 @@
-import type { Application } from './application.js';
-import type { Device } from './device.js';
 import type { Navigation } from './navigation.js';
-import type { Release } from './release.js';
+import type { ApplicationReference, DeviceReference } from './parent-reference.js';
+import type { ReleaseReference } from './release-reference.js';
 
 /** The fields every tag row has. */
 export interface TagFields {
+  /** The row id. */
   readonly id: number;
+  /** When the row was created (ISO 8601). */
   readonly created_at: string;
+  /** When the row was last changed (ISO 8601). */
   readonly modified_at: string;
   /** The tag's key, unique within its parent. */
   readonly tag_key: string;
@@ -16,15 +18,18 @@ export interface TagFields {
 
 /** A device tag (v7 `device_tag`). */
 export interface DeviceTag extends TagFields {
-  readonly device: Navigation<Device>;
+  /** The device it belongs to. */
+  readonly device: Navigation<DeviceReference>;
 }
 
 /** An application tag (v7 `application_tag`). */
 export interface ApplicationTag extends TagFields {
-  readonly application: Navigation<Application>;
+  /** The application it belongs to. */
+  readonly application: Navigation<ApplicationReference>;
 }
 
 /** A release tag (v7 `release_tag`). */
 export interface ReleaseTag extends TagFields {
-  readonly release: Navigation<Release>;
+  /** The release it belongs to. */
+  readonly release: Navigation<ReleaseReference>;
 }
