@@ -369,6 +369,30 @@ describe('supervisor actions', () => {
   });
 });
 
+describe('an online (simulated) device', () => {
+  it('is online and operational, blinks, restarts, and reports its services', async () => {
+    const app = await context.sandbox.seedApplication({ name: uniqueName('live') });
+    const release = await context.sandbox.seedRelease({ application: app.id, services: ['main', 'worker'] });
+    const [seeded] = (await context.sandbox.seedDevices({ application: app.id, count: 1 })) as [
+      { id: number; uuid: string },
+    ];
+    const simulation = await context.sandbox.simulateDevice(seeded.uuid);
+    try {
+      expect(await device.isOnline(context.client, seeded.uuid)).toBe(true);
+      expect(await device.getStatus(context.client, seeded.id)).toBe('operational');
+      expect((await device.getLocalIpAddress(context.client, seeded.id)).length).toBeGreaterThan(0);
+      await device.identify(context.client, seeded.uuid);
+      expect(await device.restart(context.client, seeded.id)).toBe('OK');
+      const details = await device.getWithServiceDetails(context.client, seeded.uuid);
+      expect(Object.keys(details.current_services).sort()).toEqual(['main', 'worker']);
+      expect(details.current_services.main?.[0]?.commit).toBe(release.commit);
+      expect(Object.keys(details.current_services_by_app)).toEqual([app.slug]);
+    } finally {
+      await simulation.stop();
+    }
+  });
+});
+
 describe('device lists', () => {
   it('getAllByApplication is awaitable and iterable, by slug, name or id', async () => {
     const { app, devices } = await seedFleet(3);
