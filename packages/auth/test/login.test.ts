@@ -124,6 +124,13 @@ describe('getToken', () => {
     expect(error).toBeInstanceOf(NotLoggedIn);
   });
 
+  it('reads a stored token that ends with a newline, as a token file may', async () => {
+    const client = newClient();
+    await client.storage.set(TOKEN_STORAGE_KEY, `${sandbox.superuser.token}\n`);
+    expect(await getToken(client)).toBe(sandbox.superuser.token);
+    expect(await whoAmI(client)).toBe(sandbox.superuser.username);
+  });
+
   it('raises NotLoggedIn when the stored token is malformed', async () => {
     const client = newClient();
     await client.storage.set(TOKEN_STORAGE_KEY, 'this is not a token');

@@ -11,6 +11,7 @@ import { type Client, TOKEN_STORAGE_KEY } from '@balena-ts/core';
  * @returns the credential, or undefined when there is none
  */
 export async function readCredential(client: Client): Promise<string | undefined> {
-  const credential = client.config.apiKey ?? (await client.storage.get(TOKEN_STORAGE_KEY));
+  // Trimmed as core does: a token file written by the balena CLI or an editor may end with a newline.
+  const credential = (client.config.apiKey ?? (await client.storage.get(TOKEN_STORAGE_KEY)))?.trim();
   return credential === undefined || credential === '' ? undefined : credential;
 }
