@@ -1,4 +1,4 @@
-import { type Client, DeviceOffline, RequestError, SupervisorLocked } from '@balena-ts/core';
+import { type Client, DeviceOffline, NotLoggedIn, RequestError, SupervisorLocked } from '@balena-ts/core';
 import type { ProxyTarget, Target } from './target.js';
 
 /**
@@ -29,7 +29,10 @@ function describeDevice(target: Target): string {
   return target.kind === 'proxy' ? target.uuid : 'the local device';
 }
 
-function mapError(error: unknown, target: Target, command: SupervisorCommand): unknown {
+function mapError(thrown: unknown, target: Target, command: SupervisorCommand): unknown {
+  // Core reads a 401 on a request without an API credential as "not logged in"; from the local
+  // supervisor it means its API key was refused, so keep the plain 401.
+  const error = target.kind === 'local' && thrown instanceof NotLoggedIn ? thrown.cause : thrown;
   if (!(error instanceof RequestError)) return error;
   if (error.status === 423 && command.lockable) {
     return new SupervisorLocked(`Supervisor locked: ${describeDevice(target)} holds an update lock`, { cause: error });
@@ -51,7 +54,7 @@ function mapError(error: unknown, target: Target, command: SupervisorCommand): u
  * @returns the supervisor's answer: parsed JSON, text, or undefined when empty
  * @throws {@link SupervisorLocked} on a 423 for a lockable action
  * @throws {@link DeviceOffline} when the proxy finds no online device
- * @throws {@link RequestError} for any other failing status
+ * @throws {@link RequestError} for any other failing status (a 401 from the local supervisor: a refused key)
  */
 export async function sendCommand<T>(client: Client, target: Target, command: SupervisorCommand): Promise<T> {
   try {
