@@ -1,5 +1,6 @@
 import {
   createClient,
+  createMemoryStorage,
   InvalidParameter,
   LoginFailed,
   NetworkError,
@@ -89,6 +90,24 @@ describe('login and logOut', () => {
     const client = createClient({ apiUrl: 'http://127.0.0.1:1', retry: false });
     await loginWithToken(client, sandbox.superuser.token);
     await expect(isLoggedIn(client)).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('every package sees the session through core: pine requests and a second client on the same storage', async () => {
+    const storage = createMemoryStorage();
+    const client = createClient({ apiUrl: sandbox.url, storage });
+    const sibling = createClient({ apiUrl: sandbox.url, storage });
+    await expect(sibling.pine.get({ resource: 'organization', options: { $select: 'handle' } })).rejects.toBeInstanceOf(
+      NotLoggedIn,
+    );
+    await login(client, { username: sandbox.superuser.username, password: sandbox.superuser.password });
+    const organizations = await sibling.pine.get<{ handle: string }>({
+      resource: 'organization',
+      options: { $select: 'handle' },
+    });
+    expect(organizations.map((organization) => organization.handle)).toContain(sandbox.superuser.username);
+    expect(await isLoggedIn(sibling)).toBe(true);
+    await logOut(sibling);
+    expect(await isLoggedIn(client)).toBe(false);
   });
 
   it('logs in with the email address', async () => {
