@@ -8,9 +8,6 @@ import {
   forceApiEndpoint,
   getApplicationInfo,
   ping,
-  regenerateSupervisorApiKey,
-  startApplication,
-  stopApplication,
 } from '../src/index.js';
 import { type SupervisorFixture, startSupervisorFixture } from './support/supervisor-sandbox.js';
 
