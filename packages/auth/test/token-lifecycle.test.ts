@@ -59,6 +59,7 @@ describe('a session token over its lifetime', () => {
     const shortLived = await startSandbox({ tokenTtlSeconds: 2 });
     try {
       let heldRequests = 0;
+      let carriedToken = '';
       // Hold the whoami request until the token it carries has expired: the server then sees an
       // expired token although the client sent a valid one.
       const holdingFetch: typeof fetch = async (input, init) => {
@@ -69,6 +70,7 @@ describe('a session token over its lifetime', () => {
         if (url.includes('/actor/v1/whoami') && authorization && heldRequests === 0) {
           heldRequests++;
           const token = authorization.replace(/^Bearer\s+/i, '');
+          carriedToken = token;
           const waitMs = (decodeJwtClaims(token).exp ?? 0) * 1000 - Date.now() + 100;
           if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
         }
@@ -82,7 +84,10 @@ describe('a session token over its lifetime', () => {
       const before = shortLived.requestCount();
       const error = await caught(() => whoAmI(client));
       expect(error).toBeInstanceOf(NotLoggedIn);
+      expect((error as NotLoggedIn).cause).toBeInstanceOf(ExpiredToken);
       expectNoSecret(error, token);
+      expect(carriedToken).not.toBe('');
+      expectNoSecret(error, carriedToken);
       // Never a refresh loop: the request, at most one refresh and one replay, plus the proactive refresh.
       expect(shortLived.requestCount() - before).toBeLessThanOrEqual(4);
       expect(heldRequests).toBe(1);
