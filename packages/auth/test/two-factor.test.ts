@@ -14,8 +14,7 @@ import {
   verify,
 } from '../src/two-factor.js';
 import { caught } from './support/secrets.js';
-
-const TOTP_STEP_MS = 30_000;
+import { wrongCode } from './support/totp.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -24,17 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sandbox?.close();
 });
-
-/** A six-digit code that is valid for none of the steps around now (the server accepts one step of drift). */
-function wrongCode(secret: string): string {
-  const valid = new Set(
-    [-2, -1, 0, 1, 2].map((step) => generateCode(secret, { timestampMs: Date.now() + step * TOTP_STEP_MS })),
-  );
-  for (let candidate = 0; ; candidate++) {
-    const code = String(candidate).padStart(6, '0');
-    if (!valid.has(code)) return code;
-  }
-}
 
 async function loggedIn(user: Pick<SandboxUser, 'username' | 'password'>) {
   const client = createClient({ apiUrl: sandbox.url });
