@@ -8,7 +8,8 @@ import type { LoginCredentials } from './credentials.js';
  *
  * For an account with two-factor authentication the stored session is partial: the API refuses it
  * for everything but the two-factor check until `challenge` (from `@balena-ts/auth/two-factor`)
- * succeeds.
+ * succeeds. A client created with an `apiKey` option keeps sending that key: core gives it precedence
+ * over the stored session.
  *
  * @param client - the balena-ts client
  * @param credentials - `{ username, password }` (or `{ email, password }`)
