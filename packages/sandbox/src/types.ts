@@ -117,4 +117,6 @@ export interface Sandbox {
   simulateFleet(options: SimulateFleetOptions): Promise<SimulatedFleet>;
   /** Fault injection (also over HTTP: `/sandbox/v1/faults`, superuser only); see README. */
   faults: SandboxFaults;
+  /** The embedded MQTT broker of device logs ('mqtt://127.0.0.1:<port>'; topic `devices/<uuid>/logs`). */
+  mqttUrl: string;
 }

@@ -2,6 +2,7 @@ import type { SandboxContext } from '../context.js';
 import { faultsOf } from '../faults/fault-registry.js';
 import type { SandboxFaults } from '../faults/fault-types.js';
 import { logsOf } from '../logs/logs-of.js';
+import { startMqttBroker } from '../logs/mqtt-broker.js';
 import type { SandboxOptions } from '../types.js';
 import { simulatorOf } from './device-simulator.js';
 import type {
@@ -13,6 +14,7 @@ import type {
 
 /** What the runtime part of the sandbox adds to the `Sandbox` object. */
 export interface SandboxRuntime {
+  mqttUrl: string;
   faults: SandboxFaults;
   simulateDevice(uuid: string, options?: SimulateDeviceOptions): Promise<SimulatedDevice>;
   simulateFleet(options: SimulateFleetOptions): Promise<SimulatedFleet>;
@@ -31,7 +33,10 @@ export async function startRuntime(
   if (setup.options.logHeartbeatMs !== undefined) logs.heartbeatIntervalMs = setup.options.logHeartbeatMs;
   const simulator = simulatorOf(context);
   const faults = faultsOf(context);
+  const mqtt = await startMqttBroker(context);
+  context.onClose(() => mqtt.close());
   return {
+    mqttUrl: mqtt.url,
     faults: {
       add: (spec) => faults.add(spec),
       list: () => faults.list(),
