@@ -3,3 +3,4 @@
 
 export type { MqttTransportOptions } from './mqtt-transport.js';
 export { mqttTransport } from './mqtt-transport.js';
+export type { LogCount, LogLine, LogTransport, LogTransportSession } from './types.js';

@@ -3,3 +3,4 @@
 
 export type { SseTransportOptions } from './sse-transport.js';
 export { sseTransport } from './sse-transport.js';
+export type { LogCount, LogLine, LogTransport, LogTransportSession } from './types.js';

@@ -14,15 +14,25 @@ export interface SupervisorActionResult {
 
 /** The device state as the supervisor reports it (`GET /v1/device`). */
 export interface SupervisorDeviceState {
+  /** The port of the supervisor API on the device (48484). */
   api_port?: number;
+  /** The device's local IP addresses, space-separated. */
   ip_address?: string;
+  /** The balenaOS version. */
   os_version?: string;
+  /** The supervisor's version. */
   supervisor_version?: string;
+  /** An update is waiting (for a lock, or to be downloaded). */
   update_pending?: boolean;
+  /** The last update failed. */
   update_failed?: boolean;
+  /** The update is downloaded and waits to be applied. */
   update_downloaded?: boolean;
+  /** The supervisor's status, e.g. `'Idle'` or `'Downloading'`. */
   status?: string;
+  /** The commit of the running release. */
   commit?: string;
+  /** The download progress in percent, while downloading. */
   download_progress?: number | null;
   /** Any other field a newer supervisor adds. */
   [field: string]: unknown;
