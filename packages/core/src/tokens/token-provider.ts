@@ -60,6 +60,9 @@ export function createTokenProvider(context: TokenProviderContext): TokenProvide
   const { config, storage } = context;
   let refreshing: Promise<string | undefined> | undefined;
   let lastAttempt: { token: string; atMs: number } | undefined;
+  // Bumped by set/remove: a refresh that started before a logout or a new login must not bring the
+  // old session back or overwrite the new one.
+  let generation = 0;
 
   async function readStored(): Promise<string | undefined> {
     const stored = await storage.get(TOKEN_STORAGE_KEY);
@@ -68,6 +71,7 @@ export function createTokenProvider(context: TokenProviderContext): TokenProvide
   }
 
   async function runRefresh(): Promise<string | undefined> {
+    const startedAt = generation;
     const current = await readStored();
     if (!current || !isJwt(current)) return undefined;
     lastAttempt = { token: current, atMs: Date.now() };
@@ -77,6 +81,10 @@ export function createTokenProvider(context: TokenProviderContext): TokenProvide
     });
     const fresh = unwrapToken(answer);
     if (!fresh) return current;
+    // The session changed while the refresh was in flight (here, or in another client sharing the
+    // storage): the answer belongs to a session that no longer exists, so it is dropped.
+    const stored = await readStored();
+    if (generation !== startedAt || stored !== current) return stored;
     await storage.set(TOKEN_STORAGE_KEY, fresh);
     return fresh;
   }
@@ -96,9 +104,11 @@ export function createTokenProvider(context: TokenProviderContext): TokenProvide
       }
     },
     async set(token) {
+      generation++;
       await storage.set(TOKEN_STORAGE_KEY, token);
     },
     async remove() {
+      generation++;
       await storage.remove(TOKEN_STORAGE_KEY);
     },
     refresh() {
