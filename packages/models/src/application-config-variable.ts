@@ -1,44 +1,22 @@
 // Application config variables (seed `balena.models.config_variable.application_config_variable`):
 // the `BALENA_`/`RESIN_` settings every device of the application applies.
-import { applicationParent } from './dependent-resource/application-parent.js';
-import { bindCreate, bindGet, bindGetAllByParent, bindRemove, bindSet, bindUpdate } from './dependent-resource/bind.js';
-import { dependentResource } from './dependent-resource/definition.js';
-import { CONFIG_VARIABLE_RULES } from './dependent-resource/name-rules.js';
-import type {
-  CreateRow,
-  GetRowsOf,
-  GetRowValue,
-  RemoveRow,
-  SetRowValue,
-  UpdateRowById,
-} from './dependent-resource/operation-types.js';
+import type { Client, ODataOptions } from '@balena-ts/core';
+import * as read from './dependent-resource/read.js';
+import { applicationConfigVariables } from './dependent-resource/resources.js';
+import * as write from './dependent-resource/write.js';
 import type { ApplicationIdentifier } from './internal/application.js';
+import type { Selected, TypedOptions } from './types/options.js';
 import type { ApplicationConfigVariable } from './types/variable.js';
 
-export type {
-  CreateRow,
-  GetRowsOf,
-  GetRowValue,
-  RemoveRow,
-  SetRowValue,
-  UpdateRowById,
-} from './dependent-resource/operation-types.js';
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
 export type { ApplicationReference } from './types/parent-reference.js';
 export type { ApplicationConfigVariable, VariableFields } from './types/variable.js';
 
-const definition = /* @__PURE__ */ dependentResource<ApplicationIdentifier>(
-  'application_config_variable',
-  'application',
-  applicationParent,
-  CONFIG_VARIABLE_RULES,
-);
-
 /**
- * Creates a config variable of an application and returns it with its id, as the seed did
- * (`POST /v7/application_config_variable`). The name and value rules are checked first.
+ * Creates a config variable of an application and returns it with its id, as the seed did (`POST /v7/application_config_variable`).
+ * The name and value rules are checked first.
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
@@ -47,14 +25,20 @@ const definition = /* @__PURE__ */ dependentResource<ApplicationIdentifier>(
  * @returns the created config variable
  * @throws InvalidParameter naming the broken rule, before any request
  * @throws ApplicationNotFound, AmbiguousApplication
- * @throws RequestError with status 409 when the application already has that name (use `set` to overwrite)
+ * @throws RequestError with status 409 when the name is taken (use {@link set} to overwrite)
  * @example
  * ```ts
  * const variable = await create(client, 1005160, 'BALENA_SUPERVISOR_POLL_INTERVAL', '900000');
  * ```
  */
-export const create: CreateRow<ApplicationIdentifier, ApplicationConfigVariable> =
-  /* @__PURE__ */ bindCreate(definition);
+export function create(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  name: string,
+  value: string,
+): Promise<ApplicationConfigVariable> {
+  return write.createRow(client, applicationConfigVariables, slugOrUuidOrIdOrName, name, value);
+}
 
 /**
  * Lists the config variables of an application, by name.
@@ -63,29 +47,29 @@ export const create: CreateRow<ApplicationIdentifier, ApplicationConfigVariable>
  * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
  * @param options - OData options merged into the query; a literal `$select` narrows the result type
  * @returns the config variables
- * @throws ApplicationNotFound, AmbiguousApplication, InvalidParameter
+ * @throws InvalidParameter for a malformed application; ApplicationNotFound, AmbiguousApplication
  * @example
  * ```ts
- * const settings = await getAll(client, 1005160);
+ * const rows = await getAll(client, 'admin/my-fleet', { $select: ['name', 'value'] });
  * ```
  */
-export const getAll: GetRowsOf<ApplicationIdentifier, ApplicationConfigVariable> =
-  /* @__PURE__ */ bindGetAllByParent(definition);
+export function getAll<const O extends TypedOptions<ApplicationConfigVariable> = {}>(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  options?: O,
+): Promise<Selected<ApplicationConfigVariable, O>[]> {
+  return read.getRowsByParent(client, applicationConfigVariables, slugOrUuidOrIdOrName, options as ODataOptions);
+}
 
 /**
- * Lists the config variables of an application: today's name for {@link getAll}.
+ * Today's name for {@link getAll}.
  *
- * @param client - the client
- * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
- * @param options - OData options merged into the query
- * @returns the config variables
- * @throws ApplicationNotFound, AmbiguousApplication, InvalidParameter
  * @example
  * ```ts
- * const settings = await getAllByApplication(client, 'admin/my-fleet');
+ * const rows = await getAllByApplication(client, 'admin/my-fleet');
  * ```
  */
-export const getAllByApplication: GetRowsOf<ApplicationIdentifier, ApplicationConfigVariable> = getAll;
+export const getAllByApplication: typeof getAll = getAll;
 
 /**
  * Reads the value of one config variable of an application.
@@ -93,32 +77,46 @@ export const getAllByApplication: GetRowsOf<ApplicationIdentifier, ApplicationCo
  * @param client - the client
  * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
  * @param name - the config variable name
- * @returns the value, or `undefined` when the application does not set it
+ * @returns the value, or `undefined` when there is no such config variable
  * @throws InvalidParameter for an empty name; ApplicationNotFound, AmbiguousApplication
  * @example
  * ```ts
- * const interval = await get(client, 'admin/my-fleet', 'BALENA_SUPERVISOR_POLL_INTERVAL');
+ * const value = await get(client, 'admin/my-fleet', 'BALENA_SUPERVISOR_POLL_INTERVAL');
  * ```
  */
-export const get: GetRowValue<ApplicationIdentifier> = /* @__PURE__ */ bindGet(definition);
+export function get(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  name: string,
+): Promise<string | undefined> {
+  return read.getValue(client, applicationConfigVariables, slugOrUuidOrIdOrName, name);
+}
 
 /**
- * Sets a config variable of an application, creating or overwriting it (an upsert).
+ * Sets a config variable of an application, creating or overwriting it (an upsert: `POST`, and on a conflict
+ * `PATCH`). The name and value rules are checked first.
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
- * @param name - the config variable name (`BALENA_…` or `RESIN_…`)
+ * @param name - the config variable name
  * @param value - the value, without line breaks
- * @throws InvalidParameter naming the broken rule, before any request; ApplicationNotFound
+ * @throws InvalidParameter naming the broken rule, before any request; ApplicationNotFound, AmbiguousApplication
  * @example
  * ```ts
  * await set(client, 'admin/my-fleet', 'BALENA_SUPERVISOR_POLL_INTERVAL', '600000');
  * ```
  */
-export const set: SetRowValue<ApplicationIdentifier> = /* @__PURE__ */ bindSet(definition);
+export function set(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  name: string,
+  value: string,
+): Promise<void> {
+  return write.setValue(client, applicationConfigVariables, slugOrUuidOrIdOrName, name, value);
+}
 
 /**
- * Changes the value of an application config variable given by its own id, as the seed did.
+ * Changes the value of a config variable given by its own id, as the seed did.
  *
  * @param client - the client
  * @param id - the config variable's id (a number, or a string of digits)
@@ -126,22 +124,38 @@ export const set: SetRowValue<ApplicationIdentifier> = /* @__PURE__ */ bindSet(d
  * @throws InvalidParameter for a bad id or value, before any request
  * @example
  * ```ts
- * await update(client, 117738, 'new test value');
+ * await update(client, 117738, 'new value');
  * ```
  */
-export const update: UpdateRowById = /* @__PURE__ */ bindUpdate(definition);
+export function update(client: Client, id: number | string, value: string): Promise<void> {
+  return write.updateById(client, applicationConfigVariables, id, value);
+}
 
 /**
- * Removes an application config variable: by its own id (`remove(client, id)`) or by application
- * and name (`remove(client, application, name)`).
+ * Removes a config variable by its own id, as the seed did.
  *
  * @param client - the client
- * @param idOrApplication - the config variable's id, or (with `name`) the application
- * @param name - the config variable name, for the second form
- * @throws InvalidParameter; ApplicationNotFound for an unknown slug or name
+ * @param id - the config variable's id (a number, or a string of digits)
+ * @throws InvalidParameter for a malformed id
  * @example
  * ```ts
  * await remove(client, 117738);
  * ```
  */
-export const remove: RemoveRow<ApplicationIdentifier> = /* @__PURE__ */ bindRemove(definition);
+export function remove(client: Client, id: number | string): Promise<void>;
+/**
+ * Removes the config variable `name` of an application. Removing what does not exist is not an error.
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
+ * @param name - the config variable name
+ * @throws InvalidParameter for a malformed application or an empty name; ApplicationNotFound, AmbiguousApplication
+ * @example
+ * ```ts
+ * await remove(client, 'admin/my-fleet', 'BALENA_SUPERVISOR_POLL_INTERVAL');
+ * ```
+ */
+export function remove(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier, name: string): Promise<void>;
+export function remove(client: Client, idOrSlugOrUuidOrIdOrName: number | string, name?: string): Promise<void> {
+  return write.removeByIdOrKey(client, applicationConfigVariables, idOrSlugOrUuidOrIdOrName, name);
+}

@@ -1,41 +1,14 @@
 // Device environment variables (seed `balena.models.environment_variables.device`).
-import { applicationParent } from './dependent-resource/application-parent.js';
-import {
-  bindCreate,
-  bindGet,
-  bindGetAllByOwner,
-  bindGetAllByParent,
-  bindRemove,
-  bindSet,
-  bindSetForDevices,
-  bindUpdate,
-} from './dependent-resource/bind.js';
-import { dependentResource } from './dependent-resource/definition.js';
-import { deviceParent } from './dependent-resource/device-parent.js';
-import { ENVIRONMENT_VARIABLE_RULES } from './dependent-resource/name-rules.js';
-import type {
-  CreateRow,
-  GetRowsOf,
-  GetRowValue,
-  RemoveRow,
-  SetOnDevices,
-  SetRowValue,
-  UpdateRowById,
-} from './dependent-resource/operation-types.js';
-import { ownedVia } from './dependent-resource/owner-filter.js';
+import type { Client, ODataOptions } from '@balena-ts/core';
+import * as read from './dependent-resource/read.js';
+import { deviceEnvironmentVariables } from './dependent-resource/resources.js';
+import { type SetForDevicesOptions, setForDevices as setOnDevices } from './dependent-resource/set-for-devices.js';
+import * as write from './dependent-resource/write.js';
 import type { ApplicationIdentifier } from './internal/application.js';
 import type { DeviceIdentifier } from './internal/device.js';
+import type { Selected, TypedOptions } from './types/options.js';
 import type { DeviceEnvironmentVariable } from './types/variable.js';
 
-export type {
-  CreateRow,
-  GetRowsOf,
-  GetRowValue,
-  RemoveRow,
-  SetOnDevices,
-  SetRowValue,
-  UpdateRowById,
-} from './dependent-resource/operation-types.js';
 export { PartialWriteError, type WriteFailure } from './dependent-resource/partial-write-error.js';
 export { DEFAULT_WRITE_CONCURRENCY, type SetForDevicesOptions } from './dependent-resource/set-for-devices.js';
 export type { ApplicationIdentifier } from './internal/application.js';
@@ -44,13 +17,6 @@ export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
 export type { ApplicationReference, DeviceReference } from './types/parent-reference.js';
 export type { DeviceEnvironmentVariable, VariableFields } from './types/variable.js';
-
-const definition = /* @__PURE__ */ dependentResource<DeviceIdentifier>(
-  'device_environment_variable',
-  'device',
-  deviceParent,
-  ENVIRONMENT_VARIABLE_RULES,
-);
 
 /**
  * Creates an environment variable on a device and returns it with its id, as the seed did
@@ -63,14 +29,21 @@ const definition = /* @__PURE__ */ dependentResource<DeviceIdentifier>(
  * @returns the created variable
  * @throws InvalidParameter naming the broken rule, before any request
  * @throws DeviceNotFound when the device does not exist
- * @throws RequestError with status 409 when the device already has that name (use `set` to overwrite)
+ * @throws RequestError with status 409 when the device already has that name (use {@link set} to overwrite)
  * @example
  * ```ts
  * const variable = await create(client, uuid, 'MODE', 'eco');
  * await update(client, variable.id, 'turbo');
  * ```
  */
-export const create: CreateRow<DeviceIdentifier, DeviceEnvironmentVariable> = /* @__PURE__ */ bindCreate(definition);
+export function create(
+  client: Client,
+  uuidOrId: DeviceIdentifier,
+  name: string,
+  value: string,
+): Promise<DeviceEnvironmentVariable> {
+  return write.createRow(client, deviceEnvironmentVariables, uuidOrId, name, value);
+}
 
 /**
  * Lists the environment variables of one device, by name.
@@ -85,23 +58,23 @@ export const create: CreateRow<DeviceIdentifier, DeviceEnvironmentVariable> = /*
  * const variables = await getAll(client, uuid, { $select: ['name', 'value'] });
  * ```
  */
-export const getAll: GetRowsOf<DeviceIdentifier, DeviceEnvironmentVariable> =
-  /* @__PURE__ */ bindGetAllByParent(definition);
+export function getAll<const O extends TypedOptions<DeviceEnvironmentVariable> = {}>(
+  client: Client,
+  uuidOrId: DeviceIdentifier,
+  options?: O,
+): Promise<Selected<DeviceEnvironmentVariable, O>[]> {
+  return read.getRowsByParent(client, deviceEnvironmentVariables, uuidOrId, options as ODataOptions);
+}
 
 /**
  * Lists the environment variables of one device: today's name for {@link getAll}.
  *
- * @param client - the client
- * @param uuidOrId - the device: a numeric id or a full uuid
- * @param options - OData options merged into the query
- * @returns the variables
- * @throws InvalidParameter for a malformed device; DeviceNotFound when it does not exist
  * @example
  * ```ts
  * const variables = await getAllByDevice(client, 123);
  * ```
  */
-export const getAllByDevice: GetRowsOf<DeviceIdentifier, DeviceEnvironmentVariable> = getAll;
+export const getAllByDevice: typeof getAll = getAll;
 
 /**
  * Lists the environment variables of every device of an application, by name.
@@ -116,8 +89,13 @@ export const getAllByDevice: GetRowsOf<DeviceIdentifier, DeviceEnvironmentVariab
  * const variables = await getAllByApplication(client, 'admin/my-fleet');
  * ```
  */
-export const getAllByApplication: GetRowsOf<ApplicationIdentifier, DeviceEnvironmentVariable> =
-  /* @__PURE__ */ bindGetAllByOwner(definition, applicationParent, ownedVia(['device'], 'belongs_to__application'));
+export function getAllByApplication<const O extends TypedOptions<DeviceEnvironmentVariable> = {}>(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  options?: O,
+): Promise<Selected<DeviceEnvironmentVariable, O>[]> {
+  return read.getRowsByApplication(client, deviceEnvironmentVariables, slugOrUuidOrIdOrName, options as ODataOptions);
+}
 
 /**
  * Reads the value of one environment variable of a device.
@@ -132,7 +110,9 @@ export const getAllByApplication: GetRowsOf<ApplicationIdentifier, DeviceEnviron
  * const mode = await get(client, uuid, 'MODE');
  * ```
  */
-export const get: GetRowValue<DeviceIdentifier> = /* @__PURE__ */ bindGet(definition);
+export function get(client: Client, uuidOrId: DeviceIdentifier, name: string): Promise<string | undefined> {
+  return read.getValue(client, deviceEnvironmentVariables, uuidOrId, name);
+}
 
 /**
  * Sets an environment variable on a device, creating or overwriting it (an upsert: `POST`, and on a
@@ -148,18 +128,21 @@ export const get: GetRowValue<DeviceIdentifier> = /* @__PURE__ */ bindGet(defini
  * await set(client, uuid, 'MODE', 'eco');
  * ```
  */
-export const set: SetRowValue<DeviceIdentifier> = /* @__PURE__ */ bindSet(definition);
+export function set(client: Client, uuidOrId: DeviceIdentifier, name: string, value: string): Promise<void> {
+  return write.setValue(client, deviceEnvironmentVariables, uuidOrId, name, value);
+}
 
 /**
- * Sets an environment variable on many devices with few requests and at most `concurrency` writes
- * in flight (default 10). Devices that already hold the value cost nothing; devices that hold
- * another value are patched in one request per chunk; the others are created one request each.
+ * Sets an environment variable on many devices with few requests and at most `concurrency` writes in
+ * flight (default 10): devices that already hold the value cost nothing, devices that hold another
+ * value are patched in one request per chunk, and the others get one create each. When some writes
+ * fail the others still happen, and the error lists the devices written and not written.
  *
  * @param client - the client
  * @param devices - device ids, or full uuids (one kind per array)
  * @param name - the variable name
  * @param value - the value, without line breaks
- * @param options - `concurrency` (positive integer) and `signal`
+ * @param options - `concurrency` (a positive integer) and `signal` (stops starting new writes)
  * @throws InvalidParameter, before any request; DeviceNotFound naming the first missing device, before any write
  * @throws PartialWriteError listing the devices written and not written when some writes failed
  * @example
@@ -167,7 +150,15 @@ export const set: SetRowValue<DeviceIdentifier> = /* @__PURE__ */ bindSet(defini
  * await setForDevices(client, deviceIds, 'MODE', 'eco', { concurrency: 5 });
  * ```
  */
-export const setForDevices: SetOnDevices = /* @__PURE__ */ bindSetForDevices(definition);
+export function setForDevices(
+  client: Client,
+  devices: readonly number[] | readonly string[],
+  name: string,
+  value: string,
+  options?: SetForDevicesOptions,
+): Promise<void> {
+  return setOnDevices(client, deviceEnvironmentVariables, devices, name, value, options);
+}
 
 /**
  * Changes the value of a device environment variable given by its own id, as the seed did.
@@ -181,20 +172,35 @@ export const setForDevices: SetOnDevices = /* @__PURE__ */ bindSetForDevices(def
  * await update(client, 2184, 'new value');
  * ```
  */
-export const update: UpdateRowById = /* @__PURE__ */ bindUpdate(definition);
+export function update(client: Client, id: number | string, value: string): Promise<void> {
+  return write.updateById(client, deviceEnvironmentVariables, id, value);
+}
 
 /**
- * Removes a device environment variable: `remove(client, id)` by its own id as the seed did, or
- * `remove(client, uuidOrId, name)` by device and name. Removing what does not exist is not an error.
+ * Removes a device environment variable by its own id, as the seed did.
  *
  * @param client - the client
- * @param idOrUuidOrId - the variable's id, or (with `name`) the device
- * @param name - the variable name, for the second form
- * @throws InvalidParameter for a malformed id, device or name; DeviceNotFound for an unknown uuid
+ * @param id - the variable's id (a number, or a string of digits)
+ * @throws InvalidParameter for a malformed id
  * @example
  * ```ts
  * await remove(client, 2184);
+ * ```
+ */
+export function remove(client: Client, id: number | string): Promise<void>;
+/**
+ * Removes the environment variable `name` of a device. Removing what does not exist is not an error.
+ *
+ * @param client - the client
+ * @param uuidOrId - the device: a numeric id or a full uuid
+ * @param name - the variable name
+ * @throws InvalidParameter for a malformed device or an empty name; DeviceNotFound for an unknown uuid
+ * @example
+ * ```ts
  * await remove(client, uuid, 'MODE');
  * ```
  */
-export const remove: RemoveRow<DeviceIdentifier> = /* @__PURE__ */ bindRemove(definition);
+export function remove(client: Client, uuidOrId: DeviceIdentifier, name: string): Promise<void>;
+export function remove(client: Client, idOrUuidOrId: number | string, name?: string): Promise<void> {
+  return write.removeByIdOrKey(client, deviceEnvironmentVariables, idOrUuidOrId, name);
+}

@@ -2,24 +2,16 @@
 // `balena.models.environment_variables.device_service_environment_variable`): variables of one
 // service on one device, stored under the device's service install.
 import type { Client, ODataOptions } from '@balena-ts/core';
-import { applicationParent } from './dependent-resource/application-parent.js';
-import { bindGetAllByOwner, bindUpdate } from './dependent-resource/bind.js';
-import { createRow } from './dependent-resource/create-row.js';
-import { dependentResource } from './dependent-resource/definition.js';
 import { deviceParent } from './dependent-resource/device-parent.js';
-import { getValue } from './dependent-resource/get-value.js';
-import { ENVIRONMENT_VARIABLE_RULES } from './dependent-resource/name-rules.js';
-import type { GetRowsOf, UpdateRowById } from './dependent-resource/operation-types.js';
 import { ownedVia } from './dependent-resource/owner-filter.js';
-import { removeById, removeByKey } from './dependent-resource/remove-row.js';
-import { serviceInstallParent } from './dependent-resource/service-install-parent.js';
-import { setValue } from './dependent-resource/set-value.js';
-import type { DeviceServiceIdentifier } from './device-service-env-variable/resolve-service-install.js';
+import * as read from './dependent-resource/read.js';
+import { deviceServiceEnvironmentVariables } from './dependent-resource/resources.js';
+import * as write from './dependent-resource/write.js';
 import type { ApplicationIdentifier } from './internal/application.js';
 import type { DeviceIdentifier } from './internal/device.js';
+import type { Selected, TypedOptions } from './types/options.js';
 import type { DeviceServiceEnvironmentVariable } from './types/variable.js';
 
-export type { GetRowsOf, UpdateRowById } from './dependent-resource/operation-types.js';
 export type { DeviceServiceIdentifier } from './device-service-env-variable/resolve-service-install.js';
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { DeviceIdentifier } from './internal/device.js';
@@ -29,17 +21,7 @@ export type { ApplicationReference, DeviceReference } from './types/parent-refer
 export type { Service, ServiceInstall } from './types/service.js';
 export type { DeviceServiceEnvironmentVariable, VariableFields } from './types/variable.js';
 
-const definition = /* @__PURE__ */ dependentResource<DeviceServiceIdentifier>(
-  'device_service_environment_variable',
-  'service_install',
-  serviceInstallParent,
-  ENVIRONMENT_VARIABLE_RULES,
-);
-
-// The seed returned each variable with its service's name; today's API needs the expand for that.
-const WITH_SERVICE_NAME: ODataOptions = {
-  $expand: { service_install: { $select: 'id', $expand: { installs__service: { $select: ['id', 'service_name'] } } } },
-};
+const ofDeviceServiceInstalls = /* @__PURE__ */ ownedVia(['service_install'], 'device');
 
 /**
  * Creates an environment variable for one service on one device and returns it with its id, as the
@@ -66,7 +48,13 @@ export function create(
   name: string,
   value: string,
 ): Promise<DeviceServiceEnvironmentVariable> {
-  return createRow(client, definition, { device: uuidOrId, service: serviceNameOrId }, name, value);
+  return write.createRow(
+    client,
+    deviceServiceEnvironmentVariables,
+    { device: uuidOrId, service: serviceNameOrId },
+    name,
+    value,
+  );
 }
 
 /**
@@ -83,12 +71,20 @@ export function create(
  * const variables = await getAll(client, uuid);
  * ```
  */
-export const getAll: GetRowsOf<DeviceIdentifier, DeviceServiceEnvironmentVariable> = /* @__PURE__ */ bindGetAllByOwner(
-  definition,
-  deviceParent,
-  ownedVia(['service_install'], 'device'),
-  WITH_SERVICE_NAME,
-);
+export function getAll<const O extends TypedOptions<DeviceServiceEnvironmentVariable> = {}>(
+  client: Client,
+  uuidOrId: DeviceIdentifier,
+  options?: O,
+): Promise<Selected<DeviceServiceEnvironmentVariable, O>[]> {
+  return read.getRowsByOwner(
+    client,
+    deviceServiceEnvironmentVariables,
+    deviceParent,
+    uuidOrId,
+    ofDeviceServiceInstalls,
+    options as ODataOptions,
+  );
+}
 
 /**
  * Lists the service environment variables of one device: today's name for {@link getAll}.
@@ -103,7 +99,7 @@ export const getAll: GetRowsOf<DeviceIdentifier, DeviceServiceEnvironmentVariabl
  * const variables = await getAllByDevice(client, 123, { $select: ['name', 'value'] });
  * ```
  */
-export const getAllByDevice: GetRowsOf<DeviceIdentifier, DeviceServiceEnvironmentVariable> = getAll;
+export const getAllByDevice: typeof getAll = getAll;
 
 /**
  * Lists the service environment variables of every device of an application, by name, with their
@@ -119,13 +115,18 @@ export const getAllByDevice: GetRowsOf<DeviceIdentifier, DeviceServiceEnvironmen
  * const variables = await getAllByApplication(client, 1043050);
  * ```
  */
-export const getAllByApplication: GetRowsOf<ApplicationIdentifier, DeviceServiceEnvironmentVariable> =
-  /* @__PURE__ */ bindGetAllByOwner(
-    definition,
-    applicationParent,
-    ownedVia(['service_install', 'device'], 'belongs_to__application'),
-    WITH_SERVICE_NAME,
+export function getAllByApplication<const O extends TypedOptions<DeviceServiceEnvironmentVariable> = {}>(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  options?: O,
+): Promise<Selected<DeviceServiceEnvironmentVariable, O>[]> {
+  return read.getRowsByApplication(
+    client,
+    deviceServiceEnvironmentVariables,
+    slugOrUuidOrIdOrName,
+    options as ODataOptions,
   );
+}
 
 /**
  * Reads the value of one environment variable of a service on a device.
@@ -147,7 +148,7 @@ export function get(
   serviceNameOrId: string | number,
   name: string,
 ): Promise<string | undefined> {
-  return getValue(client, definition, { device: uuidOrId, service: serviceNameOrId }, name);
+  return read.getValue(client, deviceServiceEnvironmentVariables, { device: uuidOrId, service: serviceNameOrId }, name);
 }
 
 /**
@@ -171,7 +172,13 @@ export function set(
   name: string,
   value: string,
 ): Promise<void> {
-  return setValue(client, definition, { device: uuidOrId, service: serviceNameOrId }, name, value);
+  return write.setValue(
+    client,
+    deviceServiceEnvironmentVariables,
+    { device: uuidOrId, service: serviceNameOrId },
+    name,
+    value,
+  );
 }
 
 /**
@@ -186,7 +193,9 @@ export function set(
  * await update(client, 28970, 'test1 new value');
  * ```
  */
-export const update: UpdateRowById = /* @__PURE__ */ bindUpdate(definition);
+export function update(client: Client, id: number | string, value: string): Promise<void> {
+  return write.updateById(client, deviceServiceEnvironmentVariables, id, value);
+}
 
 /**
  * Removes a device service environment variable by its own id, as the seed did.
@@ -225,11 +234,9 @@ export function remove(
   serviceNameOrId?: string | number,
   name?: string,
 ): Promise<void> {
-  if (serviceNameOrId === undefined && name === undefined) return removeById(client, definition, idOrUuidOrId);
-  return removeByKey(
-    client,
-    definition,
-    { device: idOrUuidOrId, service: serviceNameOrId as string | number },
-    name as string,
-  );
+  if (serviceNameOrId === undefined && name === undefined) {
+    return write.removeById(client, deviceServiceEnvironmentVariables, idOrUuidOrId);
+  }
+  const target = { device: idOrUuidOrId, service: serviceNameOrId as string | number };
+  return write.removeByKey(client, deviceServiceEnvironmentVariables, target, name as string);
 }

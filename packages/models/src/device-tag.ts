@@ -1,38 +1,14 @@
 // Device tags (seed `balena.models.tag.device`).
-import { applicationParent } from './dependent-resource/application-parent.js';
-import {
-  bindGet,
-  bindGetAllByOwner,
-  bindGetAllByParent,
-  bindGetEvery,
-  bindRemoveByKey,
-  bindSet,
-  bindSetForDevices,
-} from './dependent-resource/bind.js';
-import { dependentResource } from './dependent-resource/definition.js';
-import { deviceParent } from './dependent-resource/device-parent.js';
-import { TAG_RULES } from './dependent-resource/name-rules.js';
-import type {
-  GetEveryRow,
-  GetRowsOf,
-  GetRowValue,
-  RemoveRowByKey,
-  SetOnDevices,
-  SetRowValue,
-} from './dependent-resource/operation-types.js';
-import { ownedVia } from './dependent-resource/owner-filter.js';
+import type { Client, ODataOptions } from '@balena-ts/core';
+import * as read from './dependent-resource/read.js';
+import { deviceTags } from './dependent-resource/resources.js';
+import { type SetForDevicesOptions, setForDevices as setOnDevices } from './dependent-resource/set-for-devices.js';
+import * as write from './dependent-resource/write.js';
 import type { ApplicationIdentifier } from './internal/application.js';
 import type { DeviceIdentifier } from './internal/device.js';
+import type { Selected, TypedOptions } from './types/options.js';
 import type { DeviceTag } from './types/tag.js';
 
-export type {
-  GetEveryRow,
-  GetRowsOf,
-  GetRowValue,
-  RemoveRowByKey,
-  SetOnDevices,
-  SetRowValue,
-} from './dependent-resource/operation-types.js';
 export { PartialWriteError, type WriteFailure } from './dependent-resource/partial-write-error.js';
 export { DEFAULT_WRITE_CONCURRENCY, type SetForDevicesOptions } from './dependent-resource/set-for-devices.js';
 export type { ApplicationIdentifier } from './internal/application.js';
@@ -42,10 +18,8 @@ export type { Selected, TypedOptions } from './types/options.js';
 export type { ApplicationReference, DeviceReference } from './types/parent-reference.js';
 export type { DeviceTag, TagFields } from './types/tag.js';
 
-const definition = /* @__PURE__ */ dependentResource<DeviceIdentifier>('device_tag', 'device', deviceParent, TAG_RULES);
-
 /**
- * Lists every device tag the caller can read, by key.
+ * Lists every tag the caller can read, by key.
  *
  * @param client - the client
  * @param options - OData options merged into the query; a literal `$select` narrows the result type
@@ -55,60 +29,75 @@ const definition = /* @__PURE__ */ dependentResource<DeviceIdentifier>('device_t
  * const tags = await getAll(client, { $filter: { tag_key: 'location' } });
  * ```
  */
-export const getAll: GetEveryRow<DeviceTag> = /* @__PURE__ */ bindGetEvery(definition);
-
-/**
- * Lists the tags of every device of an application, by key.
- *
- * @param client - the client
- * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
- * @param options - OData options merged into the query
- * @returns the tags
- * @throws ApplicationNotFound, AmbiguousApplication, InvalidParameter
- * @example
- * ```ts
- * const tags = await getAllByApplication(client, 'admin/my-fleet');
- * ```
- */
-export const getAllByApplication: GetRowsOf<ApplicationIdentifier, DeviceTag> = /* @__PURE__ */ bindGetAllByOwner(
-  definition,
-  applicationParent,
-  ownedVia(['device'], 'belongs_to__application'),
-);
+export function getAll<const O extends TypedOptions<DeviceTag> = {}>(
+  client: Client,
+  options?: O,
+): Promise<Selected<DeviceTag, O>[]> {
+  return read.getAllRows(client, deviceTags, options as ODataOptions);
+}
 
 /**
  * Lists the tags of one device, by key.
  *
  * @param client - the client
  * @param uuidOrId - the device: a numeric id or a full uuid
- * @param options - OData options merged into the query
+ * @param options - OData options merged into the query; a literal `$select` narrows the result type
  * @returns the tags
- * @throws InvalidParameter for a malformed device; DeviceNotFound when it does not exist
+ * @throws InvalidParameter for a malformed device; DeviceNotFound
  * @example
  * ```ts
- * const tags = await getAllByDevice(client, uuid, { $select: ['tag_key', 'value'] });
+ * const rows = await getAllByDevice(client, uuid, { $select: ['tag_key', 'value'] });
  * ```
  */
-export const getAllByDevice: GetRowsOf<DeviceIdentifier, DeviceTag> = /* @__PURE__ */ bindGetAllByParent(definition);
+export function getAllByDevice<const O extends TypedOptions<DeviceTag> = {}>(
+  client: Client,
+  uuidOrId: DeviceIdentifier,
+  options?: O,
+): Promise<Selected<DeviceTag, O>[]> {
+  return read.getRowsByParent(client, deviceTags, uuidOrId, options as ODataOptions);
+}
 
 /**
- * Reads the value of one tag of a device.
+ * Lists the tags of every device of an application, by key.
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
+ * @param options - OData options merged into the query; a literal `$select` narrows the result type
+ * @returns the tags
+ * @throws ApplicationNotFound, AmbiguousApplication, InvalidParameter
+ * @example
+ * ```ts
+ * const rows = await getAllByApplication(client, 'admin/my-fleet');
+ * ```
+ */
+export function getAllByApplication<const O extends TypedOptions<DeviceTag> = {}>(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  options?: O,
+): Promise<Selected<DeviceTag, O>[]> {
+  return read.getRowsByApplication(client, deviceTags, slugOrUuidOrIdOrName, options as ODataOptions);
+}
+
+/**
+ * Reads the value of one tag of one device.
  *
  * @param client - the client
  * @param uuidOrId - the device: a numeric id or a full uuid
  * @param tagKey - the tag key
- * @returns the value, or `undefined` when the device has no such tag
+ * @returns the value, or `undefined` when there is no such tag
  * @throws InvalidParameter for an empty key; DeviceNotFound
  * @example
  * ```ts
- * const location = await get(client, uuid, 'location');
+ * const value = await get(client, uuid, 'location');
  * ```
  */
-export const get: GetRowValue<DeviceIdentifier> = /* @__PURE__ */ bindGet(definition);
+export function get(client: Client, uuidOrId: DeviceIdentifier, tagKey: string): Promise<string | undefined> {
+  return read.getValue(client, deviceTags, uuidOrId, tagKey);
+}
 
 /**
- * Sets a tag on a device, creating or overwriting it (an upsert: `POST`, and on a conflict `PATCH`).
- * The key must be non-empty, without whitespace, and not start with `io.resin.` or `io.balena.`.
+ * Sets a tag of one device, creating or overwriting it (an upsert: `POST`, and on a conflict
+ * `PATCH`). The key must be non-empty, without whitespace, and not start with `io.resin.` or `io.balena.`.
  *
  * @param client - the client
  * @param uuidOrId - the device: a numeric id or a full uuid
@@ -120,35 +109,48 @@ export const get: GetRowValue<DeviceIdentifier> = /* @__PURE__ */ bindGet(defini
  * await set(client, uuid, 'location', 'lab');
  * ```
  */
-export const set: SetRowValue<DeviceIdentifier> = /* @__PURE__ */ bindSet(definition);
+export function set(client: Client, uuidOrId: DeviceIdentifier, tagKey: string, value: string): Promise<void> {
+  return write.setValue(client, deviceTags, uuidOrId, tagKey, value);
+}
 
 /**
- * Sets a tag on many devices with bounded concurrency: existing tags are patched in one request per
- * chunk, missing ones created at most `concurrency` at a time.
+ * Sets a tag on many devices with few requests and at most `concurrency` writes in flight (default
+ * 10), as the device environment variables' `setForDevices` does: existing rows are patched in one
+ * request per chunk, missing ones created one request each.
  *
  * @param client - the client
  * @param devices - device ids, or full uuids (one kind per array)
  * @param tagKey - the tag key
- * @param value - the value
- * @param options - `concurrency` (default 10) and `signal`
+ * @param value - the value (any string)
+ * @param options - `concurrency` (a positive integer) and `signal` (stops starting new writes)
  * @throws InvalidParameter; DeviceNotFound, before any write; PartialWriteError when some writes failed
  * @example
  * ```ts
- * await setForDevices(client, deviceIds, 'batch', '2024-06');
+ * await setForDevices(client, deviceIds, 'location', 'lab');
  * ```
  */
-export const setForDevices: SetOnDevices = /* @__PURE__ */ bindSetForDevices(definition);
+export function setForDevices(
+  client: Client,
+  devices: readonly number[] | readonly string[],
+  tagKey: string,
+  value: string,
+  options?: SetForDevicesOptions,
+): Promise<void> {
+  return setOnDevices(client, deviceTags, devices, tagKey, value, options);
+}
 
 /**
- * Removes a tag from a device. Removing a tag that does not exist is not an error.
+ * Removes a tag of one device. Removing a tag that does not exist is not an error.
  *
  * @param client - the client
  * @param uuidOrId - the device: a numeric id or a full uuid
  * @param tagKey - the tag key
- * @throws InvalidParameter for an empty key or a malformed device; DeviceNotFound for an unknown uuid
+ * @throws InvalidParameter for an empty key or a malformed device; DeviceNotFound
  * @example
  * ```ts
  * await remove(client, uuid, 'location');
  * ```
  */
-export const remove: RemoveRowByKey<DeviceIdentifier> = /* @__PURE__ */ bindRemoveByKey(definition);
+export function remove(client: Client, uuidOrId: DeviceIdentifier, tagKey: string): Promise<void> {
+  return write.removeByKey(client, deviceTags, uuidOrId, tagKey);
+}

@@ -1,35 +1,13 @@
 // Release tags (seed `balena.models.tag.release`).
-import { applicationParent } from './dependent-resource/application-parent.js';
-import {
-  bindGet,
-  bindGetAllByOwner,
-  bindGetAllByParent,
-  bindGetEvery,
-  bindRemoveByKey,
-  bindSet,
-} from './dependent-resource/bind.js';
-import { dependentResource } from './dependent-resource/definition.js';
-import { TAG_RULES } from './dependent-resource/name-rules.js';
-import type {
-  GetEveryRow,
-  GetRowsOf,
-  GetRowValue,
-  RemoveRowByKey,
-  SetRowValue,
-} from './dependent-resource/operation-types.js';
-import { ownedVia } from './dependent-resource/owner-filter.js';
-import { releaseParent } from './dependent-resource/release-parent.js';
+import type { Client, ODataOptions } from '@balena-ts/core';
+import * as read from './dependent-resource/read.js';
+import { releaseTags } from './dependent-resource/resources.js';
+import * as write from './dependent-resource/write.js';
 import type { ApplicationIdentifier } from './internal/application.js';
+import type { Selected, TypedOptions } from './types/options.js';
 import type { ReleaseIdentifier } from './types/release.js';
 import type { ReleaseTag } from './types/tag.js';
 
-export type {
-  GetEveryRow,
-  GetRowsOf,
-  GetRowValue,
-  RemoveRowByKey,
-  SetRowValue,
-} from './dependent-resource/operation-types.js';
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
@@ -37,101 +15,122 @@ export type { ReleaseIdentifier } from './types/release.js';
 export type { ReleaseReference } from './types/release-reference.js';
 export type { ReleaseTag, TagFields } from './types/tag.js';
 
-const definition = /* @__PURE__ */ dependentResource<ReleaseIdentifier>(
-  'release_tag',
-  'release',
-  releaseParent,
-  TAG_RULES,
-);
-
 /**
- * Lists every release tag the caller can read, by key.
+ * Lists every tag the caller can read, by key.
  *
  * @param client - the client
  * @param options - OData options merged into the query; a literal `$select` narrows the result type
  * @returns the tags
  * @example
  * ```ts
- * const tags = await getAll(client);
+ * const tags = await getAll(client, { $filter: { tag_key: 'notes' } });
  * ```
  */
-export const getAll: GetEveryRow<ReleaseTag> = /* @__PURE__ */ bindGetEvery(definition);
-
-/**
- * Lists the tags of every release of an application, by key.
- *
- * @param client - the client
- * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
- * @param options - OData options merged into the query
- * @returns the tags
- * @throws ApplicationNotFound, AmbiguousApplication, InvalidParameter
- * @example
- * ```ts
- * const tags = await getAllByApplication(client, 1043050);
- * ```
- */
-export const getAllByApplication: GetRowsOf<ApplicationIdentifier, ReleaseTag> = /* @__PURE__ */ bindGetAllByOwner(
-  definition,
-  applicationParent,
-  ownedVia(['release'], 'belongs_to__application'),
-);
+export function getAll<const O extends TypedOptions<ReleaseTag> = {}>(
+  client: Client,
+  options?: O,
+): Promise<Selected<ReleaseTag, O>[]> {
+  return read.getAllRows(client, releaseTags, options as ODataOptions);
+}
 
 /**
  * Lists the tags of one release, by key.
  *
  * @param client - the client
  * @param commitOrIdOrRawVersion - the release: an id, a full commit, or `{ application, rawVersion }`
- * @param options - OData options merged into the query
+ * @param options - OData options merged into the query; a literal `$select` narrows the result type
  * @returns the tags
- * @throws InvalidParameter; ReleaseNotFound, AmbiguousRelease
+ * @throws InvalidParameter for a malformed release; ReleaseNotFound, AmbiguousRelease
  * @example
  * ```ts
- * const tags = await getAllByRelease(client, 135);
+ * const rows = await getAllByRelease(client, commit, { $select: ['tag_key', 'value'] });
  * ```
  */
-export const getAllByRelease: GetRowsOf<ReleaseIdentifier, ReleaseTag> = /* @__PURE__ */ bindGetAllByParent(definition);
+export function getAllByRelease<const O extends TypedOptions<ReleaseTag> = {}>(
+  client: Client,
+  commitOrIdOrRawVersion: ReleaseIdentifier,
+  options?: O,
+): Promise<Selected<ReleaseTag, O>[]> {
+  return read.getRowsByParent(client, releaseTags, commitOrIdOrRawVersion, options as ODataOptions);
+}
 
 /**
- * Reads the value of one tag of a release.
+ * Lists the tags of every release of an application, by key.
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
+ * @param options - OData options merged into the query; a literal `$select` narrows the result type
+ * @returns the tags
+ * @throws ApplicationNotFound, AmbiguousApplication, InvalidParameter
+ * @example
+ * ```ts
+ * const rows = await getAllByApplication(client, 'admin/my-fleet');
+ * ```
+ */
+export function getAllByApplication<const O extends TypedOptions<ReleaseTag> = {}>(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  options?: O,
+): Promise<Selected<ReleaseTag, O>[]> {
+  return read.getRowsByApplication(client, releaseTags, slugOrUuidOrIdOrName, options as ODataOptions);
+}
+
+/**
+ * Reads the value of one tag of one release.
  *
  * @param client - the client
  * @param commitOrIdOrRawVersion - the release: an id, a full commit, or `{ application, rawVersion }`
  * @param tagKey - the tag key
- * @returns the value, or `undefined` when the release has no such tag
+ * @returns the value, or `undefined` when there is no such tag
  * @throws InvalidParameter for an empty key; ReleaseNotFound, AmbiguousRelease
  * @example
  * ```ts
- * const notes = await get(client, commit, 'notes');
+ * const value = await get(client, commit, 'notes');
  * ```
  */
-export const get: GetRowValue<ReleaseIdentifier> = /* @__PURE__ */ bindGet(definition);
+export function get(
+  client: Client,
+  commitOrIdOrRawVersion: ReleaseIdentifier,
+  tagKey: string,
+): Promise<string | undefined> {
+  return read.getValue(client, releaseTags, commitOrIdOrRawVersion, tagKey);
+}
 
 /**
- * Sets a tag on a release, creating or overwriting it (an upsert). The key must be non-empty,
- * without whitespace, and not start with `io.resin.` or `io.balena.`.
+ * Sets a tag of one release, creating or overwriting it (an upsert: `POST`, and on a conflict
+ * `PATCH`). The key must be non-empty, without whitespace, and not start with `io.resin.` or `io.balena.`.
  *
  * @param client - the client
  * @param commitOrIdOrRawVersion - the release: an id, a full commit, or `{ application, rawVersion }`
  * @param tagKey - the tag key
  * @param value - the value (any string)
- * @throws InvalidParameter naming the broken rule, before any request; ReleaseNotFound
+ * @throws InvalidParameter naming the broken rule, before any request; ReleaseNotFound, AmbiguousRelease
  * @example
  * ```ts
- * await set(client, 465307, 'releaseTag1', 'Python SDK');
+ * await set(client, commit, 'notes', 'first field test');
  * ```
  */
-export const set: SetRowValue<ReleaseIdentifier> = /* @__PURE__ */ bindSet(definition);
+export function set(
+  client: Client,
+  commitOrIdOrRawVersion: ReleaseIdentifier,
+  tagKey: string,
+  value: string,
+): Promise<void> {
+  return write.setValue(client, releaseTags, commitOrIdOrRawVersion, tagKey, value);
+}
 
 /**
- * Removes a tag from a release. Removing a tag that does not exist is not an error.
+ * Removes a tag of one release. Removing a tag that does not exist is not an error.
  *
  * @param client - the client
  * @param commitOrIdOrRawVersion - the release: an id, a full commit, or `{ application, rawVersion }`
  * @param tagKey - the tag key
- * @throws InvalidParameter for an empty key; ReleaseNotFound for an unknown commit or version
+ * @throws InvalidParameter for an empty key or a malformed release; ReleaseNotFound, AmbiguousRelease
  * @example
  * ```ts
- * await remove(client, 135, 'releaseTag1');
+ * await remove(client, commit, 'notes');
  * ```
  */
-export const remove: RemoveRowByKey<ReleaseIdentifier> = /* @__PURE__ */ bindRemoveByKey(definition);
+export function remove(client: Client, commitOrIdOrRawVersion: ReleaseIdentifier, tagKey: string): Promise<void> {
+  return write.removeByKey(client, releaseTags, commitOrIdOrRawVersion, tagKey);
+}

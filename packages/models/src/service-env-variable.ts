@@ -1,38 +1,14 @@
 // Service environment variables (seed `balena.models.environment_variables.service_environment_variable`):
 // variables one service of an application receives on every device.
-import type { Client } from '@balena-ts/core';
-import { applicationParent } from './dependent-resource/application-parent.js';
-import {
-  bindGet,
-  bindGetAllByOwner,
-  bindGetAllByParent,
-  bindRemove,
-  bindSet,
-  bindUpdate,
-} from './dependent-resource/bind.js';
-import { createRow } from './dependent-resource/create-row.js';
-import { dependentResource } from './dependent-resource/definition.js';
-import { ENVIRONMENT_VARIABLE_RULES } from './dependent-resource/name-rules.js';
-import type {
-  GetRowsOf,
-  GetRowValue,
-  RemoveRow,
-  SetRowValue,
-  UpdateRowById,
-} from './dependent-resource/operation-types.js';
-import { ownedVia } from './dependent-resource/owner-filter.js';
-import { serviceParent } from './dependent-resource/service-parent.js';
+import type { Client, ODataOptions } from '@balena-ts/core';
+import * as read from './dependent-resource/read.js';
+import { serviceEnvironmentVariables } from './dependent-resource/resources.js';
+import * as write from './dependent-resource/write.js';
 import type { ApplicationIdentifier } from './internal/application.js';
 import type { ServiceIdentifier } from './service/resolve-service.js';
+import type { Selected, TypedOptions } from './types/options.js';
 import type { ServiceEnvironmentVariable } from './types/variable.js';
 
-export type {
-  GetRowsOf,
-  GetRowValue,
-  RemoveRow,
-  SetRowValue,
-  UpdateRowById,
-} from './dependent-resource/operation-types.js';
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { ServiceIdentifier } from './service/resolve-service.js';
 export type { Deferred, Navigation } from './types/navigation.js';
@@ -40,13 +16,6 @@ export type { Selected, TypedOptions } from './types/options.js';
 export type { ApplicationReference } from './types/parent-reference.js';
 export type { Service } from './types/service.js';
 export type { ServiceEnvironmentVariable, VariableFields } from './types/variable.js';
-
-const definition = /* @__PURE__ */ dependentResource<ServiceIdentifier>(
-  'service_environment_variable',
-  'service',
-  serviceParent,
-  ENVIRONMENT_VARIABLE_RULES,
-);
 
 /**
  * Creates an environment variable for one service of an application and returns it with its id,
@@ -60,7 +29,7 @@ const definition = /* @__PURE__ */ dependentResource<ServiceIdentifier>(
  * @returns the created variable
  * @throws InvalidParameter naming the broken rule, before any request
  * @throws ApplicationNotFound, AmbiguousApplication, ServiceNotFound
- * @throws RequestError with status 409 when the service already has that name (use `set` to overwrite)
+ * @throws RequestError with status 409 when the service already has that name (use {@link set} to overwrite)
  * @example
  * ```ts
  * const variable = await create(client, 1005160, 'proxy', 'APP_PROXY', 'on');
@@ -73,11 +42,12 @@ export function create(
   name: string,
   value: string,
 ): Promise<ServiceEnvironmentVariable> {
-  return createRow(client, definition, { application: slugOrUuidOrIdOrName, service_name: serviceName }, name, value);
+  const service = { application: slugOrUuidOrIdOrName, service_name: serviceName };
+  return write.createRow(client, serviceEnvironmentVariables, service, name, value);
 }
 
 /**
- * Lists the service environment variables of every service of an application, by name.
+ * Lists the environment variables of every service of an application, by name.
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
@@ -89,15 +59,20 @@ export function create(
  * const variables = await getAllByApplication(client, 'admin/my-fleet');
  * ```
  */
-export const getAllByApplication: GetRowsOf<ApplicationIdentifier, ServiceEnvironmentVariable> =
-  /* @__PURE__ */ bindGetAllByOwner(definition, applicationParent, ownedVia(['service'], 'application'));
+export function getAllByApplication<const O extends TypedOptions<ServiceEnvironmentVariable> = {}>(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  options?: O,
+): Promise<Selected<ServiceEnvironmentVariable, O>[]> {
+  return read.getRowsByApplication(client, serviceEnvironmentVariables, slugOrUuidOrIdOrName, options as ODataOptions);
+}
 
 /**
  * Lists the environment variables of one service, by name.
  *
  * @param client - the client
  * @param serviceIdOrNaturalKey - a service id, or `{ application, service_name }`
- * @param options - OData options merged into the query
+ * @param options - OData options merged into the query; a literal `$select` narrows the result type
  * @returns the variables
  * @throws InvalidParameter; ServiceNotFound, ApplicationNotFound
  * @example
@@ -105,8 +80,13 @@ export const getAllByApplication: GetRowsOf<ApplicationIdentifier, ServiceEnviro
  * const variables = await getAllByService(client, { application: 'admin/my-fleet', service_name: 'proxy' });
  * ```
  */
-export const getAllByService: GetRowsOf<ServiceIdentifier, ServiceEnvironmentVariable> =
-  /* @__PURE__ */ bindGetAllByParent(definition);
+export function getAllByService<const O extends TypedOptions<ServiceEnvironmentVariable> = {}>(
+  client: Client,
+  serviceIdOrNaturalKey: ServiceIdentifier,
+  options?: O,
+): Promise<Selected<ServiceEnvironmentVariable, O>[]> {
+  return read.getRowsByParent(client, serviceEnvironmentVariables, serviceIdOrNaturalKey, options as ODataOptions);
+}
 
 /**
  * Reads the value of one environment variable of a service.
@@ -121,7 +101,13 @@ export const getAllByService: GetRowsOf<ServiceIdentifier, ServiceEnvironmentVar
  * const proxy = await get(client, 42, 'APP_PROXY');
  * ```
  */
-export const get: GetRowValue<ServiceIdentifier> = /* @__PURE__ */ bindGet(definition);
+export function get(
+  client: Client,
+  serviceIdOrNaturalKey: ServiceIdentifier,
+  name: string,
+): Promise<string | undefined> {
+  return read.getValue(client, serviceEnvironmentVariables, serviceIdOrNaturalKey, name);
+}
 
 /**
  * Sets an environment variable of a service, creating or overwriting it (an upsert).
@@ -136,7 +122,14 @@ export const get: GetRowValue<ServiceIdentifier> = /* @__PURE__ */ bindGet(defin
  * await set(client, { application: 'admin/my-fleet', service_name: 'proxy' }, 'APP_PROXY', 'off');
  * ```
  */
-export const set: SetRowValue<ServiceIdentifier> = /* @__PURE__ */ bindSet(definition);
+export function set(
+  client: Client,
+  serviceIdOrNaturalKey: ServiceIdentifier,
+  name: string,
+  value: string,
+): Promise<void> {
+  return write.setValue(client, serviceEnvironmentVariables, serviceIdOrNaturalKey, name, value);
+}
 
 /**
  * Changes the value of a service environment variable given by its own id, as the seed did.
@@ -150,19 +143,35 @@ export const set: SetRowValue<ServiceIdentifier> = /* @__PURE__ */ bindSet(defin
  * await update(client, 12444, 'new test value');
  * ```
  */
-export const update: UpdateRowById = /* @__PURE__ */ bindUpdate(definition);
+export function update(client: Client, id: number | string, value: string): Promise<void> {
+  return write.updateById(client, serviceEnvironmentVariables, id, value);
+}
 
 /**
- * Removes a service environment variable: by its own id (`remove(client, id)`, as the seed did) or
- * by service and name (`remove(client, serviceIdOrNaturalKey, name)`).
+ * Removes a service environment variable by its own id, as the seed did.
  *
  * @param client - the client
- * @param idOrService - the variable's id, or (with `name`) the service
- * @param name - the variable name, for the second form
- * @throws InvalidParameter; ServiceNotFound for an unknown `{ application, service_name }`
+ * @param id - the variable's id (a number, or a string of digits)
+ * @throws InvalidParameter for a malformed id
  * @example
  * ```ts
  * await remove(client, 12444);
  * ```
  */
-export const remove: RemoveRow<ServiceIdentifier> = /* @__PURE__ */ bindRemove(definition);
+export function remove(client: Client, id: number | string): Promise<void>;
+/**
+ * Removes the environment variable `name` of a service. Removing what does not exist is not an error.
+ *
+ * @param client - the client
+ * @param serviceIdOrNaturalKey - a service id, or `{ application, service_name }`
+ * @param name - the variable name
+ * @throws InvalidParameter; ServiceNotFound for an unknown `{ application, service_name }`
+ * @example
+ * ```ts
+ * await remove(client, { application: 'admin/my-fleet', service_name: 'proxy' }, 'APP_PROXY');
+ * ```
+ */
+export function remove(client: Client, serviceIdOrNaturalKey: ServiceIdentifier, name: string): Promise<void>;
+export function remove(client: Client, idOrService: number | string | ServiceIdentifier, name?: string): Promise<void> {
+  return write.removeByIdOrKey(client, serviceEnvironmentVariables, idOrService, name);
+}

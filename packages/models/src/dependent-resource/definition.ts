@@ -1,10 +1,11 @@
+import type { Filter, ODataOptions } from '@balena-ts/core';
 import type { KeyRules } from './name-rules.js';
 import type { ParentKind } from './parent-kind.js';
 
 /**
  * A key/value resource that belongs to a parent row: a variable (key field `name`) or a tag (key
  * field `tag_key`). One definition per resource drives every generic operation of this folder
- * (api-map 1.4, "dependent resources").
+ * (api-map 1.4, "dependent resources"); `resources.ts` holds the nine of them.
  *
  * @typeParam P - the forms a caller may give the parent in
  */
@@ -15,22 +16,22 @@ export interface DependentResource<P> extends KeyRules {
   readonly parentField: string;
   /** How to find the parent. */
   readonly parent: ParentKind<P>;
+  /** The filter that selects the rows under an application with this id (through the parents). */
+  readonly byApplication: (applicationId: number) => Filter;
+  /** Default options of every listing (merged under the caller's), e.g. an `$expand` the seed returned. */
+  readonly defaults?: ODataOptions;
 }
 
 /**
- * Describes a dependent resource.
+ * Describes a dependent resource: where its rows live and what rules their keys and values follow.
  *
- * @param resource - the OData resource, e.g. `'device_tag'`
- * @param parentField - the field that links a row to its parent, e.g. `'device'`
- * @param parent - how to find the parent
+ * @param location - the resource, its parent field and parent kind, how it is reached from an application
  * @param rules - the key field and the key and value rules
  * @returns the definition
  */
 export function dependentResource<P>(
-  resource: string,
-  parentField: string,
-  parent: ParentKind<P>,
+  location: Omit<DependentResource<P>, keyof KeyRules>,
   rules: KeyRules,
 ): DependentResource<P> {
-  return { resource, parentField, parent, ...rules };
+  return { ...location, ...rules };
 }

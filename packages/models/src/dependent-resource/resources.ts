@@ -1,0 +1,127 @@
+import type { ODataOptions } from '@balena-ts/core';
+import type { DeviceServiceIdentifier } from '../device-service-env-variable/resolve-service-install.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import type { DeviceIdentifier } from '../internal/device.js';
+import type { ServiceIdentifier } from '../service/resolve-service.js';
+import type { ReleaseIdentifier } from '../types/release.js';
+import { applicationParent } from './application-parent.js';
+import { type DependentResource, dependentResource } from './definition.js';
+import { deviceParent } from './device-parent.js';
+import { CONFIG_VARIABLE_RULES, ENVIRONMENT_VARIABLE_RULES, TAG_RULES } from './name-rules.js';
+import { ownedVia } from './owner-filter.js';
+import { releaseParent } from './release-parent.js';
+import { serviceInstallParent } from './service-install-parent.js';
+import { serviceParent } from './service-parent.js';
+
+// The dependent resources of api-map 1.4: for each, its parent field, its key field and rules, and
+// how its rows are reached from an application. Each model's entry file uses one of these.
+
+const ownApplication = (applicationId: number) => ({ application: applicationId });
+const ofApplicationDevices = /* @__PURE__ */ ownedVia(['device'], 'belongs_to__application');
+
+/** `device_environment_variable`: variables of one device. */
+export const deviceEnvironmentVariables: DependentResource<DeviceIdentifier> = /* @__PURE__ */ dependentResource(
+  {
+    resource: 'device_environment_variable',
+    parentField: 'device',
+    parent: deviceParent,
+    byApplication: ofApplicationDevices,
+  },
+  ENVIRONMENT_VARIABLE_RULES,
+);
+
+/** `device_config_variable`: `BALENA_`/`RESIN_` settings of one device. */
+export const deviceConfigVariables: DependentResource<DeviceIdentifier> = /* @__PURE__ */ dependentResource(
+  {
+    resource: 'device_config_variable',
+    parentField: 'device',
+    parent: deviceParent,
+    byApplication: ofApplicationDevices,
+  },
+  CONFIG_VARIABLE_RULES,
+);
+
+/** `application_environment_variable`: variables every device of an application receives. */
+export const applicationEnvironmentVariables: DependentResource<ApplicationIdentifier> =
+  /* @__PURE__ */ dependentResource(
+    {
+      resource: 'application_environment_variable',
+      parentField: 'application',
+      parent: applicationParent,
+      byApplication: ownApplication,
+    },
+    ENVIRONMENT_VARIABLE_RULES,
+  );
+
+/** `application_config_variable`: `BALENA_`/`RESIN_` settings of an application. */
+export const applicationConfigVariables: DependentResource<ApplicationIdentifier> = /* @__PURE__ */ dependentResource(
+  {
+    resource: 'application_config_variable',
+    parentField: 'application',
+    parent: applicationParent,
+    byApplication: ownApplication,
+  },
+  CONFIG_VARIABLE_RULES,
+);
+
+/** `service_environment_variable`: variables of one service on every device. */
+export const serviceEnvironmentVariables: DependentResource<ServiceIdentifier> = /* @__PURE__ */ dependentResource(
+  {
+    resource: 'service_environment_variable',
+    parentField: 'service',
+    parent: serviceParent,
+    byApplication: /* @__PURE__ */ ownedVia(['service'], 'application'),
+  },
+  ENVIRONMENT_VARIABLE_RULES,
+);
+
+// The seed returned each device service variable with its service's name; the API needs the expand.
+const WITH_SERVICE_NAME: ODataOptions = {
+  $expand: { service_install: { $select: 'id', $expand: { installs__service: { $select: ['id', 'service_name'] } } } },
+};
+
+/** `device_service_environment_variable`: variables of one service on one device (its service install). */
+export const deviceServiceEnvironmentVariables: DependentResource<DeviceServiceIdentifier> =
+  /* @__PURE__ */ dependentResource(
+    {
+      resource: 'device_service_environment_variable',
+      parentField: 'service_install',
+      parent: serviceInstallParent,
+      byApplication: /* @__PURE__ */ ownedVia(['service_install', 'device'], 'belongs_to__application'),
+      defaults: WITH_SERVICE_NAME,
+    },
+    ENVIRONMENT_VARIABLE_RULES,
+  );
+
+/** `device_tag`: tags of one device. */
+export const deviceTags: DependentResource<DeviceIdentifier> = /* @__PURE__ */ dependentResource(
+  {
+    resource: 'device_tag',
+    parentField: 'device',
+    parent: deviceParent,
+    byApplication: ofApplicationDevices,
+  },
+  TAG_RULES,
+);
+
+/** `application_tag`: tags of one application. */
+export const applicationTags: DependentResource<ApplicationIdentifier> = /* @__PURE__ */ dependentResource(
+  {
+    resource: 'application_tag',
+    parentField: 'application',
+    parent: applicationParent,
+    byApplication: ownApplication,
+  },
+  TAG_RULES,
+);
+
+/** `release_tag`: tags of one release. */
+export const releaseTags: DependentResource<ReleaseIdentifier> = /* @__PURE__ */ dependentResource(
+  {
+    resource: 'release_tag',
+    parentField: 'release',
+    parent: releaseParent,
+    byApplication: /* @__PURE__ */ ownedVia(['release'], 'belongs_to__application'),
+  },
+  TAG_RULES,
+);
