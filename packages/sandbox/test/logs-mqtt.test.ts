@@ -77,6 +77,28 @@ test('a user token subscribes to a device topic and receives each line as one JS
   }
 });
 
+test('a persistent session (clean: false) gets the QoS 1 lines it missed while away', async () => {
+  const options = {
+    username: 'u',
+    password: sandbox.superuser.token,
+    reconnectPeriod: 0,
+    clean: false,
+    clientId: 'resumer',
+  };
+  const first = await mqtt.connectAsync(sandbox.mqttUrl, options);
+  await first.subscribeAsync(`devices/${device.uuid}/logs`, { qos: 1 });
+  await first.endAsync();
+  await postLogs(['while away']);
+  const missed = new Promise<string>((resolve) => {
+    const again = mqtt.connect(sandbox.mqttUrl, options);
+    again.on('message', (_topic, payload) => {
+      resolve(JSON.parse(payload.toString('utf8')).message);
+      again.end(true);
+    });
+  });
+  expect(await missed).toBe('while away');
+});
+
 test('a user API key works as the password too', async () => {
   const keyResponse = await fetch(`${sandbox.url}/api-key/user/full`, {
     method: 'POST',

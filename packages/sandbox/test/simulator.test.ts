@@ -167,6 +167,27 @@ describe('a simulated device', () => {
     expect(body.d.map((install) => install.status)).toEqual(['Running', 'Running']);
   });
 
+  test('while a new release downloads, the device is updating with a progress', async () => {
+    const [seeded] = await sandbox.seedDevices({ application: applicationId, count: 1 });
+    const simulated = await sandbox.simulateDevice(seeded!.uuid, { logIntervalMs: 0, downloadStepMs: 300 });
+    await sandbox.seedRelease({ application: applicationId, services: ['main'] });
+    const update = fetch(`${sandbox.url}/supervisor/v1/update`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox.superuser.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ uuid: simulated.uuid }),
+    });
+    const progress = new Set<unknown>();
+    await eventually(async () => {
+      const row = await device(simulated.id, 'overall_status,overall_progress');
+      if (row.overall_status === 'updating') progress.add(row.overall_progress);
+      expect(progress.size).toBeGreaterThanOrEqual(1);
+      expect(row.overall_status).toBe('operational');
+    });
+    expect((await update).status).toBe(204);
+    expect([...progress].every((value) => typeof value === 'number' && value >= 0 && value <= 100)).toBe(true);
+    await simulated.stop();
+  });
+
   test('the local supervisor answers directly with the device key, and refuses other keys', async () => {
     const simulated = fleet.devices[0]!;
     await eventually(async () => {
