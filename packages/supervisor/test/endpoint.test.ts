@@ -2,13 +2,7 @@
 // and the once-per-process deprecation notices.
 import { createClient, DeviceOffline, InvalidOption, NetworkError } from '@balena-ts/core';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import {
-  blink,
-  configureSupervisor,
-  forceApiEndpoint,
-  getApplicationInfo,
-  ping,
-} from '../src/index.js';
+import { blink, configureSupervisor, forceApiEndpoint, getApplicationInfo, ping } from '../src/index.js';
 import { type SupervisorFixture, startSupervisorFixture } from './support/supervisor-sandbox.js';
 
 const ENV_NAMES = ['BALENA_SUPERVISOR_ADDRESS', 'BALENA_SUPERVISOR_API_KEY', 'BALENA_APP_ID', 'BALENA_DEVICE_UUID'];
