@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// `npm run demo`: balena-ts touring a living fleet on the embedded sandbox, through the facade only.
+//   node src/demo.mjs                                  full tour on a fresh sandbox
+//   node src/demo.mjs --api-url URL --token TOKEN      read-only tour of any balena API
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readOnlyTour } from './read-only-tour.mjs';
+import { sandboxTour } from './sandbox-tour.mjs';
+
+const { values } = parseArgs({
+  options: { 'api-url': { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+});
+
+if (values.help || (values['api-url'] === undefined) !== (values.token === undefined)) {
+  console.log('usage: npm run demo [-- --api-url URL --token TOKEN]');
+  process.exit(values.help ? 0 : 2);
+}
+
+// The facade keeps settings and the session token like the balena CLI does; a scratch folder
+// keeps the demo away from the user's own ~/.balena.
+const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'balena-ts-demo-'));
+const started = Date.now();
+try {
+  if (values['api-url'] !== undefined) {
+    console.log(`balena-ts demo: read-only tour of ${values['api-url']}`);
+    await readOnlyTour({ apiUrl: values['api-url'], token: values.token, dataDirectory });
+  } else {
+    console.log('balena-ts demo: a living fleet on the embedded sandbox');
+    await sandboxTour({ dataDirectory });
+  }
+  console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+} catch (error) {
+  console.error(`\nThe demo failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  fs.rmSync(dataDirectory, { recursive: true, force: true });
+}
