@@ -8,8 +8,6 @@ export interface AllowListEntry {
 
 const DEPLOYMENT_DATA =
   'deployment data (device-type catalogue of the recording server): match status and media type, not content';
-const LOGS = 'device logs are served by src/logs (the second sandbox engineer); remove once it exists';
-const SUPERVISOR = 'supervisor proxy is served by src/supervisor (the second sandbox engineer); remove once it exists';
 const OWN_WORDS = 'descriptions written in our own words (never copied): compared by shape';
 const ENDPOINT_HOSTS =
   'endpoint host names are deployment data (vpn.oba.invalid vs vpn.sandbox.invalid): compared by shape';
@@ -31,15 +29,6 @@ export const API_CASES_ALLOW_LIST: Record<string, AllowListEntry> = {
   'config-vars': { comparison: 'shape', reason: OWN_WORDS },
   'download-config-get': { comparison: 'shape', reason: ENDPOINT_HOSTS },
   'download-config-post': { comparison: 'shape', reason: ENDPOINT_HOSTS },
-  'logs-post-ok': { comparison: 'skip', reason: LOGS },
-  'logs-post-11-lines': { comparison: 'skip', reason: LOGS },
-  'logs-post-object-body': { comparison: 'skip', reason: LOGS },
-  'logs-post-empty-array': { comparison: 'skip', reason: LOGS },
-  'logs-post-as-user': { comparison: 'skip', reason: LOGS },
-  'logs-read-count': { comparison: 'skip', reason: LOGS },
-  'logs-read-stream': { comparison: 'skip', reason: LOGS },
-  'logs-read-unknown-device': { comparison: 'skip', reason: LOGS },
-  'blink-offline': { comparison: 'skip', reason: SUPERVISOR },
 };
 
 /** sdk-trace.jsonl, by seq. */
@@ -52,13 +41,6 @@ export const SDK_TRACE_ALLOW_LIST: Record<string, AllowListEntry> = {
   '4': { comparison: 'shape', reason: OWN_WORDS },
   '6': { comparison: 'status', reason: DEPLOYMENT_DATA },
   '8': { comparison: 'status', reason: DEPLOYMENT_DATA },
-  '43': { comparison: 'skip', reason: LOGS },
-  '45': { comparison: 'skip', reason: LOGS },
-  '47': { comparison: 'skip', reason: LOGS },
-  '48': { comparison: 'skip', reason: LOGS },
-  '50': { comparison: 'skip', reason: SUPERVISOR },
-  '52': { comparison: 'skip', reason: SUPERVISOR },
-  '54': { comparison: 'skip', reason: SUPERVISOR },
   '56': { comparison: 'shape', reason: ENDPOINT_HOSTS },
   '58': {
     comparison: 'status',

@@ -30,6 +30,7 @@ async function replayFile(
     if (key === 'state-read-after-poll') await new Promise((resolve) => setTimeout(resolve, 50));
     results.push(await replay.replay(record, key, comparison));
   }
+  await replay.finish();
   return results;
 }
 
