@@ -40,19 +40,27 @@ export type FaultSpec = FaultMatch & FaultAction;
 
 /** A fault as listed (`sb.faults.list()`, `GET /sandbox/v1/faults`). */
 export interface FaultInfo {
+  /** The fault's id (for `DELETE /sandbox/v1/faults/:id`). */
   id: number;
+  /** The method it matches, upper-case; null for any. */
   method: string | null;
+  /** The path, prefix or regular expression source it matches. */
   path: string;
+  /** How `path` compares. */
   match: 'exact' | 'prefix' | 'regex';
+  /** What it does. */
   kind: FaultAction['kind'];
-  /** null when unlimited. */
+  /** How many requests it fires on; null when unlimited. */
   times: number | null;
+  /** How many requests it has fired on. */
   fired: number;
+  /** Whether it has fired `times` times. */
   spent: boolean;
 }
 
 /** An added fault: how often it fired, and a way to remove it. */
 export interface FaultHandle {
+  /** The fault's id, as listed. */
   readonly id: number;
   /** How many requests it has fired on so far. */
   readonly fired: number;

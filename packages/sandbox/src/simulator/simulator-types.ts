@@ -14,7 +14,9 @@ export interface SimulateDeviceOptions {
 
 /** Options of a log line written by {@link SimulatedDevice.log}. */
 export interface SimulatedLogOptions {
+  /** A supervisor (system) line rather than a service's; default false. */
   isSystem?: boolean;
+  /** Written to stderr; default false. */
   isStdErr?: boolean;
   /** The service id the line belongs to. */
   serviceId?: number;
@@ -28,7 +30,9 @@ export interface SimulatedLogOptions {
  * installs), writes logs and answers supervisor calls.
  */
 export interface SimulatedDevice {
+  /** The device's uuid. */
   readonly uuid: string;
+  /** The device's id. */
   readonly id: number;
   /**
    * The shared local supervisor's base URL: what `BALENA_SUPERVISOR_ADDRESS` holds on the device.
@@ -61,6 +65,7 @@ export interface SimulateFleetOptions extends SimulateDeviceOptions {
 
 /** What {@link Sandbox.simulateFleet} started. */
 export interface SimulatedFleet {
+  /** The registered and simulated devices. */
   devices: SimulatedDevice[];
   /** Stops every device of the fleet. */
   stop(): Promise<void>;
