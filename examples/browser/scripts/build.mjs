@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Bundles src/main.ts for the browser into dist/main.js. esbuild's `browser` platform picks the
+// facade's browser build (settings on localStorage) through the package's export conditions.
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/**
+ * Builds the page's script.
+ * @returns the path of the bundle
+ */
+export async function buildExample() {
+  const outfile = path.join(root, 'dist', 'main.js');
+  await build({
+    entryPoints: [path.join(root, 'src', 'main.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+if (process.argv[1] === import.meta.filename) {
+  console.log(`built ${path.relative(root, await buildExample())}`);
+}
