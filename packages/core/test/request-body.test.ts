@@ -109,6 +109,15 @@ describe('request URLs and headers', () => {
     expect(server.requests.length).toBe(1);
   });
 
+  it('keeps a 401 on a deliberately anonymous request (auth: false) a RequestError', async () => {
+    server = await startTestServer((_request, response) => sendText(response, 401, ''));
+    const client = createClient({ apiUrl: server.url });
+    const error = await client.request('/login_', { method: 'POST', auth: false }).catch((caught: unknown) => caught);
+    expect(error).not.toBeInstanceOf(NotLoggedIn);
+    expect(error).toBeInstanceOf(RequestError);
+    expect((error as RequestError).status).toBe(401);
+  });
+
   it('uses an injected fetch', async () => {
     const seen: string[] = [];
     const client = createClient({

@@ -40,9 +40,14 @@ function headersFor(config: ClientConfig, options: RequestOptions, token: string
   return headers;
 }
 
-function finalError(status: number, credential: Credential, error: RequestError): Error {
+function finalError(status: number, credential: Credential, options: RequestOptions, error: RequestError): Error {
   if (status !== 401) return error;
-  if (!credential.token) return new NotLoggedIn('Not logged in: this request needs a credential', { cause: error });
+  // A request sent anonymously on purpose (`auth: false`: a login, a local supervisor with its own
+  // key in the URL) was refused for its own reasons, not for a missing session.
+  if (!credential.token) {
+    if (options.auth === false) return error;
+    return new NotLoggedIn('Not logged in: this request needs a credential', { cause: error });
+  }
   if (isJwt(credential.token) && isTokenExpired(credential.token)) {
     return new ExpiredToken('The session token has expired: log in again', { cause: error });
   }
@@ -173,7 +178,7 @@ export function createRequest(context: RequestContext): RequestFunction {
         }
       }
       const error = new RequestError({ status: response.status, method, url, body: outcome.body });
-      throw finalError(response.status, credential, error);
+      throw finalError(response.status, credential, options, error);
     }
   }
 
