@@ -11,15 +11,17 @@ export default function setup(project: TestProject): () => void {
   fs.writeFileSync(file, '');
   project.provide('reliabilityTallyFile', file);
   return () => {
-    const totals = { faults: 0, operations: 0, failures: 0 };
+    const totals = { faults: 0, operations: 0, failures: 0, knownBugs: 0 };
     for (const line of fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
       const counts = JSON.parse(line) as typeof totals;
       totals.faults += counts.faults;
       totals.operations += counts.operations;
       totals.failures += counts.failures;
+      totals.knownBugs += counts.knownBugs;
     }
     console.log(
-      `reliability: ${totals.faults} faults injected, ${totals.operations} operations, ${totals.failures} failures`,
+      `reliability: ${totals.faults} faults injected, ${totals.operations} operations, ${totals.failures} failures` +
+        ` (${totals.knownBugs} known bugs, run as it.fails)`,
     );
     fs.rmSync(directory, { recursive: true, force: true });
   };

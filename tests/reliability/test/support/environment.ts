@@ -6,7 +6,9 @@ import { type Client, createClient } from '@balena-ts/core';
 import { type Sandbox, startSandbox } from '@balena-ts/sandbox';
 import { type FaultInjector, startFaultInjection } from './faults.js';
 
-export const DEVICE_COUNT = 5;
+export const DEVICE_COUNT = 12;
+/** devices[SUPERVISED_DEVICE] is kept alive by the sandbox's simulator: supervisor actions reach it. */
+export const SUPERVISED_DEVICE = 2;
 export const LOG_LINES_SEEDED = 5;
 /** Per attempt: a hang costs this much before the retry. */
 export const CLIENT_TIMEOUT_MS = 400;
@@ -46,6 +48,7 @@ export async function startEnvironment(): Promise<Environment> {
   await sandbox.seedRelease({ application: application.id, services: ['main'] });
   const devices = await sandbox.seedDevices({ application: application.id, count: DEVICE_COUNT, namePrefix: 'rel' });
   const deviceKeys = new Map<string, string>();
+  const simulated = await sandbox.simulateDevice(devices[SUPERVISED_DEVICE]!.uuid, { logIntervalMs: 0 });
 
   async function admin<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
     const response = await fetch(`${sandbox.url}${path}`, {
@@ -125,6 +128,7 @@ export async function startEnvironment(): Promise<Environment> {
     admin,
     writeLogs,
     async close() {
+      await simulated.stop();
       await faults.close();
       await sandbox.close();
     },

@@ -6,8 +6,9 @@ import { history } from '@balena-ts/logs';
 import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
 import * as applicationTag from '@balena-ts/models/application-tag';
 import * as device from '@balena-ts/models/device';
+import { blink } from '@balena-ts/supervisor';
 import { expect } from 'vitest';
-import { DEVICE_COUNT, type Environment, LOG_LINES_SEEDED } from './environment.js';
+import { DEVICE_COUNT, type Environment, LOG_LINES_SEEDED, SUPERVISED_DEVICE } from './environment.js';
 
 export type OperationKind = 'get' | 'list' | 'create' | 'update' | 'delete' | 'supervisor action';
 
@@ -111,5 +112,13 @@ export const OPERATIONS: Operation[] = [
     // A delete "lands" when the tag is gone: 1 when removed, 0 when still there.
     effects: async (environment, tag) =>
       (await rows(environment, 'application_tag', `tag_key%20eq%20${literal(`rel-${tag}`)}`)).length === 0 ? 1 : 0,
+  },
+  {
+    name: 'supervisor.blink (through the API proxy)',
+    kind: 'supervisor action',
+    idempotent: false,
+    target: { method: 'POST', path: '/supervisor/v1/blink' },
+    run: (client, { devices, application }) => blink(client, devices[SUPERVISED_DEVICE]!.uuid, application.id),
+    check: (result) => expect(result).toBe('OK'),
   },
 ];
