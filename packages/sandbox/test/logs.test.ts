@@ -275,6 +275,26 @@ describe('GET /device/v2/:uuid/logs?stream=1 (NDJSON)', () => {
   });
 });
 
+describe('stream lifetime', () => {
+  test('deleting the device ends its streams and drops its lines', async () => {
+    const application = await sandbox.seedApplication({ name: 'logs-deleted' });
+    const doomed = await registerDevice(application.id);
+    await postLogs(doomed.uuid, doomed.api_key, [{ message: 'last words', timestamp: 1 }]);
+    const response = await call(`/device/v2/${doomed.uuid}/logs?stream=1&count=1`, { token: sandbox.superuser.token });
+    const lines = lineReader(response);
+    expect(JSON.parse(await lines.next()).message).toBe('last words');
+    const deleted = await call(`/v7/device(${doomed.id})`, { method: 'DELETE', token: sandbox.superuser.token });
+    expect(deleted.status).toBe(200);
+    let ended = false;
+    try {
+      for (;;) await lines.next();
+    } catch (error) {
+      ended = (error as Error).message === 'stream ended';
+    }
+    expect(ended).toBe(true);
+  });
+});
+
 describe('GET /device/v2/:uuid/logs with Accept: text/event-stream (SSE)', () => {
   /** Reads SSE events (skipping comments and the retry hint). */
   async function nextEvent(lines: ReturnType<typeof lineReader>): Promise<Record<string, string>> {

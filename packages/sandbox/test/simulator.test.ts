@@ -1,4 +1,7 @@
 // Simulated devices: a living device over HTTP (heartbeat, VPN, release installs, logs, reboot).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Sandbox, SeededRelease, SimulatedFleet } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
@@ -211,6 +214,28 @@ describe('a simulated device', () => {
     expect((await device(seeded!.id, 'overall_status')).overall_status).toBe('operational');
     await simulated.stop();
     expect((await device(seeded!.id, 'overall_status,is_connected_to_vpn')).is_connected_to_vpn).toBe(false);
+  });
+
+  test('after a restart on the same data file no device is still VPN-connected', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'sandbox-vpn-'));
+    try {
+      const dataFile = join(directory, 'state.db');
+      const first = await startSandbox({ dataFile });
+      const application = await first.seedApplication({ name: 'restarted' });
+      const [seeded] = await first.seedDevices({ application: application.id, count: 1 });
+      await first.simulateDevice(seeded!.uuid, { logIntervalMs: 0 });
+      await first.close();
+      const second = await startSandbox({ dataFile });
+      const response = await fetch(`${second.url}/v7/device(${seeded!.id})?$select=is_connected_to_vpn`, {
+        headers: { Authorization: `Bearer ${second.superuser.token}` },
+      });
+      expect(((await response.json()) as { d: { is_connected_to_vpn: boolean }[] }).d[0]!.is_connected_to_vpn).toBe(
+        false,
+      );
+      await second.close();
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 
   test('simulateDevice of an unknown uuid rejects', async () => {

@@ -77,6 +77,11 @@ describe('paths a supervisor serves, through the proxy', () => {
     expect(reply).toEqual({ status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' });
   });
 
+  test('a doubled slash (/supervisor//ping, as the Python SDK builds it) reaches the same path', async () => {
+    const reply = await proxy('//ping', { uuid: first.uuid, method: 'GET' });
+    expect(reply.body).toBe('OK');
+  });
+
   test('POST /v1/blink answers OK', async () => {
     expect((await proxy('/v1/blink', { uuid: first.uuid })).body).toBe('OK');
   });

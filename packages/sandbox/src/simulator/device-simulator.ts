@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
 import { createApiKey } from '../domain/api-keys.js';
+import { updateRow } from '../store/new-row.js';
 import { SIMULATOR_HEADER } from './agent-api.js';
 import { DeviceAgent } from './device-agent.js';
 import type {
@@ -45,6 +46,18 @@ export class DeviceSimulator {
       this.agents.delete(id);
       this.handles.delete(id);
     });
+  }
+
+  /**
+   * Marks every device disconnected from the VPN: a data file may remember devices that were
+   * connected when the last sandbox stopped, but no VPN connection survives a restart.
+   */
+  disconnectAll(): void {
+    const now = new Date(this.context.now()).toISOString();
+    for (const device of [...this.context.store.all('device')]) {
+      if (device.is_connected_to_vpn !== true) continue;
+      updateRow(this.context.store, 'device', device.id, { is_connected_to_vpn: false, last_vpn_event: now });
+    }
   }
 
   /** The running agent of a device, if it is simulated. */

@@ -32,6 +32,7 @@ export async function startRuntime(
   const logs = logsOf(context);
   if (setup.options.logHeartbeatMs !== undefined) logs.heartbeatIntervalMs = setup.options.logHeartbeatMs;
   const simulator = simulatorOf(context);
+  simulator.disconnectAll();
   const faults = faultsOf(context);
   const mqtt = await startMqttBroker(context);
   context.onClose(() => mqtt.close());
