@@ -1,10 +1,12 @@
-// Releases (seed `balena.models.release`), plus today's `getLatestByApplication`.
-import { type Client, mergeOptions, type ODataOptions } from '@balena-ts/core';
+// Releases (seed `balena.models.release`), plus today's `getLatestByApplication`, `finalize`,
+// `setIsInvalidated`, `setNote` and `setKnownIssueList`.
+import { type Client, InvalidParameter, mergeOptions, type ODataOptions } from '@balena-ts/core';
 import { applicationParent } from './dependent-resource/application-parent.js';
 import { listChildren } from './dependent-resource/list-children.js';
 import type { ApplicationIdentifier } from './internal/application.js';
 import { getRelease } from './release/get-release.js';
 import { getReleaseWithImageDetails, type ImageDetailsOptions } from './release/get-with-image-details.js';
+import { patchRelease } from './release/patch-release.js';
 import type { Selected, TypedOptions } from './types/options.js';
 import type { Release, ReleaseIdentifier, ReleaseWithImageDetails } from './types/release.js';
 
@@ -125,4 +127,78 @@ export function getWithImageDetails(
   options?: ImageDetailsOptions,
 ): Promise<ReleaseWithImageDetails> {
   return getReleaseWithImageDetails(client, commitOrIdOrRawVersion, options);
+}
+
+/**
+ * Marks a draft release as final, so that fleets tracking the latest release move to it.
+ *
+ * @param client - the client
+ * @param commitOrIdOrRawVersion - an id, a full commit, or `{ application, rawVersion }`
+ * @throws InvalidParameter, ReleaseNotFound, AmbiguousRelease
+ * @example
+ * ```ts
+ * await finalize(client, commit);
+ * ```
+ */
+export function finalize(client: Client, commitOrIdOrRawVersion: ReleaseIdentifier): Promise<void> {
+  return patchRelease(client, commitOrIdOrRawVersion, { is_final: true });
+}
+
+/**
+ * Marks a release as invalidated (devices must not be moved to it), or clears that mark.
+ *
+ * @param client - the client
+ * @param commitOrIdOrRawVersion - an id, a full commit, or `{ application, rawVersion }`
+ * @param isInvalidated - true to invalidate, false to restore
+ * @throws InvalidParameter, ReleaseNotFound, AmbiguousRelease
+ * @example
+ * ```ts
+ * await setIsInvalidated(client, commit, true);
+ * ```
+ */
+export function setIsInvalidated(
+  client: Client,
+  commitOrIdOrRawVersion: ReleaseIdentifier,
+  isInvalidated: boolean,
+): Promise<void> {
+  if (typeof isInvalidated !== 'boolean') {
+    return Promise.reject(new InvalidParameter('isInvalidated', isInvalidated, 'must be a boolean'));
+  }
+  return patchRelease(client, commitOrIdOrRawVersion, { is_invalidated: isInvalidated });
+}
+
+/**
+ * Sets the free-form note of a release (`null` clears it).
+ *
+ * @param client - the client
+ * @param commitOrIdOrRawVersion - an id, a full commit, or `{ application, rawVersion }`
+ * @param note - the note, or null
+ * @throws InvalidParameter, ReleaseNotFound, AmbiguousRelease
+ * @example
+ * ```ts
+ * await setNote(client, commit, 'Field-tested on 40 devices');
+ * ```
+ */
+export function setNote(client: Client, commitOrIdOrRawVersion: ReleaseIdentifier, note: string | null): Promise<void> {
+  return patchRelease(client, commitOrIdOrRawVersion, { note });
+}
+
+/**
+ * Sets the known issues of a release (`null` clears them).
+ *
+ * @param client - the client
+ * @param commitOrIdOrRawVersion - an id, a full commit, or `{ application, rawVersion }`
+ * @param knownIssueList - the known issues, or null
+ * @throws InvalidParameter, ReleaseNotFound, AmbiguousRelease
+ * @example
+ * ```ts
+ * await setKnownIssueList(client, commit, 'Wi-Fi drops on Pi Zero');
+ * ```
+ */
+export function setKnownIssueList(
+  client: Client,
+  commitOrIdOrRawVersion: ReleaseIdentifier,
+  knownIssueList: string | null,
+): Promise<void> {
+  return patchRelease(client, commitOrIdOrRawVersion, { known_issue_list: knownIssueList });
 }

@@ -157,3 +157,35 @@ describe('release.getWithImageDetails', () => {
     await expect(release.getWithImageDetails(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
   });
 });
+
+describe('release writes: finalize, setIsInvalidated, setNote, setKnownIssueList', () => {
+  it('write the fields of the release named by id, commit or raw version', async () => {
+    const draft = await context.sandbox.seedRelease({ application: application.id, isFinal: false, semver: '2.0.0' });
+    const fields = () =>
+      release.get(context.client, draft.id, { $select: ['is_final', 'is_invalidated', 'note', 'known_issue_list'] });
+    expect((await fields()).is_final).toBe(false);
+    await release.finalize(context.client, draft.commit);
+    await release.setIsInvalidated(context.client, draft.id, true);
+    const { raw_version: rawVersion } = await release.get(context.client, draft.id, { $select: ['raw_version'] });
+    await release.setNote(context.client, { application: application.slug, rawVersion }, "O'Brien's \"note\" ✓");
+    await release.setKnownIssueList(context.client, draft.id, 'Wi-Fi drops');
+    expect(await fields()).toEqual({
+      is_final: true,
+      is_invalidated: true,
+      note: "O'Brien's \"note\" ✓",
+      known_issue_list: 'Wi-Fi drops',
+    });
+    await release.setIsInvalidated(context.client, draft.id, false);
+    await release.setNote(context.client, draft.id, null);
+    expect(await fields()).toMatchObject({ is_invalidated: false, note: null });
+  });
+
+  it('throw ReleaseNotFound for a missing release and InvalidParameter for bad arguments', async () => {
+    await expect(release.finalize(context.client, 987_654_321)).rejects.toBeInstanceOf(ReleaseNotFound);
+    await expect(release.setNote(context.client, 'f'.repeat(32), 'x')).rejects.toBeInstanceOf(ReleaseNotFound);
+    await expect(release.setIsInvalidated(context.client, older.id, 'yes' as never)).rejects.toBeInstanceOf(
+      InvalidParameter,
+    );
+    await expect(release.setKnownIssueList(context.client, '', 'x')).rejects.toBeInstanceOf(InvalidParameter);
+  });
+});
