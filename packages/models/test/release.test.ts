@@ -167,12 +167,12 @@ describe('release writes: finalize, setIsInvalidated, setNote, setKnownIssueList
     await release.finalize(context.client, draft.commit);
     await release.setIsInvalidated(context.client, draft.id, true);
     const { raw_version: rawVersion } = await release.get(context.client, draft.id, { $select: ['raw_version'] });
-    await release.setNote(context.client, { application: application.slug, rawVersion }, "O'Brien's \"note\" ✓");
+    await release.setNote(context.client, { application: application.slug, rawVersion }, 'O\'Brien\'s "note" ✓');
     await release.setKnownIssueList(context.client, draft.id, 'Wi-Fi drops');
     expect(await fields()).toEqual({
       is_final: true,
       is_invalidated: true,
-      note: "O'Brien's \"note\" ✓",
+      note: 'O\'Brien\'s "note" ✓',
       known_issue_list: 'Wi-Fi drops',
     });
     await release.setIsInvalidated(context.client, draft.id, false);
