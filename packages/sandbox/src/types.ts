@@ -12,7 +12,7 @@ export interface SandboxOptions {
   port?: number;
   /** A SQLite file: the state survives restarts. Without it, state lives in memory only. */
   dataFile?: string;
-  /** The superuser's credentials; default admin / admin@example.com / a generated password. */
+  /** The superuser's credentials; default `admin` / `admin@example.com` / a generated password. */
   superuser?: { username?: string; email?: string; password?: string };
   /** JWT lifetime in seconds; default 7 days. */
   tokenTtlSeconds?: number;
@@ -24,10 +24,15 @@ export interface SandboxOptions {
 
 /** A user of the sandbox, with a valid token. */
 export interface SandboxUser {
+  /** The user id (`user` resource). */
   id: number;
+  /** The user's actor id (what API keys point at). */
   actorId: number;
+  /** The login name, also the handle of the user's organization. */
   username: string;
+  /** The e-mail address (also accepted by `/login_`). */
   email: string;
+  /** The password in clear, for login tests. */
   password: string;
   /** A fresh valid JWT for this user. */
   token: string;
@@ -39,8 +44,11 @@ export interface SandboxUser {
 
 /** Options of {@link Sandbox.createUser}. */
 export interface CreateUserOptions {
+  /** Default `user_<random>`. */
   username?: string;
+  /** Default `<username>@example.com`. */
   email?: string;
+  /** Default a random password (returned in the result). */
   password?: string;
   /** Enables TOTP two-factor authentication: login then yields a `twoFactorRequired: true` token. */
   twoFactor?: boolean;
@@ -50,7 +58,9 @@ export interface CreateUserOptions {
 export interface IssueTokenOptions {
   /** Lifetime; negative for an already expired token. */
   expiresInSeconds?: number;
+  /** Adds the `twoFactorRequired` claim (true: a partial, 2FA-pending token). */
   twoFactorRequired?: boolean;
+  /** The `iat` claim, in epoch seconds; default now. */
   issuedAtSeconds?: number;
 }
 
@@ -58,6 +68,7 @@ export interface IssueTokenOptions {
 export interface SeedApplicationOptions {
   /** The owning user's id; default the superuser. */
   owner?: number;
+  /** The fleet name (`app_name`); the slug is `<owner's handle>/<name lower-cased>`. */
   name: string;
   /** A device-type slug; default raspberrypi4-64. */
   deviceType?: string;
@@ -65,9 +76,13 @@ export interface SeedApplicationOptions {
 
 /** Options of {@link Sandbox.seedDevices}. */
 export interface SeedDevicesOptions {
+  /** The fleet id. */
   application: number;
+  /** How many devices to insert. */
   count: number;
+  /** A device-type slug; default the fleet's. */
   deviceType?: string;
+  /** Names become `<prefix>1`, `<prefix>2`…; default random `adjective-noun` names. */
   namePrefix?: string;
   /** Extra device fields to set on every device. */
   fields?: Record<string, unknown>;
@@ -75,19 +90,27 @@ export interface SeedDevicesOptions {
 
 /** Options of {@link Sandbox.seedRelease}. */
 export interface SeedReleaseOptions {
+  /** The fleet id. */
   application: number;
   /** Service names; default ['main']. */
   services?: string[];
+  /** Default 32 random hex digits. */
   commit?: string;
+  /** Default 'success'; a successful final release becomes the target of a tracking fleet. */
   status?: 'success' | 'failed' | 'running';
+  /** `major.minor.patch`; default 0.0.0. */
   semver?: string;
+  /** Default true. */
   isFinal?: boolean;
 }
 
 /** What {@link Sandbox.seedRelease} created. */
 export interface SeededRelease {
+  /** The release id. */
   id: number;
+  /** The release commit. */
   commit: string;
+  /** One service and image per service name. */
   services: { id: number; name: string; imageId: number }[];
 }
 
@@ -95,6 +118,7 @@ export interface SeededRelease {
 export interface Sandbox {
   /** 'http://127.0.0.1:<port>', no trailing slash. */
   url: string;
+  /** The superuser, with a fresh token. */
   superuser: SandboxUser;
   /** Stops listening, closes sockets and streams, flushes the data file. */
   close(): Promise<void>;
