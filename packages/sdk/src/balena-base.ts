@@ -15,13 +15,21 @@ import type {
  * platform (where settings and the token live) and nothing else.
  */
 export abstract class BalenaBase implements BalenaSdk {
+  /** The core client every bound function receives: pass it to module functions. */
   declare readonly client: Client;
+  /** The OData client (`client.pine`) for requests the models do not cover. */
   declare readonly pine: PineClient;
+  /** The request function (`client.request`) for endpoints outside OData. */
   declare readonly request: RequestFunction;
+  /** Login, logout, tokens and the current user (`@balena-ts/auth`). */
   declare readonly auth: AuthFacade;
+  /** Two-factor authentication (`@balena-ts/auth/two-factor`). */
   declare readonly twoFactorAuth: TwoFactorAuthFacade;
+  /** Device logs: history and live subscriptions (`@balena-ts/logs`). */
   declare readonly logs: LogsFacade;
+  /** Settings, read from the platform's storage. */
   declare readonly settings: SettingsFacade;
+  /** The seed's models (`@balena-ts/models` and `@balena-ts/supervisor`). */
   declare readonly models: ModelsFacade;
 
   /**
