@@ -230,6 +230,27 @@ describe('update locks', () => {
     }
   });
 
+  test('a lock-override configuration variable lets locked calls through', async () => {
+    const created = await fetch(`${sandbox.url}/v7/device_config_variable`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox.superuser.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ device: second.id, name: 'BALENA_SUPERVISOR_OVERRIDE_LOCK', value: '1' }),
+    });
+    expect(created.status).toBe(201);
+    second.setLocked(true);
+    try {
+      const target = { deviceId: second.id, appId: applicationId, data: { appId: applicationId } };
+      expect((await proxy('/v1/restart', target)).status).toBe(423);
+      // The device learns its configuration when it polls its target state.
+      expect((await proxy('/v1/update', { uuid: second.uuid })).status).toBe(204);
+      await eventually(async () => {
+        expect((await proxy('/v1/restart', target)).status).toBe(200);
+      });
+    } finally {
+      second.setLocked(false);
+    }
+  });
+
   test('force overrides the lock on reboot', async () => {
     first.setLocked(true);
     const reply = await proxy('/v1/reboot', { deviceId: first.id, data: { force: true } });

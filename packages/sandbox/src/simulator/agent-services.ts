@@ -19,11 +19,17 @@ export interface TargetRelease {
   commit: string | null;
   releaseId: number | null;
   services: { name: string; serviceId: number; imageId: number; image: string }[];
+  /** The device's configuration variables (fleet's, overridden by the device's). */
+  config: Record<string, string>;
 }
 
 /** Reads the device's one fleet app out of a v3 target state. */
 export function parseTargetState(state: unknown, uuid: string): TargetRelease | undefined {
-  const device = (state as Record<string, { apps?: Record<string, Record<string, unknown>> }> | undefined)?.[uuid];
+  const device = (
+    state as
+      | Record<string, { apps?: Record<string, Record<string, unknown>>; config?: Record<string, string> }>
+      | undefined
+  )?.[uuid];
   for (const [appUuid, app] of Object.entries(device?.apps ?? {})) {
     if (app.is_host === true) continue;
     const releases = (app.releases ?? {}) as Record<string, { id: number; services?: Record<string, never> }>;
@@ -36,7 +42,14 @@ export function parseTargetState(state: unknown, uuid: string): TargetRelease | 
         image: String(service.image ?? ''),
       }),
     );
-    return { appId: Number(app.id), appUuid, commit, releaseId: release?.id ?? null, services };
+    return {
+      appId: Number(app.id),
+      appUuid,
+      commit,
+      releaseId: release?.id ?? null,
+      services,
+      config: device?.config ?? {},
+    };
   }
   return undefined;
 }

@@ -171,7 +171,10 @@ export class DeviceAgent {
     const state = await this.enqueue(() => this.api.send('GET', `/device/v3/${this.uuid}/state`));
     const target = parseTargetState(state, this.uuid);
     if (!target || this.power !== 'online') return;
-    if (this.target && this.target.commit === target.commit) return;
+    if (this.target && this.target.commit === target.commit) {
+      this.target.config = target.config;
+      return;
+    }
     await this.install(target);
   }
 

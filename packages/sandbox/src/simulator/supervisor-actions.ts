@@ -19,8 +19,18 @@ function fields(body: unknown): Record<string, unknown> {
   return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
-function isForced(body: Record<string, unknown>): boolean {
-  return body.force === true || body.force === 'true';
+/** Configuration variables that override update locks on the device, as `force` does per call. */
+const OVERRIDE_LOCK_NAMES = [
+  'BALENA_SUPERVISOR_OVERRIDE_LOCK',
+  'RESIN_SUPERVISOR_OVERRIDE_LOCK',
+  'RESIN_OVERRIDE_LOCK',
+];
+
+/** Whether a call may go through an update lock: `force: true`, or a lock override set on the device. */
+function isForced(agent: DeviceAgent, body: Record<string, unknown>): boolean {
+  if (body.force === true || body.force === 'true') return true;
+  const config = agent.target?.config ?? {};
+  return OVERRIDE_LOCK_NAMES.some((name) => config[name] === '1' || config[name] === 'true');
 }
 
 /** Finds a container by `imageId` or `serviceName` (v2 service actions). */
@@ -120,19 +130,19 @@ export async function answerSupervisorCall(
     return { status: 200, text: agent.supervisorApiKey };
   }
   if (route === 'POST /v1/reboot' || route === 'POST /v1/shutdown') {
-    if (agent.locked && !isForced(body)) return LOCKED_V1;
+    if (agent.locked && !isForced(agent, body)) return LOCKED_V1;
     const afterwards = route === 'POST /v1/reboot' ? () => agent.reboot() : () => agent.shutdown();
     return { status: 202, body: { Data: 'OK', Error: '' }, afterwards };
   }
   if (route === 'POST /v1/purge') {
-    if (agent.locked && !isForced(body)) return LOCKED_V1;
+    if (agent.locked && !isForced(agent, body)) return LOCKED_V1;
     void agent.systemLog(`Purging data for app ${body.appId ?? agent.target?.appId}`);
     await setStatus(agent, services, 'restart');
     void agent.systemLog(`Purged data for app ${body.appId ?? agent.target?.appId}`);
     return { status: 200, body: { Data: 'OK', Error: '' } };
   }
   if (route === 'POST /v1/restart') {
-    if (agent.locked && !isForced(body)) return LOCKED_V1;
+    if (agent.locked && !isForced(agent, body)) return LOCKED_V1;
     await setStatus(agent, services, 'restart');
     return OK_TEXT;
   }
@@ -154,7 +164,7 @@ export async function answerSupervisorCall(
         },
       };
     }
-    if (appAction![2] === 'stop' && agent.locked && !isForced(body)) return LOCKED_V1;
+    if (appAction![2] === 'stop' && agent.locked && !isForced(agent, body)) return LOCKED_V1;
     await setStatus(agent, [service], appAction![2] as 'start' | 'stop');
     return { status: 200, body: { containerId: service.containerId } };
   }
@@ -162,7 +172,7 @@ export async function answerSupervisorCall(
     const action = serviceAction[2] as 'restart' | 'stop' | 'start';
     const service = findService(agent, body);
     if (!service) return { status: 404, text: 'Service not found, a container must exist for this endpoint to work' };
-    if (action !== 'start' && agent.locked && !isForced(body)) return LOCKED_V2;
+    if (action !== 'start' && agent.locked && !isForced(agent, body)) return LOCKED_V2;
     await setStatus(agent, [service], action);
     return OK_TEXT;
   }
