@@ -1,40 +1,103 @@
-import { InvalidParameter } from '@balena-ts/core';
-import { describe, expect, it } from 'vitest';
+import { InvalidParameter, NotSupported } from '@balena-ts/core';
+import { ScureBase32Plugin } from 'otplib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { secretFromSetupKey } from '../src/two-factor/secret-from-setup-key.js';
 import { generateCode } from '../src/two-factor.js';
+import { RFC_4226_HOTP_CODES, RFC_6238_SHA1_VECTORS, RFC_SECRET } from './support/rfc-totp-vectors.js';
+import { caught, expectNoSecret } from './support/secrets.js';
 
-// RFC 6238 appendix B: the SHA-1 key is the ASCII bytes of '12345678901234567890', whose base32 is below.
-const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const base32 = new ScureBase32Plugin();
 
 describe('generateCode', () => {
-  it.each([
-    [59, '287082'],
-    [1_111_111_109, '081804'],
-    [1_234_567_890, '005924'],
-    [2_000_000_000, '279037'],
-  ])('matches the RFC 6238 vector at T=%i', (seconds, code) => {
-    expect(generateCode(RFC_SECRET, { timestampMs: seconds * 1000 })).toBe(code);
+  it.each(RFC_6238_SHA1_VECTORS)('matches the RFC 6238 SHA-1 vector at T=%i (%s)', async (seconds, code) => {
+    await expect(generateCode(RFC_SECRET, { timestampMs: seconds * 1000 })).resolves.toBe(code.slice(-6));
   });
 
-  it('returns six digits for now', () => {
-    expect(generateCode(RFC_SECRET)).toMatch(/^\d{6}$/);
+  it('matches the RFC 4226 HOTP codes for counters 0 to 9', async () => {
+    const codes = await Promise.all(
+      RFC_4226_HOTP_CODES.map((_, counter) => generateCode(RFC_SECRET, { timestampMs: counter * 30_000 })),
+    );
+    expect(codes).toEqual(RFC_4226_HOTP_CODES);
   });
 
-  it('accepts the secret in lower case, in groups, padded, or as an otpauth URL', () => {
+  it('keeps the code for the whole 30-second step and changes it at the boundary', async () => {
+    const at = (timestampMs: number) => generateCode(RFC_SECRET, { timestampMs });
+    expect(await at(30_000)).toBe('287082');
+    expect(await at(59_999)).toBe('287082');
+    expect(await at(60_000)).toBe('359152');
+    expect(await at(29_999)).toBe('755224');
+  });
+
+  it('returns six digits for now', async () => {
+    await expect(generateCode(RFC_SECRET)).resolves.toMatch(/^\d{6}$/);
+  });
+
+  it('accepts the secret in lower case, in groups, padded, unpadded, or as an otpauth URL', async () => {
     const at = { timestampMs: 59_000 };
-    const expected = generateCode(RFC_SECRET, at);
-    expect(generateCode(RFC_SECRET.toLowerCase(), at)).toBe(expected);
-    expect(generateCode(RFC_SECRET.replace(/(.{4})/g, '$1 ').trim(), at)).toBe(expected);
-    expect(generateCode(`${RFC_SECRET}====`, at)).toBe(expected);
-    expect(generateCode(`otpauth://totp/balena:admin?secret=${RFC_SECRET}&issuer=balena`, at)).toBe(expected);
+    const padded = 'GEZDGNBVGY3TQOJQGA======'; // 11 bytes, so the padding is real
+    const expected = await generateCode(padded.replace(/=+$/, ''), at);
+    expect(await generateCode(RFC_SECRET, at)).toBe('287082');
+    expect(await generateCode(RFC_SECRET.toLowerCase(), at)).toBe('287082');
+    expect(await generateCode(RFC_SECRET.replace(/(.{4})/g, '$1 ').trim(), at)).toBe('287082');
+    expect(await generateCode(` ${RFC_SECRET.toLowerCase().replace(/(.{8})/g, '$1\t')}\n`, at)).toBe('287082');
+    expect(await generateCode(`${RFC_SECRET}====`, at)).toBe('287082');
+    expect(await generateCode(`otpauth://totp/balena:admin?secret=${RFC_SECRET}&issuer=balena`, at)).toBe('287082');
+    expect(await generateCode(padded, at)).toBe(expected);
+    expect(await generateCode(padded.toLowerCase(), at)).toBe(expected);
   });
 
-  it('accepts a 16-character (80-bit) secret', () => {
-    expect(generateCode('JBSWY3DPEHPK3PXP', { timestampMs: 59_000 })).toMatch(/^\d{6}$/);
+  it('accepts a 16-character (80-bit) secret and a 64-byte one', async () => {
+    await expect(generateCode('JBSWY3DPEHPK3PXP', { timestampMs: 59_000 })).resolves.toMatch(/^\d{6}$/);
+    const longest = base32.encode(new Uint8Array(64).fill(7));
+    await expect(generateCode(longest, { timestampMs: 59_000 })).resolves.toMatch(/^\d{6}$/);
   });
 
-  it.each([['not base32!'], [''], ['JBSW'], ['A1B2C3D4E5F6G7H8']])('raises InvalidParameter for %j', (secret) => {
-    expect(() => generateCode(secret)).toThrow(InvalidParameter);
+  it.each([
+    ['not base32', 'not base32!'],
+    ['empty', ''],
+    ['too short', 'JBSW'],
+    ['outside the alphabet', 'A1B2C3D4E5F6G7H8'],
+    ['9 bytes', base32.encode(new Uint8Array(9).fill(1))],
+    ['65 bytes', base32.encode(new Uint8Array(65).fill(1))],
+    ['an impossible length', 'JBSWY3DPEHPK3PXPA'],
+    ['set bits after the last byte', 'GEZDGNBVGY3TQOJQGB'],
+    ['padding inside', 'GEZDGNBV=Y3TQOJQ'],
+    ['an otpauth URL without a secret', 'otpauth://totp/balena:admin?issuer=balena'],
+  ])('raises InvalidParameter for a secret that is %s, without repeating it', async (_, secret) => {
+    const error = await caught(() => generateCode(secret));
+    expect(error).toBeInstanceOf(InvalidParameter);
+    expect((error as InvalidParameter).parameter).toBe('secret');
+    if (secret.length >= 4) expectNoSecret(error, secret);
+  });
+
+  it('raises InvalidParameter for a secret that is not a string', async () => {
+    const error = await caught(() => generateCode(42 as unknown as string));
+    expect(error).toBeInstanceOf(InvalidParameter);
+    expect((error as InvalidParameter).parameter).toBe('secret');
+  });
+
+  it.each([[-1], [Number.NaN], [Number.POSITIVE_INFINITY], [2 ** 60]])(
+    'raises InvalidParameter for timestampMs %d',
+    async (timestampMs) => {
+      const error = await caught(() => generateCode(RFC_SECRET, { timestampMs }));
+      expect(error).toBeInstanceOf(InvalidParameter);
+      expect((error as InvalidParameter).parameter).toBe('timestampMs');
+      expectNoSecret(error, RFC_SECRET);
+    },
+  );
+
+  describe('without Web Crypto (a browser page outside a secure context)', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('raises NotSupported', async () => {
+      vi.stubGlobal('crypto', { getRandomValues: crypto.getRandomValues.bind(crypto) });
+      const error = await caught(() => generateCode(RFC_SECRET));
+      expect(error).toBeInstanceOf(NotSupported);
+      expect((error as Error).message).toContain('crypto.subtle');
+      expectNoSecret(error, RFC_SECRET);
+    });
   });
 });
 

@@ -74,12 +74,13 @@ describe('login of an account with 2FA', () => {
     expect(await isLoggedIn(client)).toBe(false);
 
     const partialToken = await getToken(client);
-    const rejected = await caught(() => challenge(client, wrongCode(user.totpSecret!)));
+    const wrong = await wrongCode(user.totpSecret!);
+    const rejected = await caught(() => challenge(client, wrong));
     expect(rejected).toBeInstanceOf(LoginFailed);
     expect(await isPassed(client)).toBe(false);
     expect(await getToken(client)).toBe(partialToken);
 
-    await challenge(client, generateCode(user.totpSecret!));
+    await challenge(client, await generateCode(user.totpSecret!));
     expect(await isPassed(client)).toBe(true);
     expect(await isEnabled(client)).toBe(true);
     expect(await getToken(client)).not.toBe(partialToken);
@@ -98,7 +99,7 @@ describe('login of an account with 2FA', () => {
 
   it('challenge accepts a code typed with a space', async () => {
     const client = await loggedIn(user);
-    const code = generateCode(user.totpSecret!);
+    const code = await generateCode(user.totpSecret!);
     await challenge(client, `${code.slice(0, 3)} ${code.slice(3)}`);
     expect(await isPassed(client)).toBe(true);
   });
@@ -115,7 +116,7 @@ describe('login of an account with 2FA', () => {
   it('verify returns the upgraded token without storing it', async () => {
     const client = await loggedIn(user);
     const partialToken = await getToken(client);
-    const upgraded = await verify(client, generateCode(user.totpSecret!));
+    const upgraded = await verify(client, await generateCode(user.totpSecret!));
     expect(upgraded).not.toBe(partialToken);
     expect(await getToken(client)).toBe(partialToken);
     await loginWithToken(client, upgraded);
@@ -144,10 +145,10 @@ describe('turning 2FA on and off', () => {
     const secret = await getOtpauthSecret(client);
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
 
-    await expect(enable(client, wrongCode(secret))).rejects.toBeInstanceOf(LoginFailed);
+    await expect(enable(client, await wrongCode(secret))).rejects.toBeInstanceOf(LoginFailed);
     expect(await isEnabled(client)).toBe(false);
 
-    const token = await enable(client, generateCode(secret));
+    const token = await enable(client, await generateCode(secret));
     expect(await getToken(client)).toBe(token);
     expect(await isEnabled(client)).toBe(true);
     expect(await isPassed(client)).toBe(true);
@@ -156,7 +157,7 @@ describe('turning 2FA on and off', () => {
     await logOut(client);
     await login(client, { username: user.username, password: user.password });
     expect(await isPassed(client)).toBe(false);
-    await challenge(client, generateCode(secret));
+    await challenge(client, await generateCode(secret));
     expect(await isPassed(client)).toBe(true);
 
     await expect(disable(client, 'not the password')).rejects.toBeInstanceOf(LoginFailed);

@@ -15,7 +15,7 @@ import { verify } from './verify.js';
  * @example
  * ```ts
  * const secret = await getOtpauthSecret(client);
- * await enable(client, generateCode(secret));
+ * await enable(client, await generateCode(secret));
  * ```
  */
 export async function enable(client: Client, code: string): Promise<string> {

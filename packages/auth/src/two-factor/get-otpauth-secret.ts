@@ -14,7 +14,7 @@ import { secretFromSetupKey } from './secret-from-setup-key.js';
  * @example
  * ```ts
  * const secret = await getOtpauthSecret(client);
- * await enable(client, generateCode(secret));
+ * await enable(client, await generateCode(secret));
  * ```
  */
 export async function getOtpauthSecret(client: Client): Promise<string> {
