@@ -191,6 +191,51 @@ describe('a simulated device', () => {
     await simulated.stop();
   });
 
+  test('with the update lock held, a new release downloads but waits; force or unlocking applies it', async () => {
+    const lockedFleet = (await sandbox.seedApplication({ name: 'locked-fleet' })).id;
+    const before = await sandbox.seedRelease({ application: lockedFleet });
+    const { devices } = await sandbox.simulateFleet({
+      application: lockedFleet,
+      count: 2,
+      locked: true,
+      downloadStepMs: 1,
+      logIntervalMs: 0,
+    });
+    const after = await sandbox.seedRelease({ application: lockedFleet });
+    const state = async (simulated: (typeof devices)[number]) => {
+      const response = await fetch(`${simulated.supervisorUrl}/v1/device?apikey=${simulated.supervisorApiKey}`);
+      return (await response.json()) as { update_pending: boolean; update_downloaded: boolean; commit: string };
+    };
+    const update = (data: Record<string, unknown>) =>
+      api<unknown>('/supervisor/v1/update', { method: 'POST', body: JSON.stringify({ appId: lockedFleet, data }) });
+    expect((await update({})).status).toBe(207);
+    for (const simulated of devices) {
+      await eventually(async () => {
+        expect(await state(simulated)).toMatchObject({
+          update_pending: true,
+          update_downloaded: true,
+          commit: before.commit,
+        });
+      });
+      expect((await device(simulated.id, 'is_running__release')).is_running__release).toEqual({ __id: before.id });
+    }
+    await api<unknown>('/supervisor/v1/update', {
+      method: 'POST',
+      body: JSON.stringify({ uuid: devices[0]!.uuid, data: { force: true } }),
+    });
+    devices[1]!.setLocked(false);
+    for (const simulated of devices) {
+      await eventually(async () => {
+        expect((await device(simulated.id, 'is_running__release')).is_running__release).toEqual({ __id: after.id });
+      });
+      expect(await state(simulated)).toMatchObject({
+        update_pending: false,
+        update_downloaded: false,
+        commit: after.commit,
+      });
+    }
+  });
+
   test('the local supervisor answers directly with the device key, and refuses other keys', async () => {
     const simulated = fleet.devices[0]!;
     await eventually(async () => {

@@ -30,6 +30,8 @@ export class DeviceAgent {
   locked: boolean;
   power: AgentPower = 'offline';
   target: TargetRelease | undefined;
+  /** A downloaded release waiting for the update lock. */
+  pending: TargetRelease | undefined;
   services: Map<string, ServiceState> = new Map();
   private readonly context: SandboxContext;
   private readonly api: AgentApi;
@@ -38,6 +40,7 @@ export class DeviceAgent {
   private queue: Promise<unknown> = Promise.resolve();
   private routineLines = 0;
   private halted = false;
+  private installing: string | null = null;
 
   constructor(
     context: SandboxContext,
@@ -165,36 +168,82 @@ export class DeviceAgent {
     this.power = 'stopped';
   }
 
-  /** Polls the target state (the API heartbeat) and runs it. */
-  async update(): Promise<void> {
+  /**
+   * Polls the target state (the API heartbeat) and runs it. With the update lock held (and no
+   * `force`), a new release is downloaded but waits until the lock is released.
+   */
+  async update(force = false): Promise<void> {
     if (this.power !== 'online') return;
     const state = await this.enqueue(() => this.api.send('GET', `/device/v3/${this.uuid}/state`));
     const target = parseTargetState(state, this.uuid);
-    if (!target || this.power !== 'online') return;
+    if (!target || this.power !== 'online' || this.installing === target.commit) return;
     if (this.target && this.target.commit === target.commit) {
       this.target.config = target.config;
+      this.pending = undefined;
       return;
     }
-    await this.install(target);
+    if (this.pending?.commit === target.commit) {
+      if (!this.locked || force) await this.applyPending();
+      return;
+    }
+    this.installing = target.commit;
+    try {
+      await this.install(target, force);
+    } finally {
+      this.installing = null;
+    }
+  }
+
+  /** Takes or releases the update lock; releasing it applies a release that waited for it. */
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    if (!locked && this.pending && this.power === 'online') void this.applyPending();
+  }
+
+  private async download(): Promise<void> {
+    for (const progress of DOWNLOAD_PROGRESS_STEPS) {
+      for (const service of this.services.values()) {
+        if (service.status === 'Downloading') service.downloadProgress = progress;
+      }
+      await this.report({ status: 'Downloading', download_progress: progress });
+      await sleep(this.settings.downloadStepMs);
+    }
   }
 
   /** Downloads (with progress reports) and starts a new target release, as a supervisor would. */
-  private async install(target: TargetRelease): Promise<void> {
+  private async install(target: TargetRelease, force: boolean): Promise<void> {
+    if (target.commit !== null && this.target?.commit && this.locked && !force) {
+      await this.download();
+      this.pending = target;
+      void this.systemLog('Updates are locked: the new release waits for the lock');
+      await this.report({ status: 'Idle', download_progress: null });
+      return;
+    }
     this.target = target;
+    this.pending = undefined;
     if (target.commit === null) {
       this.services = new Map();
       await this.report({ status: 'Idle', download_progress: null });
       return;
     }
     this.services = containersFor(target, 'Downloading');
-    for (const progress of DOWNLOAD_PROGRESS_STEPS) {
-      for (const service of this.services.values()) service.downloadProgress = progress;
-      await this.report({ status: 'Downloading', download_progress: progress });
-      await sleep(this.settings.downloadStepMs);
-    }
+    await this.download();
     for (const service of this.services.values()) {
       service.status = 'Running';
       service.downloadProgress = null;
+      void this.systemLog(`Installed and started service '${service.name}'`);
+    }
+    await this.report({ status: 'Idle', download_progress: null });
+  }
+
+  /** Starts the release that waited for the update lock. */
+  private async applyPending(): Promise<void> {
+    const target = this.pending;
+    if (!target) return;
+    this.pending = undefined;
+    this.target = target;
+    this.services = containersFor(target, 'Running');
+    for (const service of this.services.values()) {
       void this.systemLog(`Installed and started service '${service.name}'`);
     }
     await this.report({ status: 'Idle', download_progress: null });

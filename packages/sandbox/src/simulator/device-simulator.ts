@@ -21,9 +21,7 @@ function handleOf(agent: DeviceAgent, supervisorUrl: string): SimulatedDevice {
       return agent.supervisorApiKey;
     },
     stop: () => agent.stop(),
-    setLocked: (locked) => {
-      agent.locked = locked;
-    },
+    setLocked: (locked) => agent.setLocked(locked),
     goOffline: () => agent.goOffline(),
     goOnline: () => agent.goOnline(),
     log: (message, options) => agent.log(message, options),

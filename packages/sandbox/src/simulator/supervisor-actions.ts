@@ -65,9 +65,9 @@ function deviceState(agent: DeviceAgent, device: Record<string, unknown> | undef
     ip_address: device?.ip_address ?? null,
     os_version: device?.os_version ?? null,
     supervisor_version: device?.supervisor_version ?? null,
-    update_pending: downloading !== undefined,
+    update_pending: downloading !== undefined || agent.pending !== undefined,
     update_failed: false,
-    update_downloaded: false,
+    update_downloaded: agent.pending !== undefined,
     status: downloading ? 'Downloading' : 'Idle',
     commit: agent.target?.commit ?? null,
     download_progress: downloading?.downloadProgress ?? null,
@@ -124,7 +124,7 @@ export async function answerSupervisorCall(
   if (route === 'POST /v1/blink') return OK_TEXT;
   if (route === 'GET /v1/device') return { status: 200, body: deviceState(agent, device) };
   if (route === 'GET /v2/state/status') return { status: 200, body: stateStatus(agent) };
-  if (route === 'POST /v1/update') return { status: 204, afterwards: () => agent.update() };
+  if (route === 'POST /v1/update') return { status: 204, afterwards: () => agent.update(isForced(agent, body)) };
   if (route === 'POST /v1/regenerate-api-key') {
     agent.supervisorApiKey = randomHex(32);
     return { status: 200, text: agent.supervisorApiKey };
