@@ -172,7 +172,7 @@ describe('a simulated device', () => {
 
   test('while a new release downloads, the device is updating with a progress', async () => {
     const [seeded] = await sandbox.seedDevices({ application: applicationId, count: 1 });
-    const simulated = await sandbox.simulateDevice(seeded!.uuid, { logIntervalMs: 0, downloadStepMs: 300 });
+    const simulated = await sandbox.simulateDevice(seeded!.uuid, { logIntervalMs: 0, downloadStepMs: 500 });
     await sandbox.seedRelease({ application: applicationId, services: ['main'] });
     const update = fetch(`${sandbox.url}/supervisor/v1/update`, {
       method: 'POST',
