@@ -5,7 +5,7 @@ import { type Sandbox, startSandbox } from '@balena-ts/sandbox';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const run = promisify(execFile);
-const SCRIPT = path.join(import.meta.dirname, '..', 'src', 'first-call.mjs');
+const SOURCES = path.join(import.meta.dirname, '..', 'src');
 
 describe('the modular first call against the sandbox', () => {
   let sandbox: Sandbox;
@@ -21,7 +21,10 @@ describe('the modular first call against the sandbox', () => {
     await sandbox?.close();
   });
 
-  async function runScript(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function runScript(
+    args: string[],
+    script = 'first-call.mjs',
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
     const env = {
       ...process.env,
       BALENA_API_URL: sandbox.url,
@@ -29,7 +32,10 @@ describe('the modular first call against the sandbox', () => {
       BALENA_PASSWORD: sandbox.superuser.password,
     };
     try {
-      const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], { env, timeout: 20_000 });
+      const { stdout, stderr } = await run(process.execPath, [path.join(SOURCES, script), ...args], {
+        env,
+        timeout: 20_000,
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -56,5 +62,16 @@ describe('the modular first call against the sandbox', () => {
     const result = await runScript(['0'.repeat(32)]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(`No device ${'0'.repeat(32)}.\n`);
+  });
+
+  test('does the same through the facade, listing every device', async () => {
+    const result = await runScript([], 'first-call-facade.mjs');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toBe('Logged in as admin.');
+    expect(lines.slice(1).sort()).toEqual(
+      devices.map((device) => expect.stringMatching(new RegExp(`^pump\\S* \\(${device.uuid.slice(0, 7)}\\): \\S+$`))),
+    );
   });
 });
