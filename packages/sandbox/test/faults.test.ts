@@ -239,6 +239,16 @@ describe('matching', () => {
     expect(sandbox.faults.list()[0]!.fired).toBe(0);
   });
 
+  test('without a method, CORS preflights (OPTIONS) pass and leave the fault for the real request', async () => {
+    const fault = sandbox.faults.add({ path: '/v7/application', kind: 'status', status: 503 });
+    const preflight = await fetch(`${sandbox.url}/v7/application`, { method: 'OPTIONS' });
+    expect(preflight.status).toBe(200);
+    expect(fault.fired).toBe(0);
+    expect((await get('/v7/application')).status).toBe(503);
+    sandbox.faults.add({ method: 'OPTIONS', path: '/v7/application', kind: 'status', status: 500 });
+    expect((await fetch(`${sandbox.url}/v7/application`, { method: 'OPTIONS' })).status).toBe(500);
+  });
+
   test('the first live fault wins; remove() takes a fault out', async () => {
     const first = sandbox.faults.add({ path: '/v7/application', kind: 'status', status: 500 });
     const second = sandbox.faults.add({ path: '/v7/application', kind: 'status', status: 503 });

@@ -25,7 +25,7 @@ export type FaultAction =
 
 /** Which requests a fault applies to, and how often. */
 export interface FaultMatch {
-  /** An HTTP method, or any when omitted. */
+  /** An HTTP method, or any but OPTIONS (CORS preflights) when omitted. */
   method?: string;
   /** The request path (no query string): a string (see `match`) or a regular expression. */
   path: string | RegExp;

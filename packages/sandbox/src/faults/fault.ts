@@ -66,6 +66,8 @@ export class Fault implements FaultHandle {
   /** Whether the fault applies to a request (not counting it). */
   matches(method: string, path: string): boolean {
     if (this.spent || (this.method !== null && this.method !== method)) return false;
+    // A browser's CORS preflight would otherwise use up a fault meant for the request after it.
+    if (this.method === null && method === 'OPTIONS') return false;
     if (this.pattern instanceof RegExp) return this.pattern.test(path);
     return this.match === 'prefix' ? path.startsWith(this.pattern) : path === this.pattern;
   }
