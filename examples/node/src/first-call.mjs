@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The modular way: import only what you use. Against a local sandbox:
-//   pnpm exec balena-sandbox --port 4000   (in this folder; prints the superuser's email and password)
+//   pnpm exec balena-sandbox --port 4000 --password secret   (in this folder)
 //   BALENA_API_URL=http://127.0.0.1:4000 BALENA_EMAIL=admin@example.com BALENA_PASSWORD=... node src/first-call.mjs [uuid]
 import { login } from '@balena-ts/auth';
 import { createClient, DeviceNotFound } from '@balena-ts/core';
