@@ -95,6 +95,7 @@ function pollutedObjects(): unknown[] {
     { $top: 'zz6' },
     { toString: () => "' or zz7 eq zz7 or '" },
     { valueOf: () => Number.NaN },
+    // biome-ignore lint/suspicious/noThenProperty: a thenable-looking argument is one of the hostile shapes.
     { then: 'not a function' },
   ];
 }
