@@ -9,7 +9,7 @@ export {
   getSupportedDeviceTypes,
 } from './device/device-types.js';
 export { get, getApplicationName, getByName, getName, has } from './device/get.js';
-export { getAll, getAllByApplication, getAllByApplicationId } from './device/get-all.js';
+export { getAll, getAllByApplication, getAllByApplicationId, getAllByOrganization } from './device/get-all.js';
 export { generateDeviceKey, generateUuid } from './device/keys.js';
 export { move } from './device/move.js';
 export type { DeviceRegistration } from './device/register.js';

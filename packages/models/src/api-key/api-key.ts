@@ -1,5 +1,6 @@
 import { type Client, InvalidParameter, mergeOptions } from '@balena-ts/core';
 import { getActor } from '../internal/actor.js';
+import { checkRowId } from '../internal/row-id.js';
 import type { ApiKey } from '../types/api-key.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -21,10 +22,6 @@ export interface ApiKeyInfo {
   readonly description?: string | null;
   /** ISO 8601, or null for never. */
   readonly expiryDate?: string | null;
-}
-
-function checkKeyId(id: number): void {
-  if (!Number.isSafeInteger(id) || id <= 0) throw new InvalidParameter('id', id, 'expected a positive integer id');
 }
 
 /**
@@ -129,11 +126,11 @@ export async function getAllNamedUserApiKeys<const O extends TypedOptions<ApiKey
  * ```
  */
 export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo): Promise<void> {
-  checkKeyId(id);
+  checkRowId('id', id);
   if (apiKeyInfo === null || typeof apiKeyInfo !== 'object') {
     throw new InvalidParameter('apiKeyInfo', apiKeyInfo, 'expected an object');
   }
-  if (apiKeyInfo.name !== undefined && (apiKeyInfo.name === null || apiKeyInfo.name.trim() === '')) {
+  if (apiKeyInfo.name !== undefined && (typeof apiKeyInfo.name !== 'string' || apiKeyInfo.name.trim() === '')) {
     throw new InvalidParameter('apiKeyInfo.name', apiKeyInfo.name, 'an API key needs a name');
   }
   const body: Record<string, unknown> = {};
@@ -158,6 +155,6 @@ export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo)
  * ```
  */
 export async function revoke(client: Client, id: number): Promise<void> {
-  checkKeyId(id);
+  checkRowId('id', id);
   await client.pine.delete({ resource: 'api_key', id });
 }

@@ -1,7 +1,7 @@
 import { type Client, InvalidApplicationType, InvalidParameter } from '@balena-ts/core';
 import { getUserActor } from '../internal/actor.js';
-import { findDeviceType } from '../internal/device-type.js';
-import { resolveOrganizationId } from '../internal/organization.js';
+import { checkDeviceTypeArgument, findDeviceType } from '../internal/device-type.js';
+import { checkOrganizationArgument, resolveOrganizationId } from '../internal/organization.js';
 import type { Application, ApplicationClass } from '../types/application.js';
 
 /** Options of {@link create}. */
@@ -41,10 +41,11 @@ async function applicationTypeBody(client: Client, appType: string | undefined):
  * @param appType - an application class (`fleet`, `block`, `app`) or a legacy application type slug
  * @param options - the owning organization (default: the user's own) and an optional uuid
  * @returns the created application, with its `id`
- * @throws {@link @balena-ts/core#InvalidParameter} for an empty name
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty name, device type, application type or organization
  * @throws {@link @balena-ts/core#InvalidDeviceType} when the device type is unknown
  * @throws {@link @balena-ts/core#InvalidApplicationType} when the application type is unknown
  * @throws {@link @balena-ts/core#OrganizationNotFound} when the organization does not exist or is not visible
+ * @throws {@link @balena-ts/core#NotLoggedIn} without `options.organization` when the credential is not a user's
  * @throws {@link @balena-ts/core#RequestError} 409 when the organization already has an application of that name
  * @example
  * ```ts
@@ -62,6 +63,13 @@ export async function create(
   if (typeof name !== 'string' || name.trim() === '') {
     throw new InvalidParameter('name', name, 'an application needs a name');
   }
+  // Checked here rather than in the lookups below: those start together, and one bad argument
+  // must not send the others' requests.
+  checkDeviceTypeArgument(deviceType);
+  if (appType !== undefined && (typeof appType !== 'string' || appType.trim() === '')) {
+    throw new InvalidParameter('appType', appType, 'expected an application class or type slug');
+  }
+  if (options.organization !== undefined) checkOrganizationArgument(options.organization);
   const [type, organization, typeBody] = await Promise.all([
     findDeviceType<{ id: number }>(client, deviceType, { $select: 'id' }),
     options.organization === undefined

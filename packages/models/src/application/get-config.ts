@@ -1,6 +1,8 @@
-import { ApplicationNotFound, type Client, InvalidDeviceType, RequestError } from '@balena-ts/core';
+import { type Client, InvalidDeviceType, InvalidOption } from '@balena-ts/core';
+import { requestOsConfig } from '../device-os/config-request.js';
 import type { OsConfig, OsConfigOptions } from '../device-os/get-config.js';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { checkNetworkParams } from '../device-os/parse-params.js';
+import { type ApplicationIdentifier, checkApplicationIdentifier, getApplication } from '../internal/application.js';
 import { type DeviceTypeWithOsReleases, HOST_OS_RELEASES_EXPAND, newestOsVersionOf } from '../internal/os-version.js';
 
 /**
@@ -11,7 +13,11 @@ import { type DeviceTypeWithOsReleases, HOST_OS_RELEASES_EXPAND, newestOsVersion
  * @param appId - an id, a slug, a uuid or an application name
  * @param options - config options; `version` defaults to the newest OS release
  * @returns the config.json object
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
+ * @throws {@link @balena-ts/core#MissingOption} / {@link @balena-ts/core#InvalidOption} for invalid options (wifi
+ * without `wifiSsid`, an unknown network, an empty version), before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @throws {@link @balena-ts/core#InvalidDeviceType} when the device type has no OS release
  * @example
  * ```ts
@@ -24,6 +30,11 @@ export async function getConfig(
   appId: ApplicationIdentifier,
   options: Partial<OsConfigOptions> = {},
 ): Promise<OsConfig> {
+  checkApplicationIdentifier(appId);
+  if (options.version !== undefined && (typeof options.version !== 'string' || options.version.trim() === '')) {
+    throw new InvalidOption('Invalid option: version must be an OS version, or left out for the newest');
+  }
+  const network = checkNetworkParams(options);
   // One request finds the application, its device type and the host OS releases together.
   const application = await getApplication<{ id: number; is_for__device_type: DeviceTypeWithOsReleases[] }>(
     client,
@@ -33,13 +44,5 @@ export async function getConfig(
   const [deviceType] = application.is_for__device_type;
   const version = options.version ?? (deviceType === undefined ? undefined : newestOsVersionOf(deviceType));
   if (version === undefined) throw new InvalidDeviceType(`No OS release for the device type of ${String(appId)}`);
-  try {
-    return await client.request<OsConfig>('/download-config', {
-      method: 'POST',
-      body: { network: 'ethernet', ...options, appId: application.id, version },
-    });
-  } catch (error) {
-    if (error instanceof RequestError && error.status === 404) throw new ApplicationNotFound(appId, { cause: error });
-    throw error;
-  }
+  return requestOsConfig(client, appId, { ...options, network, appId: application.id, version });
 }

@@ -1,4 +1,4 @@
-import type { Client } from '@balena-ts/core';
+import { type Client, InvalidParameter } from '@balena-ts/core';
 import { type ApplicationIdentifier, getApplication, resolveApplicationId } from '../internal/application.js';
 import { findApplicationReleaseId } from '../internal/release.js';
 
@@ -9,7 +9,7 @@ import { findApplicationReleaseId } from '../internal/release.js';
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @param fullReleaseHash - the release's full commit hash
- * @throws {@link @balena-ts/core#InvalidParameter} for an empty hash
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty hash or a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
  * @throws {@link @balena-ts/core#ReleaseNotFound} when the application has no successful release with that commit
  * @example
@@ -22,6 +22,9 @@ export async function pinToRelease(
   slugOrUuidOrIdOrName: ApplicationIdentifier,
   fullReleaseHash: string,
 ): Promise<void> {
+  if (typeof fullReleaseHash !== 'string' || fullReleaseHash.trim() === '') {
+    throw new InvalidParameter('fullReleaseHash', fullReleaseHash, 'expected a full commit hash');
+  }
   const applicationId = await resolveApplicationId(client, slugOrUuidOrIdOrName);
   const releaseId = await findApplicationReleaseId(client, applicationId, fullReleaseHash);
   await client.pine.patch({
@@ -37,6 +40,7 @@ export async function pinToRelease(
  * @param client - the client
  * @param appId - an id, a slug, a uuid or an application name
  * @param commitId - the release's full commit hash
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty hash or a malformed application argument
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
  * @throws {@link @balena-ts/core#ReleaseNotFound} when the release does not exist
  * @example

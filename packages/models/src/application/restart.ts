@@ -1,5 +1,6 @@
-import { type Client, RequestError, SupervisorLocked } from '@balena-ts/core';
+import { type Client, SupervisorLocked } from '@balena-ts/core';
 import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { translateStatus } from '../internal/request-errors.js';
 
 /**
  * Restarts the application's containers on every device (balena-cloud's
@@ -7,7 +8,9 @@ import { type ApplicationIdentifier, getApplication } from '../internal/applicat
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @throws {@link @balena-ts/core#SupervisorLocked} when an update lock holds (423)
  * @throws {@link @balena-ts/core#RequestError} when the API refuses (e.g. 404 on servers without the endpoint)
  * @example
@@ -17,10 +20,9 @@ import { type ApplicationIdentifier, getApplication } from '../internal/applicat
  */
 export async function restart(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<void> {
   const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
-  try {
-    await client.request(`/application/${id}/restart`, { method: 'POST' });
-  } catch (error) {
-    if (error instanceof RequestError && error.status === 423) throw new SupervisorLocked(undefined, { cause: error });
-    throw error;
-  }
+  await translateStatus(
+    client.request(`/application/${id}/restart`, { method: 'POST' }),
+    423,
+    (cause) => new SupervisorLocked(undefined, { cause }),
+  );
 }

@@ -1,5 +1,6 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
+import type { Client } from '@balena-ts/core';
 import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { supportAccessUntil } from '../internal/support-access.js';
 
 /**
  * Grants balena support access to an application until a time in the future.
@@ -19,15 +20,9 @@ export async function grantSupportAccess(
   slugOrUuidOrIdOrName: ApplicationIdentifier,
   expiryTimestamp: number,
 ): Promise<void> {
-  if (!Number.isFinite(expiryTimestamp) || expiryTimestamp <= Date.now()) {
-    throw new InvalidParameter('expiryTimestamp', expiryTimestamp, 'it must be a time in the future');
-  }
+  const body = supportAccessUntil(expiryTimestamp);
   const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
-  await client.pine.patch({
-    resource: 'application',
-    id,
-    body: { is_accessible_by_support_until__date: new Date(expiryTimestamp).toISOString() },
-  });
+  await client.pine.patch({ resource: 'application', id, body });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Client } from '@balena-ts/core';
+import { type Client, InvalidParameter } from '@balena-ts/core';
 
 /** The variable naming rules of the API (`GET /config/vars`, api-map 1.5). */
 export interface ConfigVarSchema {
@@ -27,12 +27,17 @@ export interface ConfigVarSchema {
  * @param client - the client
  * @param deviceType - a device type slug (optional)
  * @returns the schema
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty device type, before any request
+ * @throws {@link @balena-ts/core#RequestError} when the API refuses (e.g. an unknown device type)
  * @example
  * ```ts
  * const { reservedNames, configVarSchema } = await getConfigVarSchema(client, 'raspberrypi4-64');
  * ```
  */
-export function getConfigVarSchema(client: Client, deviceType?: string): Promise<ConfigVarSchema> {
+export async function getConfigVarSchema(client: Client, deviceType?: string): Promise<ConfigVarSchema> {
+  if (deviceType !== undefined && (typeof deviceType !== 'string' || deviceType.trim() === '')) {
+    throw new InvalidParameter('deviceType', deviceType, 'expected a device type slug');
+  }
   // The API only needs credentials to resolve a (possibly private) device type.
   return client.request<ConfigVarSchema>('/config/vars', {
     query: { deviceType },

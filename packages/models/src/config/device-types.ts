@@ -1,4 +1,5 @@
 import { type Client, InvalidDeviceType, InvalidParameter, RequestError } from '@balena-ts/core';
+import { translateStatus } from '../internal/request-errors.js';
 import type { DeviceTypeManifest } from '../types/device-type.js';
 
 /**
@@ -7,14 +8,18 @@ import type { DeviceTypeManifest } from '../types/device-type.js';
  *
  * @param client - the client
  * @returns the manifests
+ * @throws {@link @balena-ts/core#RequestError} when the API answers something other than a list
  * @example
  * ```ts
  * const names = (await getDeviceTypes(client)).map((type) => type.name);
  * ```
  */
 export async function getDeviceTypes(client: Client): Promise<DeviceTypeManifest[]> {
-  const manifests = await client.request<DeviceTypeManifest[] | null>('/device-types/v1');
-  if (!Array.isArray(manifests)) throw new Error('No device types');
+  const path = '/device-types/v1';
+  const manifests = await client.request<DeviceTypeManifest[] | null>(path);
+  if (!Array.isArray(manifests)) {
+    throw new RequestError({ status: 200, method: 'GET', url: path, body: manifests, message: 'No device types' });
+  }
   return manifests.map(({ instructions: _instructions, ...manifest }) => manifest as DeviceTypeManifest);
 }
 
@@ -50,15 +55,20 @@ export async function getDeviceTypeManifestBySlug(client: Client, slugOrName: st
  * @param client - the client
  * @param slug - the device type slug
  * @returns the manifest
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty slug, before any request
  * @throws {@link @balena-ts/core#InvalidDeviceType} when the API knows no such device type
+ * @example
+ * ```ts
+ * const { arch } = await getDeviceTypeManifest(client, 'raspberrypi3');
+ * ```
  */
 export async function getDeviceTypeManifest(client: Client, slug: string): Promise<DeviceTypeManifest> {
-  try {
-    return await client.request<DeviceTypeManifest>(`/device-types/v1/${encodeURIComponent(slug)}`);
-  } catch (error) {
-    if (error instanceof RequestError && error.status === 404) {
-      throw new InvalidDeviceType(`Invalid device type: ${slug}`, { cause: error });
-    }
-    throw error;
+  if (typeof slug !== 'string' || slug.trim() === '') {
+    throw new InvalidParameter('slug', slug, 'expected a device type slug');
   }
+  return translateStatus(
+    client.request<DeviceTypeManifest>(`/device-types/v1/${encodeURIComponent(slug)}`),
+    404,
+    (cause) => new InvalidDeviceType(`Invalid device type: ${slug}`, { cause }),
+  );
 }

@@ -1,6 +1,11 @@
-import { ApplicationNotFound, type Client, MissingOption, RequestError } from '@balena-ts/core';
-import { type ApplicationIdentifier, resolveApplicationId } from '../internal/application.js';
-import { parseParams } from './parse-params.js';
+import { type Client, MissingOption } from '@balena-ts/core';
+import {
+  type ApplicationIdentifier,
+  checkApplicationIdentifier,
+  resolveApplicationId,
+} from '../internal/application.js';
+import { requestOsConfig } from './config-request.js';
+import { checkNetworkParams } from './parse-params.js';
 
 /** Options of an image's config.json (the seed's `get_config` options). */
 export interface OsConfigOptions {
@@ -54,8 +59,9 @@ export interface OsConfig {
  * @param appId - an id, a slug, a uuid or an application name
  * @param options - the OS version (required) and network settings
  * @returns the config.json object
- * @throws {@link @balena-ts/core#MissingOption} when `options.version` is missing
- * @throws {@link @balena-ts/core#InvalidOption} for an invalid network or poll interval
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
+ * @throws {@link @balena-ts/core#MissingOption} when `options.version` is missing, or `wifiSsid` for wifi, before any request
+ * @throws {@link @balena-ts/core#InvalidOption} for an invalid network or poll interval, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not exist or is not visible
  * @example
  * ```ts
@@ -67,16 +73,16 @@ export async function getConfig(
   appId: ApplicationIdentifier,
   options: OsConfigOptions,
 ): Promise<OsConfig> {
-  if (options === undefined || typeof options.version !== 'string' || options.version.trim() === '') {
+  checkApplicationIdentifier(appId);
+  if (
+    options === null ||
+    typeof options !== 'object' ||
+    typeof options.version !== 'string' ||
+    options.version.trim() === ''
+  ) {
     throw new MissingOption('Missing option: version (an OS version is required for a config.json)');
   }
+  const network = checkNetworkParams(options);
   const applicationId = await resolveApplicationId(client, appId);
-  const params = parseParams({ ...options, appId: applicationId });
-  try {
-    return await client.request<OsConfig>('/download-config', { method: 'POST', body: params });
-  } catch (error) {
-    // The API answers 404 for an application the user cannot see.
-    if (error instanceof RequestError && error.status === 404) throw new ApplicationNotFound(appId, { cause: error });
-    throw error;
-  }
+  return requestOsConfig(client, appId, { ...options, network, appId: applicationId, version: options.version });
 }

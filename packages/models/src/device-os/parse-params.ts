@@ -81,6 +81,31 @@ export function parseParams(params: OsParams): ParsedOsParams {
   if (deviceType !== undefined && (typeof deviceType !== 'string' || deviceType.trim() === '')) {
     throw new InvalidOption('Invalid option: deviceType must be a non-empty string');
   }
+  const network = checkNetworkParams(params);
+  const version = params.version ?? 'latest';
+  if (typeof version !== 'string' || version.trim() === '') {
+    throw new InvalidOption('Invalid option: version must be a version string or "latest"');
+  }
+  const { appId: _appId, ...rest } = params;
+  return { ...rest, ...(parsedAppId === undefined ? {} : { appId: parsedAppId }), network, version };
+}
+
+/**
+ * Checks the network and polling options of an OS image or config.json (part of {@link parseParams}).
+ *
+ * @param params - the options
+ * @returns the network, `ethernet` unless given
+ * @throws {@link @balena-ts/core#MissingOption} when `wifiSsid` is missing for a wifi network
+ * @throws {@link @balena-ts/core#InvalidOption} when `network` is not one of {@link NETWORK_TYPES}, or
+ * `appUpdatePollInterval` is not a positive number
+ * @example
+ * ```ts
+ * checkNetworkParams({ network: 'wifi', wifiSsid: 'office' }); // 'wifi'
+ * ```
+ */
+export function checkNetworkParams(
+  params: Pick<OsParams, 'network' | 'wifiSsid' | 'appUpdatePollInterval'>,
+): NetworkType {
   const network = params.network ?? 'ethernet';
   if (!NETWORK_TYPES.includes(network)) {
     throw new InvalidOption(`Invalid option: network must be one of ${NETWORK_TYPES.join(', ')}`);
@@ -92,10 +117,5 @@ export function parseParams(params: OsParams): ParsedOsParams {
   if (interval !== undefined && !(Number(interval) > 0)) {
     throw new InvalidOption('Invalid option: appUpdatePollInterval must be a positive number of minutes');
   }
-  const version = params.version ?? 'latest';
-  if (typeof version !== 'string' || version.trim() === '') {
-    throw new InvalidOption('Invalid option: version must be a version string or "latest"');
-  }
-  const { appId: _appId, ...rest } = params;
-  return { ...rest, ...(parsedAppId === undefined ? {} : { appId: parsedAppId }), network, version };
+  return network;
 }

@@ -1,4 +1,4 @@
-import type { Client } from '@balena-ts/core';
+import { type Client, InvalidDeviceType } from '@balena-ts/core';
 import { getDeviceTypeManifest, getDeviceTypeManifestBySlug } from '../config/device-types.js';
 import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
 import { findDeviceType } from '../internal/device-type.js';
@@ -77,7 +77,9 @@ export async function getManifestByApplication(
     $select: 'id',
     $expand: { is_for__device_type: { $select: 'slug' } },
   });
-  return getDeviceTypeManifest(client, application.is_for__device_type[0]?.slug ?? '');
+  const slug = application.is_for__device_type[0]?.slug;
+  if (slug === undefined) throw new InvalidDeviceType(`No device type for application ${String(appName)}`);
+  return getDeviceTypeManifest(client, slug);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   checkApplicationIdentifier,
   resolveApplicationId,
 } from '../internal/application.js';
+import { resolveOrganizationId } from '../internal/organization.js';
 import type { Device } from '../types/device.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import { createDeviceList, type DeviceList } from './device-list.js';
@@ -79,6 +80,36 @@ export function getAllByApplication<const O extends TypedOptions<Device> = Recor
         return rows;
       },
     };
+  });
+}
+
+/**
+ * Gets the devices of every application of one organization, ordered by name, one page per
+ * request. Await it for an array, or iterate it with `for await`.
+ *
+ * @param client - the client
+ * @param handleOrId - the organization's handle or id
+ * @param options - OData options merged into the query
+ * @returns the devices, awaitable and async-iterable
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id, before any request
+ * @throws {@link @balena-ts/core#OrganizationNotFound} when the organization does not exist or is not visible
+ * @example
+ * ```ts
+ * for await (const device of getAllByOrganization(client, 'admin', { $select: ['uuid'] })) console.log(device.uuid);
+ * ```
+ */
+export function getAllByOrganization<const O extends TypedOptions<Device> = Record<never, never>>(
+  client: Client,
+  handleOrId: string | number,
+  options?: O,
+): DeviceList<Selected<Device, O>> {
+  return createDeviceList(async () => {
+    const organizationId = await resolveOrganizationId(client, handleOrId);
+    const inOrganization = {
+      belongs_to__application: { $any: { $alias: 'bta', $expr: { bta: { organization: organizationId } } } },
+    };
+    const query = mergeOptions({ ...DEFAULT_ORDER, $filter: inOrganization }, options);
+    return paginate<Selected<Device, O>>(client, { resource: 'device', options: query });
   });
 }
 

@@ -1,5 +1,6 @@
-import { type Client, DeviceNotFound, RequestError } from '@balena-ts/core';
+import { type Client, DeviceNotFound } from '@balena-ts/core';
 import { type DeviceIdentifier, resolveDeviceId } from '../internal/device.js';
+import { translateStatus } from '../internal/request-errors.js';
 
 const UUID_BYTES = 31;
 
@@ -42,14 +43,13 @@ export async function generateDeviceKey(
   keyExpiryDate?: string | null,
 ): Promise<string> {
   const id = await resolveDeviceId(client, uuidOrId);
-  try {
-    return await client.request<string>(`/api-key/device/${id}/device-key`, {
+  // A numeric id is not looked up first: the API's 404 is the "no such device" answer.
+  return translateStatus(
+    client.request<string>(`/api-key/device/${id}/device-key`, {
       method: 'POST',
       body: { name: keyName, description: keyDescription, expiryDate: keyExpiryDate ?? null },
-    });
-  } catch (error) {
-    // A numeric id is not looked up first: the API's 404 is the "no such device" answer.
-    if (error instanceof RequestError && error.status === 404) throw new DeviceNotFound(uuidOrId, { cause: error });
-    throw error;
-  }
+    }),
+    404,
+    (cause) => new DeviceNotFound(uuidOrId, { cause }),
+  );
 }

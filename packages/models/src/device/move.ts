@@ -1,5 +1,5 @@
 import { type Client, IncompatibleApplication } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { type ApplicationIdentifier, checkApplicationIdentifier, getApplication } from '../internal/application.js';
 import { isArchitectureCompatible } from '../internal/architecture.js';
 import {
   type DeviceSelector,
@@ -25,9 +25,10 @@ function architectureOf(rows: readonly WithArchitecture[]): string | undefined {
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @param applicationSlugOrUuidOrIdOrName - the target application
- * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector or application argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the target application does not match
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @throws {@link @balena-ts/core#IncompatibleApplication} when a device's architecture does not fit the application
  * @example
  * ```ts
@@ -40,6 +41,8 @@ export async function move(
   applicationSlugOrUuidOrIdOrName: ApplicationIdentifier,
 ): Promise<void> {
   const selection = parseDeviceSelector(uuidOrIdOrArray);
+  // Both lookups start together: a malformed application must not send the device prefetch.
+  checkApplicationIdentifier(applicationSlugOrUuidOrIdOrName);
   const [application, devices] = await Promise.all([
     getApplication<{ id: number; is_for__device_type: WithArchitecture[] }>(client, applicationSlugOrUuidOrIdOrName, {
       $select: 'id',

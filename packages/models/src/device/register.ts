@@ -1,9 +1,9 @@
 import { type Client, InvalidDeviceType, InvalidParameter } from '@balena-ts/core';
 import { getUserActor } from '../internal/actor.js';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { type ApplicationIdentifier, checkApplicationIdentifier, getApplication } from '../internal/application.js';
 import { isArchitectureCompatible } from '../internal/architecture.js';
 import { isFullUuid } from '../internal/device.js';
-import { findDeviceType } from '../internal/device-type.js';
+import { checkDeviceTypeArgument, findDeviceType } from '../internal/device-type.js';
 
 /** What registering a device returns: its id, its uuid and its own API key. */
 export interface DeviceRegistration {
@@ -35,8 +35,11 @@ const PROVISIONING_KEY_LIFETIME_MS = 10 * 60 * 1000;
  * @param uuid - the new device's uuid (32 or 62 hex characters; see `generateUuid`)
  * @param deviceTypeSlug - the device type, when it differs from the application's (it must be compatible)
  * @returns the new device's id, uuid and API key
- * @throws {@link @balena-ts/core#InvalidParameter} when the uuid is not a full uuid
+ * @throws {@link @balena-ts/core#InvalidParameter} when the uuid is not a full uuid, or the application or device
+ * type argument is malformed, before any request
+ * @throws {@link @balena-ts/core#NotLoggedIn} when the credential in use is not a user's
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @throws {@link @balena-ts/core#InvalidDeviceType} when the device type is unknown or incompatible with the application
  * @throws {@link @balena-ts/core#RequestError} 409 when a device with that uuid exists
  * @example
@@ -51,6 +54,9 @@ export async function register(
   deviceTypeSlug?: string,
 ): Promise<DeviceRegistration> {
   if (!isFullUuid(uuid)) throw new InvalidParameter('uuid', uuid, 'expected 32 or 62 hex characters');
+  // The lookups below start together: every argument is checked before the first one leaves.
+  checkApplicationIdentifier(applicationSlugOrUuidOrIdOrName);
+  if (deviceTypeSlug !== undefined) checkDeviceTypeArgument(deviceTypeSlug);
   const [user, application, requestedType] = await Promise.all([
     getUserActor(client),
     getApplication<{ id: number; is_for__device_type: TypeWithArchitecture[] }>(

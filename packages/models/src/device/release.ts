@@ -1,4 +1,4 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
+import type { Client } from '@balena-ts/core';
 import { type DeviceIdentifier, getDevice } from '../internal/device.js';
 import {
   type DeviceSelector,
@@ -7,7 +7,7 @@ import {
   prefetchDevices,
   updateDevices,
 } from '../internal/device-batch.js';
-import { findApplicationReleaseId } from '../internal/release.js';
+import { checkReleaseIdentifier, findApplicationReleaseId } from '../internal/release.js';
 
 /**
  * Pins one or many devices to a release of their application: they run it whatever the
@@ -16,7 +16,7 @@ import { findApplicationReleaseId } from '../internal/release.js';
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @param fullReleaseHashOrId - the release's full commit hash, or its id
- * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector or an empty hash
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector, an empty hash or a malformed id, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @throws {@link @balena-ts/core#ReleaseNotFound} when a device's application has no such successful release
  * @example
@@ -29,13 +29,7 @@ export async function pinToRelease(
   uuidOrIdOrArray: DeviceSelector,
   fullReleaseHashOrId: string | number,
 ): Promise<void> {
-  if (typeof fullReleaseHashOrId === 'string' && fullReleaseHashOrId.trim() === '') {
-    throw new InvalidParameter(
-      'fullReleaseHashOrId',
-      fullReleaseHashOrId,
-      'expected a full commit hash or a release id',
-    );
-  }
+  checkReleaseIdentifier(fullReleaseHashOrId);
   const devices = await prefetchDevices<{ id: number; uuid: string; belongs_to__application: { __id: number } }>(
     client,
     parseDeviceSelector(uuidOrIdOrArray),

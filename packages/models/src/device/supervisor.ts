@@ -1,5 +1,6 @@
-import { type Client, RequestError, SupervisorLocked } from '@balena-ts/core';
+import { type Client, SupervisorLocked } from '@balena-ts/core';
 import { type DeviceIdentifier, getDevice } from '../internal/device.js';
+import { translateStatus } from '../internal/request-errors.js';
 
 // Container restarts can take a while on slow devices; the API proxy waits for the supervisor.
 const CONTAINER_ACTION_TIMEOUT_MS = 50_000;
@@ -41,16 +42,15 @@ export async function restartApplication(client: Client, uuidOrId: DeviceIdentif
     $expand: { belongs_to__application: { $select: 'id' } },
   });
   const appId = device.belongs_to__application[0]?.id;
-  try {
-    return await client.request('/supervisor/v1/restart', {
+  return translateStatus(
+    client.request('/supervisor/v1/restart', {
       method: 'POST',
       body: { deviceId: device.id, appId, data: { appId } },
       timeout: CONTAINER_ACTION_TIMEOUT_MS,
-    });
-  } catch (error) {
-    if (error instanceof RequestError && error.status === 423) throw new SupervisorLocked(undefined, { cause: error });
-    throw error;
-  }
+    }),
+    423,
+    (cause) => new SupervisorLocked(undefined, { cause }),
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   prefetchDevices,
   updateDevices,
 } from '../internal/device-batch.js';
+import { supportAccessUntil } from '../internal/support-access.js';
 
 /**
  * Renames one or many devices.
@@ -127,17 +128,12 @@ export function unsetCustomLocation(client: Client, uuidOrIdOrArray: DeviceSelec
  * await grantSupportAccess(client, uuid, Date.now() + 3_600_000);
  * ```
  */
-export function grantSupportAccess(
+export async function grantSupportAccess(
   client: Client,
   uuidOrIdOrArray: DeviceSelector,
   expiryTimestamp: number,
 ): Promise<void> {
-  if (!Number.isFinite(expiryTimestamp) || expiryTimestamp <= Date.now()) {
-    return Promise.reject(new InvalidParameter('expiryTimestamp', expiryTimestamp, 'it must be a time in the future'));
-  }
-  return updateDevices(client, uuidOrIdOrArray, {
-    is_accessible_by_support_until__date: new Date(expiryTimestamp).toISOString(),
-  });
+  await updateDevices(client, uuidOrIdOrArray, supportAccessUntil(expiryTimestamp));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Client } from '@balena-ts/core';
+import { type Client, NotLoggedIn } from '@balena-ts/core';
 
 /** What `GET /actor/v1/whoami` answers: the actor behind the credential in use. */
 export interface Actor {
@@ -22,6 +22,10 @@ export interface Actor {
  * @param client - the client
  * @returns the actor
  * @throws {@link @balena-ts/core#NotLoggedIn} without a credential (from core)
+ * @example
+ * ```ts
+ * const { actorType, actorTypeId } = await getActor(client);
+ * ```
  */
 export function getActor(client: Client): Promise<Actor> {
   return client.request<Actor>('/actor/v1/whoami');
@@ -32,12 +36,17 @@ export function getActor(client: Client): Promise<Actor> {
  *
  * @param client - the client
  * @returns the user's id and username
- * @throws Error when the credential is not a user's
+ * @throws {@link @balena-ts/core#NotLoggedIn} without a credential, or when it is a device's or an application's key
+ * @example
+ * ```ts
+ * const { actorTypeId: userId } = await getUserActor(client);
+ * ```
  */
 export async function getUserActor(client: Client): Promise<Actor & { username: string }> {
   const actor = await getActor(client);
   if (actor.actorType !== 'user' || actor.username === undefined) {
-    throw new Error('The authentication credentials in use are not of a user');
+    // SSH keys and default organizations belong to users: a device or application key has neither.
+    throw new NotLoggedIn('The authentication credentials in use are not of a user');
   }
   return actor as Actor & { username: string };
 }

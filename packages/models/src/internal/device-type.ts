@@ -1,6 +1,22 @@
 import { type Client, InvalidDeviceType, InvalidParameter, mergeOptions, type ODataOptions } from '@balena-ts/core';
 
 /**
+ * Checks a device type argument before any request.
+ *
+ * @param slugOrName - the value as given
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a value that is not a string
+ * @example
+ * ```ts
+ * checkDeviceTypeArgument('raspberrypi4-64'); // passes
+ * ```
+ */
+export function checkDeviceTypeArgument(slugOrName: string): void {
+  if (typeof slugOrName !== 'string' || slugOrName.trim() === '') {
+    throw new InvalidParameter('deviceType', slugOrName, 'expected a device type slug or name');
+  }
+}
+
+/**
  * Finds a device type by slug, alias or display name in one request (the seed took display names,
  * today's API takes slugs and aliases).
  *
@@ -11,11 +27,13 @@ import { type Client, InvalidDeviceType, InvalidParameter, mergeOptions, type OD
  * @returns the device type
  * @throws {@link @balena-ts/core#InvalidParameter} for an empty argument
  * @throws {@link @balena-ts/core#InvalidDeviceType} when nothing matches
+ * @example
+ * ```ts
+ * const { id } = await findDeviceType<{ id: number }>(client, 'Raspberry Pi 3', { $select: 'id' });
+ * ```
  */
 export async function findDeviceType<T>(client: Client, slugOrName: string, options?: ODataOptions): Promise<T> {
-  if (typeof slugOrName !== 'string' || slugOrName.trim() === '') {
-    throw new InvalidParameter('deviceType', slugOrName, 'expected a device type slug or name');
-  }
+  checkDeviceTypeArgument(slugOrName);
   const query = mergeOptions(
     {
       $top: 1,

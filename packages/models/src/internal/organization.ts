@@ -1,6 +1,23 @@
 import { type Client, InvalidParameter, OrganizationNotFound } from '@balena-ts/core';
 
 /**
+ * Checks an organization argument before any request.
+ *
+ * @param handleOrId - the value as given
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''`, a malformed id, or another type
+ * @example
+ * ```ts
+ * checkOrganizationArgument('admin'); // passes
+ * ```
+ */
+export function checkOrganizationArgument(handleOrId: string | number): void {
+  const validId = typeof handleOrId === 'number' && Number.isSafeInteger(handleOrId) && handleOrId > 0;
+  if (!validId && (typeof handleOrId !== 'string' || handleOrId.trim() === '')) {
+    throw new InvalidParameter('organization', handleOrId, 'expected a handle or a positive integer id');
+  }
+}
+
+/**
  * Resolves an organization handle or id to its id with `GET /v7/organization(handle='h')?$select=id`
  * (or by id), which also checks that the caller can see it.
  *
@@ -9,12 +26,13 @@ import { type Client, InvalidParameter, OrganizationNotFound } from '@balena-ts/
  * @returns the organization id
  * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id
  * @throws {@link @balena-ts/core#OrganizationNotFound} when no visible organization matches
+ * @example
+ * ```ts
+ * const organizationId = await resolveOrganizationId(client, 'admin');
+ * ```
  */
 export async function resolveOrganizationId(client: Client, handleOrId: string | number): Promise<number> {
-  const validId = typeof handleOrId === 'number' && Number.isSafeInteger(handleOrId) && handleOrId > 0;
-  if (!validId && (typeof handleOrId !== 'string' || handleOrId.trim() === '')) {
-    throw new InvalidParameter('organization', handleOrId, 'expected a handle or a positive integer id');
-  }
+  checkOrganizationArgument(handleOrId);
   const id = typeof handleOrId === 'number' ? handleOrId : { handle: handleOrId };
   const row = await client.pine.get<{ id: number }>({ resource: 'organization', id, options: { $select: 'id' } });
   if (row === undefined) throw new OrganizationNotFound(handleOrId);

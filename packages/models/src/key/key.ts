@@ -1,13 +1,10 @@
 import { type Client, InvalidParameter, KeyNotFound } from '@balena-ts/core';
 import { getUserActor } from '../internal/actor.js';
+import { checkRowId } from '../internal/row-id.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type { SshKey } from '../types/ssh-key.js';
 
 const RESOURCE = 'user__has__public_key';
-
-function checkKeyId(id: number): void {
-  if (!Number.isSafeInteger(id) || id <= 0) throw new InvalidParameter('id', id, 'expected a positive integer id');
-}
 
 /**
  * Adds an SSH public key to the current user.
@@ -17,7 +14,7 @@ function checkKeyId(id: number): void {
  * @param key - the public key, e.g. `ssh-ed25519 AAAA… me@laptop`
  * @returns the created key record, with its `id`
  * @throws {@link @balena-ts/core#InvalidParameter} for an empty title or key
- * @throws Error when the credential in use is not a user's
+ * @throws {@link @balena-ts/core#NotLoggedIn} when the credential in use is not a user's
  * @example
  * ```ts
  * const { id } = await create(client, 'laptop', 'ssh-ed25519 AAAAC3Nz… me@laptop');
@@ -52,7 +49,7 @@ export async function get<const O extends TypedOptions<SshKey> = Record<never, n
   id: number,
   options?: O,
 ): Promise<Selected<SshKey, O>> {
-  checkKeyId(id);
+  checkRowId('id', id);
   const row = await client.pine.get<Selected<SshKey, O>>({ resource: RESOURCE, id, options });
   if (row === undefined) throw new KeyNotFound(id);
   return row;
@@ -88,6 +85,6 @@ export function getAll<const O extends TypedOptions<SshKey> = Record<never, neve
  * ```
  */
 export async function remove(client: Client, id: number): Promise<void> {
-  checkKeyId(id);
+  checkRowId('id', id);
   await client.pine.delete({ resource: RESOURCE, id });
 }
