@@ -142,6 +142,8 @@ export class DeviceAgent {
       api_port: SUPERVISOR_PORT,
     });
     await this.update();
+    // It may have gone offline (or been stopped) while it was coming up.
+    if (this.power !== 'online') return;
     this.every(this.settings.pollIntervalMs, () => this.update());
     this.every(this.settings.logIntervalMs, () => this.log(`Service heartbeat ${++this.routineLines}`));
   }
