@@ -19,6 +19,7 @@ import {
   renderReasons,
   renderTable,
 } from './lib/table.mjs';
+import { missedTargetNotes } from './lib/target-notes.mjs';
 import { balenaTsBundle, measureBundle, officialBundle, PROGRAMS } from './rows/bundle.mjs';
 import { COLD_START_IMPLEMENTATIONS, COLD_START_RUNS, measureColdStarts } from './rows/cold-start.mjs';
 import { balenaTsFootprint, officialFootprint, rawFetchFootprint } from './rows/footprint.mjs';
@@ -219,6 +220,11 @@ const report = [
   '',
   ...notes.map((note) => `- ${note}`),
   renderReasons(rows) ? `\nWhy some cells are n/a:\n\n${renderReasons(rows)}` : '',
+  missedTargetNotes(rows).length > 0
+    ? `\n### Targets missed: why, and what would reach them\n\n${missedTargetNotes(rows)
+        .map((note) => `- ${note}`)
+        .join('\n')}`
+    : '',
   '',
 ].join('\n');
 
