@@ -8,11 +8,11 @@ const root = path.resolve(import.meta.dirname, '..');
 
 /**
  * Builds the page's script.
- * @returns the path of the bundle
+ * @returns the path of the bundle and the input files esbuild bundled
  */
 export async function buildExample() {
   const outfile = path.join(root, 'dist', 'main.js');
-  await build({
+  const result = await build({
     entryPoints: [path.join(root, 'src', 'main.ts')],
     outfile,
     bundle: true,
@@ -21,10 +21,11 @@ export async function buildExample() {
     target: 'es2022',
     sourcemap: true,
     logLevel: 'warning',
+    metafile: true,
   });
-  return outfile;
+  return { outfile, inputs: Object.keys(result.metafile.inputs) };
 }
 
 if (process.argv[1] === import.meta.filename) {
-  console.log(`built ${path.relative(root, await buildExample())}`);
+  console.log(`built ${path.relative(root, (await buildExample()).outfile)}`);
 }
