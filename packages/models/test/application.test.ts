@@ -1,10 +1,15 @@
 import {
   AmbiguousApplication,
   ApplicationNotFound,
+  createClient,
+  InvalidApplicationType,
   InvalidDeviceType,
+  InvalidOption,
   InvalidParameter,
+  MissingOption,
   OrganizationNotFound,
   ReleaseNotFound,
+  RequestError,
 } from '@balena-ts/core';
 import * as application from '@balena-ts/models/application';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +112,30 @@ describe('choosing among matches', () => {
     expect(() => pickApplication('x', rows)).toThrow(AmbiguousApplication);
     expect(() => pickApplication('y', [])).toThrow(ApplicationNotFound);
   });
+
+  it('raises AmbiguousApplication when the user has a fleet of that name in two organizations', async () => {
+    // A user who creates an organization becomes its member: two fleets, one name, both visible.
+    const handle = uniqueName('second-org');
+    const organization = await context.client.pine.post<{ id: number }>({
+      resource: 'organization',
+      body: { name: handle, handle },
+    });
+    const name = uniqueName('twin');
+    const mine = await context.sandbox.seedApplication({ name });
+    const theirs = await application.create(context.client, name, 'raspberrypi3', undefined, {
+      organization: organization.id,
+    });
+    const error = await application.get(context.client, name).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AmbiguousApplication);
+    expect((error as AmbiguousApplication).message).toContain(name);
+    await expect(application.has(context.client, name)).rejects.toBeInstanceOf(AmbiguousApplication);
+    await expect(application.remove(context.client, name)).rejects.toBeInstanceOf(AmbiguousApplication);
+    // The slugs still tell them apart, and nothing was removed.
+    expect((await application.get(context.client, mine.slug, { $select: ['id'] })).id).toBe(mine.id);
+    expect((await application.get(context.client, `${handle}/${name}`, { $select: ['id'] })).id).toBe(theirs.id);
+    const listed = await application.getAllByOrganization(context.client, organization.id, { $select: ['id'] });
+    expect(listed).toEqual([{ id: theirs.id }]);
+  });
 });
 
 describe('application.getAll / getAllByOrganization / has / hasAny', () => {
@@ -143,7 +172,6 @@ describe('application.getAll / getAllByOrganization / has / hasAny', () => {
     await seedApp();
     expect(await application.hasAny(context.client)).toBe(true);
     const user = await context.sandbox.createUser({ username: uniqueName('empty') });
-    const { createClient } = await import('@balena-ts/core');
     const other = createClient({ apiUrl: context.sandbox.url, retry: false });
     await other.tokens.set(user.token);
     expect(await application.hasAny(other)).toBe(false);
@@ -173,10 +201,45 @@ describe('application.create / remove', () => {
     await expect(
       application.create(context.client, uniqueName('x'), 'raspberrypi3', undefined, { organization: 'nobody-here' }),
     ).rejects.toBeInstanceOf(OrganizationNotFound);
-    await expect(application.create(context.client, uniqueName('x'), 'raspberrypi3', 'no-such-type')).rejects.toThrow(
-      /application type/i,
-    );
+    await expect(
+      application.create(context.client, uniqueName('x'), 'raspberrypi3', 'no-such-type'),
+    ).rejects.toBeInstanceOf(InvalidApplicationType);
+  });
+
+  it('rejects an empty name, device type, application type or organization before any request', async () => {
+    context.recorder.reset();
     await expect(application.create(context.client, '', 'raspberrypi3')).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(application.create(context.client, 'x', '')).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(application.create(context.client, 'x', 'raspberrypi3', '')).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(
+      application.create(context.client, 'x', 'raspberrypi3', undefined, { organization: '' }),
+    ).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(
+      application.create(context.client, 'x', 'raspberrypi3', undefined, { organization: -1 }),
+    ).rejects.toBeInstanceOf(InvalidParameter);
+    expect(context.recorder.requests).toHaveLength(0);
+  });
+
+  it('accepts a legacy application type slug (the seed app_type) and an explicit uuid', async () => {
+    const uuid = 'abcdef0123456789abcdef0123456789';
+    const created = await application.create(context.client, uniqueName('legacy'), 'raspberrypi3', 'default', {
+      uuid,
+    });
+    expect(created.uuid).toBe(uuid);
+    const stored = await application.get(context.client, created.id, {
+      $select: ['uuid'],
+      $expand: { application_type: { $select: 'slug' } },
+    });
+    expect(stored).toMatchObject({ uuid, application_type: [{ slug: 'default' }] });
+  });
+
+  it('creates in the given organization with three requests, as the official SDK does', async () => {
+    context.recorder.reset();
+    const created = await application.create(context.client, uniqueName('counted'), 'raspberrypi3', 'fleet', {
+      organization: context.sandbox.superuser.username,
+    });
+    expect(created.is_of__class).toBe('fleet');
+    expect(context.recorder.requests.map((request) => request.method).sort()).toEqual(['GET', 'GET', 'POST']);
   });
 
   it('removes by name and then reports it missing', async () => {
@@ -216,8 +279,23 @@ describe('application device URLs and support access', () => {
     await expect(application.grantSupportAccess(context.client, seeded.id, Date.now() - 1000)).rejects.toBeInstanceOf(
       InvalidParameter,
     );
-    await application.grantSupportAccess(context.client, seeded.id, Date.now() + 3_600_000);
+    const until = Date.now() + 3_600_000;
+    await application.grantSupportAccess(context.client, seeded.id, until);
+    const granted = await application.get(context.client, seeded.id, {
+      $select: ['is_accessible_by_support_until__date'],
+    });
+    expect(new Date(granted.is_accessible_by_support_until__date as string).getTime()).toBe(until);
     await application.revokeSupportAccess(context.client, seeded.slug);
+    const revoked = await application.get(context.client, seeded.id, {
+      $select: ['is_accessible_by_support_until__date'],
+    });
+    expect(revoked.is_accessible_by_support_until__date).toBeNull();
+    await expect(application.grantSupportAccess(context.client, 'admin/none', until)).rejects.toBeInstanceOf(
+      ApplicationNotFound,
+    );
+    await expect(application.grantSupportAccess(context.client, seeded.id, Number.NaN)).rejects.toBeInstanceOf(
+      InvalidParameter,
+    );
     await expect(application.revokeSupportAccess(context.client, 'admin/none')).rejects.toBeInstanceOf(
       ApplicationNotFound,
     );
@@ -258,10 +336,45 @@ describe('application releases', () => {
     await expect(application.pinToRelease(context.client, seeded.id, foreign.commit)).rejects.toBeInstanceOf(
       ReleaseNotFound,
     );
-    await expect(application.pinToRelease(context.client, seeded.id, '')).rejects.toBeInstanceOf(InvalidParameter);
     await expect(application.trackLatestRelease(context.client, 'admin/none')).rejects.toBeInstanceOf(
       ApplicationNotFound,
     );
+    for (const reader of [
+      application.disableRollingUpdates,
+      application.isTrackingLatestRelease,
+      application.getTargetReleaseHash,
+    ]) {
+      await expect(reader(context.client, 'admin/none')).rejects.toBeInstanceOf(ApplicationNotFound);
+    }
+  });
+
+  it('rejects an empty or non-string hash before any request, even for a slug', async () => {
+    const seeded = await seedApp();
+    context.recorder.reset();
+    for (const hash of ['', '  ', 42, undefined] as never[]) {
+      await expect(application.pinToRelease(context.client, seeded.slug, hash)).rejects.toBeInstanceOf(
+        InvalidParameter,
+      );
+    }
+    await expect(application.pinToRelease(context.client, '', 'abc')).rejects.toBeInstanceOf(InvalidParameter);
+    expect(context.recorder.requests).toHaveLength(0);
+  });
+
+  it('pins by id and tracks the latest release with two requests each, as the official SDK does', async () => {
+    const seeded = await seedApp();
+    const release = await context.sandbox.seedRelease({ application: seeded.id });
+    context.recorder.reset();
+    await application.pinToRelease(context.client, seeded.id, release.commit);
+    expect(context.recorder.requests.map((request) => request.method)).toEqual(['GET', 'PATCH']);
+    context.recorder.reset();
+    await application.trackLatestRelease(context.client, seeded.id);
+    expect(context.recorder.requests.map((request) => request.method)).toEqual(['GET', 'PATCH']);
+    expect(await application.isTrackingLatestRelease(context.client, seeded.slug)).toBe(true);
+  });
+
+  it('getTargetReleaseHash is undefined for an application without releases', async () => {
+    const seeded = await seedApp();
+    expect(await application.getTargetReleaseHash(context.client, seeded.id)).toBeUndefined();
   });
 });
 
@@ -271,6 +384,20 @@ describe('application keys, config, restart and URLs', () => {
     const key = await application.generateProvisioningKey(context.client, seeded.slug, { name: 'line 2' });
     expect(typeof key).toBe('string');
     expect(key.length).toBeGreaterThanOrEqual(16);
+    const uuid = 'a1'.repeat(16);
+    const anonymous = createClient({ apiUrl: context.sandbox.url, retry: false });
+    const registered = await anonymous.request<{ id: number; uuid: string }>('/device/register', {
+      method: 'POST',
+      token: key,
+      body: { user: 1, application: seeded.id, uuid, device_type: 'raspberrypi4-64' },
+    });
+    expect(registered.uuid).toBe(uuid);
+    const device = await context.client.pine.get<{ belongs_to__application: { __id: number } }>({
+      resource: 'device',
+      id: { uuid },
+      options: { $select: 'belongs_to__application' },
+    });
+    expect(device?.belongs_to__application).toEqual({ __id: seeded.id });
     await expect(application.generateProvisioningKey(context.client, 'admin/none')).rejects.toBeInstanceOf(
       ApplicationNotFound,
     );
@@ -284,13 +411,52 @@ describe('application keys, config, restart and URLs', () => {
     await expect(application.getConfig(context.client, 'admin/none')).rejects.toBeInstanceOf(ApplicationNotFound);
   });
 
+  it('getConfig takes the seed options, and checks them before any request', async () => {
+    const seeded = await seedApp();
+    const config = await application.getConfig(context.client, seeded.id, {
+      version: '6.0.13',
+      network: 'wifi',
+      wifiSsid: 'office',
+      appUpdatePollInterval: 10,
+    });
+    expect(config.applicationId).toBe(seeded.id);
+    expect(config.appUpdatePollInterval).toBe(10 * 60_000);
+    context.recorder.reset();
+    await expect(application.getConfig(context.client, seeded.slug, { network: 'wifi' })).rejects.toBeInstanceOf(
+      MissingOption,
+    );
+    await expect(
+      application.getConfig(context.client, seeded.slug, { network: 'lte' as 'wifi' }),
+    ).rejects.toBeInstanceOf(InvalidOption);
+    await expect(application.getConfig(context.client, seeded.slug, { version: '' })).rejects.toBeInstanceOf(
+      InvalidOption,
+    );
+    await expect(application.getConfig(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+    expect(context.recorder.requests).toHaveLength(0);
+  });
+
   it('restart resolves the application first', async () => {
     await expect(application.restart(context.client, 'admin/none')).rejects.toBeInstanceOf(ApplicationNotFound);
+    await expect(application.restart(context.client, 0)).rejects.toBeInstanceOf(InvalidParameter);
+  });
+
+  it('restart posts to the application restart endpoint', async (test) => {
+    const seeded = await seedApp();
+    context.recorder.reset();
+    const outcome = await application.restart(context.client, seeded.slug).catch((caught: unknown) => caught);
+    const posted = context.recorder.requests.filter((request) => request.method === 'POST');
+    expect(posted.map((request) => new URL(request.url).pathname)).toEqual([`/application/${seeded.id}/restart`]);
+    // balena-cloud's endpoint; the sandbox does not serve it yet (queued for the sandbox). Once it
+    // does, this test checks the success path instead of skipping.
+    if (outcome instanceof RequestError && outcome.status === 404) test.skip();
+    expect(outcome).toBeUndefined();
   });
 
   it('builds the dashboard URL from the API URL', () => {
     const url = application.getDashboardUrl(context.client, 42);
     expect(url).toBe(new URL('/apps/42', context.client.config.dashboardUrl).toString());
-    expect(() => application.getDashboardUrl(context.client, Number.NaN)).toThrow(InvalidParameter);
+    for (const invalid of [Number.NaN, 0, -1, 1.5, '42']) {
+      expect(() => application.getDashboardUrl(context.client, invalid as number)).toThrow(InvalidParameter);
+    }
   });
 });

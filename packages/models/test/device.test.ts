@@ -7,8 +7,11 @@ import {
   IncompatibleApplication,
   InvalidDeviceType,
   InvalidParameter,
+  NotLoggedIn,
+  OrganizationNotFound,
   ReleaseNotFound,
   RequestError,
+  SupervisorLocked,
 } from '@balena-ts/core';
 import * as device from '@balena-ts/models/device';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,9 +161,15 @@ describe('device keys, uuids and registration', () => {
 
   it('generates a device key, and DeviceNotFound for a missing device', async () => {
     const { devices } = await seedFleet(1);
-    const key = await device.generateDeviceKey(context.client, (devices[0] as { uuid: string }).uuid, 'test key');
+    const seeded = devices[0] as { id: number; uuid: string };
+    const key = await device.generateDeviceKey(context.client, seeded.uuid, 'test key');
     expect(typeof key).toBe('string');
     expect(key.length).toBeGreaterThanOrEqual(16);
+    const asDevice = createClient({ apiUrl: context.sandbox.url, apiKey: key, retry: false });
+    const actor = await asDevice.request<{ actorType: string; actorTypeId: number }>('/actor/v1/whoami');
+    expect(actor).toMatchObject({ actorType: 'device', actorTypeId: seeded.id });
+    // A device key is not a user: registering needs the user's id.
+    await expect(device.register(asDevice, 1, device.generateUuid())).rejects.toBeInstanceOf(NotLoggedIn);
     await expect(device.generateDeviceKey(context.client, 'f'.repeat(32))).rejects.toBeInstanceOf(DeviceNotFound);
     await expect(device.generateDeviceKey(context.client, 876_543)).rejects.toBeInstanceOf(DeviceNotFound);
   });
@@ -181,7 +190,16 @@ describe('device keys, uuids and registration', () => {
 
   it('refuses a bad uuid, an unknown application and an incompatible device type', async () => {
     const app = await context.sandbox.seedApplication({ name: uniqueName('register'), deviceType: 'raspberrypi3' });
+    context.recorder.reset();
     await expect(device.register(context.client, app.id, 'abc')).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(device.register(context.client, app.id, device.generateUuid(), '')).rejects.toBeInstanceOf(
+      InvalidParameter,
+    );
+    await expect(device.register(context.client, '', device.generateUuid())).rejects.toBeInstanceOf(InvalidParameter);
+    expect(context.recorder.requests).toHaveLength(0);
+    await expect(device.register(context.client, app.id, device.generateUuid(), 'toaster-9000')).rejects.toBeInstanceOf(
+      InvalidDeviceType,
+    );
     await expect(device.register(context.client, 'admin/none', device.generateUuid())).rejects.toBeInstanceOf(
       ApplicationNotFound,
     );
@@ -207,18 +225,40 @@ describe('device writes', () => {
     expect(notes.map((row) => row.note)).toEqual(['line "2" – ünïcode', 'line "2" – ünïcode']);
     await device.setNote(context.client, (devices[1] as { uuid: string }).uuid, '');
     await expect(device.rename(context.client, ids[0] as number, '')).rejects.toBeInstanceOf(InvalidParameter);
-    await device.grantSupportAccess(context.client, ids, Date.now() + 60_000);
+    const until = Date.now() + 60_000;
+    await device.grantSupportAccess(context.client, ids, until);
+    const granted = await context.client.pine.get<{ is_accessible_by_support_until__date: string | null }>({
+      resource: 'device',
+      options: { $select: 'is_accessible_by_support_until__date', $filter: { id: { $in: ids } } },
+    });
+    expect(granted.map((row) => new Date(row.is_accessible_by_support_until__date as string).getTime())).toEqual([
+      until,
+      until,
+    ]);
     await device.revokeSupportAccess(context.client, ids);
-    await expect(device.grantSupportAccess(context.client, ids, Date.now() - 1)).rejects.toBeInstanceOf(
-      InvalidParameter,
-    );
+    const revoked = await context.client.pine.get<{ is_accessible_by_support_until__date: string | null }>({
+      resource: 'device',
+      options: { $select: 'is_accessible_by_support_until__date', $filter: { id: { $in: ids } } },
+    });
+    expect(revoked.map((row) => row.is_accessible_by_support_until__date)).toEqual([null, null]);
+    context.recorder.reset();
+    for (const invalid of [Date.now() - 1, Number.NaN, '2030-01-01']) {
+      await expect(device.grantSupportAccess(context.client, ids, invalid as number)).rejects.toBeInstanceOf(
+        InvalidParameter,
+      );
+    }
+    await expect(device.setNote(context.client, ids, 42 as never)).rejects.toBeInstanceOf(InvalidParameter);
+    expect(context.recorder.requests).toHaveLength(0);
   });
 
   it('sets and clears a custom location', async () => {
     const { devices } = await seedFleet(1);
     const id = (devices[0] as { id: number }).id;
+    const readLocation = () => device.get(context.client, id, { $select: ['custom_latitude', 'custom_longitude'] });
     await device.setCustomLocation(context.client, id, { latitude: 21.032777, longitude: '105.831586' });
+    expect(await readLocation()).toEqual({ custom_latitude: '21.032777', custom_longitude: '105.831586' });
     await device.unsetCustomLocation(context.client, id);
+    expect(await readLocation()).toEqual({ custom_latitude: '', custom_longitude: '' });
     await expect(
       device.setCustomLocation(context.client, id, { latitude: 'north', longitude: 1 }),
     ).rejects.toBeInstanceOf(InvalidParameter);
@@ -263,6 +303,10 @@ describe('device writes', () => {
     await expect(device.move(context.client, ids, amd64.id)).rejects.toBeInstanceOf(IncompatibleApplication);
     await expect(device.move(context.client, ids, 'admin/none')).rejects.toBeInstanceOf(ApplicationNotFound);
     await expect(device.move(context.client, 765_432, target.id)).rejects.toBeInstanceOf(DeviceNotFound);
+    context.recorder.reset();
+    await expect(device.move(context.client, ids, '')).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(device.move(context.client, ids, Number.NaN)).rejects.toBeInstanceOf(InvalidParameter);
+    expect(context.recorder.requests).toHaveLength(0);
   });
 });
 
@@ -289,9 +333,26 @@ describe('device releases', () => {
     await expect(
       device.pinToRelease(context.client, (devices[0] as { id: number }).id, foreign.commit),
     ).rejects.toBeInstanceOf(ReleaseNotFound);
-    await expect(device.pinToRelease(context.client, (devices[0] as { id: number }).id, '')).rejects.toBeInstanceOf(
-      InvalidParameter,
+    context.recorder.reset();
+    for (const invalid of ['', Number.NaN, -1, 1.5, null] as never[]) {
+      await expect(
+        device.pinToRelease(context.client, (devices[0] as { id: number }).id, invalid),
+      ).rejects.toBeInstanceOf(InvalidParameter);
+    }
+    expect(context.recorder.requests).toHaveLength(0);
+    await expect(device.pinToRelease(context.client, 'f'.repeat(32), foreign.commit)).rejects.toBeInstanceOf(
+      DeviceNotFound,
     );
+  });
+
+  it('pins devices of two applications, each to its own application release of that id', async () => {
+    const first = await seedFleet(1);
+    const second = await seedFleet(1);
+    const release = await context.sandbox.seedRelease({ application: first.app.id });
+    const ids = [(first.devices[0] as { id: number }).id, (second.devices[0] as { id: number }).id];
+    // The release belongs to the first application only: the second device cannot be pinned to it.
+    await expect(device.pinToRelease(context.client, ids, release.id)).rejects.toBeInstanceOf(ReleaseNotFound);
+    expect(await device.isTrackingApplicationRelease(context.client, ids[0] as number)).toBe(true);
   });
 });
 
@@ -353,6 +414,9 @@ describe('device types and manifests', () => {
     const app = await context.sandbox.seedApplication({ name: uniqueName('manifest'), deviceType: 'intel-nuc' });
     expect((await device.getManifestByApplication(context.client, app.id)).slug).toBe('intel-nuc');
     await expect(device.getManifestBySlug(context.client, 'toaster')).rejects.toBeInstanceOf(InvalidDeviceType);
+    await expect(device.getManifestByApplication(context.client, 'admin/none')).rejects.toBeInstanceOf(
+      ApplicationNotFound,
+    );
   });
 });
 
@@ -387,6 +451,9 @@ describe('an online (simulated) device', () => {
       expect(Object.keys(details.current_services).sort()).toEqual(['main', 'worker']);
       expect(details.current_services.main?.[0]?.commit).toBe(release.commit);
       expect(Object.keys(details.current_services_by_app)).toEqual([app.slug]);
+      simulation.setLocked(true);
+      await expect(device.restart(context.client, seeded.uuid)).rejects.toBeInstanceOf(SupervisorLocked);
+      await expect(device.restartApplication(context.client, seeded.id)).rejects.toBeInstanceOf(SupervisorLocked);
     } finally {
       await simulation.stop();
     }
@@ -404,8 +471,38 @@ describe('device lists', () => {
     }
     expect(iterated.sort((a, b) => a - b)).toEqual(devices.map((seeded) => seeded.id));
     expect(await device.getAllByApplicationId(context.client, app.id)).toHaveLength(3);
-    const all = await device.getAll(context.client, { $select: ['id'] });
-    expect(all.length).toBeGreaterThanOrEqual(3);
+    const all = await device.getAll(context.client, { $select: ['id', 'device_name'] });
+    expect(all.map((row) => row.id)).toEqual(expect.arrayContaining(devices.map((seeded) => seeded.id)));
+    const names = all.map((row) => row.device_name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('getAllByOrganization lists the devices of every application of the organization', async () => {
+    const handle = uniqueName('devices-org');
+    const organization = await context.client.pine.post<{ id: number }>({
+      resource: 'organization',
+      body: { name: handle, handle },
+    });
+    const app = await context.client.pine.post<{ id: number }>({
+      resource: 'application',
+      body: { app_name: uniqueName('org-fleet'), organization: organization.id, is_for__device_type: 1 },
+    });
+    const inOrganization = await context.sandbox.seedDevices({ application: app.id, count: 2 });
+    const elsewhere = await seedFleet(1);
+    const byHandle = await device.getAllByOrganization(context.client, handle, { $select: ['id'] });
+    expect(byHandle.map((row) => row.id).sort((a, b) => a - b)).toEqual(inOrganization.map((seeded) => seeded.id));
+    const iterated: number[] = [];
+    for await (const row of device.getAllByOrganization(context.client, organization.id, { $select: ['id'] })) {
+      iterated.push(row.id);
+    }
+    expect(iterated).not.toContain((elsewhere.devices[0] as { id: number }).id);
+    expect(iterated).toHaveLength(2);
+    await expect(device.getAllByOrganization(context.client, 'no-such-org')).rejects.toBeInstanceOf(
+      OrganizationNotFound,
+    );
+    context.recorder.reset();
+    await expect(device.getAllByOrganization(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+    expect(context.recorder.requests).toHaveLength(0);
   });
 
   it('raises ApplicationNotFound for a missing application, by id or slug', async () => {
