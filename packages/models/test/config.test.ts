@@ -1,7 +1,7 @@
-import { InvalidDeviceType, InvalidParameter } from '@balena-ts/core';
+import { createClient, InvalidDeviceType, InvalidParameter } from '@balena-ts/core';
 import * as config from '@balena-ts/models/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestContext, type TestContext } from './helpers/sandbox.js';
+import { recordingFetch, startTestContext, type TestContext } from './helpers/sandbox.js';
 
 let context: TestContext;
 
@@ -14,10 +14,23 @@ afterAll(async () => {
 });
 
 describe('config', () => {
-  it('getAll returns the deployment configuration without device types', async () => {
-    const all = await config.getAll(context.client);
-    expect(typeof all.deviceUrlsBase).toBe('string');
+  it('getAll returns the deployment configuration without device types, sent without credentials', async () => {
+    const recorder = recordingFetch();
+    let authorization: string | null = 'unset';
+    const client = createClient({
+      apiUrl: context.sandbox.url,
+      retry: false,
+      fetch: (input, init) => {
+        authorization = new Request(input, init).headers.get('authorization');
+        return recorder.fetch(input, init);
+      },
+    });
+    await client.tokens.set(context.sandbox.superuser.token);
+    const all = await config.getAll(client);
+    expect(all.deviceUrlsBase).toMatch(/^[a-z0-9.-]+\.[a-z]+$/);
     expect('deviceTypes' in all).toBe(false);
+    expect(recorder.requests.map((request) => new URL(request.url).pathname)).toEqual(['/config']);
+    expect(authorization).toBeNull();
   });
 
   it('getDeviceTypes returns manifests without install instructions', async () => {
@@ -42,5 +55,13 @@ describe('config', () => {
     expect(typeof schema.configVarSchema).toBe('object');
     const forType = await config.getConfigVarSchema(context.client, 'raspberrypi3');
     expect(typeof forType.configVarSchema).toBe('object');
+    await expect(config.getConfigVarSchema(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
+  });
+
+  it('getDeviceTypeManifest reads one manifest by exact slug', async () => {
+    const manifest = await config.getDeviceTypeManifest(context.client, 'raspberrypi3');
+    expect(manifest).toMatchObject({ slug: 'raspberrypi3', name: 'Raspberry Pi 3' });
+    await expect(config.getDeviceTypeManifest(context.client, 'toaster')).rejects.toBeInstanceOf(InvalidDeviceType);
+    await expect(config.getDeviceTypeManifest(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
   });
 });

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { ApplicationNotFound, InvalidDeviceType, InvalidOption, MissingOption, RequestError } from '@balena-ts/core';
+import {
+  ApplicationNotFound,
+  InvalidDeviceType,
+  InvalidOption,
+  InvalidParameter,
+  MissingOption,
+  RequestError,
+} from '@balena-ts/core';
 import * as deviceOs from '@balena-ts/models/device-os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
@@ -66,9 +73,30 @@ describe('deviceOs.getConfig', () => {
     await expect(deviceOs.getConfig(context.client, 'admin/none', { version: '6.0.13' })).rejects.toBeInstanceOf(
       ApplicationNotFound,
     );
+    context.recorder.reset();
     await expect(
-      deviceOs.getConfig(context.client, app.id, { version: '6.0.13', network: 'wifi' }),
+      deviceOs.getConfig(context.client, app.slug, { version: '6.0.13', network: 'wifi' }),
     ).rejects.toBeInstanceOf(MissingOption);
+    await expect(
+      deviceOs.getConfig(context.client, app.slug, { version: '6.0.13', appUpdatePollInterval: -5 }),
+    ).rejects.toBeInstanceOf(InvalidOption);
+    await expect(deviceOs.getConfig(context.client, app.slug, undefined as never)).rejects.toBeInstanceOf(
+      MissingOption,
+    );
+    await expect(deviceOs.getConfig(context.client, '', { version: '6.0.13' })).rejects.toBeInstanceOf(
+      InvalidParameter,
+    );
+    expect(context.recorder.requests).toHaveLength(0);
+  });
+
+  it('sends one request for a numeric application id', async () => {
+    const app = await context.sandbox.seedApplication({ name: uniqueName('os') });
+    context.recorder.reset();
+    const config = await deviceOs.getConfig(context.client, app.id, { version: '6.0.13' });
+    expect(config.applicationId).toBe(app.id);
+    expect(context.recorder.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual([
+      'POST /download-config',
+    ]);
   });
 
   it('returns the config.json of the application', async () => {
