@@ -9,12 +9,26 @@ import { parseArgs } from 'node:util';
 import { readOnlyTour } from './read-only-tour.mjs';
 import { sandboxTour } from './sandbox-tour.mjs';
 
-const { values } = parseArgs({
-  options: { 'api-url': { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-});
+const USAGE = 'usage: npm run demo [-- --api-url URL --token TOKEN]';
 
+function readArguments() {
+  // `npm run demo -- ...` reaches this script through pnpm, which passes the `--` along.
+  const args = process.argv.slice(2);
+  if (args[0] === '--') args.shift();
+  try {
+    return parseArgs({
+      args,
+      options: { 'api-url': { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }).values;
+  } catch (error) {
+    console.log(`${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = readArguments();
 if (values.help || (values['api-url'] === undefined) !== (values.token === undefined)) {
-  console.log('usage: npm run demo [-- --api-url URL --token TOKEN]');
+  console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
 

@@ -117,6 +117,18 @@ describe('npm run demo -- --api-url URL --token TOKEN (read-only tour)', () => {
     expect(after).toEqual(before);
   });
 
+  test('accepts the arguments after the `--` that `npm run demo -- ...` passes along', async () => {
+    const result = await runDemo(['--', '--api-url', sandbox.url, '--token', sandbox.superuser.token]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('logged in as the user admin');
+  });
+
+  test('refuses an unknown option', async () => {
+    const result = await runDemo(['--colour']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('usage: npm run demo');
+  });
+
   test('refuses a URL without a token', async () => {
     const result = await runDemo(['--api-url', sandbox.url]);
     expect(result.code).toBe(2);
