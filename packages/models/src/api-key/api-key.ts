@@ -76,6 +76,8 @@ export function createApiKey(
  * @param client - the client
  * @param options - OData options merged into the query
  * @returns the keys (never their secret), ordered by name
+ * @throws {@link @balena-ts/core#NotLoggedIn} without credentials (from core)
+ * @throws {@link @balena-ts/core#RequestError} when the API refuses the query (e.g. an unknown field in `options`)
  * @example
  * ```ts
  * const keys = await getAll(client, { $select: ['id', 'name'] });
@@ -97,6 +99,8 @@ export function getAll<const O extends TypedOptions<ApiKey> = Record<never, neve
  * @param client - the client
  * @param options - OData options merged into the query
  * @returns the keys, ordered by name
+ * @throws {@link @balena-ts/core#NotLoggedIn} without credentials (from core)
+ * @throws {@link @balena-ts/core#RequestError} when the API refuses the query (e.g. an unknown field in `options`)
  * @example
  * ```ts
  * const mine = await getAllNamedUserApiKeys(client);
@@ -120,6 +124,7 @@ export async function getAllNamedUserApiKeys<const O extends TypedOptions<ApiKey
  * @param id - the key's id
  * @param apiKeyInfo - the new details
  * @throws {@link @balena-ts/core#InvalidParameter} when the info is missing or empty, or the name is empty
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await update(client, 12, { name: 'ci (rotated)' });
@@ -149,6 +154,7 @@ export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo)
  * @param client - the client
  * @param id - the key's id
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id
+ * @returns resolves once the key is deleted
  * @example
  * ```ts
  * await revoke(client, 12);

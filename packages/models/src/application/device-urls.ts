@@ -15,8 +15,10 @@ async function setDeviceUrls(client: Client, application: ApplicationIdentifier,
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await enableDeviceUrls(client, 'admin/my-fleet');
@@ -31,8 +33,10 @@ export function enableDeviceUrls(client: Client, slugOrUuidOrIdOrName: Applicati
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await disableDeviceUrls(client, 42);

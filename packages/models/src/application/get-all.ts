@@ -15,6 +15,8 @@ const DIRECTLY_ACCESSIBLE: Filter = {
  * @param client - the client
  * @param options - OData options merged into the query
  * @returns the applications
+ * @throws {@link @balena-ts/core#NotLoggedIn} without credentials (from core)
+ * @throws {@link @balena-ts/core#RequestError} when the API refuses the query (e.g. an unknown field in `options`)
  * @example
  * ```ts
  * const apps = await getAll(client, { $select: ['id', 'slug'] });
@@ -60,6 +62,7 @@ export async function getAllByOrganization<const O extends TypedOptions<Applicat
  *
  * @param client - the client
  * @returns true when there is at least one
+ * @throws {@link @balena-ts/core#NotLoggedIn} without credentials (from core)
  * @example
  * ```ts
  * if (!(await hasAny(client))) console.log('Create a fleet first');

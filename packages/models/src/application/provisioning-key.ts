@@ -18,6 +18,7 @@ export interface ProvisioningKeyOptions {
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @param options - name, description and expiry date of the key
  * @returns the key
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
  * @throws {@link @balena-ts/core#RequestError} when the API refuses (e.g. an expiry date in the past)
  * @example

@@ -12,6 +12,7 @@ import { findApplicationReleaseId } from '../internal/release.js';
  * @throws {@link @balena-ts/core#InvalidParameter} for an empty hash or a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
  * @throws {@link @balena-ts/core#ReleaseNotFound} when the application has no successful release with that commit
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await pinToRelease(client, 'admin/my-fleet', '7dba4e0c461215374edad74a5b78f470');
@@ -43,6 +44,7 @@ export async function pinToRelease(
  * @throws {@link @balena-ts/core#InvalidParameter} for an empty hash or a malformed application argument
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
  * @throws {@link @balena-ts/core#ReleaseNotFound} when the release does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await setToRelease(client, 42, '7dba4e0c461215374edad74a5b78f470');
@@ -58,7 +60,9 @@ export function setToRelease(client: Client, appId: ApplicationIdentifier, commi
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await trackLatestRelease(client, 'admin/my-fleet');
@@ -97,7 +101,9 @@ export async function trackLatestRelease(client: Client, slugOrUuidOrIdOrName: A
  *
  * @param client - the client
  * @param appId - an id, a slug, a uuid or an application name
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await enableRollingUpdates(client, 42);
@@ -113,7 +119,9 @@ export function enableRollingUpdates(client: Client, appId: ApplicationIdentifie
  *
  * @param client - the client
  * @param appId - an id, a slug, a uuid or an application name
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await disableRollingUpdates(client, 42);
@@ -130,6 +138,7 @@ export async function disableRollingUpdates(client: Client, appId: ApplicationId
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @returns `should_track_latest_release`
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @example
  * ```ts
@@ -152,6 +161,7 @@ export async function isTrackingLatestRelease(
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @returns the commit, or undefined when the application targets no release
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @example
  * ```ts

@@ -9,6 +9,7 @@ import { type ApplicationIdentifier, getApplication } from '../internal/applicat
  * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
+ * @returns resolves once the application is deleted
  * @example
  * ```ts
  * await remove(client, 'admin/old-fleet');

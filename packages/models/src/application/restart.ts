@@ -13,6 +13,7 @@ import { translateStatus } from '../internal/request-errors.js';
  * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @throws {@link @balena-ts/core#SupervisorLocked} when an update lock holds (423)
  * @throws {@link @balena-ts/core#RequestError} when the API refuses (e.g. 404 on servers without the endpoint)
+ * @returns resolves once the API accepted the restart
  * @example
  * ```ts
  * await restart(client, 'admin/my-fleet');

@@ -10,6 +10,7 @@ import { supportAccessUntil } from '../internal/support-access.js';
  * @param expiryTimestamp - when access ends, in milliseconds since the epoch
  * @throws {@link @balena-ts/core#InvalidParameter} when the timestamp is not in the future
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await grantSupportAccess(client, 'admin/my-fleet', Date.now() + 24 * 3_600_000);
@@ -30,7 +31,9 @@ export async function grantSupportAccess(
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await revokeSupportAccess(client, 'admin/my-fleet');

@@ -41,6 +41,10 @@ export interface DeviceList<T> extends PromiseLike<T[]>, AsyncIterable<T> {
  *
  * @param start - resolves the query (e.g. after looking the application up) and returns its pages
  * @returns the list
+ * @example
+ * ```ts
+ * const list = createDeviceList(async () => paginate(client, { resource: 'device' }));
+ * ```
  */
 export function createDeviceList<T>(start: () => Promise<PageIterable<T>>): DeviceList<T> {
   let all: Promise<T[]> | undefined;

@@ -62,6 +62,7 @@ export function getManifestBySlug(client: Client, slug: string): Promise<DeviceT
  * @param client - the client
  * @param appName - an id, a slug, a uuid or an application name
  * @returns the manifest
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
  * @throws {@link @balena-ts/core#InvalidDeviceType} when the API has no manifest for its device type
  * @example
@@ -87,6 +88,7 @@ export async function getManifestByApplication(
  *
  * @param client - the client
  * @returns the names, sorted
+ * @throws {@link @balena-ts/core#RequestError} when the API refuses
  * @example
  * ```ts
  * const names = await getSupportedDeviceTypes(client);

@@ -19,6 +19,8 @@ const DEFAULT_ORDER: ODataOptions = { $orderby: ['device_name asc', 'id asc'] };
  * @param client - the client
  * @param options - OData options merged into the query
  * @returns the devices, awaitable and async-iterable
+ * @throws {@link @balena-ts/core#NotLoggedIn} without credentials (from core)
+ * @throws {@link @balena-ts/core#RequestError} when the API refuses the query (e.g. an unknown field in `options`)
  * @example
  * ```ts
  * for await (const device of getAll(client, { $select: ['uuid', 'device_name'] })) {

@@ -30,6 +30,7 @@ function architectureOf(rows: readonly WithArchitecture[]): string | undefined {
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the target application does not match
  * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @throws {@link @balena-ts/core#IncompatibleApplication} when a device's architecture does not fit the application
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await move(client, [101, 102], 'admin/production');

@@ -19,6 +19,7 @@ import { checkReleaseIdentifier, findApplicationReleaseId } from '../internal/re
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector, an empty hash or a malformed id, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @throws {@link @balena-ts/core#ReleaseNotFound} when a device's application has no such successful release
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await pinToRelease(client, uuid, '7dba4e0c461215374edad74a5b78f470');
@@ -54,7 +55,9 @@ export async function pinToRelease(
  *
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await trackApplicationRelease(client, uuid);
@@ -71,8 +74,10 @@ export function trackApplicationRelease(client: Client, uuidOrIdOrArray: DeviceS
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid (arrays work too)
  * @param commitId - a full commit hash, or `''` to un-pin
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} when the device does not exist
  * @throws {@link @balena-ts/core#ReleaseNotFound} when the release does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await setToRelease(client, uuid, '45c90004de73557ded7274d4896a6db9');
@@ -90,6 +95,7 @@ export function setToRelease(client: Client, uuidOrId: DeviceSelector, commitId:
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns true when not pinned
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
@@ -109,6 +115,7 @@ export async function isTrackingApplicationRelease(client: Client, uuidOrId: Dev
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the commit, or undefined when there is no target release
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts

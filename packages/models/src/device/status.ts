@@ -41,6 +41,7 @@ export async function getStatus(client: Client, uuidOrId: DeviceIdentifier): Pro
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns a percentage, or null when nothing is in progress
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
@@ -60,6 +61,7 @@ export async function getProgress(client: Client, uuidOrId: DeviceIdentifier): P
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns true when online
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts
@@ -76,6 +78,7 @@ export async function isOnline(client: Client, uuidOrId: DeviceIdentifier): Prom
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the addresses the device reported
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceOffline} when the device is offline
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
@@ -97,6 +100,7 @@ export async function getLocalIpAddress(client: Client, uuidOrId: DeviceIdentifi
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns `is_web_accessible`
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
  * ```ts

@@ -10,8 +10,10 @@ const CONTAINER_ACTION_TIMEOUT_MS = 50_000;
  *
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @throws {@link @balena-ts/core#RequestError} 404 "No online device(s) found" when the device is offline
+ * @returns resolves once the supervisor proxy accepted the request
  * @example
  * ```ts
  * await identify(client, uuid);
@@ -28,6 +30,7 @@ export async function identify(client: Client, uuidOrId: DeviceIdentifier): Prom
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the supervisor's answer
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @throws {@link @balena-ts/core#SupervisorLocked} when an update lock holds (423)
  * @throws {@link @balena-ts/core#RequestError} 404 "No online device(s) found" when the device is offline
@@ -59,6 +62,7 @@ export async function restartApplication(client: Client, uuidOrId: DeviceIdentif
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the supervisor's answer
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @throws {@link @balena-ts/core#SupervisorLocked} when an update lock holds
  * @example

@@ -45,6 +45,7 @@ export function getDashboardUrl(client: Client, uuid: string): string {
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid
  * @returns the URL
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotWebAccessible} when the device's public URL is disabled
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
  * @example
@@ -68,6 +69,7 @@ export async function getDeviceUrl(client: Client, uuidOrId: DeviceIdentifier): 
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @throws {@link @balena-ts/core#InvalidParameter} for `''`, `[]`, a mixed array or a malformed element
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await enableDeviceUrl(client, [101, 102, 103]);
@@ -84,6 +86,7 @@ export function enableDeviceUrl(client: Client, uuidOrIdOrArray: DeviceSelector)
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @throws {@link @balena-ts/core#InvalidParameter} for `''`, `[]`, a mixed array or a malformed element
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await disableDeviceUrl(client, uuid);

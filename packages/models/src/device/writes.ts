@@ -16,6 +16,7 @@ import { supportAccessUntil } from '../internal/support-access.js';
  * @param newName - the new name
  * @throws {@link @balena-ts/core#InvalidParameter} for an empty name or a malformed selector
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await rename(client, uuid, 'kitchen-sensor');
@@ -36,6 +37,7 @@ export function rename(client: Client, uuidOrIdOrArray: DeviceSelector, newName:
  * @param note - the note (an empty string clears it)
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector or a note that is not a string
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await setNote(client, uuid, 'replaced the SD card');
@@ -52,7 +54,9 @@ export function setNote(client: Client, uuidOrIdOrArray: DeviceSelector, note: s
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @param noteText - the note
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await note(client, uuid, 'test device');
@@ -78,6 +82,7 @@ export interface CustomLocation {
  * @param location - latitude and longitude
  * @throws {@link @balena-ts/core#InvalidParameter} when a coordinate is not a number
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await setCustomLocation(client, uuid, { latitude: 21.032777, longitude: 105.831586 });
@@ -105,7 +110,9 @@ export function setCustomLocation(
  *
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await unsetCustomLocation(client, uuid);
@@ -123,6 +130,7 @@ export function unsetCustomLocation(client: Client, uuidOrIdOrArray: DeviceSelec
  * @param expiryTimestamp - when access ends, in milliseconds since the epoch
  * @throws {@link @balena-ts/core#InvalidParameter} when the timestamp is not in the future
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await grantSupportAccess(client, uuid, Date.now() + 3_600_000);
@@ -141,7 +149,9 @@ export async function grantSupportAccess(
  *
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
+ * @returns resolves once the API has applied the change
  * @example
  * ```ts
  * await revokeSupportAccess(client, uuid);
@@ -158,6 +168,7 @@ export function revokeSupportAccess(client: Client, uuidOrIdOrArray: DeviceSelec
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist (nothing is removed then)
+ * @returns resolves once every device is deleted
  * @example
  * ```ts
  * await remove(client, [101, 102]);

@@ -29,6 +29,10 @@ interface ApplicationMatch {
  * @param value - a positive integer id, or a non-empty string
  * @returns the id, or the trimmed string to look up
  * @throws {@link @balena-ts/core#InvalidParameter} for `''`, NaN, a negative or non-integer number, or another type
+ * @example
+ * ```ts
+ * checkApplicationIdentifier('admin/my-fleet'); // 'admin/my-fleet'
+ * ```
  */
 export function checkApplicationIdentifier(value: ApplicationIdentifier): number | string {
   if (typeof value === 'number') {
@@ -45,6 +49,10 @@ export function checkApplicationIdentifier(value: ApplicationIdentifier): number
  *
  * @param text - the slug, uuid, name or id-as-text
  * @returns the filter
+ * @example
+ * ```ts
+ * const rows = await client.pine.get({ resource: 'application', options: { $filter: applicationLookupFilter('admin/x') } });
+ * ```
  */
 export function applicationLookupFilter(text: string): Filter {
   const lower = text.toLowerCase();
@@ -70,6 +78,10 @@ export function applicationLookupFilter(text: string): Filter {
  * @returns the chosen row
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
  * @throws {@link @balena-ts/core#AmbiguousApplication} when several rows match by name
+ * @example
+ * ```ts
+ * pickApplication('admin/x', rows); // the row whose slug is admin/x
+ * ```
  */
 export function pickApplication<T extends ApplicationMatch>(text: string, rows: readonly T[]): T {
   const lower = text.toLowerCase();

@@ -37,6 +37,10 @@ export type DeviceSelection =
  * @returns the selection
  * @throws {@link @balena-ts/core#InvalidParameter} for `''`, `[]`, a mixed array, or an element that is neither a
  * positive integer nor a full uuid
+ * @example
+ * ```ts
+ * parseDeviceSelector([3, 1, 3]); // { kind: 'id', values: [3, 1], originals: [3, 1] }
+ * ```
  */
 export function parseDeviceSelector(selector: DeviceSelector, parameterName: string = PARAMETER_NAME): DeviceSelection {
   const elements: readonly unknown[] = Array.isArray(selector) ? selector : [selector];
@@ -67,6 +71,10 @@ export function parseDeviceSelector(selector: DeviceSelector, parameterName: str
  * @param fixedLength - the URL length without the list's values
  * @param valueLength - the length one value adds to the URL (without its separator)
  * @returns the chunks, in order
+ * @example
+ * ```ts
+ * chunkValues([1, 2, 3], 2, 0, () => 1); // [[1, 2], [3]]
+ * ```
  */
 export function chunkValues<V>(
   values: readonly V[],
@@ -109,6 +117,10 @@ function listValueLength(value: string | number): number {
  * @param values - the values
  * @param options - the other options of the request (their length counts against the budget)
  * @returns the chunks
+ * @example
+ * ```ts
+ * const chunks = chunkForRequest(client, 'device', 'id', ids);
+ * ```
  */
 export function chunkForRequest<V extends string | number>(
   client: Client,
@@ -136,6 +148,10 @@ export function chunkForRequest<V extends string | number>(
  * @param options - extra `$select`/`$expand` merged into the prefetch
  * @returns one row per selected device
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first selected element that does not exist
+ * @example
+ * ```ts
+ * const [{ id }] = await prefetchDevices(client, parseDeviceSelector(uuid));
+ * ```
  */
 export async function prefetchDevices<T extends { id: number; uuid: string }>(
   client: Client,
@@ -167,6 +183,11 @@ export async function prefetchDevices<T extends { id: number; uuid: string }>(
  * @param client - the client
  * @param ids - the device ids
  * @param body - the fields to write
+ * @returns resolves once every chunk is patched
+ * @example
+ * ```ts
+ * await patchDevicesById(client, [1, 2], { note: 'checked' });
+ * ```
  */
 export async function patchDevicesById(
   client: Client,
@@ -183,6 +204,11 @@ export async function patchDevicesById(
  *
  * @param client - the client
  * @param ids - the device ids
+ * @returns resolves once every chunk is deleted
+ * @example
+ * ```ts
+ * await deleteDevicesById(client, [1, 2]);
+ * ```
  */
 export async function deleteDevicesById(client: Client, ids: readonly number[]): Promise<void> {
   for (const chunk of chunkForRequest(client, 'device', 'id', ids)) {
@@ -199,6 +225,7 @@ export async function deleteDevicesById(client: Client, ids: readonly number[]):
  * @param body - the fields to write
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first missing device
+ * @returns resolves once every chunk is patched
  * @example
  * ```ts
  * await updateDevices(client, [1, 2, 3], { is_web_accessible: true });

@@ -10,6 +10,10 @@ const FULL_UUID_PATTERN = /^(?:[0-9a-f]{32}|[0-9a-f]{62})$/i;
  *
  * @param value - the candidate
  * @returns true for a full uuid
+ * @example
+ * ```ts
+ * isFullUuid('7cf02a6'); // false: short uuids are not accepted
+ * ```
  */
 export function isFullUuid(value: unknown): value is string {
   return typeof value === 'string' && FULL_UUID_PATTERN.test(value);

@@ -28,6 +28,10 @@ function parseVersion(version: string): ParsedVersion {
  * @param left - a version
  * @param right - another version
  * @returns a negative number when `left` is older, positive when newer, 0 when equal
+ * @example
+ * ```ts
+ * compareOsVersions('2.115.7+rev1', '2.115.7'); // > 0
+ * ```
  */
 export function compareOsVersions(left: string, right: string): number {
   const a = parseVersion(left);
@@ -49,6 +53,10 @@ export function compareOsVersions(left: string, right: string): number {
  *
  * @param releases - releases with a `raw_version`
  * @returns the newest `raw_version`, or undefined for an empty list
+ * @example
+ * ```ts
+ * newestOsVersion([{ raw_version: '5.0.1' }, { raw_version: '6.0.13' }]); // '6.0.13'
+ * ```
  */
 export function newestOsVersion(releases: readonly OsRelease[]): string | undefined {
   let newest: string | undefined;
@@ -83,6 +91,10 @@ export interface DeviceTypeWithOsReleases {
  *
  * @param deviceType - the expanded device type
  * @returns the newest version, or undefined when the device type has no OS release
+ * @example
+ * ```ts
+ * const version = newestOsVersionOf(deviceTypeRow);
+ * ```
  */
 export function newestOsVersionOf(deviceType: DeviceTypeWithOsReleases): string | undefined {
   return newestOsVersion(deviceType.is_default_for__application.flatMap((host) => host.owns__release));

@@ -7,6 +7,10 @@ import type { Client } from '@balena-ts/core';
  * @param client - the client
  * @param path - an absolute path on the dashboard
  * @returns the full URL
+ * @example
+ * ```ts
+ * dashboardUrl(client, '/apps/42'); // 'https://dashboard.balena-cloud.com/apps/42'
+ * ```
  */
 export function dashboardUrl(client: Client, path: string): string {
   return new URL(path, client.config.dashboardUrl).toString();

@@ -61,6 +61,8 @@ export async function get<const O extends TypedOptions<SshKey> = Record<never, n
  * @param client - the client
  * @param options - OData options for the query
  * @returns the key records
+ * @throws {@link @balena-ts/core#NotLoggedIn} without credentials (from core)
+ * @throws {@link @balena-ts/core#RequestError} when the API refuses the query (e.g. an unknown field in `options`)
  * @example
  * ```ts
  * const titles = (await getAll(client, { $select: ['title'] })).map((key) => key.title);
@@ -79,6 +81,7 @@ export function getAll<const O extends TypedOptions<SshKey> = Record<never, neve
  * @param client - the client
  * @param id - the key's id
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id
+ * @returns resolves once the key is deleted
  * @example
  * ```ts
  * await remove(client, 7);
