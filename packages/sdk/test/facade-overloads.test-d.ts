@@ -4,9 +4,10 @@ import type { Client } from '@balena-ts/core';
 import type * as deviceModule from '@balena-ts/models/device';
 import type { Device } from '@balena-ts/models/device';
 import { describe, expectTypeOf, test } from 'vitest';
-import type { Balena, OmitClient } from '../src/index.js';
+import { type Balena, bind, type OmitClient } from '../src/index.js';
 
 declare const balena: Balena;
+declare const client: Client;
 
 describe('overloaded remove: by id (the seed) and by parent and key', () => {
   const variables = balena.models.environmentVariables;
@@ -65,5 +66,26 @@ describe('what the facade holds besides operations', () => {
     expectTypeOf(balena.client).toEqualTypeOf<Client>();
     expectTypeOf(balena.pine).toEqualTypeOf<Client['pine']>();
     expectTypeOf(balena.request).toEqualTypeOf<Client['request']>();
+  });
+});
+
+describe('bind insists on a choice for every function that takes no client', () => {
+  const module = {
+    read: (_client: Client, id: number): number => id,
+    format: (value: number): string => String(value),
+    Failure: class Failure extends Error {},
+  };
+  test('all choices given: operations bound, kept functions as they are', () => {
+    const bound = bind(client, module, { format: true, Failure: false });
+    expectTypeOf(bound.read).toEqualTypeOf<(id: number) => number>();
+    expectTypeOf(bound.format).toEqualTypeOf<(value: number) => string>();
+    expectTypeOf(bound).not.toHaveProperty('Failure');
+  });
+  test('a missing choice does not compile', () => {
+    // @ts-expect-error: no choice for `Failure`
+    bind(client, module, { format: true });
+  });
+  test('a function left out is not on the result', () => {
+    expectTypeOf(bind(client, module, { format: false, Failure: false })).not.toHaveProperty('format');
   });
 });
