@@ -150,6 +150,11 @@ describe('two-factor authentication', () => {
       401,
     );
     expect((await odata(sandbox, 'organization', partial)).status).toBe(401);
+    // whoami needs a fully authenticated user; a pending one has no actor yet.
+    for (const path of ['/user/v1/whoami', '/actor/v1/whoami']) {
+      const refused = await call(sandbox, 'GET', path, { token: partial });
+      expect([refused.status, refused.text]).toEqual([401, '']);
+    }
     const stillPartial = await call(sandbox, 'GET', '/user/v1/refresh-token', { token: partial });
     expect(claims(stillPartial.text).twoFactorRequired).toBe(true);
     const passed = await call(sandbox, 'POST', '/auth/totp/verify', {
@@ -157,6 +162,8 @@ describe('two-factor authentication', () => {
       body: { code: totpCode(secret, Date.now()) },
     });
     expect(claims(passed.text).twoFactorRequired).toBe(false);
+    expect((await call(sandbox, 'GET', '/user/v1/whoami', { token: passed.text })).body.username).toBe('twofa');
+    expect((await call(sandbox, 'GET', '/actor/v1/whoami', { token: passed.text })).body.actorType).toBe('user');
     expect((await odata(sandbox, 'organization?$select=handle', passed.text)).body).toEqual({
       d: [{ handle: 'twofa' }],
     });

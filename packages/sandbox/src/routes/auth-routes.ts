@@ -14,7 +14,8 @@ function fields(body: unknown): Record<string, unknown> {
 /** The `/actor/v1/whoami` shape for each kind of actor. */
 function actorSummary(context: SandboxContext, actor: Actor): Record<string, unknown> {
   const { store } = context;
-  if (actor.kind === 'user') {
+  // A 2FA-pending user is not fully authenticated and has no actor yet (as open-balena-api).
+  if (actor.kind === 'user' && !actor.partial) {
     const user = store.get('user', actor.userId)!;
     return { id: actor.actorId, actorType: 'user', actorTypeId: user.id, username: user.username, email: user.email };
   }
@@ -45,7 +46,7 @@ export function registerAuthRoutes(context: SandboxContext, router: Router): voi
   });
 
   router.add('GET', '/user/v1/whoami', (request, response) => {
-    const actor = context.requireUser(context.authenticate(request), true);
+    const actor = context.requireUser(context.authenticate(request));
     const user = store.get('user', actor.userId)!;
     sendJson(response, 200, { id: user.id, username: user.username, email: user.email });
   });
