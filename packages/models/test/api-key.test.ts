@@ -1,18 +1,10 @@
 import { createClient, InvalidParameter } from '@balena-ts/core';
 import * as apiKey from '@balena-ts/models/api-key';
 import * as application from '@balena-ts/models/application';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueName, useTestContext } from './helpers/sandbox.js';
 
-let context: TestContext;
-
-beforeAll(async () => {
-  context = await startTestContext();
-});
-
-afterAll(async () => {
-  await context?.sandbox.close();
-});
+const context = useTestContext();
 
 async function findKey(name: string) {
   const keys = await apiKey.getAll(context.client, { $select: ['id', 'name', 'description', 'expiry_date'] });

@@ -12,19 +12,11 @@ import {
   RequestError,
 } from '@balena-ts/core';
 import * as application from '@balena-ts/models/application';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pickApplication } from '../src/internal/application.js';
-import { startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
+import { uniqueName, useTestContext } from './helpers/sandbox.js';
 
-let context: TestContext;
-
-beforeAll(async () => {
-  context = await startTestContext();
-});
-
-afterAll(async () => {
-  await context?.sandbox.close();
-});
+const context = useTestContext();
 
 async function seedApp(prefix = 'fleet') {
   return context.sandbox.seedApplication({ name: uniqueName(prefix) });

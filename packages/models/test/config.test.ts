@@ -1,17 +1,9 @@
 import { createClient, InvalidDeviceType, InvalidParameter } from '@balena-ts/core';
 import * as config from '@balena-ts/models/config';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordingFetch, startTestContext, type TestContext } from './helpers/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { recordingFetch, useTestContext } from './helpers/sandbox.js';
 
-let context: TestContext;
-
-beforeAll(async () => {
-  context = await startTestContext();
-});
-
-afterAll(async () => {
-  await context?.sandbox.close();
-});
+const context = useTestContext();
 
 describe('config', () => {
   it('getAll returns the deployment configuration without device types, sent without credentials', async () => {

@@ -1,22 +1,14 @@
 import { createClient, DeviceNotFound } from '@balena-ts/core';
 import * as device from '@balena-ts/models/device';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chunkValues, MAX_URL_LENGTH } from '../src/internal/device-batch.js';
-import { recordingFetch, startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
+import { recordingFetch, uniqueName, useTestContext } from './helpers/sandbox.js';
 
 const FLEET_SIZE = 1_000;
 const MAX_REQUESTS = 5;
 
-let context: TestContext;
-
-beforeAll(async () => {
-  // Passed explicitly: the project default is 1,000 ids per request.
-  context = await startTestContext({ requestBatchSize: 1_000 });
-});
-
-afterAll(async () => {
-  await context?.sandbox.close();
-});
+// Passed explicitly: the project default is 1,000 ids per request.
+const context = useTestContext({ requestBatchSize: 1_000 });
 
 async function seedFleet(deviceType?: string) {
   const app = await context.sandbox.seedApplication({ name: uniqueName('batch'), deviceType });

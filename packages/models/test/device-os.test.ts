@@ -8,18 +8,10 @@ import {
   RequestError,
 } from '@balena-ts/core';
 import * as deviceOs from '@balena-ts/models/device-os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueName, useTestContext } from './helpers/sandbox.js';
 
-let context: TestContext;
-
-beforeAll(async () => {
-  context = await startTestContext();
-});
-
-afterAll(async () => {
-  await context?.sandbox.close();
-});
+const context = useTestContext();
 
 // The sandbox's image is deterministic: 64 KiB chunks, each the SHA-256 of
 // `<slug>\0<version>\0<index>` repeated, 4 MiB in all.

@@ -14,18 +14,10 @@ import {
   SupervisorLocked,
 } from '@balena-ts/core';
 import * as device from '@balena-ts/models/device';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueName, useTestContext } from './helpers/sandbox.js';
 
-let context: TestContext;
-
-beforeAll(async () => {
-  context = await startTestContext();
-});
-
-afterAll(async () => {
-  await context?.sandbox.close();
-});
+const context = useTestContext();
 
 async function seedFleet(count: number, deviceType?: string, fields?: Record<string, unknown>) {
   const app = await context.sandbox.seedApplication({ name: uniqueName('fleet'), deviceType });

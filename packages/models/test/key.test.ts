@@ -1,18 +1,10 @@
 import { createClient, InvalidParameter, KeyNotFound, NotLoggedIn } from '@balena-ts/core';
 import * as device from '@balena-ts/models/device';
 import * as key from '@balena-ts/models/key';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestContext, type TestContext, uniqueName } from './helpers/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueName, useTestContext } from './helpers/sandbox.js';
 
-let context: TestContext;
-
-beforeAll(async () => {
-  context = await startTestContext();
-});
-
-afterAll(async () => {
-  await context?.sandbox.close();
-});
+const context = useTestContext();
 
 const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeKeyForTestsOnlyFakeKeyForTestsOnly00 me@laptop';
 

@@ -1,5 +1,6 @@
 import { type Client, createClient } from '@balena-ts/core';
 import { type Sandbox, startSandbox } from '@balena-ts/sandbox';
+import { afterAll, beforeAll } from 'vitest';
 
 /** One recorded request of a {@link RecordingFetch}. */
 export interface RecordedRequest {
@@ -48,6 +49,35 @@ export async function startTestContext(options: { requestBatchSize?: number } = 
   });
   await client.tokens.set(sandbox.superuser.token);
   return { sandbox, client, recorder };
+}
+
+/**
+ * Starts a sandbox before the file's tests and closes it after them. The returned object reads
+ * through to the running context, so tests write `context.client` as with {@link startTestContext}.
+ */
+export function useTestContext(options: { requestBatchSize?: number } = {}): TestContext {
+  let current: TestContext | undefined;
+  beforeAll(async () => {
+    current = await startTestContext(options);
+  });
+  afterAll(async () => {
+    await current?.sandbox.close();
+  });
+  const running = (): TestContext => {
+    if (current === undefined) throw new Error('The sandbox is only running inside tests');
+    return current;
+  };
+  return {
+    get sandbox() {
+      return running().sandbox;
+    },
+    get client() {
+      return running().client;
+    },
+    get recorder() {
+      return running().recorder;
+    },
+  };
 }
 
 let counter = 0;
