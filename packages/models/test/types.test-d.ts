@@ -1,5 +1,6 @@
 import type { Client } from '@balena-ts/core';
-import type { Application, Device, Selected, SshKey, TypedOptions } from '@balena-ts/models';
+import type { ApiKey, Application, Device, Selected, SshKey, TypedOptions } from '@balena-ts/models';
+import * as apiKey from '@balena-ts/models/api-key';
 import * as application from '@balena-ts/models/application';
 import * as device from '@balena-ts/models/device';
 import * as key from '@balena-ts/models/key';
@@ -31,6 +32,13 @@ describe('$select narrows result types', () => {
     expectTypeOf(device.getAllByApplication(client, 1, { $select: ['uuid'] })).resolves.toEqualTypeOf<
       Pick<Device, 'uuid'>[]
     >();
+    expectTypeOf(device.getAllByOrganization(client, 'admin', { $select: ['id'] })).resolves.toEqualTypeOf<
+      Pick<Device, 'id'>[]
+    >();
+    expectTypeOf(apiKey.getAllNamedUserApiKeys(client, { $select: ['name'] })).resolves.toEqualTypeOf<
+      Pick<ApiKey, 'name'>[]
+    >();
+    expectTypeOf(application.getAllByOrganization(client, 'admin')).resolves.toEqualTypeOf<Application[]>();
   });
 
   it('for await over a device list yields the narrowed rows', async () => {
@@ -44,6 +52,8 @@ describe('$select narrows result types', () => {
     device.get(client, 1, { $select: ['id', 'not_a_field'] });
     // @ts-expect-error: 'uuid' is not an SSH key field
     key.get(client, 1, { $select: 'uuid' });
+    // @ts-expect-error: 'device_name' is not an application field
+    application.get(client, 1, { $select: ['device_name'] });
   });
 
   it('Selected and TypedOptions work on their own', () => {
