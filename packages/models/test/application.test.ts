@@ -81,7 +81,7 @@ describe('application.get', () => {
 
   it('rejects empty, negative, fractional and NaN identifiers without a request', async () => {
     context.recorder.reset();
-    for (const identifier of ['', '   ', 0, -1, 1.5, Number.NaN]) {
+    for (const identifier of ['', '   ', 0, -1, 1.5, Number.NaN, null, undefined, {}, true] as never[]) {
       await expect(application.get(context.client, identifier)).rejects.toBeInstanceOf(InvalidParameter);
     }
     expect(context.recorder.requests).toHaveLength(0);

@@ -25,16 +25,21 @@ async function seedFleet(count: number, deviceType?: string, fields?: Record<str
   return { app, devices };
 }
 
-const INVALID_IDENTIFIERS: (string | number)[] = [
+const INVALID_IDENTIFIERS = [
   '',
   'abc',
   'a'.repeat(31),
   'g'.repeat(32),
   'a'.repeat(64),
+  `${'a'.repeat(30)}'x`,
   0,
   -3,
   2.5,
-];
+  Number.NaN,
+  null,
+  {},
+  true,
+] as (string | number)[];
 
 describe('device.get and the single-device readers', () => {
   it('gets a device by id and by uuid in any case, narrowing with $select', async () => {
