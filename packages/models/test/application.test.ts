@@ -10,6 +10,7 @@ import {
   OrganizationNotFound,
   ReleaseNotFound,
   RequestError,
+  SupervisorLocked,
 } from '@balena-ts/core';
 import * as application from '@balena-ts/models/application';
 import { describe, expect, it } from 'vitest';
@@ -442,6 +443,27 @@ describe('application keys, config, restart and URLs', () => {
     // does, this test checks the success path instead of skipping.
     if (outcome instanceof RequestError && outcome.status === 404) test.skip();
     expect(outcome).toBeUndefined();
+  });
+
+  it('restart raises SupervisorLocked when the API answers 423 (an update lock holds)', async () => {
+    const seeded = await seedApp();
+    // The sandbox injects balena-cloud's answer for a locked fleet on this one request.
+    const fault = context.sandbox.faults.add({
+      method: 'POST',
+      path: `/application/${seeded.id}/restart`,
+      times: 1,
+      kind: 'status',
+      status: 423,
+      body: 'Device is locked',
+    });
+    try {
+      const error = await application.restart(context.client, seeded.id).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SupervisorLocked);
+      expect((error as SupervisorLocked).cause).toBeInstanceOf(RequestError);
+      expect(fault.fired).toBe(1);
+    } finally {
+      fault.remove();
+    }
   });
 
   it('builds the dashboard URL from the API URL', () => {

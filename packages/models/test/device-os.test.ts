@@ -65,6 +65,12 @@ describe('deviceOs.getConfig', () => {
     await expect(deviceOs.getConfig(context.client, 'admin/none', { version: '6.0.13' })).rejects.toBeInstanceOf(
       ApplicationNotFound,
     );
+    // A numeric id is not looked up first: the API's 404 becomes ApplicationNotFound.
+    const error = await deviceOs
+      .getConfig(context.client, 987_654, { version: '6.0.13' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApplicationNotFound);
+    expect((error as ApplicationNotFound).cause).toBeInstanceOf(RequestError);
     context.recorder.reset();
     await expect(
       deviceOs.getConfig(context.client, app.slug, { version: '6.0.13', network: 'wifi' }),
