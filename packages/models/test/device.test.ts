@@ -442,7 +442,12 @@ describe('an online (simulated) device', () => {
       expect(await device.isOnline(context.client, seeded.uuid)).toBe(true);
       expect(await device.getStatus(context.client, seeded.id)).toBe('operational');
       expect((await device.getLocalIpAddress(context.client, seeded.id)).length).toBeGreaterThan(0);
-      await device.identify(context.client, seeded.uuid);
+      context.recorder.reset();
+      expect(await device.identify(context.client, seeded.uuid)).toBeUndefined();
+      expect(context.recorder.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual([
+        `GET /v7/device(uuid='${seeded.uuid}')`,
+        'POST /supervisor/v1/blink',
+      ]);
       expect(await device.restart(context.client, seeded.id)).toBe('OK');
       const details = await device.getWithServiceDetails(context.client, seeded.uuid);
       expect(Object.keys(details.current_services).sort()).toEqual(['main', 'worker']);
