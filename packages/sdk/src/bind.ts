@@ -1,4 +1,5 @@
 import type { Client } from '@balena-ts/core';
+import type { TypedQuery } from './typed-query.js';
 
 /**
  * True when `F` is an operation: a function whose first parameter accepts a {@link @balena-ts/core#Client}.
@@ -15,10 +16,9 @@ export type IsOperation<F> = F extends (...args: infer A) => unknown
 
 /**
  * An operation without its client parameter: `(client, a, b) => R` becomes `(a, b) => R`.
- * Two call signatures (an overloaded `remove(id)` / `remove(parent, key)`) stay two.
- *
- * Type parameters do not survive: a getter's `$select` narrowing falls back to the whole
- * resource type. Import the module function when the narrowed type matters.
+ * Two call signatures (an overloaded `remove(id)` / `remove(parent, key)`) stay two. Type
+ * parameters do not survive a conditional type, so a getter's typed options are given back by
+ * {@link TypedQuery}: a literal `$select` narrows the result as on the module function.
  *
  * @typeParam F - an operation
  */
@@ -28,7 +28,7 @@ export type OmitClient<F> = F extends {
 }
   ? [FirstArgs, FirstResult] extends [SecondArgs, SecondResult]
     ? [SecondArgs, SecondResult] extends [FirstArgs, FirstResult]
-      ? (...args: SecondArgs) => SecondResult
+      ? TypedQuery<SecondArgs, SecondResult>
       : ((...args: FirstArgs) => FirstResult) & ((...args: SecondArgs) => SecondResult)
     : ((...args: FirstArgs) => FirstResult) & ((...args: SecondArgs) => SecondResult)
   : never;

@@ -71,3 +71,4 @@ export type {
   TagFacade,
   TwoFactorAuthFacade,
 } from './facade-types.js';
+export type { IsTypedOptions, ResourceOf, TypedQuery, WithRow } from './typed-query.js';

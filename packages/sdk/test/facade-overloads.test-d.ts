@@ -1,8 +1,11 @@
 // What the generated seed type test cannot see: both call signatures of the overloaded
 // `remove`, the client-less functions kept as they are, and what the facade leaves out.
 import type { Client } from '@balena-ts/core';
-import type * as deviceModule from '@balena-ts/models/device';
-import type { Device } from '@balena-ts/models/device';
+import type { Device, DeviceList } from '@balena-ts/models/device';
+import * as deviceModule from '@balena-ts/models/device';
+import * as deviceTagModule from '@balena-ts/models/device-tag';
+import type { Release } from '@balena-ts/models/release';
+import * as releaseModule from '@balena-ts/models/release';
 import { describe, expectTypeOf, test } from 'vitest';
 import { type Balena, bind, type OmitClient } from '../src/index.js';
 
@@ -59,9 +62,6 @@ describe('what the facade holds besides operations', () => {
     expectTypeOf(balena.logs).not.toHaveProperty('ndjsonTransport');
     expectTypeOf(balena.logs).not.toHaveProperty('LOG_HEARTBEAT_INTERVAL_MS');
   });
-  test('getters resolve to the whole resource: type parameters do not survive binding', () => {
-    expectTypeOf(balena.models.device.get('a'.repeat(32), { $select: ['id'] })).resolves.toEqualTypeOf<Device>();
-  });
   test('low-level access is the client itself', () => {
     expectTypeOf(balena.client).toEqualTypeOf<Client>();
     expectTypeOf(balena.pine).toEqualTypeOf<Client['pine']>();
@@ -87,5 +87,40 @@ describe('bind insists on a choice for every function that takes no client', () 
   });
   test('a function left out is not on the result', () => {
     expectTypeOf(bind(client, module, { format: false, Failure: false })).not.toHaveProperty('format');
+  });
+});
+
+describe('typed queries survive binding: a literal $select narrows the result as on the module', () => {
+  const uuid = 'a'.repeat(32);
+  test('Promise<T>', () => {
+    const facade = balena.models.device.get(uuid, { $select: ['id', 'uuid'] });
+    expectTypeOf(facade).resolves.toEqualTypeOf<Pick<Device, 'id' | 'uuid'>>();
+    expectTypeOf(facade).toEqualTypeOf(deviceModule.get(client, uuid, { $select: ['id', 'uuid'] }));
+  });
+  test('DeviceList<T>', () => {
+    const facade = balena.models.device.getAllByApplication(1, { $select: 'device_name' });
+    expectTypeOf(facade).toEqualTypeOf<DeviceList<Pick<Device, 'device_name'>>>();
+    expectTypeOf(facade).toEqualTypeOf(deviceModule.getAllByApplication(client, 1, { $select: 'device_name' }));
+  });
+  test('Promise<T | undefined>', () => {
+    const facade = balena.models.release.getLatestByApplication('org/fleet', { $select: ['commit'] });
+    expectTypeOf(facade).resolves.toEqualTypeOf<Pick<Release, 'commit'> | undefined>();
+    expectTypeOf(facade).toEqualTypeOf(
+      releaseModule.getLatestByApplication(client, 'org/fleet', { $select: ['commit'] }),
+    );
+  });
+  test('Promise<T[]> on a dependent resource', () => {
+    const facade = balena.models.tag.device.getAllByDevice(uuid, { $select: ['tag_key', 'value'] });
+    expectTypeOf(facade).toEqualTypeOf(deviceTagModule.getAllByDevice(client, uuid, { $select: ['tag_key', 'value'] }));
+  });
+  test('without $select, the whole resource', () => {
+    expectTypeOf(balena.models.device.get(uuid)).resolves.toEqualTypeOf<Device>();
+    expectTypeOf(
+      balena.models.device.get(uuid, { $expand: 'belongs_to__application' }),
+    ).resolves.toEqualTypeOf<Device>();
+  });
+  test('an unknown field does not compile', () => {
+    // @ts-expect-error: not a device field
+    balena.models.device.get(uuid, { $select: ['no_such_field'] });
   });
 });

@@ -1,0 +1,64 @@
+import type { Selected, TypedOptions } from '@balena-ts/models';
+import type { DeviceList } from '@balena-ts/models/device';
+
+/**
+ * The resource type of a getter's result, once its options type parameter has been set to its
+ * constraint: `Promise<T>`, `Promise<T[]>`, `Promise<T | undefined>` or `DeviceList<T>` give `T`.
+ *
+ * @typeParam Result - a getter's return type
+ */
+export type ResourceOf<Result> =
+  Result extends DeviceList<infer Row>
+    ? Row
+    : Result extends Promise<infer Value>
+      ? [Value] extends [readonly (infer Row)[]]
+        ? Row
+        : Exclude<Value, undefined>
+      : never;
+
+/**
+ * A getter's return type with `Row` in place of its resource type, in the same container.
+ *
+ * @typeParam Result - the getter's return type
+ * @typeParam Row - the narrowed row type
+ */
+export type WithRow<Result, Row> =
+  Result extends DeviceList<unknown>
+    ? DeviceList<Row>
+    : Result extends Promise<infer Value>
+      ? [Value] extends [readonly unknown[]]
+        ? Promise<Row[]>
+        : undefined extends Value
+          ? Promise<Row | undefined>
+          : Promise<Row>
+      : never;
+
+/**
+ * Whether `Options` is exactly the typed OData options of `Row`.
+ *
+ * @typeParam Options - a getter's last parameter
+ * @typeParam Row - the getter's resource type
+ */
+export type IsTypedOptions<Options, Row> = [Row] extends [never]
+  ? false
+  : [Options] extends [TypedOptions<Row>]
+    ? [TypedOptions<Row>] extends [Options]
+      ? true
+      : false
+    : false;
+
+/**
+ * Gives back the type parameter that binding loses on a getter whose last parameter is
+ * `options?: O` with `O extends TypedOptions<T>`: a literal `$select` narrows the result again,
+ * as it does on the module function. Any other signature is returned unchanged.
+ *
+ * @typeParam Args - the parameters after the client
+ * @typeParam Result - the return type (with the options type parameter at its constraint)
+ */
+export type TypedQuery<Args extends unknown[], Result> = Args extends [...infer Leading, (infer Options)?]
+  ? IsTypedOptions<Options, ResourceOf<Result>> extends true
+    ? <const O extends TypedOptions<ResourceOf<Result>> = {}>(
+        ...args: [...Leading, options?: O]
+      ) => WithRow<Result, Selected<ResourceOf<Result>, O>>
+    : (...args: Args) => Result
+  : (...args: Args) => Result;
