@@ -40,7 +40,8 @@ export abstract class BalenaBase implements BalenaSdk {
    * @throws {@link @balena-ts/core#InvalidOption} when the options or the platform's settings are invalid
    */
   protected constructor(platform: Platform, options: BalenaOptions) {
+    // The instance itself stays open so that subclasses can add their own helpers; the tree
+    // under it is frozen.
     Object.assign(this, createBalena(platform, options));
-    Object.freeze(this);
   }
 }

@@ -109,11 +109,30 @@ describe('new Balena() in Node', () => {
     expect(types).toEqual([{ slug: 'raspberrypi4-64' }]);
   });
 
-  test('is frozen: the tree cannot be patched by accident', () => {
+  test('freezes the tree, so that it cannot be patched by accident', () => {
     const balena = newBalena();
-    expect(Object.isFrozen(balena)).toBe(true);
     expect(Object.isFrozen(balena.models)).toBe(true);
     expect(Object.isFrozen(balena.models.device)).toBe(true);
+    expect(Object.isFrozen(balena.models.environmentVariables)).toBe(true);
+    expect(() => {
+      (balena.models.device as unknown as Record<string, unknown>).get = () => undefined;
+    }).toThrow(TypeError);
+  });
+
+  test('can be subclassed with helpers of your own', async () => {
+    class MyBalena extends Balena {
+      readonly label = 'mine';
+      async deviceNames(fleet: number): Promise<string[]> {
+        const devices = await this.models.device.getAllByApplication(fleet, { $select: 'device_name' });
+        return devices.map((device) => device.device_name);
+      }
+    }
+    const balena = new MyBalena({ apiUrl: sandbox.url, storage: createMemoryStorage(), retry: false });
+    await balena.auth.loginWithToken(sandbox.superuser.token);
+    const fleet = await balena.models.application.create(`sdk-subclass-${process.pid}`, 'raspberrypi4-64');
+    expect(balena).toBeInstanceOf(Balena);
+    expect(balena.label).toBe('mine');
+    expect(await balena.deviceNames(fleet.id)).toEqual([]);
   });
 });
 
