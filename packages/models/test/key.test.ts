@@ -1,4 +1,5 @@
 import { createClient, InvalidParameter, KeyNotFound, NotLoggedIn } from '@balena-ts/core';
+import * as apiKey from '@balena-ts/models/api-key';
 import * as device from '@balena-ts/models/device';
 import * as key from '@balena-ts/models/key';
 import { describe, expect, it } from 'vitest';
@@ -41,11 +42,16 @@ describe('key', () => {
     await expect(key.get(context.client, 987_654)).rejects.toBeInstanceOf(KeyNotFound);
   });
 
-  it('refuses to add a key with a device credential', async () => {
+  it('refuses to add a key with a device credential, accepts a user API key', async () => {
     const app = await context.sandbox.seedApplication({ name: uniqueName('keys') });
     const [seeded] = await context.sandbox.seedDevices({ application: app.id, count: 1 });
     const deviceKey = await device.generateDeviceKey(context.client, (seeded as { id: number }).id);
     const asDevice = createClient({ apiUrl: context.sandbox.url, apiKey: deviceKey, retry: false });
     await expect(key.create(asDevice, 'device', PUBLIC_KEY)).rejects.toBeInstanceOf(NotLoggedIn);
+    // A user's own API key is a user credential: it may add keys.
+    const userKey = await apiKey.createApiKey(context.client, uniqueName('ssh-keys'));
+    const asUser = createClient({ apiUrl: context.sandbox.url, apiKey: userKey, retry: false });
+    const created = await key.create(asUser, uniqueName('via api key'), PUBLIC_KEY);
+    expect((await key.get(context.client, created.id, { $select: ['public_key'] })).public_key).toBe(PUBLIC_KEY);
   });
 });
