@@ -17,6 +17,7 @@ export type {
 } from './simulator/simulator-types.js';
 export { startSandbox } from './start-sandbox.js';
 export type {
+  AddMembershipOptions,
   CreateUserOptions,
   IssueTokenOptions,
   Sandbox,

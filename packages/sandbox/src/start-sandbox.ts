@@ -4,6 +4,7 @@ import { randomHex } from './auth/random.js';
 import { generateTotpSecret } from './auth/totp.js';
 import { SandboxContext } from './context.js';
 import { seedCatalogue } from './domain/catalogue-seed.js';
+import { addMembership, ensureMembershipRoles } from './domain/memberships.js';
 import { seedApplication, seedDevices, seedRelease } from './domain/seeding.js';
 import { createUserWithOrganization } from './domain/users.js';
 import type { Middleware } from './http/router.js';
@@ -76,6 +77,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (persistence) {
     if (fresh) persistence.trackAll(store, RESOURCES.keys());
     persistence.track(store);
+    // Data files of older sandboxes have no membership roles yet.
+    if (!fresh) ensureMembershipRoles(store);
     persistence.setMeta('jwt_secret', jwtSecret);
     persistence.setMeta('superuser_password', superuserPassword ?? '');
     persistence.setMeta('superuser_id', String(superuserId));
@@ -149,6 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     seedApplication: async (seedOptions) => seedApplication(store, seedOptions.owner ?? superuserId, seedOptions),
     seedDevices: async (seedOptions) => seedDevices(store, seedOptions),
     seedRelease: async (seedOptions) => seedRelease(store, seedOptions),
+    addMembership: async (membership) => ({ id: addMembership(store, membership).id }),
     requestCount: () => requests,
     ...runtime,
   };

@@ -68,7 +68,9 @@ export interface IssueTokenOptions {
 export interface SeedApplicationOptions {
   /** The owning user's id; default the superuser. */
   owner?: number;
-  /** The fleet name (`app_name`); the slug is `<owner's handle>/<name lower-cased>`. */
+  /** The organization id; default the owner's own organization. */
+  organization?: number;
+  /** The fleet name (`app_name`); the slug is `<organization handle>/<name lower-cased>`. */
   name: string;
   /** A device-type slug; default raspberrypi4-64. */
   deviceType?: string;
@@ -114,6 +116,16 @@ export interface SeededRelease {
   services: { id: number; name: string; imageId: number }[];
 }
 
+/** Options of {@link Sandbox.addMembership}. */
+export interface AddMembershipOptions {
+  /** The user id. */
+  user: number;
+  /** The organization id. */
+  organization: number;
+  /** Default 'member' (reads the organization and works on its fleets); 'administrator' also manages it. */
+  role?: 'administrator' | 'member';
+}
+
 /** A running sandbox. */
 export interface Sandbox {
   /** 'http://127.0.0.1:<port>', no trailing slash. */
@@ -132,6 +144,11 @@ export interface Sandbox {
   seedDevices(options: SeedDevicesOptions): Promise<{ id: number; uuid: string }[]>;
   /** Creates a release with services and images without HTTP. */
   seedRelease(options: SeedReleaseOptions): Promise<SeededRelease>;
+  /**
+   * Makes a user a member of another organization without HTTP (as `POST /v7/organization_membership`
+   * by one of its administrators); throws for an unknown user or organization or an existing membership.
+   */
+  addMembership(options: AddMembershipOptions): Promise<{ id: number }>;
   /** Total HTTP requests served so far. */
   requestCount(): number;
   // Second engineer: simulateDevice, simulateFleet, faults and mqttUrl are added here.

@@ -9,12 +9,14 @@ import {
   DEVICE_TYPES,
   HOST_OS_RELEASES,
 } from './device-type-table.js';
+import { ensureMembershipRoles } from './memberships.js';
 
 /** The organization that owns the balenaOS host applications (nobody is a member). */
 export const HOST_ORGANIZATION_HANDLE = 'balena_os';
 
-/** Fills a new store with the application type, device types, their aliases and balenaOS host apps. */
+/** Fills a new store with membership roles, the application type, device types, their aliases and balenaOS host apps. */
 export function seedCatalogue(store: Store): void {
+  ensureMembershipRoles(store);
   insertRow(store, 'application_type', {
     name: 'Default',
     slug: 'default',

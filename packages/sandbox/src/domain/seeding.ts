@@ -13,17 +13,23 @@ export function deviceTypeId(store: Store, slug: string): number {
   return id;
 }
 
-/** Creates a fleet in the owner's own organization. */
+/** Creates a fleet in the given organization, or else the owner's own. */
 export function seedApplication(
   store: Store,
   ownerId: number,
   options: SeedApplicationOptions,
 ): { id: number; slug: string; uuid: string } {
-  const membership = store.referencing('organization_membership', 'user', ownerId)[0];
-  if (!membership) throw new Error(`user ${ownerId} has no organization`);
+  let organization = options.organization;
+  if (organization === undefined) {
+    const membership = store.referencing('organization_membership', 'user', ownerId)[0];
+    if (!membership) throw new Error(`user ${ownerId} has no organization`);
+    organization = membership.is_member_of__organization as number;
+  } else if (!store.get('organization', organization)) {
+    throw new Error(`no organization ${organization}`);
+  }
   const row = newRow(store, 'application', {
     app_name: options.name,
-    organization: membership.is_member_of__organization,
+    organization,
     is_for__device_type: deviceTypeId(store, options.deviceType ?? 'raspberrypi4-64'),
     uuid: randomHex(32),
   });

@@ -5,6 +5,7 @@ import { attachActor } from '../odata/write-hooks.js';
 import { insertRow, newRow } from '../store/new-row.js';
 import type { Row } from '../store/row.js';
 import type { Store } from '../store/store.js';
+import { membershipRoleId } from './memberships.js';
 
 /** What a new user needs. */
 export interface NewUser {
@@ -13,7 +14,7 @@ export interface NewUser {
   password: string;
 }
 
-/** Creates a user with their own organization (handle = username) and membership, as balena's signup does. */
+/** Creates a user with their own organization (handle = username), administered by them, as balena's signup does. */
 export function createUserWithOrganization(store: Store, values: NewUser): { user: Row; organization: Row } {
   if (store.findUnique('user', ['username'], [values.username])) throw messageError(409, '"username" must be unique.');
   if (store.findUnique('user', ['email'], [values.email])) throw messageError(409, '"email" must be unique.');
@@ -25,7 +26,11 @@ export function createUserWithOrganization(store: Store, values: NewUser): { use
   attachActor(store, 'user', user);
   store.put('user', user);
   const organization = insertRow(store, 'organization', { name: values.username, handle: values.username });
-  insertRow(store, 'organization_membership', { user: user.id, is_member_of__organization: organization.id });
+  insertRow(store, 'organization_membership', {
+    user: user.id,
+    is_member_of__organization: organization.id,
+    organization_membership_role: membershipRoleId(store, 'administrator'),
+  });
   return { user, organization };
 }
 

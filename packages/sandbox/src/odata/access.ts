@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor.js';
+import { isAdministratorMembership } from '../domain/memberships.js';
 import type { Row } from '../store/row.js';
 import type { Store } from '../store/store.js';
 import { APPLICATION_OF, CATALOGUE, DEVICE_OF } from './ownership.js';
@@ -14,6 +15,8 @@ export class Access {
   readonly actor: Actor;
   private readonly store: Store;
   private organizationIds?: Set<number>;
+  private administeredIds?: Set<number>;
+  private colleagueIds?: Set<number>;
   private applicationIds?: Set<number>;
   /**
    * Host applications (balenaOS) are public, but balena's fleet listings never show them: they
@@ -38,6 +41,38 @@ export class Access {
       }
     }
     return this.organizationIds;
+  }
+
+  /** The organizations the user administers (memberships with the `administrator` role). */
+  administeredOrganizations(): Set<number> {
+    if (!this.administeredIds) {
+      this.administeredIds = new Set();
+      if (this.actor.kind === 'user' && !this.actor.partial) {
+        for (const membership of this.store.referencing('organization_membership', 'user', this.actor.userId)) {
+          if (isAdministratorMembership(this.store, membership)) {
+            this.administeredIds.add(membership.is_member_of__organization as number);
+          }
+        }
+      }
+    }
+    return this.administeredIds;
+  }
+
+  /** The users who share an organization with the user (the user included). */
+  private colleagues(): Set<number> {
+    if (!this.colleagueIds) {
+      this.colleagueIds = new Set();
+      for (const organization of this.organizations()) {
+        for (const membership of this.store.referencing(
+          'organization_membership',
+          'is_member_of__organization',
+          organization,
+        )) {
+          this.colleagueIds.add(membership.user as number);
+        }
+      }
+    }
+    return this.colleagueIds;
   }
 
   /** The fleets the actor may read and write (not counting public host applications). */
@@ -103,7 +138,7 @@ export class Access {
       case 'organization_membership':
         return (row) => this.organizations().has(row.is_member_of__organization as number);
       case 'user':
-        return (row) => row.id === actor.userId;
+        return (row) => row.id === actor.userId || this.colleagues().has(row.id);
       case 'user__has__public_key':
         return (row) => row.user === actor.userId;
       case 'api_key':
@@ -136,7 +171,11 @@ export class Access {
     const actor = this.actor;
     if (CATALOGUE.has(resource) || resource === 'actor' || resource === 'user') return 'none';
     if (actor.kind === 'user' && !actor.partial) {
-      if (resource === 'organization') return (row) => this.organizations().has(row.id);
+      // Only administrators change an organization or its memberships; members read them.
+      if (resource === 'organization') return (row) => this.administeredOrganizations().has(row.id);
+      if (resource === 'organization_membership') {
+        return (row) => this.administeredOrganizations().has(row.is_member_of__organization as number);
+      }
       const ownerOf = APPLICATION_OF[resource];
       if (ownerOf) return (row) => this.applications().has(ownerOf(row, this.store) as number);
       return this.readScope(resource);

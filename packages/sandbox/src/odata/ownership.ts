@@ -62,4 +62,5 @@ export const CATALOGUE: ReadonlySet<string> = new Set([
   'device_family',
   'device_manufacturer',
   'application_type',
+  'organization_membership_role',
 ]);

@@ -1,5 +1,6 @@
 import { randomHex } from '../auth/random.js';
 import type { Actor } from '../domain/actor.js';
+import { membershipRoleId } from '../domain/memberships.js';
 import { randomDeviceName } from '../domain/names.js';
 import { emptyError } from '../http/http-error.js';
 import { insertRow } from '../store/new-row.js';
@@ -32,6 +33,11 @@ export function prepareInsert(store: Store, resource: string, row: Row): void {
           .replace(/[^a-z0-9_]+/g, '_');
       }
       break;
+    case 'organization_membership':
+      if (row.organization_membership_role === null) {
+        row.organization_membership_role = membershipRoleId(store, 'member');
+      }
+      break;
     case 'release':
       if (typeof row.commit !== 'string' || row.commit === '') row.commit = randomHex(32);
       break;
@@ -55,10 +61,14 @@ export function attachActor(store: Store, resource: string, row: Row): void {
   }
 }
 
-/** After an insert: a user creating an organization becomes its member. */
+/** After an insert: a user creating an organization becomes its administrator (its owner). */
 export function afterInsert(store: Store, resource: string, row: Row, actor: Actor): void {
   if (resource === 'organization' && actor.kind === 'user') {
-    insertRow(store, 'organization_membership', { user: actor.userId, is_member_of__organization: row.id });
+    insertRow(store, 'organization_membership', {
+      user: actor.userId,
+      is_member_of__organization: row.id,
+      organization_membership_role: membershipRoleId(store, 'administrator'),
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ODataOptions } from '@balena/odata-parser';
+import { checkMembershipReferences } from '../domain/memberships.js';
 import { checkVariableRules } from '../domain/variable-rules.js';
 import { emptyError } from '../http/http-error.js';
 import { newRow } from '../store/new-row.js';
@@ -44,6 +45,7 @@ export function createRow(context: QueryContext, resource: string, body: unknown
   if (resource === 'organization' ? !isFullUser : allowed === undefined ? scope === 'none' || !scope(row) : !allowed) {
     throw emptyError(401);
   }
+  if (resource === 'organization_membership') checkMembershipReferences(store, row);
   store.checkUnique(resource, row);
   attachActor(store, resource, row);
   store.put(resource, row);
