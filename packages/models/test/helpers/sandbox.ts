@@ -80,6 +80,26 @@ export function useTestContext(options: { requestBatchSize?: number } = {}): Tes
   };
 }
 
+/**
+ * Seeds an application of its own with `count` devices.
+ *
+ * @param context - the running test context
+ * @param count - how many devices
+ * @param deviceType - the application's device type slug (sandbox default otherwise)
+ * @param fields - extra fields set on every device
+ * @returns the application and its devices
+ */
+export async function seedFleet(
+  context: TestContext,
+  count: number,
+  deviceType?: string,
+  fields?: Record<string, unknown>,
+): Promise<{ app: { id: number; slug: string; uuid: string }; devices: { id: number; uuid: string }[] }> {
+  const app = await context.sandbox.seedApplication({ name: uniqueName('fleet'), deviceType });
+  const devices = await context.sandbox.seedDevices({ application: app.id, count, fields });
+  return { app, devices };
+}
+
 let counter = 0;
 /** A name no other test in this process uses. */
 export function uniqueName(prefix: string): string {
