@@ -3,6 +3,7 @@ import { registerFaultRoutes } from '../faults/fault-routes.js';
 import type { Middleware, Router } from '../http/router.js';
 import { registerLogsRoutes } from '../logs/logs-routes.js';
 import { registerSupervisorProxyRoutes } from '../supervisor/proxy-routes.js';
+import { registerRestartRoutes } from '../supervisor/restart-routes.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerApiKeyRoutes } from './api-key-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
@@ -31,5 +32,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   // Second engineer: logs, supervisor proxy, simulator and fault-injection modules go here.
   registerLogsRoutes,
   registerSupervisorProxyRoutes,
+  registerRestartRoutes,
   registerFaultRoutes,
 ];
