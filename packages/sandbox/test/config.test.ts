@@ -36,6 +36,26 @@ describe('public endpoints', () => {
     expect(response.headers.get('access-control-allow-headers')).toContain('Authorization');
   });
 
+  it('lets a browser resume a log stream from another origin (Last-Event-ID in the preflight)', async () => {
+    // What a page on another port sends before the `eventsource` package's reconnect request.
+    const requested = ['authorization', 'last-event-id', 'cache-control'];
+    const response = await fetch(`${sandbox.url}/device/v2/0123/logs?stream=1`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://127.0.0.1:9',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': requested.join(','),
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const allowed = (response.headers.get('access-control-allow-headers') ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase());
+    expect(requested.filter((name) => !allowed.includes(name))).toEqual([]);
+    expect(response.headers.get('access-control-allow-methods')).toContain('GET');
+  });
+
   it('lists host OS releases the way os.getAvailableOsVersions asks', async () => {
     const answer = await odata(
       sandbox,

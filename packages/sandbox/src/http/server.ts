@@ -10,7 +10,9 @@ import type { Middleware, Router, SandboxRequest } from './router.js';
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, X-Requested-With, X-Balena-Client',
+  // Last-Event-ID and Cache-Control: an SSE client resuming a log stream from another origin sends them.
+  'Access-Control-Allow-Headers':
+    'Authorization, Content-Type, Accept, X-Requested-With, X-Balena-Client, Last-Event-ID, Cache-Control',
   'Access-Control-Expose-Headers': 'Location, Retry-After',
   'Access-Control-Max-Age': '86400',
 };
