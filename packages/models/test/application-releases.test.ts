@@ -156,36 +156,33 @@ describe('application keys, config, restart and URLs', () => {
     await expect(application.restart(context.client, 0)).rejects.toBeInstanceOf(InvalidParameter);
   });
 
-  it('restart posts to the application restart endpoint', async (test) => {
+  it('restart restarts the containers of every online device with one POST after the lookup', async () => {
     const seeded = await seedApp();
-    context.recorder.reset();
-    const outcome = await application.restart(context.client, seeded.slug).catch((caught: unknown) => caught);
-    const posted = context.recorder.requests.filter((request) => request.method === 'POST');
-    expect(posted.map((request) => new URL(request.url).pathname)).toEqual([`/application/${seeded.id}/restart`]);
-    // balena-cloud's endpoint; the sandbox does not serve it yet (queued for the sandbox). Once it
-    // does, this test checks the success path instead of skipping.
-    if (outcome instanceof RequestError && outcome.status === 404) test.skip();
-    expect(outcome).toBeUndefined();
+    const [member] = await context.sandbox.seedDevices({ application: seeded.id, count: 1 });
+    const simulation = await context.sandbox.simulateDevice((member as { uuid: string }).uuid);
+    try {
+      context.recorder.reset();
+      expect(await application.restart(context.client, seeded.slug)).toBeUndefined();
+      expect(context.recorder.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual([
+        'GET /v7/application',
+        `POST /application/${seeded.id}/restart`,
+      ]);
+    } finally {
+      await simulation.stop();
+    }
   });
 
-  it('restart raises SupervisorLocked when the API answers 423 (an update lock holds)', async () => {
+  it('restart raises SupervisorLocked when a device holds an update lock (423)', async () => {
     const seeded = await seedApp();
-    // The sandbox injects balena-cloud's answer for a locked fleet on this one request.
-    const fault = context.sandbox.faults.add({
-      method: 'POST',
-      path: `/application/${seeded.id}/restart`,
-      times: 1,
-      kind: 'status',
-      status: 423,
-      body: 'Device is locked',
-    });
+    const [member] = await context.sandbox.seedDevices({ application: seeded.id, count: 1 });
+    const simulation = await context.sandbox.simulateDevice((member as { uuid: string }).uuid, { locked: true });
     try {
       const error = await application.restart(context.client, seeded.id).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(SupervisorLocked);
       expect((error as SupervisorLocked).cause).toBeInstanceOf(RequestError);
-      expect(fault.fired).toBe(1);
+      expect(((error as SupervisorLocked).cause as RequestError).status).toBe(423);
     } finally {
-      fault.remove();
+      await simulation.stop();
     }
   });
 
