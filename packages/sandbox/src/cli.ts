@@ -3,10 +3,20 @@
 import { parseArgs } from 'node:util';
 import { startSandbox } from './start-sandbox.js';
 
-const USAGE = `Usage: balena-sandbox [--port 4000] [--data ./sandbox.db] [--username admin] [--email admin@example.com] [--password secret] [--verbose]
+const USAGE = `Usage: balena-sandbox [options]
 
-Starts a local balena-compatible API on 127.0.0.1 and prints its URL and the superuser's credentials.
-With --data, fleets, devices and keys are kept in that SQLite file across restarts.`;
+Starts a local balena-compatible API on 127.0.0.1 and prints its URL, the MQTT broker of device
+logs, and the superuser's credentials and token. Stops cleanly on Ctrl-C or SIGTERM.
+
+Options:
+  --port <n>          HTTP port on 127.0.0.1; 0 picks a free one (default 4000)
+  --data <file>       SQLite file that keeps fleets, devices, keys and the superuser's password
+                      across restarts (default: in memory only)
+  --username <name>   the superuser's user name (default admin)
+  --email <address>   the superuser's e-mail address (default admin@example.com)
+  --password <text>   the superuser's password (default: generated, and kept in --data)
+  --verbose           logs every request
+  -h, --help          prints this help`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -37,6 +47,7 @@ async function main(): Promise<void> {
     `superuser: ${sandbox.superuser.username} / ${sandbox.superuser.email} / password ${sandbox.superuser.password}`,
   );
   console.log(`token: ${sandbox.superuser.token}`);
+  console.log(`mqtt (device logs): ${sandbox.mqttUrl}`);
   if (values.data) console.log(`data file: ${values.data}`);
   let stopping = false;
   const stop = (signal: string) => {
