@@ -1,2 +1,2 @@
-/** This package's version, sent in the default client identification. Keep in step with package.json. */
+/** This package's version, sent in the default client identification; written by scripts/sync-versions.mjs. */
 export const VERSION = '0.0.0';
