@@ -15,6 +15,8 @@ const EXPLANATIONS = {
     'otplib and its dependencies are about 1.7 MB and node-fetch-native 0.76 MB; the three balena-ts packages ship `src/`, source maps and declaration maps beside `dist/` (about 1.7 MB). Dropping those two dependencies and the shipped sources/maps would bring it well under 2 MB.',
   'Requests made|list 10,000 devices':
     'balena-ts pages by design (1,000 rows a page, plus the empty page that ends the list) so that a 10,000-device fleet is never held in memory at once; the official SDK asks for everything in one request. A page size chosen by the caller (or one request when the caller awaits the whole list) would match it.',
+  'Requests made|rename 1,000 devices':
+    'balena-ts sends exactly what the official SDK sends, two requests per device (a read so that a missing device gives DeviceNotFound, then the PATCH); a run that shows one more request counted a request from outside the operation (the simulated device or a token refresh: see the per-run counts in the notes). A rename that patches by id and checks the answer would reach raw fetch’s one request.',
   'Requests made|set an env var on 1,000 devices':
     'setForDevices first reads which of the 1,000 devices already hold the variable (one request per chunk of ids), then creates the missing ones one POST each; the official SDK just POSTs. The read pays off when most devices already have the value (then it writes nothing).',
   'Wall time|rename 1,000 devices':
