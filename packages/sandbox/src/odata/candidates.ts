@@ -7,44 +7,84 @@ import { resolveBind } from './values.js';
 // biome-ignore lint/suspicious/noExplicitAny: the parser's filter tree is untyped.
 type Node = any;
 
+/** The rows a `$filter` can only match, and how far they already answer it. */
+export interface Candidates {
+  /** A superset of the matching rows (every row of the resource when no index applies). */
+  rows: Iterable<Row>;
+  /** How many rows `rows` holds. */
+  size: number;
+  /**
+   * When set, the filter is exactly an index lookup: `rows` are precisely the matches, and `test`
+   * tells a row of the resource apart without evaluating the filter.
+   */
+  exact?: (row: Row) => boolean;
+}
+
+interface Narrowed {
+  rows: Row[];
+  /** Present when the narrowed node is answered by the lookup alone. */
+  test?: (row: Row) => boolean;
+}
+
 function bindOf(binds: Binds, node: Node): unknown {
   return node && typeof node === 'object' && 'bind' in node ? resolveBind(binds, node) : undefined;
 }
 
-function lookupEquals(store: Store, resource: string, name: string, value: unknown): Row[] | undefined {
+/**
+ * `field eq value` through an index: the id, a link field or a single-field unique constraint.
+ * Values of another type than the field's are left to the filter (it compares across types).
+ */
+function lookupEquals(store: Store, resource: string, name: string, value: unknown): Narrowed | undefined {
   if (name === 'id') {
-    const row = typeof value === 'number' ? store.get(resource, value) : undefined;
-    return row ? [row] : [];
+    if (typeof value !== 'number') return undefined;
+    const row = store.get(resource, value);
+    return { rows: row ? [row] : [], test: (candidate) => candidate.id === value };
   }
   const field = findField(resource, name);
   if (!field || field.computed) return undefined;
-  if (field.type === 'link') return typeof value === 'number' ? store.referencing(resource, name, value) : [];
-  if (resourceDefinition(resource).unique.some((unique) => unique.length === 1 && unique[0] === name)) {
-    const row = store.findUnique(resource, [name], [value]);
-    return row ? [row] : [];
+  if (field.type === 'link') {
+    if (typeof value !== 'number') return undefined;
+    return { rows: store.referencing(resource, name, value), test: (candidate) => candidate[name] === value };
   }
-  return undefined;
+  if (field.type !== 'text' || typeof value !== 'string') return undefined;
+  if (!resourceDefinition(resource).unique.some((unique) => unique.length === 1 && unique[0] === name)) {
+    return undefined;
+  }
+  const row = store.findUnique(resource, [name], [value]);
+  return { rows: row ? [row] : [], test: (candidate) => candidate[name] === value };
 }
 
-/**
- * The rows a `$filter` can only match, found through an index when the filter (or one conjunct of
- * an `and`) is `field eq value` or `id in (...)` on an indexed field; every row otherwise. The
- * filter still runs on the result, so this only saves work.
- */
-export function candidateRows(store: Store, resource: string, filter: Node, binds: Binds): Iterable<Row> {
-  const narrowed = narrow(store, resource, filter, binds);
-  return narrowed ?? store.all(resource);
+function byId(rows: Iterable<Row>): Row[] {
+  const unique = new Map<number, Row>();
+  for (const row of rows) unique.set(row.id, row);
+  return [...unique.values()].sort((a, b) => a.id - b.id);
 }
 
-function narrow(store: Store, resource: string, filter: Node, binds: Binds): Row[] | undefined {
+function narrow(store: Store, resource: string, filter: Node, binds: Binds): Narrowed | undefined {
   if (!Array.isArray(filter)) return undefined;
   const [operator, left, right] = filter as [string, Node, Node];
   if (operator === 'and') {
+    // The smallest set any conjunct gives; the whole filter still runs on it.
+    let best: Narrowed | undefined;
     for (const part of filter.slice(1)) {
-      const rows = narrow(store, resource, part, binds);
-      if (rows) return rows;
+      const found = narrow(store, resource, part, binds);
+      if (found && (!best || found.rows.length < best.rows.length)) best = found;
     }
-    return undefined;
+    return best && { rows: best.rows };
+  }
+  if (operator === 'or') {
+    // `(slug eq 'x') or (uuid eq 'x')`, as the SDKs look fleets up: the union, if every branch narrows.
+    const branches: Narrowed[] = [];
+    for (const part of filter.slice(1)) {
+      const found = narrow(store, resource, part, binds);
+      if (!found) return undefined;
+      branches.push(found);
+    }
+    const tests = branches.map((branch) => branch.test);
+    const exact = tests.every((test) => test !== undefined)
+      ? (row: Row) => tests.some((test) => test!(row))
+      : undefined;
+    return { rows: byId(branches.flatMap((branch) => branch.rows)), ...(exact ? { test: exact } : {}) };
   }
   if (!left || typeof left !== 'object' || Array.isArray(left) || left.property || left.lambda || !left.name)
     return undefined;
@@ -55,13 +95,30 @@ function narrow(store: Store, resource: string, filter: Node, binds: Binds): Row
   if (operator === 'eqany') {
     const values = bindOf(binds, right);
     if (!Array.isArray(values)) return undefined;
-    const rows = new Map<number, Row>();
+    const found: Narrowed[] = [];
     for (const value of values) {
-      const found = lookupEquals(store, resource, left.name, value);
-      if (!found) return undefined;
-      for (const row of found) rows.set(row.id, row);
+      const lookup = lookupEquals(store, resource, left.name, value);
+      if (!lookup) return undefined;
+      found.push(lookup);
     }
-    return [...rows.values()].sort((a, b) => a.id - b.id);
+    const tests = found.map((lookup) => lookup.test!);
+    return { rows: byId(found.flatMap((lookup) => lookup.rows)), test: (row) => tests.some((test) => test(row)) };
   }
   return undefined;
+}
+
+/**
+ * The rows a `$filter` can only match, found through an index when the filter (or one conjunct of
+ * an `and`, or every branch of an `or`) is `field eq value` or `field in (...)` on the id, a link
+ * or a unique field; every row otherwise.
+ */
+export function findCandidates(store: Store, resource: string, filter: Node, binds: Binds): Candidates {
+  const narrowed = narrow(store, resource, filter, binds);
+  if (!narrowed) return { rows: store.all(resource), size: store.count(resource) };
+  return { rows: narrowed.rows, size: narrowed.rows.length, ...(narrowed.test ? { exact: narrowed.test } : {}) };
+}
+
+/** The rows a `$filter` can only match (see {@link findCandidates}); the filter still has to run on them. */
+export function candidateRows(store: Store, resource: string, filter: Node, binds: Binds): Iterable<Row> {
+  return findCandidates(store, resource, filter, binds).rows;
 }

@@ -22,6 +22,18 @@ export function fieldValue(context: QueryContext, resource: string, row: Row, na
   return row[name] ?? null;
 }
 
+/** Every row a navigation leads to, visible to the actor or not (a to-one link gives 0 or 1 row). */
+export function linkedRows(context: QueryContext, row: Row, navigation: Navigation & { target: string }): Row[] {
+  const { store } = context;
+  if ('type' in navigation) {
+    const id = navigation.computed ? navigation.computed(row, store) : row[navigation.name];
+    const target = typeof id === 'number' ? store.get(navigation.target, id) : undefined;
+    return target ? [target] : [];
+  }
+  if (navigation.reverseOf) return store.referencing(navigation.target, navigation.reverseOf, row.id);
+  return navigation.resolve?.(row, store) ?? [];
+}
+
 /** The rows a navigation leads to that the actor may see (a to-one link gives 0 or 1 row). */
 export function relatedRows(
   context: QueryContext,
@@ -29,18 +41,7 @@ export function relatedRows(
   row: Row,
   navigation: Navigation & { target: string },
 ): Row[] {
-  const { store } = context;
-  let rows: Row[];
-  if ('type' in navigation) {
-    const id = navigation.computed ? navigation.computed(row, store) : row[navigation.name];
-    const target = typeof id === 'number' ? store.get(navigation.target, id) : undefined;
-    rows = target ? [target] : [];
-  } else if (navigation.reverseOf) {
-    rows = store.referencing(navigation.target, navigation.reverseOf, row.id);
-  } else {
-    rows = navigation.resolve?.(row, store) ?? [];
-  }
   const scope = context.access.readScope(navigation.target, true);
   if (scope === 'none') return [];
-  return rows.filter(scope);
+  return linkedRows(context, row, navigation).filter(scope);
 }

@@ -3,11 +3,13 @@ import type { SandboxContext } from '../context.js';
 import { emptyError, messageError } from '../http/http-error.js';
 import { sendEmpty, sendJson } from '../http/respond.js';
 import type { Router, SandboxRequest } from '../http/router.js';
-import { candidateRows } from '../odata/candidates.js';
+import { type Candidates, findCandidates } from '../odata/candidates.js';
 import { mentionsName } from '../odata/filter.js';
 import { parseODataUrl } from '../odata/parse-odata.js';
 import type { Binds, QueryContext } from '../odata/query-context.js';
-import { selectRows, serializeRow, validateOptions } from '../odata/read.js';
+import { countRows, queryRows } from '../odata/query-rows.js';
+import { validateOptions } from '../odata/read.js';
+import { rowSerializer, serializeRow } from '../odata/serialize.js';
 import { resolveBind } from '../odata/values.js';
 import { createRow, deleteRows, updateRows } from '../odata/write.js';
 import type { Row } from '../store/row.js';
@@ -60,7 +62,8 @@ async function handle(
   const query: QueryContext = { store: context.store, access, binds };
   const options = tree.options ?? {};
   const keyed = tree.key !== undefined ? rowsByKey(query, resource, tree.key) : undefined;
-  const candidates = () => keyed ?? candidateRows(context.store, resource, options.$filter, binds);
+  const candidates = (): Candidates =>
+    keyed ? { rows: keyed, size: keyed.length } : findCandidates(context.store, resource, options.$filter, binds);
   const method = request.method === 'PUT' || request.method === 'MERGE' ? 'PATCH' : request.method;
 
   if (method === 'GET') {
@@ -71,14 +74,12 @@ async function handle(
     validateOptions(query, resource, options);
     const scope = access.readScope(resource);
     if (scope === 'none') throw emptyError(401);
-    const visible: Row[] = [];
-    for (const row of candidates()) if (scope(row)) visible.push(row);
     if (tree.count) {
-      sendJson(response, 200, { d: selectRows(query, resource, visible, { $filter: options.$filter }).length });
+      sendJson(response, 200, { d: countRows(query, resource, candidates(), scope, options.$filter) });
       return;
     }
-    const rows = selectRows(query, resource, visible, options);
-    sendJson(response, 200, { d: rows.map((row) => serializeRow(query, resource, row, options)) });
+    const rows = queryRows(query, resource, candidates(), scope, options);
+    sendJson(response, 200, { d: rows.map(rowSerializer(query, resource, options)) });
     return;
   }
   if (method === 'POST') {
@@ -90,13 +91,13 @@ async function handle(
   }
   if (method === 'PATCH') {
     validateOptions(query, resource, { $filter: options.$filter });
-    updateRows(query, resource, candidates(), options, await request.body());
+    updateRows(query, resource, candidates().rows, options, await request.body());
     sendEmpty(response, 200);
     return;
   }
   if (method === 'DELETE') {
     validateOptions(query, resource, { $filter: options.$filter });
-    deleteRows(query, resource, candidates(), options);
+    deleteRows(query, resource, candidates().rows, options);
     sendEmpty(response, 200);
     return;
   }

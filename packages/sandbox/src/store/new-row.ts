@@ -18,7 +18,9 @@ export function newRow(store: Store, resource: string, values: Record<string, un
   row.id = typeof values.id === 'number' ? values.id : store.allocateId(resource);
   row.created_at = now;
   row.modified_at = now;
-  return row;
+  // Built key by key, an object of this many fields falls into V8's slow dictionary mode; a copy
+  // gets fast properties, which every later read (filters, sorting, serialization) benefits from.
+  return { ...row };
 }
 
 /** Stores a new row and returns it (internal writes: seeding, registration). */

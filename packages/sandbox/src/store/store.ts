@@ -11,8 +11,8 @@ interface Table {
   /** Bumped on every change, so derived caches (sort orders) know when they are stale. */
   version: number;
   nextId: number;
-  /** link field -> target id -> ids of rows pointing at it */
-  links: Map<string, Map<unknown, Set<number>>>;
+  /** link field -> target id -> the rows pointing at it, by id (rows, so reading them needs no lookup) */
+  links: Map<string, Map<unknown, Map<number, Row>>>;
   /** index of a unique constraint -> joined values -> id */
   uniques: Map<string, number>[];
 }
@@ -37,7 +37,7 @@ export class Store implements RowLookup {
   constructor(now: () => number = Date.now) {
     this.now = now;
     for (const resource of RESOURCES.values()) {
-      const links = new Map<string, Map<unknown, Set<number>>>();
+      const links = new Map<string, Map<unknown, Map<number, Row>>>();
       for (const field of resource.fields) {
         if (field.type === 'link' && !field.computed) links.set(field.name, new Map());
       }
@@ -82,14 +82,13 @@ export class Store implements RowLookup {
 
   /** Rows of `resource` whose link `field` points at `id`. */
   referencing(resource: string, field: string, id: number): Row[] {
-    const ids = this.table(resource).links.get(field)?.get(id);
-    if (!ids) return [];
-    const rows: Row[] = [];
-    for (const rowId of ids) {
-      const row = this.get(resource, rowId);
-      if (row) rows.push(row);
-    }
-    return rows;
+    const rows = this.table(resource).links.get(field)?.get(id);
+    return rows ? Array.from(rows.values()) : [];
+  }
+
+  /** How many rows of `resource` have their link `field` pointing at `id` (no rows copied). */
+  countReferencing(resource: string, field: string, id: number): number {
+    return this.table(resource).links.get(field)?.get(id)?.size ?? 0;
   }
 
   /** The row whose unique `fields` have `values`, if any. */
@@ -172,12 +171,12 @@ export class Store implements RowLookup {
     for (const [field, index] of table.links) {
       const value = row[field];
       if (value === null || value === undefined) continue;
-      let ids = index.get(value);
-      if (!ids) {
-        ids = new Set();
-        index.set(value, ids);
+      let rows = index.get(value);
+      if (!rows) {
+        rows = new Map();
+        index.set(value, rows);
       }
-      ids.add(row.id);
+      rows.set(row.id, row);
     }
     resourceDefinition(resource).unique.forEach((fields, position) => {
       const key = uniqueKey(row, fields);
