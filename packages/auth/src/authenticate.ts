@@ -1,4 +1,11 @@
-import { type Client, InvalidParameter, LoginFailed, NotLoggedIn, RequestError } from '@balena-ts/core';
+import {
+  type Client,
+  checkOptionsObject,
+  InvalidParameter,
+  LoginFailed,
+  NotLoggedIn,
+  RequestError,
+} from '@balena-ts/core';
 import type { LoginCredentials } from './credentials.js';
 import { tokenFromBody } from './internal/token-from-body.js';
 
@@ -11,7 +18,8 @@ import { tokenFromBody } from './internal/token-from-body.js';
  * @returns the session token (a JWT). For an account with two-factor authentication it is a
  *   partial session until passed with `challenge` from `@balena-ts/auth/two-factor`.
  * @throws {@link @balena-ts/core#LoginFailed} when balena rejects the credentials
- * @throws {@link @balena-ts/core#InvalidParameter} when the username or the password is missing
+ * @throws {@link @balena-ts/core#InvalidParameter} when the username or the password is missing, or
+ *   the credentials are not an object
  * @throws {@link @balena-ts/core#RequestError} on any other failure, e.g. 429 after too many attempts
  * @example
  * ```ts
@@ -19,11 +27,12 @@ import { tokenFromBody } from './internal/token-from-body.js';
  * ```
  */
 export async function authenticate(client: Client, credentials: LoginCredentials): Promise<string> {
-  const username = credentials.username ?? credentials.email;
+  const { username: givenUsername, email, password } = checkOptionsObject('credentials', credentials);
+  const username = givenUsername ?? email;
   if (typeof username !== 'string' || username === '') {
     throw new InvalidParameter('username', username ?? null, 'a username or an email address is required');
   }
-  if (typeof credentials.password !== 'string' || credentials.password === '') {
+  if (typeof password !== 'string' || password === '') {
     // The value is never echoed: it would be the password.
     throw new InvalidParameter('password', '', 'a password is required');
   }
@@ -31,7 +40,7 @@ export async function authenticate(client: Client, credentials: LoginCredentials
   try {
     body = await client.request('/login_', {
       method: 'POST',
-      body: { username, password: credentials.password },
+      body: { username, password },
       auth: false,
       responseType: 'text',
     });

@@ -15,7 +15,8 @@ import type { LoginCredentials } from './credentials.js';
  * @param credentials - `{ username, password }` (or `{ email, password }`)
  * @returns nothing once the token is stored
  * @throws {@link @balena-ts/core#LoginFailed} when balena rejects the credentials
- * @throws {@link @balena-ts/core#InvalidParameter} when the username or the password is missing
+ * @throws {@link @balena-ts/core#InvalidParameter} when the username or the password is missing, or
+ *   the credentials are not an object
  * @throws {@link @balena-ts/core#RequestError} on any other failure
  * @example
  * ```ts

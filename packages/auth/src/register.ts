@@ -1,4 +1,4 @@
-import type { Client } from '@balena-ts/core';
+import { type Client, checkOptionsObject, InvalidParameter } from '@balena-ts/core';
 import type { RegisterCredentials } from './credentials.js';
 import { tokenFromBody } from './internal/token-from-body.js';
 
@@ -9,6 +9,8 @@ import { tokenFromBody } from './internal/token-from-body.js';
  * @param client - the balena-ts client
  * @param credentials - `{ email, password, username? }`
  * @returns the new account's session token
+ * @throws {@link @balena-ts/core#InvalidParameter} when the email address or the password is missing or
+ *   not a string, the username is not a string, or the credentials are not an object; nothing is sent
  * @throws {@link @balena-ts/core#RequestError} when balena refuses, e.g. the email address is taken
  * @example
  * ```ts
@@ -17,8 +19,19 @@ import { tokenFromBody } from './internal/token-from-body.js';
  * ```
  */
 export async function register(client: Client, credentials: RegisterCredentials): Promise<string> {
-  const body: Record<string, string> = { email: credentials.email, password: credentials.password };
-  if (credentials.username !== undefined) body.username = credentials.username;
+  const { email, password, username } = checkOptionsObject('credentials', credentials);
+  if (typeof email !== 'string' || email.trim() === '') {
+    throw new InvalidParameter('email', email ?? null, 'an email address is required');
+  }
+  if (typeof password !== 'string' || password === '') {
+    // The value is never echoed: it would be the password.
+    throw new InvalidParameter('password', '', 'a password is required');
+  }
+  if (username !== undefined && typeof username !== 'string') {
+    throw new InvalidParameter('username', username, 'the username is a string, or left out');
+  }
+  const body: Record<string, string> = { email, password };
+  if (username !== undefined) body.username = username;
   const response = await client.request('/user/register', { method: 'POST', body, auth: false, responseType: 'text' });
   return tokenFromBody(response);
 }

@@ -16,6 +16,7 @@ export {
 export { ExpiredToken, LoginFailed, MalformedToken, NotLoggedIn } from './errors/auth-errors.js';
 export type { BalenaErrorOptions } from './errors/balena-error.js';
 export { BalenaError, isBalenaError } from './errors/balena-error.js';
+export { checkOptionsObject } from './errors/check-options-object.js';
 export {
   DeviceNotWebAccessible,
   DeviceOffline,

@@ -1,4 +1,4 @@
-import { type Client, InvalidOption } from '@balena-ts/core';
+import { type Client, checkOptionsObject, InvalidOption } from '@balena-ts/core';
 import { updateSettings } from './internal/settings.js';
 import type { SupervisorOptions } from './types.js';
 
@@ -12,6 +12,7 @@ const ENDPOINTS: ReadonlySet<string> = new Set(['auto', 'device', 'api']);
  * @param client - the client
  * @param options - `endpoint`, `localSupervisor`, `onDeprecation`
  * @throws {@link @balena-ts/core#InvalidOption} for an unknown endpoint or an incomplete local supervisor
+ * @throws {@link @balena-ts/core#InvalidParameter} when `options` is not an object
  * @example
  * ```ts
  * configureSupervisor(client, {
@@ -21,12 +22,18 @@ const ENDPOINTS: ReadonlySet<string> = new Set(['auto', 'device', 'api']);
  * ```
  */
 export function configureSupervisor(client: Client, options: SupervisorOptions): void {
-  if (options.endpoint !== undefined && !ENDPOINTS.has(options.endpoint)) {
-    throw new InvalidOption(`Unknown supervisor endpoint: ${String(options.endpoint)} (expected auto, device or api)`);
+  const checked = checkOptionsObject('options', options);
+  const { endpoint } = checked;
+  if (endpoint !== undefined && (typeof endpoint !== 'string' || !ENDPOINTS.has(endpoint))) {
+    const shown = typeof endpoint === 'string' ? endpoint : `a value of type ${typeof endpoint}`;
+    throw new InvalidOption(`Unknown supervisor endpoint: ${shown} (expected auto, device or api)`);
   }
-  const local = options.localSupervisor;
+  const local = checked.localSupervisor;
   if (local && (typeof local.address !== 'string' || !local.address || typeof local.apiKey !== 'string')) {
     throw new InvalidOption('localSupervisor needs an address and an apiKey');
   }
-  updateSettings(client, options);
+  if (checked.onDeprecation !== undefined && typeof checked.onDeprecation !== 'function') {
+    throw new InvalidOption('onDeprecation must be a function');
+  }
+  updateSettings(client, checked);
 }

@@ -1,3 +1,4 @@
+import { checkOptionsObject } from '../errors/check-options-object.js';
 import { createPineClient } from '../odata/pine-client.js';
 import { createRequest } from '../request/create-request.js';
 import type { RequestFunction } from '../request/types.js';
@@ -14,6 +15,7 @@ import { resolveConfig } from './resolve-config.js';
  * @param options - see {@link ClientOptions}; all optional
  * @returns the client, frozen
  * @throws {@link InvalidOption} for a malformed option
+ * @throws {@link InvalidParameter} when `options` is not an object (`null`, a string...)
  * @example
  * ```ts
  * import { createClient } from '@balena-ts/core';
@@ -23,15 +25,16 @@ import { resolveConfig } from './resolve-config.js';
  * ```
  */
 export function createClient(options: ClientOptions = {}): Client {
-  const config = resolveConfig(options);
-  const storage = options.storage ?? createMemoryStorage();
+  const checked = checkOptionsObject('options', options);
+  const config = resolveConfig(checked);
+  const storage = checked.storage ?? createMemoryStorage();
   // The provider refreshes through the request layer, which in turn asks the provider for the
   // credential: the provider gets a function that forwards to the request created next.
   const forward = (<T>(path: string, requestOptions?: Parameters<RequestFunction>[1]) =>
     request<T>(path, requestOptions)) as RequestFunction;
   forward.stream = (path, requestOptions) => request.stream(path, requestOptions);
   const tokens = createTokenProvider({ config, storage, request: forward });
-  const request = createRequest({ config, tokens, fetch: options.fetch, onRateLimit: options.onRateLimit });
+  const request = createRequest({ config, tokens, fetch: checked.fetch, onRateLimit: checked.onRateLimit });
   const pine = createPineClient(config, request);
   return Object.freeze({ config, storage, tokens, request, pine });
 }

@@ -21,7 +21,19 @@ export const DEFAULT_REQUEST_BATCH_SIZE = 1_000;
 /** A JWT older than this is refreshed before use. */
 export const DEFAULT_TOKEN_REFRESH_INTERVAL_MS = 3_600_000;
 
+function checkText(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  throw new InvalidOption(`Invalid option "${name}": expected a string`);
+}
+
+function checkFunction(name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'function') {
+    throw new InvalidOption(`Invalid option "${name}": expected a function`);
+  }
+}
+
 function checkUrl(name: string, value: string): string {
+  if (typeof value !== 'string') throw new InvalidOption(`Invalid option "${name}": expected a URL string`);
   let parsed: URL;
   try {
     parsed = new URL(value);
@@ -42,12 +54,26 @@ function checkCount(name: string, value: number | undefined, fallback: number, m
   return value;
 }
 
+function checkStorage(storage: ClientOptions['storage']): void {
+  if (storage === undefined) return;
+  const methods = storage as unknown as Record<string, unknown> | null;
+  if (
+    typeof methods !== 'object' ||
+    methods === null ||
+    ['get', 'set', 'remove'].some((method) => typeof methods[method] !== 'function')
+  ) {
+    throw new InvalidOption('Invalid option "storage": expected a KeyValueStorage (get, set and remove)');
+  }
+}
+
 /**
  * Fills in the defaults of the client options and checks them.
  *
  * @param options - the options given to `createClient`
  * @returns the frozen configuration
- * @throws {@link InvalidOption} for a malformed URL or a negative or non-numeric number
+ * @throws {@link InvalidOption} for a malformed URL, a negative or non-numeric number, a text option
+ *   that is not a string, a `fetch` or `onRateLimit` that is not a function, or a `storage` without
+ *   `get`, `set` and `remove`
  * @example
  * ```ts
  * resolveConfig({ apiUrl: 'http://127.0.0.1:4000/' }).apiUrl; // 'http://127.0.0.1:4000'
@@ -55,7 +81,10 @@ function checkCount(name: string, value: number | undefined, fallback: number, m
  */
 export function resolveConfig(options: ClientOptions = {}): ClientConfig {
   const apiUrl = checkUrl('apiUrl', options.apiUrl ?? DEFAULT_API_URL);
-  const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+  const apiVersion = checkText('apiVersion', options.apiVersion) ?? DEFAULT_API_VERSION;
+  checkFunction('fetch', options.fetch);
+  checkFunction('onRateLimit', options.onRateLimit);
+  checkStorage(options.storage);
   if (!/^[A-Za-z0-9_.-]+$/.test(apiVersion)) throw new InvalidOption(`Invalid option "apiVersion": ${apiVersion}`);
   const retry = options.retry === false ? 0 : checkCount('retry', options.retry, DEFAULT_RETRY_COUNT, 0);
   const config: ClientConfig = {
@@ -68,7 +97,7 @@ export function resolveConfig(options: ClientOptions = {}): ClientConfig {
     requestBatchSize: Math.floor(
       checkCount('requestBatchSize', options.requestBatchSize, DEFAULT_REQUEST_BATCH_SIZE, 1),
     ),
-    userAgent: options.userAgent ?? `balena-ts/${VERSION}`,
+    userAgent: checkText('userAgent', options.userAgent) ?? `balena-ts/${VERSION}`,
     tokenRefreshInterval: checkCount(
       'tokenRefreshInterval',
       options.tokenRefreshInterval,
@@ -76,8 +105,11 @@ export function resolveConfig(options: ClientOptions = {}): ClientConfig {
       0,
     ),
   };
-  if (options.apiKey) config.apiKey = options.apiKey;
-  if (options.dataDirectory !== undefined) config.dataDirectory = options.dataDirectory;
-  if (options.deviceUrlsBase !== undefined) config.deviceUrlsBase = options.deviceUrlsBase;
+  const apiKey = checkText('apiKey', options.apiKey);
+  if (apiKey) config.apiKey = apiKey;
+  const dataDirectory = checkText('dataDirectory', options.dataDirectory);
+  if (dataDirectory !== undefined) config.dataDirectory = dataDirectory;
+  const deviceUrlsBase = checkText('deviceUrlsBase', options.deviceUrlsBase);
+  if (deviceUrlsBase !== undefined) config.deviceUrlsBase = deviceUrlsBase;
   return Object.freeze(config);
 }

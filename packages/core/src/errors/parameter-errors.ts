@@ -26,12 +26,18 @@ export class MissingOption extends BalenaError {
   }
 }
 
+// Error messages are built from whatever a caller passed: a Symbol, a BigInt or an object without a
+// prototype must still give a message, never a TypeError while the error is being made.
 function describeValue(value: unknown): string {
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    try {
+      return String(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
   }
 }
 
@@ -52,10 +58,10 @@ export class InvalidParameter extends BalenaError {
    */
   constructor(name: string, value: unknown, reason?: string, options?: BalenaErrorOptions) {
     super(
-      `Invalid parameter: ${describeValue(value)} is not a valid value for parameter "${name}"${reason ? `: ${reason}` : ''}`,
+      `Invalid parameter: ${describeValue(value)} is not a valid value for parameter "${describeValue(name)}"${reason ? `: ${describeValue(reason)}` : ''}`,
       options,
     );
-    this.parameter = name;
+    this.parameter = describeValue(name);
     this.value = value;
   }
 }

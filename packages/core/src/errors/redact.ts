@@ -13,9 +13,11 @@ const JSON_SECRET_PATTERN =
 const API_KEY_PATTERN = /\b(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{32}\b/g;
 
 /**
- * Removes tokens, passwords and API keys from a piece of text.
+ * Removes tokens, passwords and API keys from a piece of text. It never throws: it runs on the way
+ * to a log or an error message, where a failure would hide the original problem, so a value that
+ * is not a string is turned into text first.
  *
- * @param text - a message, URL or response body
+ * @param text - a message, URL or response body; any other value is converted to text
  * @returns the text with every Bearer credential, JWT, secret query parameter, secret JSON field and
  *   API-key-looking string replaced by `[REDACTED]`
  * @example
@@ -23,13 +25,27 @@ const API_KEY_PATTERN = /\b(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]
  * redact('GET /x?apikey=abc'); // 'GET /x?apikey=[REDACTED]'
  * ```
  */
-export function redact(text: string): string {
-  return text
+export function redact(text: unknown): string {
+  return toText(text)
     .replace(BEARER_PATTERN, `$1 ${REDACTED}`)
     .replace(JWT_PATTERN, REDACTED)
     .replace(QUERY_SECRET_PATTERN, `$1${REDACTED}`)
     .replace(JSON_SECRET_PATTERN, `$1"${REDACTED}"`)
     .replace(API_KEY_PATTERN, REDACTED);
+}
+
+function toText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    // Objects without a prototype, a throwing toString, a revoked Proxy.
+    try {
+      return Object.prototype.toString.call(value);
+    } catch {
+      return '[unprintable value]';
+    }
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ClientConfig } from '../index.js';
+import { type ClientConfig, checkOptionsObject, InvalidParameter } from '../index.js';
 import {
   DEFAULT_IMAGE_CACHE_TIME_MS,
   DEVICE_ACTIONS_ENDPOINT_VERSION,
@@ -14,8 +14,15 @@ import {
  *
  * @param config - the client's resolved configuration
  * @returns the derived settings, keyed by {@link SettingKey}
+ * @throws {@link InvalidParameter} when `config` is not a client configuration (no `apiUrl` and
+ *   `apiVersion` strings)
+ * @example
+ * ```ts
+ * deriveSettings(client.config).pine_endpoint; // 'https://api.balena-cloud.com/v7/'
+ * ```
  */
 export function deriveSettings(config: ClientConfig): Partial<Record<SettingKey, SettingValue>> {
+  checkClientConfig(config);
   const apiUrl = trimTrailingSlashes(config.apiUrl);
   const { protocol, host } = splitUrl(apiUrl);
   const balenaHost = host.startsWith('api.') ? host.slice('api.'.length) : host;
@@ -39,6 +46,16 @@ export function deriveSettings(config: ClientConfig): Partial<Record<SettingKey,
   };
   if (config.deviceUrlsBase) settings.device_urls_base = config.deviceUrlsBase;
   return settings;
+}
+
+function checkClientConfig(config: ClientConfig): void {
+  const { apiUrl, apiVersion, dataDirectory } = checkOptionsObject('config', config);
+  if (typeof apiUrl !== 'string' || typeof apiVersion !== 'string') {
+    throw new InvalidParameter('config', config, 'expected a client configuration (client.config)');
+  }
+  if (dataDirectory !== undefined && typeof dataDirectory !== 'string') {
+    throw new InvalidParameter('config', config, 'dataDirectory must be a string');
+  }
 }
 
 function trimTrailingSlashes(url: string): string {

@@ -1,4 +1,4 @@
-import { InvalidOption, TOKEN_STORAGE_KEY } from '../index.js';
+import { InvalidOption, InvalidParameter, TOKEN_STORAGE_KEY } from '../index.js';
 import { deriveSettings } from './derive-settings.js';
 import { parseSettingValue } from './parse-setting-value.js';
 import { SETTING_KEYS, type SettingsClient, type SettingValue } from './setting-keys.js';
@@ -12,12 +12,14 @@ import { readStoredSettings, updateStoredSettings } from './stored-settings.js';
  * @param key - a seed key such as `api_endpoint`, or a key given to {@link set} before
  * @returns the setting's value
  * @throws InvalidOption when the key is neither known nor set; the message lists the valid keys
+ * @throws InvalidParameter when the key is not a string
  * @example
  * ```ts
  * await get(client, 'pine_endpoint'); // 'https://api.balena-cloud.com/v7/'
  * ```
  */
 export async function get(client: SettingsClient, key: string): Promise<SettingValue> {
+  checkKey(key);
   const all = await getAll(client);
   const value = Object.hasOwn(all, key) ? all[key] : undefined;
   if (value === undefined) throw unknownKey(key);
@@ -55,6 +57,7 @@ export async function getAll(client: SettingsClient): Promise<Record<string, Set
  * ```
  */
 export async function has(client: SettingsClient, key: string): Promise<boolean> {
+  if (typeof key !== 'string') return false;
   const all = await getAll(client);
   return Object.hasOwn(all, key) && all[key] !== undefined;
 }
@@ -93,12 +96,14 @@ export async function set(client: SettingsClient, key: string, value: SettingVal
  * @param key - the key to drop
  * @returns true when a stored value was dropped, false when there was none
  * @throws InvalidOption when the stored settings are not valid JSON
+ * @throws InvalidParameter when the key is not a string
  * @example
  * ```ts
  * await remove(client, 'tmp'); // true, then false the second time
  * ```
  */
 export async function remove(client: SettingsClient, key: string): Promise<boolean> {
+  checkKey(key);
   return updateStoredSettings(client.storage, (settings) => {
     if (!Object.hasOwn(settings, key)) return false;
     delete settings[key];
@@ -106,6 +111,11 @@ export async function remove(client: SettingsClient, key: string): Promise<boole
   });
 }
 
-function unknownKey(key: string): InvalidOption {
-  return new InvalidOption(`Unknown setting "${key}". Valid settings: ${SETTING_KEYS.join(', ')}.`);
+function checkKey(key: unknown): asserts key is string {
+  if (typeof key !== 'string') throw new InvalidParameter('key', key, 'a setting key is a string');
+}
+
+function unknownKey(key: unknown): InvalidOption {
+  // String(), not a template literal: a Symbol key must give this error, not a TypeError.
+  return new InvalidOption(`Unknown setting "${String(key)}". Valid settings: ${SETTING_KEYS.join(', ')}.`);
 }

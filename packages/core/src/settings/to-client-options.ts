@@ -1,4 +1,4 @@
-import type { ClientOptions } from '../index.js';
+import { type ClientOptions, checkOptionsObject } from '../index.js';
 import type { SettingKey, SettingValue } from './setting-keys.js';
 
 /**
@@ -9,6 +9,7 @@ import type { SettingKey, SettingValue } from './setting-keys.js';
  *
  * @param settings - settings with values already parsed (see `parseSettingValue`)
  * @returns the matching client options; keys without a setting are absent
+ * @throws {@link @balena-ts/core#InvalidParameter} when `settings` is not an object
  * @example
  * ```ts
  * const options = toClientOptions({ balena_host: 'balena-staging.com', timeout: 10_000 });
@@ -16,13 +17,14 @@ import type { SettingKey, SettingValue } from './setting-keys.js';
  * ```
  */
 export function toClientOptions(settings: Partial<Record<SettingKey | (string & {}), SettingValue>>): ClientOptions {
+  const checked = checkOptionsObject('settings', settings);
   const options: { -readonly [K in keyof ClientOptions]: ClientOptions[K] } = {};
   const text = (key: SettingKey): string | undefined => {
-    const value = settings[key];
+    const value = checked[key];
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
   const count = (key: SettingKey): number | undefined => {
-    const value = settings[key];
+    const value = checked[key];
     return typeof value === 'number' ? value : undefined;
   };
   const host = text('balena_host');

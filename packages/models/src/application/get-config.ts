@@ -1,4 +1,4 @@
-import { type Client, InvalidDeviceType, InvalidOption } from '@balena-ts/core';
+import { type Client, checkOptionsObject, InvalidDeviceType, InvalidOption } from '@balena-ts/core';
 import { requestOsConfig } from '../device-os/config-request.js';
 import type { OsConfig, OsConfigOptions } from '../device-os/get-config.js';
 import { checkNetworkParams } from '../device-os/parse-params.js';
@@ -13,7 +13,8 @@ import { type DeviceTypeWithOsReleases, HOST_OS_RELEASES_EXPAND, newestOsVersion
  * @param appId - an id, a slug, a uuid or an application name
  * @param options - config options; `version` defaults to the newest OS release
  * @returns the config.json object
- * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, or options that are
+ * not an object, before any request
  * @throws {@link @balena-ts/core#MissingOption} / {@link @balena-ts/core#InvalidOption} for invalid options (wifi
  * without `wifiSsid`, an unknown network, an empty version), before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
@@ -31,6 +32,7 @@ export async function getConfig(
   options: Partial<OsConfigOptions> = {},
 ): Promise<OsConfig> {
   checkApplicationIdentifier(appId);
+  checkOptionsObject('options', options);
   if (options.version !== undefined && (typeof options.version !== 'string' || options.version.trim() === '')) {
     throw new InvalidOption('Invalid option: version must be an OS version, or left out for the newest');
   }

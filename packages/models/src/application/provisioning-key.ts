@@ -1,4 +1,4 @@
-import type { Client } from '@balena-ts/core';
+import { type Client, checkOptionsObject, InvalidOption } from '@balena-ts/core';
 import { type ApplicationIdentifier, resolveApplicationId } from '../internal/application.js';
 
 /** Optional details of a provisioning key. */
@@ -18,7 +18,10 @@ export interface ProvisioningKeyOptions {
  * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
  * @param options - name, description and expiry date of the key
  * @returns the key
- * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, before any request
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed application argument, or options that are
+ * not an object, before any request
+ * @throws {@link @balena-ts/core#InvalidOption} when `name` or `description` is not a string, or `expiryDate`
+ * is neither a string nor null, before any request
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the application does not match
  * @throws {@link @balena-ts/core#RequestError} when the API refuses (e.g. an expiry date in the past)
  * @example
@@ -31,6 +34,15 @@ export async function generateProvisioningKey(
   slugOrUuidOrIdOrName: ApplicationIdentifier,
   options: ProvisioningKeyOptions = {},
 ): Promise<string> {
+  const { name, description, expiryDate } = checkOptionsObject('options', options);
+  for (const [option, value] of Object.entries({ name, description })) {
+    if (value !== undefined && typeof value !== 'string') {
+      throw new InvalidOption(`Invalid option "${option}": expected a string`);
+    }
+  }
+  if (expiryDate !== undefined && expiryDate !== null && typeof expiryDate !== 'string') {
+    throw new InvalidOption('Invalid option "expiryDate": expected an ISO 8601 date, or null for never');
+  }
   const applicationId = await resolveApplicationId(client, slugOrUuidOrIdOrName);
   return client.request<string>('/api-key/v2/', {
     method: 'POST',
@@ -38,10 +50,10 @@ export async function generateProvisioningKey(
       actorType: 'application',
       actorTypeId: applicationId,
       roles: ['provisioning-api-key'],
-      name: options.name,
-      description: options.description,
+      name,
+      description,
       // The v2 endpoint requires the property; null means the key never expires.
-      expiryDate: options.expiryDate ?? null,
+      expiryDate: expiryDate ?? null,
     },
   });
 }

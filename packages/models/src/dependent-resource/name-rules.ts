@@ -21,6 +21,7 @@ const WHITESPACE = /\s/;
  *
  * @param name - a variable name
  * @returns true for `RESIN`, `BALENA`, `USER` and any name starting with `RESIN_` or `BALENA_`
+ * @throws InvalidParameter when the name is not a string
  * @example
  * ```ts
  * isSystemVariable('BALENA_API_KEY'); // true
@@ -28,6 +29,7 @@ const WHITESPACE = /\s/;
  * ```
  */
 export function isSystemVariable(name: string): boolean {
+  requireString('name', name);
   return RESERVED_VARIABLE_NAMES.includes(name) || RESERVED_VARIABLE_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 

@@ -1,4 +1,4 @@
-import { type Client, mergeOptions, type ODataOptions } from '@balena-ts/core';
+import { type Client, checkOptionsObject, mergeOptions, type ODataOptions } from '@balena-ts/core';
 import type { Image } from '../types/image.js';
 import type { Release, ReleaseIdentifier, ReleaseImageDetails, ReleaseWithImageDetails } from '../types/release.js';
 import { getRelease } from './get-release.js';
@@ -30,16 +30,18 @@ function toImageDetails(image: ExpandedImage): ReleaseImageDetails {
  * @param commitOrIdOrRawVersion - an id, a full commit, or `{ application, rawVersion }`
  * @param options - options merged into the release query and into each image's expand
  * @returns the release with `images` (sorted by service name) and `user` (or `undefined`)
- * @throws InvalidParameter, ReleaseNotFound, AmbiguousRelease, ApplicationNotFound
+ * @throws InvalidParameter (also for options that are not an object, before any request), ReleaseNotFound,
+ * AmbiguousRelease, ApplicationNotFound
  */
 export async function getReleaseWithImageDetails(
   client: Client,
   commitOrIdOrRawVersion: ReleaseIdentifier,
   options: ImageDetailsOptions = {},
 ): Promise<ReleaseWithImageDetails> {
+  const { image, release: releaseOptions } = checkOptionsObject('options', options);
   const imageQuery = mergeOptions(
     { $select: 'id', $expand: { is_a_build_of__service: { $select: 'service_name' } } },
-    options.image,
+    image,
   );
   const query = mergeOptions(
     {
@@ -48,7 +50,7 @@ export async function getReleaseWithImageDetails(
         is_created_by__user: { $select: ['id', 'username'] },
       },
     },
-    options.release,
+    releaseOptions,
   );
   const release = await getRelease<ExpandedRelease>(client, commitOrIdOrRawVersion, query);
   const { release_image: links, is_created_by__user: creator, ...fields } = release;
