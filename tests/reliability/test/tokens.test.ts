@@ -26,12 +26,9 @@ const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 // KNOWN BUGS, reported to their owners: these cases fail today and run as `it.fails`, so the suite
 // stays green and turns red the day they are fixed (then move them back to `it`).
-const EXPIRED_TOKEN_BUGS: Record<string, string> = {
-  // models/src/dependent-resource/parent-kind.ts withParent() confirms the parent after ANY failure;
-  // with an expired token the sandbox answers GET /v7/application(id) with 200 {"d":[]} (anonymous),
-  // so the POST's ExpiredToken is replaced by a misleading ApplicationNotFound.
-  'applicationEnvVariable.create': 'ExpiredToken masked as ApplicationNotFound',
-};
+// (None today: 'applicationEnvVariable.create' reported ApplicationNotFound until core refused an
+// expired session token before sending it, instead of letting balena answer it as the guest.)
+const EXPIRED_TOKEN_BUGS: Record<string, string> = {};
 
 describe.each(OPERATIONS)('$kind: $name', (operation) => {
   it('works on when the session token nears its expiry mid-run (refreshed before use)', () =>

@@ -4,6 +4,7 @@ import { ExpiredToken, NotLoggedIn } from '../errors/auth-errors.js';
 import { redact } from '../errors/redact.js';
 import { NetworkError, RequestError, TimeoutError } from '../errors/request-errors.js';
 import { isJwt, isTokenExpired } from '../tokens/jwt.js';
+import { refreshFailureOf } from '../tokens/token-provider.js';
 import type { TokenProvider } from '../tokens/types.js';
 import { createAttemptSignal } from './attempt-signal.js';
 import { readBody, readErrorBody } from './response.js';
@@ -80,7 +81,16 @@ export function createRequest(context: RequestContext): RequestFunction {
     if (options.token !== undefined) return { token: options.token, refreshable: false };
     if (options.auth === false) return { token: undefined, refreshable: false };
     const token = await tokens.get();
-    return { token, refreshable: token !== undefined && token !== config.apiKey && isJwt(token) };
+    const refreshable = token !== undefined && token !== config.apiKey && isJwt(token);
+    // balena runs a request with an expired JWT as the guest (/v7 answers 200 with no rows), so
+    // sending it would turn "log in again" into a misleading "not found". The provider has already
+    // tried to refresh it; when that did not help, refuse here, before anything is sent.
+    if (refreshable && isTokenExpired(token)) {
+      throw new ExpiredToken('The session token has expired and could not be refreshed: log in again', {
+        cause: refreshFailureOf(tokens, token),
+      });
+    }
+    return { token, refreshable };
   }
 
   // After a 401, a concurrent request may already have refreshed the token: use that one, else refresh.

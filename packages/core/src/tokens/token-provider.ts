@@ -21,6 +21,23 @@ export interface TokenProviderContext {
   request: RequestFunction;
 }
 
+// Why the last refresh of a provider's token failed, kept for the request layer: when it has to
+// refuse an expired session token, that failure is the cause it reports. Internal (not exported
+// from the package) so that the public TokenProvider interface stays as it is.
+const refreshFailures = new WeakMap<TokenProvider, { token: string; failure: unknown }>();
+
+/**
+ * Why the last attempt to refresh a token failed, if it was this token's.
+ *
+ * @param provider - a provider from {@link createTokenProvider}
+ * @param token - the token the caller holds
+ * @returns the refresh request's error, or undefined when there is none for this token
+ */
+export function refreshFailureOf(provider: TokenProvider, token: string): unknown {
+  const last = refreshFailures.get(provider);
+  return last?.token === token ? last.failure : undefined;
+}
+
 function needsRefresh(token: string, config: ClientConfig, nowMs: number): boolean {
   try {
     const { iat, exp } = decodeJwtClaims(token);
@@ -75,10 +92,13 @@ export function createTokenProvider(context: TokenProviderContext): TokenProvide
     const current = await readStored();
     if (!current || !isJwt(current)) return undefined;
     lastAttempt = { token: current, atMs: Date.now() };
-    const answer = await context.request<unknown>('/user/v1/refresh-token', {
-      token: current,
-      responseType: 'text',
-    });
+    let answer: unknown;
+    try {
+      answer = await context.request<unknown>('/user/v1/refresh-token', { token: current, responseType: 'text' });
+    } catch (error) {
+      refreshFailures.set(provider, { token: current, failure: error });
+      throw error;
+    }
     const fresh = unwrapToken(answer);
     if (!fresh) return current;
     // The session changed while the refresh was in flight (here, or in another client sharing the

@@ -1,4 +1,4 @@
-import type { Client } from '@balena-ts/core';
+import { type Client, ExpiredToken, NotLoggedIn } from '@balena-ts/core';
 
 /** A parent row resolved to its id. */
 export interface ResolvedParent {
@@ -59,9 +59,14 @@ export async function withParent<P, R>(
   try {
     result = await operation(resolved.id);
   } catch (error) {
-    if (!resolved.confirmed) await kind.confirm(client, parent);
+    // A refused session says nothing about the parent, and checking it would only repeat the refusal.
+    if (!resolved.confirmed && !isSessionFailure(error)) await kind.confirm(client, parent);
     throw error;
   }
   if (!resolved.confirmed && isEmpty(result)) await kind.confirm(client, parent);
   return result;
+}
+
+function isSessionFailure(error: unknown): boolean {
+  return error instanceof ExpiredToken || error instanceof NotLoggedIn;
 }
