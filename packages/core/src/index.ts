@@ -61,6 +61,8 @@ export type {
 } from './odata/types.js';
 export type { PaginateParams } from './pagination/paginate.js';
 export { DEFAULT_PAGE_SIZE, paginate } from './pagination/paginate.js';
+export type { StreamCollectionParams } from './pagination/stream-collection.js';
+export { streamCollection } from './pagination/stream-collection.js';
 export type { PageIterable } from './pagination/types.js';
 export { MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS } from './request/retry.js';
 export type { RequestFunction, RequestMethod, RequestOptions } from './request/types.js';
