@@ -6,7 +6,7 @@ import { startSandbox } from './start-sandbox.js';
 const USAGE = `Usage: balena-sandbox [options]
 
 Starts a local balena-compatible API on 127.0.0.1 and prints its URL, the MQTT broker of device
-logs, and the superuser's credentials and token. Stops cleanly on Ctrl-C or SIGTERM.
+logs (TCP and WebSocket), and the superuser's credentials and token. Stops cleanly on Ctrl-C or SIGTERM.
 
 Options:
   --port <n>          HTTP port on 127.0.0.1; 0 picks a free one (default 4000)
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   );
   console.log(`token: ${sandbox.superuser.token}`);
   console.log(`mqtt (device logs): ${sandbox.mqttUrl}`);
+  console.log(`mqtt over websocket (browsers): ${sandbox.mqttWsUrl}`);
   if (values.data) console.log(`data file: ${values.data}`);
   let stopping = false;
   const stop = (signal: string) => {

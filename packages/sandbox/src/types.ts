@@ -160,4 +160,9 @@ export interface Sandbox {
   faults: SandboxFaults;
   /** The embedded MQTT broker of device logs ('mqtt://127.0.0.1:<port>'; topic `devices/<uuid>/logs`). */
   mqttUrl: string;
+  /**
+   * The same broker over WebSocket ('ws://127.0.0.1:<port>/mqtt'), for browser pages: mqtt.js
+   * connects to it with the same user name, token and topics as over TCP.
+   */
+  mqttWsUrl: string;
 }

@@ -31,7 +31,7 @@ function startCli(): Promise<{ child: ChildProcess; lines: Map<string, string> }
         const colon = line.indexOf(': ');
         if (colon > 0) lines.set(line.slice(0, colon), line.slice(colon + 2));
       }
-      if (lines.has('token') && lines.has('mqtt (device logs)')) resolve({ child, lines });
+      if (lines.has('token') && lines.has('mqtt over websocket (browsers)')) resolve({ child, lines });
     });
     child.on('exit', (code) => reject(new Error(`cli exited with ${code}: ${output}`)));
   });
@@ -52,18 +52,22 @@ describe('balena-sandbox', () => {
     expect(stderr).toContain('Usage: balena-sandbox');
   });
 
-  it('prints the MQTT broker, which takes the printed token', async () => {
+  it('prints the MQTT broker (TCP and WebSocket), which takes the printed token', async () => {
     const { child, lines } = await startCli();
     try {
       const mqttUrl = lines.get('mqtt (device logs)')!;
+      const mqttWsUrl = lines.get('mqtt over websocket (browsers)')!;
       expect(mqttUrl).toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
-      const client = await mqtt.connectAsync(mqttUrl, {
-        username: 'admin',
-        password: lines.get('token')!,
-        reconnectPeriod: 0,
-      });
-      expect(client.connected).toBe(true);
-      await client.endAsync();
+      expect(mqttWsUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/mqtt$/);
+      for (const url of [mqttUrl, mqttWsUrl]) {
+        const client = await mqtt.connectAsync(url, {
+          username: 'admin',
+          password: lines.get('token')!,
+          reconnectPeriod: 0,
+        });
+        expect(client.connected).toBe(true);
+        await client.endAsync();
+      }
     } finally {
       await new Promise((resolve) => {
         child.once('exit', resolve);

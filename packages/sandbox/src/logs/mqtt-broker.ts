@@ -6,6 +6,7 @@ import type { Actor } from '../domain/actor.js';
 import type { SandboxRequest } from '../http/router.js';
 import { toApiLine } from './log-line.js';
 import { logsOf } from './logs-of.js';
+import { listenMqttWebSocket } from './mqtt-websocket.js';
 
 /** The topic a device's lines are published on. */
 const TOPIC = /^devices\/([^/+#]+)\/logs$/;
@@ -16,6 +17,8 @@ const BAD_CREDENTIALS = 4;
 export interface MqttLogBroker {
   /** 'mqtt://127.0.0.1:<port>' */
   url: string;
+  /** 'ws://127.0.0.1:<port>/mqtt': the same broker over WebSocket, for browsers */
+  wsUrl: string;
   close(): Promise<void>;
 }
 
@@ -30,7 +33,7 @@ function actorOfToken(context: SandboxContext, token: string): Actor {
 }
 
 /**
- * An embedded aedes broker on its own 127.0.0.1 port that publishes every stored log line, QoS 1,
+ * An embedded aedes broker on its own 127.0.0.1 port (and over WebSocket on another) that publishes every stored log line, QoS 1,
  * on `devices/<uuid>/logs` (payload: the line's JSON with `seq`). Clients log in with any user
  * name and a user token (JWT or API key) as the password, and may subscribe only to devices that
  * user can see; nobody but the sandbox publishes.
@@ -72,6 +75,7 @@ export async function startMqttBroker(context: SandboxContext): Promise<MqttLogB
     server.listen(0, '127.0.0.1', () => resolve());
   });
   server.unref();
+  const webSocket = await listenMqttWebSocket(broker);
   const stopPublishing = logsOf(context).subscribeAll((deviceId, line) => {
     const device = store.get('device', deviceId);
     if (!device) return;
@@ -89,8 +93,10 @@ export async function startMqttBroker(context: SandboxContext): Promise<MqttLogB
   });
   return {
     url: `mqtt://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    wsUrl: webSocket.url,
     async close() {
       stopPublishing();
+      await webSocket.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => broker.close(() => resolve()));

@@ -15,6 +15,7 @@ import type {
 /** What the runtime part of the sandbox adds to the `Sandbox` object. */
 export interface SandboxRuntime {
   mqttUrl: string;
+  mqttWsUrl: string;
   faults: SandboxFaults;
   simulateDevice(uuid: string, options?: SimulateDeviceOptions): Promise<SimulatedDevice>;
   simulateFleet(options: SimulateFleetOptions): Promise<SimulatedFleet>;
@@ -38,6 +39,7 @@ export async function startRuntime(
   context.onClose(() => mqtt.close());
   return {
     mqttUrl: mqtt.url,
+    mqttWsUrl: mqtt.wsUrl,
     faults: {
       add: (spec) => faults.add(spec),
       list: () => faults.list(),
