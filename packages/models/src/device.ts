@@ -1,6 +1,6 @@
 // @balena-ts/models/device: devices. Every function takes the client first; writes accept an id,
 // a full uuid, or an array of either and run as one request per chunk of devices.
-export type { DeviceList } from './device/device-list.js';
+export type { DeviceList, DeviceListOptions } from './device/device-list.js';
 export {
   getDeviceSlug,
   getDisplayName,
