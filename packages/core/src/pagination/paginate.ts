@@ -26,7 +26,7 @@ export interface PaginateParams {
  * @param client - the client
  * @param params - resource, options, page size and signal
  * @returns an async iterable of rows, with `pages()` and `toArray()`
- * @throws {@link InvalidParameter} when the page size is not a positive integer
+ * @throws {@link InvalidParameter} when the parameters are not an object, or the page size is not a positive integer
  * @example
  * ```ts
  * for await (const device of paginate<Device>(client, { resource: 'device', options: { $select: 'id' } })) {
@@ -35,6 +35,12 @@ export interface PaginateParams {
  * ```
  */
 export function paginate<T>(client: Client, params: PaginateParams): PageIterable<T> {
+  if (typeof params !== 'object' || params === null) {
+    throw new InvalidParameter('params', params, 'expected { resource, options?, pageSize?, signal? }');
+  }
+  if (params.options !== undefined && (typeof params.options !== 'object' || params.options === null)) {
+    throw new InvalidParameter('options', params.options, 'OData options are an object');
+  }
   const pageSize = params.pageSize ?? DEFAULT_PAGE_SIZE;
   if (!Number.isSafeInteger(pageSize) || pageSize <= 0) {
     throw new InvalidParameter('pageSize', pageSize, 'expected a positive integer');

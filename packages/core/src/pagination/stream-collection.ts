@@ -106,7 +106,12 @@ export function streamCollection<T>(client: Client, params: StreamCollectionPara
     const response = await client.request.stream(path, { signal });
     const body = response.body;
     if (body === null) {
-      throw new RequestError({ status: response.status, method: 'GET', url: path, message: `Empty answer to ${where}` });
+      throw new RequestError({
+        status: response.status,
+        method: 'GET',
+        url: path,
+        message: `Empty answer to ${where}`,
+      });
     }
     const reader = body.getReader();
     const decoder = new TextDecoder();
@@ -122,7 +127,10 @@ export function streamCollection<T>(client: Client, params: StreamCollectionPara
           if (signal?.aborted) throw signal.reason;
           if (error instanceof TimeoutError) return { kind: 'failed', error };
           const reason = error instanceof Error ? error.message : String(error);
-          return { kind: 'failed', error: new NetworkError(`${where} failed while reading the answer: ${reason}`, { cause: error }) };
+          return {
+            kind: 'failed',
+            error: new NetworkError(`${where} failed while reading the answer: ${reason}`, { cause: error }),
+          };
         }
         const text = piece.done ? decoder.decode() : decoder.decode(piece.value, { stream: true });
         if (excerpt.length < MAX_BODY_EXCERPT) excerpt += text.slice(0, MAX_BODY_EXCERPT - excerpt.length);
