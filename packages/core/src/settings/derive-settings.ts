@@ -14,7 +14,7 @@ import {
  *
  * @param config - the client's resolved configuration
  * @returns the derived settings, keyed by {@link SettingKey}
- * @throws {@link InvalidParameter} when `config` is not a client configuration (no `apiUrl` and
+ * @throws InvalidParameter when `config` is not a client configuration (no `apiUrl` and
  *   `apiVersion` strings)
  * @example
  * ```ts

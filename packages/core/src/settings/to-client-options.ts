@@ -9,7 +9,7 @@ import type { SettingKey, SettingValue } from './setting-keys.js';
  *
  * @param settings - settings with values already parsed (see `parseSettingValue`)
  * @returns the matching client options; keys without a setting are absent
- * @throws {@link @balena-ts/core#InvalidParameter} when `settings` is not an object
+ * @throws InvalidParameter when `settings` is not an object
  * @example
  * ```ts
  * const options = toClientOptions({ balena_host: 'balena-staging.com', timeout: 10_000 });
