@@ -1,4 +1,4 @@
-import { createMemoryStorage, type KeyValueStorage } from '@balena-ts/core';
+import { checkOptionsObject, createMemoryStorage, type KeyValueStorage } from '@balena-ts/core';
 
 /** Why a browser storage fell back to memory. */
 export type FallbackReason = 'unavailable' | 'blocked' | 'quota-exceeded';
@@ -32,6 +32,7 @@ export const DEFAULT_PREFIX = 'balena-ts:';
  *
  * @param options - the Storage, the key prefix and the fallback callback
  * @returns the browser storage
+ * @throws InvalidParameter when `options` is not an object
  * @example
  * ```ts
  * const storage = createBrowserStorage({ prefix: 'my-app:' });
@@ -39,8 +40,9 @@ export const DEFAULT_PREFIX = 'balena-ts:';
  * ```
  */
 export function createBrowserStorage(options: BrowserStorageOptions = {}): KeyValueStorage {
-  const prefix = options.prefix ?? DEFAULT_PREFIX;
-  const onFallback = options.onFallback ?? warnOnce;
+  const checked = checkOptionsObject('options', options);
+  const prefix = checked.prefix ?? DEFAULT_PREFIX;
+  const onFallback = checked.onFallback ?? warnOnce;
   let web: Storage | undefined;
   // Set once, on the first failure; every later call goes to memory.
   let fallback: Promise<KeyValueStorage> | undefined;
@@ -68,7 +70,7 @@ export function createBrowserStorage(options: BrowserStorageOptions = {}): KeyVa
     if (fallback) return onMemory(await fallback);
     try {
       // Reading `localStorage` itself throws a SecurityError where storage is blocked.
-      web ??= options.storage ?? (globalThis as { localStorage?: Storage }).localStorage;
+      web ??= checked.storage ?? (globalThis as { localStorage?: Storage }).localStorage;
     } catch (error) {
       return onMemory(await fallBack('blocked', error));
     }

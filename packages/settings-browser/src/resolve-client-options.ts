@@ -1,4 +1,4 @@
-import type { ClientOptions } from '@balena-ts/core';
+import { type ClientOptions, checkOptionsObject } from '@balena-ts/core';
 import { createBrowserStorage } from './browser-storage.js';
 
 /**
@@ -7,6 +7,7 @@ import { createBrowserStorage } from './browser-storage.js';
  *
  * @param options - the caller's options
  * @returns options for `createClient`
+ * @throws InvalidParameter when `options` is not an object
  * @example
  * ```ts
  * import { createClient } from '@balena-ts/core';
@@ -15,5 +16,6 @@ import { createBrowserStorage } from './browser-storage.js';
  * ```
  */
 export function resolveClientOptions(options: ClientOptions = {}): ClientOptions {
-  return { ...options, storage: options.storage ?? createBrowserStorage() };
+  const checked = checkOptionsObject('options', options);
+  return { ...checked, storage: checked.storage ?? createBrowserStorage() };
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { InvalidOption, type KeyValueStorage } from '@balena-ts/core';
+import { checkOptionsObject, InvalidOption, type KeyValueStorage } from '@balena-ts/core';
 import { writeFileAtomically } from './atomic-write.js';
 import { ensureDirectory } from './ensure-directory.js';
 import { FILE_NAME_PREFIX, keyToFileName, TOKEN_FILE_NAME } from './file-name.js';
@@ -34,7 +34,8 @@ export interface FileStorage extends KeyValueStorage {
  * @param options - the data directory (default `~/.balena`)
  * @returns the file storage
  * @throws InvalidOption (from its methods) when a file cannot be read or written; the message
- *   names the file and the reason, never the contents
+ *   names the file and the reason, never the contents; at once when `dataDirectory` is not a string
+ * @throws InvalidParameter when `options` is not an object
  * @example
  * ```ts
  * const storage = createFileStorage({ dataDirectory: '/var/lib/my-app/balena' });
@@ -42,7 +43,11 @@ export interface FileStorage extends KeyValueStorage {
  * ```
  */
 export function createFileStorage(options: FileStorageOptions = {}): FileStorage {
-  const directory = path.resolve(options.dataDirectory ?? path.join(os.homedir(), '.balena'));
+  const { dataDirectory } = checkOptionsObject('options', options);
+  if (dataDirectory !== undefined && typeof dataDirectory !== 'string') {
+    throw new InvalidOption('Invalid option "dataDirectory": expected a directory path');
+  }
+  const directory = path.resolve(dataDirectory ?? path.join(os.homedir(), '.balena'));
   const locate = (key: string): string => path.join(directory, keyToFileName(key));
 
   return {

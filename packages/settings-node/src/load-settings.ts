@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type ClientOptions, InvalidOption } from '@balena-ts/core';
+import { type ClientOptions, checkOptionsObject, InvalidOption } from '@balena-ts/core';
 import { isSettingKey, parseSettingValue, type SettingKey, type SettingValue } from '@balena-ts/core/settings';
 import { parseBalenarc } from './parse-balenarc.js';
 
@@ -36,7 +36,8 @@ const CLI_NAMES: Readonly<Record<string, SettingKey>> = { balenaUrl: 'balena_hos
  * @returns the merged settings under the seed's keys
  * @throws InvalidOption when `.balenarc.yml` cannot be read or parsed, or a value does not fit
  *   its key; the message names the file (and line) or the variable, never a value; the file is
- *   left untouched
+ *   left untouched; when `homeDirectory` is not a string
+ * @throws InvalidParameter when `input`, `input.env` or `input.options` is not an object
  * @example
  * ```ts
  * const settings = loadSettings({ env: { BALENARC_BALENA_URL: 'balena-staging.com' } });
@@ -44,10 +45,18 @@ const CLI_NAMES: Readonly<Record<string, SettingKey>> = { balenaUrl: 'balena_hos
  * ```
  */
 export function loadSettings(input: LoadSettingsOptions = {}): Record<string, SettingValue> {
-  const homeDirectory = input.homeDirectory ?? os.homedir();
+  const { homeDirectory: givenHome, env, options } = checkOptionsObject('input', input);
+  if (givenHome !== undefined && typeof givenHome !== 'string') {
+    throw new InvalidOption('Invalid option "homeDirectory": expected a directory path');
+  }
+  const homeDirectory = givenHome ?? os.homedir();
   const defaults: Layer = { data_directory: path.join(homeDirectory, '.balena') };
-  const layers = [defaults, readBalenarc(homeDirectory), readEnv(input.env ?? process.env, homeDirectory)];
-  layers.push(fromClientOptions(input.options ?? {}));
+  const layers = [
+    defaults,
+    readBalenarc(homeDirectory),
+    readEnv(checkOptionsObject('env', env === undefined ? process.env : env), homeDirectory),
+  ];
+  layers.push(fromClientOptions(checkOptionsObject('options', options)));
   const merged: Layer = {};
   for (const layer of layers) Object.assign(merged, expandHost(layer));
   if (merged.cache_directory === undefined) {

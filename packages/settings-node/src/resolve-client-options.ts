@@ -1,4 +1,4 @@
-import { type ClientOptions, createMemoryStorage } from '@balena-ts/core';
+import { type ClientOptions, checkOptionsObject, createMemoryStorage } from '@balena-ts/core';
 import { toClientOptions } from '@balena-ts/core/settings';
 import { createFileStorage } from './file-storage.js';
 import { type LoadSettingsOptions, loadSettings } from './load-settings.js';
@@ -12,6 +12,7 @@ import { type LoadSettingsOptions, loadSettings } from './load-settings.js';
  * @param environment - the environment and home directory to read (default: the process's)
  * @returns options for `createClient`
  * @throws InvalidOption when `.balenarc.yml` is unreadable or invalid, or a setting is malformed
+ * @throws InvalidParameter when `options` or `environment` is not an object
  * @example
  * ```ts
  * import { createClient } from '@balena-ts/core';
@@ -23,6 +24,8 @@ export function resolveClientOptions(
   options: ClientOptions = {},
   environment: Omit<LoadSettingsOptions, 'options'> = {},
 ): ClientOptions {
+  checkOptionsObject('options', options);
+  checkOptionsObject('environment', environment);
   const settings = loadSettings({ ...environment, options });
   const resolved: ClientOptions = { ...toClientOptions(settings), ...options };
   const dataDirectory = settings.data_directory;
