@@ -7,7 +7,13 @@ import {
 import { resolveOrganizationId } from '../internal/organization.js';
 import type { Device } from '../types/device.js';
 import type { Selected, TypedOptions } from '../types/options.js';
-import { createDeviceList, type DeviceList, type DeviceListOptions, listDevices, splitListOptions } from './device-list.js';
+import {
+  createDeviceList,
+  type DeviceList,
+  type DeviceListOptions,
+  listDevices,
+  splitListOptions,
+} from './device-list.js';
 
 // The device name orders the seed's lists; the id makes the order total, so that pages never
 // overlap and a streamed answer cut mid-way resumes exactly where it stopped.

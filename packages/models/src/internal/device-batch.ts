@@ -217,8 +217,39 @@ export async function deleteDevicesById(client: Client, ids: readonly number[]):
 }
 
 /**
- * The common batch write: validate the selector, prefetch the devices, then patch them by id.
- * 1,000 ids cost one GET and one PATCH with the default batch size.
+ * Writes one device in one round trip: the existence check (`GET /v7/device(<key>)?$select=id`)
+ * and the `PATCH /v7/device?$filter=<id or uuid> eq …` go out together. The PATCH is by filter so
+ * that a missing device is a no-op on the server; DeviceNotFound then comes from the GET's answer.
+ * Two requests as the official SDK sends, but the wall time of one.
+ *
+ * @param client - the client
+ * @param selection - a selection of exactly one device
+ * @param original - the device as the caller gave it (for the error)
+ * @param body - the fields to write
+ * @throws {@link @balena-ts/core#DeviceNotFound} when the device does not exist (nothing was written)
+ */
+async function updateOneDevice(
+  client: Client,
+  selection: DeviceSelection,
+  original: string | number,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const value = selection.values[0] as string | number;
+  const key = selection.kind === 'id' ? (value as number) : { uuid: value as string };
+  const [found, written] = await Promise.allSettled([
+    client.pine.get<{ id: number }>({ resource: 'device', id: key, options: { $select: 'id' } }),
+    client.pine.patch({ resource: 'device', options: { $filter: { [selection.kind]: value } }, body }),
+  ]);
+  if (found.status === 'fulfilled' && found.value === undefined) throw new DeviceNotFound(original);
+  if (written.status === 'rejected') throw written.reason;
+  if (found.status === 'rejected') throw found.reason;
+}
+
+/**
+ * The common device write. One device (an id or a uuid, not in an array): the existence check and
+ * the PATCH are sent together (see the function above). An array: validate, prefetch every device,
+ * then patch them by id, so that a missing device stops the write before anything changes (1,000
+ * ids cost one GET and one PATCH with the default batch size).
  *
  * @param client - the client
  * @param selector - an id, a full uuid, or an array of either
@@ -237,6 +268,10 @@ export async function updateDevices(
   body: Record<string, unknown>,
 ): Promise<void> {
   const selection = parseDeviceSelector(selector);
+  if (!Array.isArray(selector)) {
+    await updateOneDevice(client, selection, selection.originals[0] as string | number, body);
+    return;
+  }
   const devices = await prefetchDevices(client, selection);
   await patchDevicesById(
     client,
