@@ -1,8 +1,10 @@
 // Setting one variable on 1,000 devices: few requests, bounded concurrency, and an honest report
 // of what was and was not written when a request fails.
 import { type Client, createClient, DeviceNotFound, InvalidParameter } from '@balena-ts/core';
+import * as deviceConfigVariable from '@balena-ts/models/device-config-variable';
 import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
 import { PartialWriteError } from '@balena-ts/models/device-env-variable';
+import * as deviceTag from '@balena-ts/models/device-tag';
 import { type Sandbox, startSandbox } from '@balena-ts/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -97,8 +99,8 @@ describe('device-env-variable.setForDevices', () => {
     );
     expect(instrumented.state.maxInFlight).toBeLessThanOrEqual(8);
     expect(instrumented.state.maxInFlight).toBeGreaterThan(1);
-    // One prefetch of the devices, one lookup of existing rows, then one create per device.
-    expect(instrumented.state.byMethod).toEqual({ GET: 2, POST: DEVICE_COUNT });
+    // Ids are not looked up: one create per device, nothing else.
+    expect(instrumented.state.byMethod).toEqual({ POST: DEVICE_COUNT });
     const values = await valuesOf('MODE');
     expect(values.size).toBe(DEVICE_COUNT);
     expect([...values.values()].every((value) => value === 'eco')).toBe(true);
@@ -175,13 +177,50 @@ describe('device-env-variable.setForDevices', () => {
       await expect(deviceEnvVariable.setForDevices(client, bad, 'MODE', 'x')).rejects.toBeInstanceOf(InvalidParameter);
     }
     await expect(deviceEnvVariable.setForDevices(client, [1], 'BALENA_X', 'x')).rejects.toThrow(/reserved/);
+    for (const options of [null, 5, 'fast']) {
+      await expect(
+        deviceEnvVariable.setForDevices(client, [devices[0]!.id], 'MODE', 'x', options as never),
+      ).rejects.toBeInstanceOf(InvalidParameter);
+    }
+    // Uuids are looked up in one batched request: a missing one stops everything before any write.
     instrumented.reset();
-    const missing = await deviceEnvVariable
-      .setForDevices(client, [devices[0]!.id, 987_654_321], 'NEVER', 'x')
+    const missingUuid = await deviceEnvVariable
+      .setForDevices(client, [devices[0]!.uuid, 'e'.repeat(32)], 'NEVER', 'x')
       .catch((caught: unknown) => caught);
-    expect(missing).toBeInstanceOf(DeviceNotFound);
-    expect((missing as DeviceNotFound).message).toContain('987654321');
+    expect(missingUuid).toBeInstanceOf(DeviceNotFound);
+    expect((missingUuid as DeviceNotFound).message).toContain('e'.repeat(32));
     expect(instrumented.state.byMethod).toEqual({ GET: 1 });
     expect((await valuesOf('NEVER')).size).toBe(0);
+  });
+
+  it('with ids, writes the devices that exist and reports the missing ones as DeviceNotFound', async () => {
+    const present = devices[0]!.id;
+    const error = await deviceEnvVariable
+      .setForDevices(client, [present, 987_654_321], 'SOME', 'x')
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PartialWriteError);
+    const partial = error as PartialWriteError;
+    expect(partial.written).toEqual([present]);
+    expect(partial.notWritten).toEqual([987_654_321]);
+    expect(partial.failures[0]?.error).toBeInstanceOf(DeviceNotFound);
+    expect(partial.message).toContain('987654321');
+    expect([...(await valuesOf('SOME')).keys()]).toEqual([present]);
+  });
+});
+
+describe('setForDevices of tags and config variables', () => {
+  it('looks uuids up with their existing row in one request, and writes nothing the second time', async () => {
+    const uuids = devices.slice(0, 20).map((device) => device.uuid);
+    await deviceTag.setForDevices(client, uuids, 'room', 'lab');
+    await deviceConfigVariable.setForDevices(client, uuids, 'BALENA_SUPERVISOR_POLL_INTERVAL', '600000');
+    instrumented.reset();
+    await deviceTag.setForDevices(client, uuids, 'room', 'lab');
+    await deviceConfigVariable.setForDevices(client, uuids, 'BALENA_SUPERVISOR_POLL_INTERVAL', '600000');
+    expect(instrumented.state.byMethod).toEqual({ GET: 2 });
+    const tags = await deviceTag.getAllByApplication(client, applicationId, { $filter: { tag_key: 'room' } });
+    expect(tags.map((tag) => tag.value)).toEqual(Array(20).fill('lab'));
+    instrumented.reset();
+    await deviceTag.setForDevices(client, uuids, 'room', 'office');
+    expect(instrumented.state.byMethod).toEqual({ GET: 1, PATCH: 1 });
   });
 });

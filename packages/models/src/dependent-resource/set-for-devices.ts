@@ -1,11 +1,6 @@
 import { type Client, DeviceNotFound, type Filter, InvalidParameter } from '@balena-ts/core';
 import type { DeviceIdentifier } from '../internal/device.js';
-import {
-  chunkForRequest,
-  type DeviceSelection,
-  parseDeviceSelector,
-  prefetchDevices,
-} from '../internal/device-batch.js';
+import { chunkForRequest, type DeviceSelection, parseDeviceSelector } from '../internal/device-batch.js';
 import type { DependentResource } from './definition.js';
 import { PartialWriteError, type WriteFailure } from './partial-write-error.js';
 import { runPool } from './worker-pool.js';
@@ -27,72 +22,134 @@ export interface SetForDevicesOptions {
 interface ExistingRow {
   readonly id: number;
   readonly value: string;
-  readonly [parentField: string]: unknown;
 }
 
-function inList(field: string, values: readonly number[]): Filter {
+interface DeviceWithRows {
+  readonly id: number;
+  readonly uuid: string;
+  readonly [navigation: string]: unknown;
+}
+
+/** Where a write to many devices stands: what was written and what failed, by device id. */
+interface Progress {
+  readonly callerForm: Map<number, string | number>;
+  readonly written: (string | number)[];
+  readonly failures: { deviceId: number; error: unknown }[];
+}
+
+function inList(field: string, values: readonly (number | string)[]): Filter {
   return values.length === 1 ? { [field]: values[0] as number } : { [field]: { $in: [...values] } };
 }
 
-function linkedId(link: unknown): number | undefined {
-  if (typeof link === 'number') return link;
-  if (typeof link === 'object' && link !== null && '__id' in link) return (link as { __id: number }).__id;
-  return undefined;
-}
-
-function checkConcurrency(concurrency: number): void {
+function checkOptions(options: SetForDevicesOptions | undefined): { concurrency: number; signal?: AbortSignal } {
+  if (options === undefined) return { concurrency: DEFAULT_WRITE_CONCURRENCY };
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidParameter('options', options, 'expected { concurrency?, signal? }');
+  }
+  const { concurrency = DEFAULT_WRITE_CONCURRENCY, signal } = options;
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
     throw new InvalidParameter('concurrency', concurrency, 'must be a positive integer');
   }
-}
-
-/** Checks that every device exists and maps each id to the form the caller gave it in. */
-async function resolveDevices(client: Client, selection: DeviceSelection): Promise<Map<number, string | number>> {
-  const rows = await prefetchDevices(client, selection);
-  const byValue = new Map<string | number, string | number>();
-  selection.values.forEach((normalized, index) => {
-    byValue.set(normalized, selection.originals[index] ?? normalized);
-  });
-  const callerForm = new Map<number, string | number>();
-  for (const row of rows) {
-    callerForm.set(row.id, byValue.get(selection.kind === 'id' ? row.id : row.uuid.toLowerCase()) ?? row.id);
-  }
-  return callerForm;
-}
-
-/** Finds the rows that already hold `key`, by device id: one GET per chunk of devices. */
-async function findExisting(
-  client: Client,
-  definition: DependentResource<DeviceIdentifier>,
-  deviceIds: readonly number[],
-  key: string,
-  signal: AbortSignal | undefined,
-): Promise<Map<number, ExistingRow>> {
-  const { resource, parentField, keyField } = definition;
-  const existing = new Map<number, ExistingRow>();
-  const select = ['id', parentField, 'value'];
-  for (const chunk of chunkForRequest(client, resource, parentField, deviceIds, { $select: select })) {
-    const found = await client.pine.get<ExistingRow>({
-      resource,
-      options: { $select: select, $filter: { $and: [inList(parentField, chunk), { [keyField]: key }] } },
-      signal,
-    });
-    for (const row of found) {
-      const deviceId = linkedId(row[parentField]);
-      if (deviceId !== undefined) existing.set(deviceId, row);
-    }
-  }
-  return existing;
+  return { concurrency, signal };
 }
 
 /**
- * Writes one key/value on many devices with few requests and bounded concurrency:
- * 1. one `GET /v7/device` per chunk checks that every device exists (DeviceNotFound before any write);
- * 2. one `GET` per chunk finds the devices that already have the key;
- * 3. one `PATCH …?$filter=id in (…)` per chunk updates those whose value differs;
- * 4. the devices without the key get an upsert each, at most `concurrency` at a time.
+ * The uuid path's one batched lookup per chunk: every device with its id and the row holding `key`
+ * if it has one (`$expand` of the resource), so that missing devices are known before any write.
+ */
+async function lookUpByUuid(
+  client: Client,
+  definition: DependentResource<DeviceIdentifier>,
+  selection: DeviceSelection,
+  key: string,
+  signal: AbortSignal | undefined,
+): Promise<{ callerForm: Map<number, string | number>; existing: Map<number, ExistingRow> }> {
+  const { resource, keyField } = definition;
+  const options = {
+    $select: ['id', 'uuid'],
+    $expand: { [resource]: { $select: ['id', 'value'], $filter: { [keyField]: key } } },
+  };
+  const originals = new Map<string | number, string | number>();
+  selection.values.forEach((normalized, index) => originals.set(normalized, selection.originals[index] ?? normalized));
+  const callerForm = new Map<number, string | number>();
+  const existing = new Map<number, ExistingRow>();
+  const found = new Set<string>();
+  for (const chunk of chunkForRequest<string | number>(client, 'device', 'uuid', selection.values, options)) {
+    const rows = await client.pine.get<DeviceWithRows>({
+      resource: 'device',
+      options: { ...options, $filter: inList('uuid', chunk) },
+      signal,
+    });
+    for (const row of rows) {
+      const uuid = row.uuid.toLowerCase();
+      found.add(uuid);
+      callerForm.set(row.id, originals.get(uuid) ?? row.uuid);
+      const held = (row[resource] as ExistingRow[] | undefined)?.[0];
+      if (held !== undefined) existing.set(row.id, held);
+    }
+  }
+  selection.values.forEach((uuid, index) => {
+    if (!found.has(uuid as string)) throw new DeviceNotFound(selection.originals[index] ?? uuid);
+  });
+  return { callerForm, existing };
+}
+
+/** Patches the rows holding another value: one PATCH per chunk of row ids. */
+async function patchStale(
+  client: Client,
+  resource: string,
+  stale: Map<number, number>,
+  value: string,
+  progress: Progress,
+): Promise<void> {
+  for (const chunk of chunkForRequest(client, resource, 'id', [...stale.keys()])) {
+    const deviceIds = chunk.map((rowId) => stale.get(rowId) as number);
+    try {
+      await client.pine.patch({ resource, options: { $filter: inList('id', chunk) }, body: { value } });
+      for (const deviceId of deviceIds) progress.written.push(progress.callerForm.get(deviceId) ?? deviceId);
+    } catch (error) {
+      for (const deviceId of deviceIds) progress.failures.push({ deviceId, error });
+    }
+  }
+}
+
+/**
+ * After failed writes by id (nothing was looked up before), tells apart the devices that do not
+ * exist: balena answers a create under a missing device like one it may not see (401/403).
+ */
+async function explainFailures(client: Client, progress: Progress): Promise<void> {
+  const failedIds = [...new Set(progress.failures.map((failure) => failure.deviceId))];
+  const existing = new Set<number>();
+  try {
+    for (const chunk of chunkForRequest(client, 'device', 'id', failedIds, { $select: 'id' })) {
+      const rows = await client.pine.get<{ id: number }>({
+        resource: 'device',
+        options: { $select: 'id', $filter: inList('id', chunk) },
+      });
+      for (const row of rows) existing.add(row.id);
+    }
+  } catch {
+    // The lookup only refines the reasons; the failures stand as they are without it.
+    return;
+  }
+  for (const failure of progress.failures) {
+    if (!existing.has(failure.deviceId)) {
+      failure.error = new DeviceNotFound(progress.callerForm.get(failure.deviceId) ?? failure.deviceId, {
+        cause: failure.error,
+      });
+    }
+  }
+}
+
+/**
+ * Writes one key/value on many devices with bounded concurrency, in as few requests as the input allows:
+ * - **ids**: no lookup at all: one upsert per device (a create, or a PATCH when the row exists), at
+ *   most `concurrency` in flight; 1,000 devices without the key cost 1,000 requests;
+ * - **uuids**: one batched `GET /v7/device` per chunk maps them to ids and says which devices
+ *   already hold the key (DeviceNotFound before any write); devices with the value cost nothing,
+ *   the other holders get one PATCH per chunk, the rest an upsert each.
  * When any write fails the others still run, and the call rejects with a {@link PartialWriteError}
- * listing the devices written and not written.
+ * listing the devices written and not written (a device that does not exist fails with DeviceNotFound).
  *
  * @param client - the client
  * @param definition - a device-parented resource (device env var, device config var, device tag)
@@ -100,8 +157,8 @@ async function findExisting(
  * @param key - the variable name or tag key
  * @param value - the value
  * @param options - `concurrency`, `signal`
- * @throws InvalidParameter for a bad key, value, device list or concurrency (before any request)
- * @throws DeviceNotFound naming the first missing device (before any write)
+ * @throws InvalidParameter for a bad key, value, device list or options (before any request)
+ * @throws DeviceNotFound naming the first missing uuid (before any write; ids are not looked up)
  * @throws PartialWriteError when some devices could not be written
  */
 export async function setForDevices(
@@ -110,74 +167,67 @@ export async function setForDevices(
   devices: readonly number[] | readonly string[],
   key: string,
   value: string,
-  options: SetForDevicesOptions = {},
+  options?: SetForDevicesOptions,
 ): Promise<void> {
-  const { concurrency = DEFAULT_WRITE_CONCURRENCY, signal } = options;
+  const { concurrency, signal } = checkOptions(options);
   definition.checkKey(key);
   definition.checkValue(value);
-  checkConcurrency(concurrency);
   if (!Array.isArray(devices)) throw new InvalidParameter('devices', devices, 'expected an array of ids or uuids');
   const selection = parseDeviceSelector(devices, 'devices');
   const { resource, parentField, keyField } = definition;
-  let callerForm: Map<number, string | number>;
-  let existing: Map<number, ExistingRow>;
-  try {
-    callerForm = await resolveDevices(client, selection);
-    existing = await findExisting(client, definition, [...callerForm.keys()], key, signal);
-  } catch (error) {
-    if (error instanceof DeviceNotFound) throw error;
-    // Nothing was written yet: every device is still to do.
-    const everyDevice = [...selection.originals];
-    throw new PartialWriteError(
-      `${resource} ${key}`,
-      [],
-      everyDevice,
-      everyDevice.map((target) => ({ target, error })),
-      {
-        cause: error,
-      },
-    );
-  }
-  const deviceIds = [...callerForm.keys()];
-  const written: (string | number)[] = [];
-  const failures: WriteFailure<string | number>[] = [];
-  const fail = (deviceId: number, error: unknown) =>
-    failures.push({ target: callerForm.get(deviceId) ?? deviceId, error });
 
-  const stale = [...existing.entries()].filter(([, row]) => row.value !== value);
-  for (const [deviceId, row] of existing) if (row.value === value) written.push(callerForm.get(deviceId) ?? deviceId);
-  const staleByRowId = new Map(stale.map(([deviceId, row]) => [row.id, deviceId]));
-  for (const chunk of chunkForRequest(client, resource, 'id', [...staleByRowId.keys()])) {
-    const chunkDevices = chunk.map((rowId) => staleByRowId.get(rowId) as number);
+  let progress: Progress;
+  let toCreate: number[];
+  if (selection.kind === 'id') {
+    const ids = selection.values as readonly number[];
+    progress = { callerForm: new Map(ids.map((id) => [id, id])), written: [], failures: [] };
+    toCreate = [...ids];
+  } else {
+    let found: Awaited<ReturnType<typeof lookUpByUuid>>;
     try {
-      await client.pine.patch({ resource, options: { $filter: inList('id', chunk) }, body: { value } });
-      for (const deviceId of chunkDevices) written.push(callerForm.get(deviceId) ?? deviceId);
+      found = await lookUpByUuid(client, definition, selection, key, signal);
     } catch (error) {
-      for (const deviceId of chunkDevices) fail(deviceId, error);
+      if (error instanceof DeviceNotFound) throw error;
+      // Nothing was written yet: every device is still to do.
+      const everyDevice = [...selection.originals];
+      const failures = everyDevice.map((target) => ({ target, error }));
+      throw new PartialWriteError(`${resource} ${key}`, [], everyDevice, failures, { cause: error });
     }
+    progress = { callerForm: found.callerForm, written: [], failures: [] };
+    const stale = new Map<number, number>();
+    for (const [deviceId, row] of found.existing) {
+      if (row.value === value) progress.written.push(found.callerForm.get(deviceId) ?? deviceId);
+      else stale.set(row.id, deviceId);
+    }
+    await patchStale(client, resource, stale, value, progress);
+    toCreate = [...found.callerForm.keys()].filter((deviceId) => !found.existing.has(deviceId));
   }
 
-  const missing = deviceIds.filter((deviceId) => !existing.has(deviceId));
   const neverStarted = await runPool(
-    missing,
+    toCreate,
     concurrency,
     async (deviceId) => {
       try {
         await client.pine.upsert({ resource, id: { [parentField]: deviceId, [keyField]: key }, body: { value } });
-        written.push(callerForm.get(deviceId) ?? deviceId);
+        progress.written.push(progress.callerForm.get(deviceId) ?? deviceId);
       } catch (error) {
-        fail(deviceId, error);
+        progress.failures.push({ deviceId, error });
       }
     },
     signal,
   );
 
-  if (failures.length === 0 && neverStarted.length === 0) return;
+  if (progress.failures.length === 0 && neverStarted.length === 0) return;
+  if (selection.kind === 'id' && progress.failures.length > 0) await explainFailures(client, progress);
+  const failures: WriteFailure<string | number>[] = progress.failures.map(({ deviceId, error }) => ({
+    target: progress.callerForm.get(deviceId) ?? deviceId,
+    error,
+  }));
   const notWritten = [
     ...failures.map((failure) => failure.target),
-    ...neverStarted.map((deviceId) => callerForm.get(deviceId) ?? deviceId),
+    ...neverStarted.map((deviceId) => progress.callerForm.get(deviceId) ?? deviceId),
   ];
-  throw new PartialWriteError(`${resource} ${key}`, written, notWritten, failures, {
+  throw new PartialWriteError(`${resource} ${key}`, progress.written, notWritten, failures, {
     cause: failures[0]?.error ?? signal?.reason,
   });
 }
