@@ -4,21 +4,6 @@
 // (then delete the entry). Most are `null`/wrong-type arguments reaching `.trim()`, `.replace()`
 // or a destructuring before any check (default parameters only replace `undefined`).
 export const KNOWN_BUGS: Record<string, { summary: string; pattern: RegExp }> = {
-  // e.g. options = null: threw a non-BalenaError: TypeError: Cannot read properties of null (reading 'concurrency')
-  '@balena-ts/models/device-env-variable#setForDevices': {
-    summary: 'options: TypeError instead of a typed error for hostile inputs',
-    pattern: /threw a non-BalenaError: (TypeError|RangeError)/,
-  },
-  // e.g. options = null: threw a non-BalenaError: TypeError: Cannot read properties of null (reading 'concurrency')
-  '@balena-ts/models/device-config-variable#setForDevices': {
-    summary: 'options: TypeError instead of a typed error for hostile inputs',
-    pattern: /threw a non-BalenaError: (TypeError|RangeError)/,
-  },
-  // e.g. options = null: threw a non-BalenaError: TypeError: Cannot read properties of null (reading 'concurrency')
-  '@balena-ts/models/device-tag#setForDevices': {
-    summary: 'options: TypeError instead of a typed error for hostile inputs',
-    pattern: /threw a non-BalenaError: (TypeError|RangeError)/,
-  },
   // e.g. options = null: threw a non-BalenaError: TypeError: Cannot read properties of null (reading 'signal')
   '@balena-ts/logs#history': {
     summary: 'options: TypeError instead of a typed error for hostile inputs',
