@@ -4,6 +4,7 @@
 //   pnpm bench                         everything
 //   node run.mjs --only bundle,cold    some sections (bundle, cold, footprint, operations)
 //   node run.mjs --no-write            do not write RESULTS.md
+//   node run.mjs --only operations --operations listDevices,readLogs --no-write   some operations
 // See README.md for the method.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,8 @@ const sections = new Set(
   onlyIndex >= 0 ? args[onlyIndex + 1].split(',') : ['bundle', 'cold', 'footprint', 'operations'],
 );
 const write = !args.includes('--no-write');
+const operationsIndex = args.indexOf('--operations');
+const chosenOperations = operationsIndex >= 0 ? new Set(args[operationsIndex + 1].split(',')) : undefined;
 
 const node = benchNodeBinary();
 const machine = describeMachine(node.path);
@@ -144,6 +147,7 @@ if (sections.has('operations')) {
   const seeded = await attempt(() => startSeededSandbox());
   const operationRows = { requests: [], time: [], memory: undefined };
   for (const [operation, description] of Object.entries(OPERATIONS)) {
+    if (chosenOperations && !chosenOperations.has(operation)) continue;
     let results;
     if (seeded instanceof Error) {
       results = Object.fromEntries(

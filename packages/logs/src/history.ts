@@ -1,11 +1,13 @@
-import type { Client } from '@balena-ts/core';
+import { type Client, DeviceNotFound, RequestError } from '@balena-ts/core';
 import { checkCount } from './internal/check-count.js';
 import { logsPath, logsQuery } from './internal/logs-path.js';
-import { resolveDeviceUuid } from './internal/resolve-device.js';
+import { checkOptions, resolveDeviceUuid } from './internal/resolve-device.js';
 import type { DeviceIdentifier, HistoryOptions, LogCount, LogLine } from './types.js';
 
 /**
- * Reads a device's past log lines, oldest first.
+ * Reads a device's past log lines, oldest first. A full uuid costs one request (the logs
+ * endpoint answers 404 for a device that does not exist or is not visible); a numeric id is
+ * first looked up for its uuid.
  *
  * @param client - the client
  * @param uuid - the device: a full uuid or a numeric id
@@ -13,7 +15,7 @@ import type { DeviceIdentifier, HistoryOptions, LogCount, LogLine } from './type
  * @param options - `start`: only lines stored from then on; `signal`
  * @returns the lines, oldest first
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
- * @throws {@link @balena-ts/core#InvalidParameter} for a malformed uuid or count
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed uuid, count or options
  * @example
  * ```ts
  * for (const line of await history(client, uuid, 50)) console.log(line.message);
@@ -23,15 +25,21 @@ export async function history(
   client: Client,
   uuid: DeviceIdentifier,
   count?: LogCount,
-  options: HistoryOptions = {},
+  options?: HistoryOptions,
 ): Promise<LogLine[]> {
   const checkedCount = checkCount(count);
-  const deviceUuid = await resolveDeviceUuid(client, uuid, options.signal);
-  const start = options.start instanceof Date ? options.start.getTime() : options.start;
-  const lines = await client.request<LogLine[] | undefined>(logsPath(deviceUuid), {
-    query: logsQuery({ count: checkedCount, start }),
-    signal: options.signal,
-    responseType: 'json',
-  });
-  return lines ?? [];
+  const { start, signal } = checkOptions(options) as HistoryOptions;
+  const deviceUuid = await resolveDeviceUuid(client, uuid, signal, false);
+  const startMs = start instanceof Date ? start.getTime() : start;
+  try {
+    const lines = await client.request<LogLine[] | undefined>(logsPath(deviceUuid), {
+      query: logsQuery({ count: checkedCount, start: startMs }),
+      signal,
+      responseType: 'json',
+    });
+    return lines ?? [];
+  } catch (error) {
+    if (error instanceof RequestError && error.status === 404) throw new DeviceNotFound(uuid, { cause: error });
+    throw error;
+  }
 }

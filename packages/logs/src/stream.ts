@@ -1,4 +1,5 @@
 import type { Client } from '@balena-ts/core';
+import { checkOptions } from './internal/resolve-device.js';
 import { subscribe } from './subscribe.js';
 import type { DeviceIdentifier, LogCount, LogLine, SubscribeOptions } from './types.js';
 
@@ -30,7 +31,7 @@ export interface StreamOptions extends SubscribeOptions {
 export async function* stream(
   client: Client,
   uuid: DeviceIdentifier,
-  options: StreamOptions = {},
+  options?: StreamOptions,
 ): AsyncGenerator<LogLine, void, undefined> {
   const queue: LogLine[] = [];
   let failure: { error: unknown } | undefined;
@@ -40,7 +41,7 @@ export async function* stream(
     wake?.();
     wake = undefined;
   };
-  const { count, signal, ...subscribeOptions } = options;
+  const { count, signal, ...subscribeOptions } = checkOptions(options) as StreamOptions;
   const subscription = subscribe(
     client,
     uuid,

@@ -1,6 +1,7 @@
 import type { Client } from '@balena-ts/core';
 import { checkCount } from './internal/check-count.js';
 import { track, untrack } from './internal/registry.js';
+import { checkDevice, checkOptions } from './internal/resolve-device.js';
 import { runSubscription } from './internal/run-subscription.js';
 import { ndjsonTransport } from './ndjson-transport.js';
 import type { DeviceIdentifier, LogCount, LogLine, LogSubscription, SubscribeOptions } from './types.js';
@@ -18,7 +19,7 @@ import type { DeviceIdentifier, LogCount, LogLine, LogSubscription, SubscribeOpt
  * @param count - past lines to include first: a number or `'all'`; default none
  * @param options - transport (default NDJSON), heartbeat period, reconnection delays
  * @returns the subscription; `unsubscribe()` ends it
- * @throws {@link @balena-ts/core#InvalidParameter} for a malformed count (the uuid is checked asynchronously)
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed uuid, count or options (the device's existence is checked asynchronously)
  * @example
  * ```ts
  * const subscription = subscribe(client, uuid, (line) => console.log(line.message), console.error, 10);
@@ -32,9 +33,11 @@ export function subscribe(
   callback: (line: LogLine) => void,
   error?: (error: unknown) => void,
   count?: LogCount,
-  options: SubscribeOptions = {},
+  options?: SubscribeOptions,
 ): LogSubscription {
   const checkedCount = checkCount(count);
+  checkDevice(uuid);
+  const checkedOptions = checkOptions(options) as SubscribeOptions;
   const controller = new AbortController();
   const subscription: LogSubscription = {
     unsubscribe(): void {
@@ -51,8 +54,8 @@ export function subscribe(
     client,
     device: uuid,
     count: checkedCount,
-    options,
-    transport: options.transport ?? ndjsonTransport(),
+    options: checkedOptions,
+    transport: checkedOptions.transport ?? ndjsonTransport(),
     signal: controller.signal,
     onLine(line: LogLine): void {
       if (controller.signal.aborted) return;
