@@ -34,7 +34,8 @@ export type WithRow<Result, Row> =
       : never;
 
 /**
- * Whether `Options` is exactly the typed OData options of `Row`.
+ * Whether `Options` is the typed OData options of `Row`, possibly with options of the getter's
+ * own beside them (e.g. a device list's `pageSize`).
  *
  * @typeParam Options - a getter's last parameter
  * @typeParam Row - the getter's resource type
@@ -42,9 +43,7 @@ export type WithRow<Result, Row> =
 export type IsTypedOptions<Options, Row> = [Row] extends [never]
   ? false
   : [Options] extends [TypedOptions<Row>]
-    ? [TypedOptions<Row>] extends [Options]
-      ? true
-      : false
+    ? true
     : false;
 
 /**
@@ -57,7 +56,7 @@ export type IsTypedOptions<Options, Row> = [Row] extends [never]
  */
 export type TypedQuery<Args extends unknown[], Result> = Args extends [...infer Leading, (infer Options)?]
   ? IsTypedOptions<Options, ResourceOf<Result>> extends true
-    ? <const O extends TypedOptions<ResourceOf<Result>> = {}>(
+    ? <const O extends Options = Options>(
         ...args: [...Leading, options?: O]
       ) => WithRow<Result, Selected<ResourceOf<Result>, O>>
     : (...args: Args) => Result
