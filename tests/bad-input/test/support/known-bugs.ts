@@ -4,19 +4,4 @@
 // (then delete the entry). Most are `null`/wrong-type arguments reaching `.trim()`, `.replace()`
 // or a destructuring before any check (default parameters only replace `undefined`).
 export const KNOWN_BUGS: Record<string, { summary: string; pattern: RegExp }> = {
-  // e.g. options = null: threw a non-BalenaError: TypeError: Cannot read properties of null (reading 'signal')
-  '@balena-ts/logs#history': {
-    summary: 'options: TypeError instead of a typed error for hostile inputs',
-    pattern: /threw a non-BalenaError: (TypeError|RangeError)/,
-  },
-  // e.g. uuid = {}: threw a non-BalenaError: TypeError: Cannot convert object to primitive value
-  '@balena-ts/logs#stream': {
-    summary: 'options, uuid: TypeError instead of a typed error for hostile inputs',
-    pattern: /threw a non-BalenaError: (TypeError|RangeError)/,
-  },
-  // e.g. uuid = {}: threw a non-BalenaError: TypeError: Cannot convert object to primitive value
-  '@balena-ts/logs#subscribe': {
-    summary: 'options, uuid: TypeError instead of a typed error for hostile inputs',
-    pattern: /threw a non-BalenaError: (TypeError|RangeError)/,
-  },
 };
