@@ -3,5 +3,4 @@
 // failures do not fail the run, and a matching `it.fails` case turns red once the bug is fixed
 // (then delete the entry). Most are `null`/wrong-type arguments reaching `.trim()`, `.replace()`
 // or a destructuring before any check (default parameters only replace `undefined`).
-export const KNOWN_BUGS: Record<string, { summary: string; pattern: RegExp }> = {
-};
+export const KNOWN_BUGS: Record<string, { summary: string; pattern: RegExp }> = {};
