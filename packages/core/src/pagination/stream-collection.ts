@@ -63,8 +63,8 @@ async function readWithin(
 
 /**
  * Reads a collection of any size with ONE request, streaming its answer: the rows of the `"d"`
- * array are parsed one at a time as the bytes arrive (see {@link createCollectionScanner}), so
- * that memory holds one network chunk of rows, never the whole answer. When the connection drops
+ * array are parsed one at a time as the bytes arrive (an incremental scanner hands each row to
+ * `JSON.parse`), so that memory holds one network chunk of rows, never the whole answer. When the connection drops
  * or stalls mid-answer, the request is sent again from the first row not yet delivered
  * (`$skip`), up to the client's retry count; without an `$orderby` the rows are ordered by
  * `id asc` so that such a resumption neither repeats nor skips rows.

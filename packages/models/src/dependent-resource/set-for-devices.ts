@@ -70,7 +70,9 @@ async function lookUpByUuid(
     $expand: { [resource]: { $select: ['id', 'value'], $filter: { [keyField]: key } } },
   };
   const originals = new Map<string | number, string | number>();
-  selection.values.forEach((normalized, index) => originals.set(normalized, selection.originals[index] ?? normalized));
+  selection.values.forEach((normalized, index) => {
+    originals.set(normalized, selection.originals[index] ?? normalized);
+  });
   const callerForm = new Map<number, string | number>();
   const existing = new Map<number, ExistingRow>();
   const found = new Set<string>();
