@@ -134,15 +134,17 @@ export function set(client: Client, uuidOrId: DeviceIdentifier, name: string, va
 
 /**
  * Sets a config variable on many devices with few requests and at most `concurrency` writes in flight (default
- * 10), as the device environment variables' `setForDevices` does: existing rows are patched in one
- * request per chunk, missing ones created one request each.
+ * 10), as the device environment variables' `setForDevices` does: ids get one upsert each; uuids are
+ * looked up per chunk, existing rows patched in one request per chunk, missing ones created one
+ * request each.
  *
  * @param client - the client
  * @param devices - device ids, or full uuids (one kind per array)
  * @param name - the config variable name
  * @param value - the value, without line breaks
  * @param options - `concurrency` (a positive integer) and `signal` (stops starting new writes)
- * @throws InvalidParameter; DeviceNotFound, before any write; PartialWriteError when some writes failed
+ * @throws InvalidParameter, before any request; DeviceNotFound, before any write, for a missing uuid
+ * @throws PartialWriteError when some writes failed, a missing id among them (DeviceNotFound as its reason)
  * @example
  * ```ts
  * await setForDevices(client, deviceIds, 'BALENA_SUPERVISOR_POLL_INTERVAL', '600000');

@@ -133,17 +133,21 @@ export function set(client: Client, uuidOrId: DeviceIdentifier, name: string, va
 }
 
 /**
- * Sets an environment variable on many devices with few requests and at most `concurrency` writes in
- * flight (default 10): devices that already hold the value cost nothing, devices that hold another
- * value are patched in one request per chunk, and the others get one create each. When some writes
- * fail the others still happen, and the error lists the devices written and not written.
+ * Sets an environment variable on many devices with at most `concurrency` writes in flight (default
+ * 10). Ids are written directly, one upsert each (as many requests as devices, no lookup). Uuids are
+ * looked up in one request per chunk, which also reads the current values: devices that already hold
+ * the value cost nothing, devices that hold another value are patched in one request per chunk, and
+ * the others get one create each. When some writes fail the others still happen, and the error lists
+ * the devices written and not written.
  *
  * @param client - the client
  * @param devices - device ids, or full uuids (one kind per array)
  * @param name - the variable name
  * @param value - the value, without line breaks
  * @param options - `concurrency` (a positive integer) and `signal` (stops starting new writes)
- * @throws InvalidParameter, before any request; DeviceNotFound naming the first missing device, before any write
+ * @throws InvalidParameter, before any request; DeviceNotFound naming the first missing device, before any
+ *   write, when the devices are given by uuid (ids are written directly: a missing id is listed in the
+ *   PartialWriteError with DeviceNotFound as its reason)
  * @throws PartialWriteError listing the devices written and not written when some writes failed
  * @example
  * ```ts
