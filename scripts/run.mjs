@@ -99,6 +99,8 @@ step('building, checking API reports and manifests', 'pnpm', [
   '--output-logs=errors-only',
 ]);
 step('type-checking tests', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.test.json']);
+// Fails when a bundle pulls in what its entry forbids (e.g. mqtt in the default log transport).
+step('bundle sizes and tree-shaking checks', 'node', ['tools/size/size.mjs']);
 step('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 
 const results = path.join(root, 'test-results.json');
