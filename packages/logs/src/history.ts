@@ -1,5 +1,6 @@
 import { type Client, DeviceNotFound, RequestError } from '@balena-ts/core';
 import { checkCount } from './internal/check-count.js';
+import { checkStart } from './internal/check-start.js';
 import { logsPath, logsQuery } from './internal/logs-path.js';
 import { checkOptions, resolveDeviceUuid } from './internal/resolve-device.js';
 import type { DeviceIdentifier, HistoryOptions, LogCount, LogLine } from './types.js';
@@ -15,7 +16,8 @@ import type { DeviceIdentifier, HistoryOptions, LogCount, LogLine } from './type
  * @param options - `start`: only lines stored from then on; `signal`
  * @returns the lines, oldest first
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
- * @throws {@link @balena-ts/core#InvalidParameter} for a malformed uuid, count or options
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed uuid, count or options (a `start` that is not a
+ *   non-negative number or a valid Date included)
  * @example
  * ```ts
  * for (const line of await history(client, uuid, 50)) console.log(line.message);
@@ -29,8 +31,8 @@ export async function history(
 ): Promise<LogLine[]> {
   const checkedCount = checkCount(count);
   const { start, signal } = checkOptions(options) as HistoryOptions;
+  const startMs = checkStart(start);
   const deviceUuid = await resolveDeviceUuid(client, uuid, signal, false);
-  const startMs = start instanceof Date ? start.getTime() : start;
   try {
     const lines = await client.request<LogLine[] | undefined>(logsPath(deviceUuid), {
       query: logsQuery({ count: checkedCount, start: startMs }),

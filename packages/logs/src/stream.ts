@@ -21,6 +21,7 @@ export interface StreamOptions extends SubscribeOptions {
  * @param options - count, signal, transport, heartbeat period, reconnection delays
  * @returns an async iterable iterator of lines
  * @throws {@link @balena-ts/core#DeviceNotFound} from the loop when no device matches
+ * @throws {@link @balena-ts/core#InvalidParameter} from the loop's first step for a malformed uuid, count or options
  * @example
  * ```ts
  * for await (const line of stream(client, uuid, { count: 10 })) {

@@ -1,5 +1,6 @@
 import type { Client } from '@balena-ts/core';
 import { checkCount } from './internal/check-count.js';
+import { checkFunction } from './internal/check-function.js';
 import { track, untrack } from './internal/registry.js';
 import { checkDevice, checkOptions } from './internal/resolve-device.js';
 import { runSubscription } from './internal/run-subscription.js';
@@ -19,7 +20,8 @@ import type { DeviceIdentifier, LogCount, LogLine, LogSubscription, SubscribeOpt
  * @param count - past lines to include first: a number or `'all'`; default none
  * @param options - transport (default NDJSON), heartbeat period, reconnection delays
  * @returns the subscription; `unsubscribe()` ends it
- * @throws {@link @balena-ts/core#InvalidParameter} for a malformed uuid, count or options (the device's existence is checked asynchronously)
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed uuid, count or options, or a `callback` or `error` that
+ *   is not a function (the device's existence is checked asynchronously)
  * @example
  * ```ts
  * const subscription = subscribe(client, uuid, (line) => console.log(line.message), console.error, 10);
@@ -37,6 +39,8 @@ export function subscribe(
 ): LogSubscription {
   const checkedCount = checkCount(count);
   checkDevice(uuid);
+  checkFunction('callback', callback, false);
+  checkFunction('error', error, true);
   const checkedOptions = checkOptions(options) as SubscribeOptions;
   const controller = new AbortController();
   const subscription: LogSubscription = {
