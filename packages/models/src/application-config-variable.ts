@@ -156,6 +156,10 @@ export function remove(client: Client, id: number | string): Promise<void>;
  * ```
  */
 export function remove(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier, name: string): Promise<void>;
-export function remove(client: Client, idOrSlugOrUuidOrIdOrName: number | string, name?: string): Promise<void> {
-  return write.removeByIdOrKey(client, applicationConfigVariables, idOrSlugOrUuidOrIdOrName, name);
+export function remove(
+  client: Client,
+  idOrSlugOrUuidOrIdOrName: number | string,
+  ...name: [name?: string]
+): Promise<void> {
+  return write.removeByIdOrKey(client, applicationConfigVariables, idOrSlugOrUuidOrIdOrName, ...name);
 }

@@ -20,7 +20,7 @@ export type { ApplicationReference } from './types/parent-reference.js';
 export type { ApplicationEnvironmentVariable, VariableFields } from './types/variable.js';
 
 /**
- * Creates a environment variable of an application and returns it with its id, as the seed did (`POST /v7/application_environment_variable`).
+ * Creates an environment variable of an application and returns it with its id, as the seed did (`POST /v7/application_environment_variable`).
  * The name and value rules are checked first.
  *
  * @param client - the client
@@ -98,7 +98,7 @@ export function get(
 }
 
 /**
- * Sets a environment variable of an application, creating or overwriting it (an upsert: `POST`, and on a conflict
+ * Sets an environment variable of an application, creating or overwriting it (an upsert: `POST`, and on a conflict
  * `PATCH`). The name and value rules are checked first.
  *
  * @param client - the client
@@ -121,7 +121,7 @@ export function set(
 }
 
 /**
- * Changes the value of a environment variable given by its own id, as the seed did.
+ * Changes the value of an environment variable given by its own id, as the seed did.
  *
  * @param client - the client
  * @param id - the environment variable's id (a number, or a string of digits)
@@ -137,7 +137,7 @@ export function update(client: Client, id: number | string, value: string): Prom
 }
 
 /**
- * Removes a environment variable by its own id, as the seed did.
+ * Removes an environment variable by its own id, as the seed did.
  *
  * @param client - the client
  * @param id - the environment variable's id (a number, or a string of digits)
@@ -161,6 +161,10 @@ export function remove(client: Client, id: number | string): Promise<void>;
  * ```
  */
 export function remove(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier, name: string): Promise<void>;
-export function remove(client: Client, idOrSlugOrUuidOrIdOrName: number | string, name?: string): Promise<void> {
-  return write.removeByIdOrKey(client, applicationEnvironmentVariables, idOrSlugOrUuidOrIdOrName, name);
+export function remove(
+  client: Client,
+  idOrSlugOrUuidOrIdOrName: number | string,
+  ...name: [name?: string]
+): Promise<void> {
+  return write.removeByIdOrKey(client, applicationEnvironmentVariables, idOrSlugOrUuidOrIdOrName, ...name);
 }

@@ -201,6 +201,6 @@ export function remove(client: Client, id: number | string): Promise<void>;
  * ```
  */
 export function remove(client: Client, uuidOrId: DeviceIdentifier, name: string): Promise<void>;
-export function remove(client: Client, idOrUuidOrId: number | string, name?: string): Promise<void> {
-  return write.removeByIdOrKey(client, deviceConfigVariables, idOrUuidOrId, name);
+export function remove(client: Client, idOrUuidOrId: number | string, ...name: [name?: string]): Promise<void> {
+  return write.removeByIdOrKey(client, deviceConfigVariables, idOrUuidOrId, ...name);
 }

@@ -231,12 +231,12 @@ export function remove(
 export function remove(
   client: Client,
   idOrUuidOrId: number | string,
-  serviceNameOrId?: string | number,
-  name?: string,
+  ...serviceAndName: [serviceNameOrId?: string | number, name?: string]
 ): Promise<void> {
-  if (serviceNameOrId === undefined && name === undefined) {
-    return write.removeById(client, deviceServiceEnvironmentVariables, idOrUuidOrId);
-  }
+  // Only a call with the id alone is the seed's form: an undefined service or name is an error,
+  // not a reason to delete the row whose id happens to equal the device's.
+  if (serviceAndName.length === 0) return write.removeById(client, deviceServiceEnvironmentVariables, idOrUuidOrId);
+  const [serviceNameOrId, name] = serviceAndName;
   const target = { device: idOrUuidOrId, service: serviceNameOrId as string | number };
   return write.removeByKey(client, deviceServiceEnvironmentVariables, target, name as string);
 }

@@ -1,5 +1,6 @@
 // Images (seed `balena.models.image`): the container images built for a release's services.
 import { type Client, ImageNotFound, type ODataOptions } from '@balena-ts/core';
+import { checkODataOptions } from './dependent-resource/odata-options.js';
 import { toRowId } from './dependent-resource/row-id.js';
 import type { Image } from './types/image.js';
 import type { Selected, TypedOptions } from './types/options.js';
@@ -43,18 +44,18 @@ async function getImage<T>(client: Client, id: number | string, options: ODataOp
  * @param id - the image id (a number, or a string of digits)
  * @param options - OData options; a literal `$select` narrows the result type
  * @returns the image
- * @throws InvalidParameter for a malformed id; ImageNotFound
+ * @throws InvalidParameter for a malformed id or options, before any request; ImageNotFound
  * @example
  * ```ts
  * const image = await get(client, 1234, { $select: ['status', 'image_size'] });
  * ```
  */
-export function get<const O extends TypedOptions<Image> = {}>(
+export async function get<const O extends TypedOptions<Image> = {}>(
   client: Client,
   id: number | string,
   options?: O,
 ): Promise<Selected<Image, O>> {
-  const { $select, ...rest } = (options ?? {}) as ODataOptions;
+  const { $select, ...rest } = checkODataOptions(options as ODataOptions) ?? {};
   return getImage(client, id, { ...rest, $select: $select ?? IMAGE_DEFAULT_FIELDS });
 }
 

@@ -173,13 +173,17 @@ export function setIsInvalidated(
  * @param client - the client
  * @param commitOrIdOrRawVersion - an id, a full commit, or `{ application, rawVersion }`
  * @param note - the note, or null
- * @throws InvalidParameter, ReleaseNotFound, AmbiguousRelease
+ * @throws InvalidParameter for a malformed release or a note that is neither a string nor null, before any request
+ * @throws ReleaseNotFound, AmbiguousRelease
  * @example
  * ```ts
  * await setNote(client, commit, 'Field-tested on 40 devices');
  * ```
  */
 export function setNote(client: Client, commitOrIdOrRawVersion: ReleaseIdentifier, note: string | null): Promise<void> {
+  if (note !== null && typeof note !== 'string') {
+    return Promise.reject(new InvalidParameter('note', note, 'must be a string or null'));
+  }
   return patchRelease(client, commitOrIdOrRawVersion, { note });
 }
 
@@ -189,7 +193,8 @@ export function setNote(client: Client, commitOrIdOrRawVersion: ReleaseIdentifie
  * @param client - the client
  * @param commitOrIdOrRawVersion - an id, a full commit, or `{ application, rawVersion }`
  * @param knownIssueList - the known issues, or null
- * @throws InvalidParameter, ReleaseNotFound, AmbiguousRelease
+ * @throws InvalidParameter for a malformed release or a list that is neither a string nor null, before any request
+ * @throws ReleaseNotFound, AmbiguousRelease
  * @example
  * ```ts
  * await setKnownIssueList(client, commit, 'Wi-Fi drops on Pi Zero');
@@ -200,5 +205,8 @@ export function setKnownIssueList(
   commitOrIdOrRawVersion: ReleaseIdentifier,
   knownIssueList: string | null,
 ): Promise<void> {
+  if (knownIssueList !== null && typeof knownIssueList !== 'string') {
+    return Promise.reject(new InvalidParameter('knownIssueList', knownIssueList, 'must be a string or null'));
+  }
   return patchRelease(client, commitOrIdOrRawVersion, { known_issue_list: knownIssueList });
 }

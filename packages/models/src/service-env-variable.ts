@@ -172,6 +172,10 @@ export function remove(client: Client, id: number | string): Promise<void>;
  * ```
  */
 export function remove(client: Client, serviceIdOrNaturalKey: ServiceIdentifier, name: string): Promise<void>;
-export function remove(client: Client, idOrService: number | string | ServiceIdentifier, name?: string): Promise<void> {
-  return write.removeByIdOrKey(client, serviceEnvironmentVariables, idOrService, name);
+export function remove(
+  client: Client,
+  idOrService: number | string | ServiceIdentifier,
+  ...name: [name?: string]
+): Promise<void> {
+  return write.removeByIdOrKey(client, serviceEnvironmentVariables, idOrService, ...name);
 }

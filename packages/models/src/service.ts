@@ -1,5 +1,6 @@
 // Services (seed `balena.models.service`): the containers an application's releases define.
 import type { Client, ODataOptions } from '@balena-ts/core';
+import { checkODataOptions } from './dependent-resource/odata-options.js';
 import { type ApplicationIdentifier, getApplication } from './internal/application.js';
 import type { Selected, TypedOptions } from './types/options.js';
 import type { Service } from './types/service.js';
@@ -19,7 +20,8 @@ export type { Service, ServiceInstall } from './types/service.js';
  * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
  * @param options - OData options applied to the services; a literal `$select` narrows the result type
  * @returns the services
- * @throws ApplicationNotFound, AmbiguousApplication, InvalidParameter
+ * @throws InvalidParameter for a malformed application or options, before any request
+ * @throws ApplicationNotFound, AmbiguousApplication
  * @example
  * ```ts
  * const services = await getAllByApplication(client, 'admin/my-fleet', { $select: ['id', 'service_name'] });
@@ -32,7 +34,7 @@ export async function getAllByApplication<const O extends TypedOptions<Service> 
 ): Promise<Selected<Service, O>[]> {
   const application = await getApplication<{ service: Selected<Service, O>[] }>(client, slugOrUuidOrIdOrName, {
     $select: 'id',
-    $expand: { service: (options ?? {}) as ODataOptions },
+    $expand: { service: checkODataOptions(options as ODataOptions) ?? {} },
   });
   return application.service;
 }

@@ -1,4 +1,5 @@
 import { type Client, type Filter, mergeOptions, type ODataOptions } from '@balena-ts/core';
+import { checkODataOptions } from './odata-options.js';
 import { type ParentKind, withParent } from './parent-kind.js';
 
 /** Which rows of a resource belong to a resolved parent, and their default order. */
@@ -23,15 +24,16 @@ export interface ChildQuery {
  * @param query - the resource, the filter and the default order
  * @param options - the caller's OData options, merged by core's rules
  * @returns the rows
- * @throws the parent's NotFound error
+ * @throws InvalidParameter for options that are not OData options (before any request); the parent's NotFound error
  */
-export function listChildren<T, P>(
+export async function listChildren<T, P>(
   client: Client,
   kind: ParentKind<P>,
   parent: P,
   query: ChildQuery,
   options?: ODataOptions,
 ): Promise<T[]> {
+  const callerOptions = checkODataOptions(options);
   return withParent(
     client,
     kind,
@@ -44,7 +46,7 @@ export function listChildren<T, P>(
             { $filter: query.filter(parentId), ...(query.orderBy ? { $orderby: query.orderBy } : {}) },
             query.defaults,
           ),
-          options,
+          callerOptions,
         ),
       }),
     (rows) => rows.length === 0,

@@ -4,6 +4,7 @@ import { applicationParent } from './application-parent.js';
 import type { DependentResource } from './definition.js';
 import { checkLookupKey } from './key-name.js';
 import { listChildren } from './list-children.js';
+import { checkODataOptions } from './odata-options.js';
 import { type ParentKind, withParent } from './parent-kind.js';
 
 // The reading half of the generic dependent-resource operations; `write.ts` has the other.
@@ -15,15 +16,17 @@ import { type ParentKind, withParent } from './parent-kind.js';
  * @param definition - the resource
  * @param options - OData options merged into the default query
  * @returns the rows
+ * @throws InvalidParameter for options that are not OData options, before any request
  */
-export function getAllRows<T, P>(
+export async function getAllRows<T, P>(
   client: Client,
   definition: DependentResource<P>,
   options?: ODataOptions,
 ): Promise<T[]> {
+  const defaults = mergeOptions({ $orderby: `${definition.keyField} asc` }, definition.defaults);
   return client.pine.get<T>({
     resource: definition.resource,
-    options: mergeOptions(mergeOptions({ $orderby: `${definition.keyField} asc` }, definition.defaults), options),
+    options: mergeOptions(defaults, checkODataOptions(options)),
   });
 }
 

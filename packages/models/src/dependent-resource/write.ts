@@ -19,7 +19,7 @@ import { toRowId } from './row-id.js';
  * @returns the created row
  * @throws InvalidParameter naming the broken rule; the parent's NotFound error; RequestError (409 when the key exists)
  */
-export function createRow<T, P>(
+export async function createRow<T, P>(
   client: Client,
   definition: DependentResource<P>,
   parent: P,
@@ -125,12 +125,14 @@ export async function removeByKey<P>(
 }
 
 /**
- * Deletes a row in either of the two ways the models offer: by its own id when no key is given (the
- * seed's `remove(varId)`), otherwise by parent and key (today's `remove(parent, name)`).
+ * Deletes a row in either of the two ways the models offer: by its own id when no key argument is
+ * passed at all (the seed's `remove(varId)`), otherwise by parent and key (today's
+ * `remove(parent, name)`). A key argument that is present but `undefined` is an invalid key, never a
+ * fall-back to the id form, which would delete an unrelated row whose id equals the parent's.
  *
  * @param client - the client
  * @param definition - the resource
- * @param idOrParent - the row's id, or the parent when `key` is given
+ * @param idOrParent - the row's id, or the parent when a key is given
  * @param key - the variable name or tag key, for the second form
  * @throws InvalidParameter; the parent's NotFound error
  */
@@ -138,9 +140,9 @@ export function removeByIdOrKey<P>(
   client: Client,
   definition: DependentResource<P>,
   idOrParent: P | number | string,
-  key?: string,
+  ...key: [key?: string]
 ): Promise<void> {
-  return key === undefined
+  return key.length === 0
     ? removeById(client, definition, idOrParent as number | string)
-    : removeByKey(client, definition, idOrParent as P, key);
+    : removeByKey(client, definition, idOrParent as P, key[0] as string);
 }

@@ -7,6 +7,7 @@ import {
   type ODataOptions,
   ReleaseNotFound,
 } from '@balena-ts/core';
+import { checkODataOptions } from '../dependent-resource/odata-options.js';
 import { resolveApplicationId } from '../internal/application.js';
 import type { ReleaseIdentifier } from '../types/release.js';
 
@@ -62,7 +63,7 @@ async function releaseFilter(
  * @param commitOrIdOrRawVersion - an id, a full commit, or `{ application, rawVersion }`
  * @param options - OData options merged into the query
  * @returns the release
- * @throws InvalidParameter for a malformed argument
+ * @throws InvalidParameter for a malformed argument or options, before any request
  * @throws ReleaseNotFound when nothing matches; ApplicationNotFound for the pair form
  * @throws AmbiguousRelease when several releases match
  */
@@ -72,13 +73,17 @@ export async function getRelease<T>(
   options?: ODataOptions,
 ): Promise<T> {
   const identifier = checkReleaseIdentifier(commitOrIdOrRawVersion);
+  const callerOptions = checkODataOptions(options);
   if (typeof identifier === 'number') {
-    const row = await client.pine.get<T>({ resource: 'release', id: identifier, options });
+    const row = await client.pine.get<T>({ resource: 'release', id: identifier, options: callerOptions });
     if (row === undefined) throw new ReleaseNotFound(identifier);
     return row;
   }
   const filter = await releaseFilter(client, identifier);
-  const rows = await client.pine.get<T>({ resource: 'release', options: mergeOptions({ $filter: filter }, options) });
+  const rows = await client.pine.get<T>({
+    resource: 'release',
+    options: mergeOptions({ $filter: filter }, callerOptions),
+  });
   if (rows.length === 0) throw new ReleaseNotFound(describe(identifier));
   if (rows.length > 1) throw new AmbiguousRelease(describe(identifier));
   return rows[0] as T;
