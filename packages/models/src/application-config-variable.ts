@@ -64,6 +64,12 @@ export function getAll<const O extends TypedOptions<ApplicationConfigVariable> =
 /**
  * Today's name for {@link getAll}.
  *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name
+ * @param options - OData options merged into the query; a literal `$select` narrows the result type
+ * @returns the config variables, by name
+ * @throws InvalidParameter for a malformed application or options, before any request
+ * @throws ApplicationNotFound, AmbiguousApplication
  * @example
  * ```ts
  * const rows = await getAllByApplication(client, 'admin/my-fleet');

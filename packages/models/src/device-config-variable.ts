@@ -69,6 +69,12 @@ export function getAll<const O extends TypedOptions<DeviceConfigVariable> = {}>(
 /**
  * Today's name for {@link getAll}.
  *
+ * @param client - the client
+ * @param uuidOrId - the device: a numeric id or a full uuid
+ * @param options - OData options merged into the query; a literal `$select` narrows the result type
+ * @returns the config variables, by name
+ * @throws InvalidParameter for a malformed device or options, before any request
+ * @throws DeviceNotFound
  * @example
  * ```ts
  * const rows = await getAllByDevice(client, 123);

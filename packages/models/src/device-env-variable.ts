@@ -69,6 +69,12 @@ export function getAll<const O extends TypedOptions<DeviceEnvironmentVariable> =
 /**
  * Lists the environment variables of one device: today's name for {@link getAll}.
  *
+ * @param client - the client
+ * @param uuidOrId - the device: a numeric id or a full uuid
+ * @param options - OData options merged into the query; a literal `$select` narrows the result type
+ * @returns the environment variables, by name
+ * @throws InvalidParameter for a malformed device or options, before any request
+ * @throws DeviceNotFound
  * @example
  * ```ts
  * const variables = await getAllByDevice(client, 123);

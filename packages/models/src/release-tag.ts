@@ -21,6 +21,7 @@ export type { ReleaseTag, TagFields } from './types/tag.js';
  * @param client - the client
  * @param options - OData options merged into the query; a literal `$select` narrows the result type
  * @returns the tags
+ * @throws InvalidParameter for options that are not OData options, before any request
  * @example
  * ```ts
  * const tags = await getAll(client, { $filter: { tag_key: 'notes' } });
