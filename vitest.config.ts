@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_PATH } from './vitest.browser.shared.js';
 
 // Browser projects need a Chromium; without one (a machine where `npm test` could not install
 // it) they are left out rather than failing every run.
-const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+const hasChromium = fs.existsSync(CHROMIUM_PATH);
 
 // One vitest process runs every package's project; browser projects live in their own config
 // files because nested `projects` are ignored when loaded from the root.

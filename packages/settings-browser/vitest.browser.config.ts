@@ -1,32 +1,3 @@
-import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { chromiumProject } from '../../vitest.browser.shared.js';
 
-// Debian's Chromium, driven by playwright without downloading a browser (see toolchain.md §3).
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export default defineConfig({
-  test: {
-    name: 'settings-browser:browser',
-    include: ['test/**/*.browser.test.ts'],
-    testTimeout: 30_000,
-    browser: {
-      enabled: true,
-      headless: true,
-      provider: playwright({
-        launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      }),
-      instances: [{ browser: 'chromium' }],
-    },
-  },
-});
+export default chromiumProject('settings-browser');

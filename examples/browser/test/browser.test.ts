@@ -3,19 +3,10 @@ import path from 'node:path';
 import { type Sandbox, type SimulatedFleet, startSandbox } from '@balena-ts/sandbox';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../vitest.browser.shared.js';
 import { buildExample } from '../scripts/build.mjs';
 import { serveExample } from '../scripts/serve.mjs';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const SCREENSHOT = path.join(REPOSITORY_ROOT, 'test-artifacts', 'browser-example.png');
 const hasChromium = fs.existsSync(CHROMIUM_PATH);
