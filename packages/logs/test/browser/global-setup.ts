@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { startSandbox } from '@balena-ts/sandbox';
 import type { TestProject } from 'vitest/node';
+import { registerDeviceAsItself } from '../support/logs-sandbox.js';
 
 /** What the browser tests get from the Node side. */
 export interface LogsBrowserSandbox {
@@ -20,45 +21,18 @@ declare module 'vitest' {
   }
 }
 
-async function expectOk(response: Response, what: string): Promise<Response> {
-  if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`);
-  return response;
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const sandbox = await startSandbox({ logHeartbeatMs: 500 });
   try {
     const application = await sandbox.seedApplication({ name: `browser-logs-${randomBytes(3).toString('hex')}` });
-    const keyResponse = await expectOk(
-      await fetch(`${sandbox.url}/api-key/application/${application.id}/provisioning`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${sandbox.superuser.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: 'provisioning' }),
-      }),
-      'provisioning key',
-    );
-    const provisioningKey = (await keyResponse.json()) as string;
-    const registered = await expectOk(
-      await fetch(`${sandbox.url}/device/register`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${provisioningKey}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          user: sandbox.superuser.id,
-          application: application.id,
-          device_type: 'raspberrypi4-64',
-          uuid: randomBytes(16).toString('hex'),
-        }),
-      }),
-      'register',
-    );
-    const row = (await registered.json()) as { id: number; uuid: string; api_key: string };
+    const device = await registerDeviceAsItself(sandbox, application.id);
     // No routine lines: every line a test sees is one it posted.
-    await sandbox.simulateDevice(row.uuid, { logIntervalMs: 0 });
+    await sandbox.simulateDevice(device.uuid, { logIntervalMs: 0 });
     project.provide('logsSandbox', {
       url: sandbox.url,
       token: sandbox.superuser.token,
       mqttWsUrl: sandbox.mqttWsUrl,
-      device: { id: row.id, uuid: row.uuid, apiKey: row.api_key },
+      device,
     });
   } catch (error) {
     await sandbox.close();

@@ -23,37 +23,45 @@ async function expectOk(response: Response, what: string): Promise<Response> {
   return response;
 }
 
+/**
+ * Registers a device of the fleet as a real one does: a provisioning key, then `/device/register` with
+ * it. Resolves to the device with its own API key, which log writes need.
+ */
+export async function registerDeviceAsItself(
+  sandbox: Sandbox,
+  applicationId: number,
+): Promise<{ id: number; uuid: string; apiKey: string }> {
+  const keyResponse = await expectOk(
+    await fetch(`${sandbox.url}/api-key/application/${applicationId}/provisioning`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox.superuser.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'provisioning' }),
+    }),
+    'provisioning key',
+  );
+  const provisioningKey = (await keyResponse.json()) as string;
+  const registered = await expectOk(
+    await fetch(`${sandbox.url}/device/register`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${provisioningKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        user: sandbox.superuser.id,
+        application: applicationId,
+        device_type: 'raspberrypi4-64',
+        uuid: randomBytes(16).toString('hex'),
+      }),
+    }),
+    'register',
+  );
+  const row = (await registered.json()) as { id: number; uuid: string; api_key: string };
+  return { id: row.id, uuid: row.uuid, apiKey: row.api_key };
+}
+
 export async function startLogsFixture(options: { logHeartbeatMs?: number } = {}): Promise<LogsFixture> {
   const sandbox = await startSandbox({ logHeartbeatMs: options.logHeartbeatMs ?? 200 });
   const application = await sandbox.seedApplication({ name: `logs-${randomBytes(3).toString('hex')}` });
-  const authorization = { Authorization: `Bearer ${sandbox.superuser.token}`, 'Content-Type': 'application/json' };
 
-  async function registerDevice(): Promise<{ id: number; uuid: string; apiKey: string }> {
-    const keyResponse = await expectOk(
-      await fetch(`${sandbox.url}/api-key/application/${application.id}/provisioning`, {
-        method: 'POST',
-        headers: authorization,
-        body: JSON.stringify({ name: 'provisioning' }),
-      }),
-      'provisioning key',
-    );
-    const provisioningKey = (await keyResponse.json()) as string;
-    const registered = await expectOk(
-      await fetch(`${sandbox.url}/device/register`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${provisioningKey}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          user: sandbox.superuser.id,
-          application: application.id,
-          device_type: 'raspberrypi4-64',
-          uuid: randomBytes(16).toString('hex'),
-        }),
-      }),
-      'register',
-    );
-    const row = (await registered.json()) as { id: number; uuid: string; api_key: string };
-    return { id: row.id, uuid: row.uuid, apiKey: row.api_key };
-  }
+  const registerDevice = () => registerDeviceAsItself(sandbox, application.id);
 
   const device = await registerDevice();
 
