@@ -40,8 +40,14 @@ export {
 } from './errors/lookup-errors.js';
 export { InvalidOption, InvalidParameter, MissingOption, NotSupported } from './errors/parameter-errors.js';
 export { redact } from './errors/redact.js';
-export type { RequestErrorDetails } from './errors/request-errors.js';
-export { NetworkError, RequestError, TimeoutError } from './errors/request-errors.js';
+export type { RedirectRefusedDetails, RequestErrorDetails } from './errors/request-errors.js';
+export {
+  NetworkError,
+  RedirectRefused,
+  RequestError,
+  RequestHookError,
+  TimeoutError,
+} from './errors/request-errors.js';
 export { escapeString } from './odata/escape.js';
 export { buildFilter } from './odata/filter.js';
 export { mergeOptions } from './odata/merge.js';
@@ -64,6 +70,13 @@ export { DEFAULT_PAGE_SIZE, paginate } from './pagination/paginate.js';
 export type { StreamCollectionParams } from './pagination/stream-collection.js';
 export { streamCollection } from './pagination/stream-collection.js';
 export type { PageIterable } from './pagination/types.js';
+export type {
+  RequestErrorHookContext,
+  RequestHookContext,
+  RequestHookInfo,
+  RequestHooks,
+  ResponseHookContext,
+} from './request/hooks.js';
 export { MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS } from './request/retry.js';
 export type { RequestFunction, RequestMethod, RequestOptions } from './request/types.js';
 export type { KeyValueStorage } from './storage/key-value-storage.js';

@@ -1,9 +1,7 @@
 import { checkOptionsObject } from '../errors/check-options-object.js';
 import { createPineClient } from '../odata/pine-client.js';
 import { createRequest } from '../request/create-request.js';
-import type { RequestFunction } from '../request/types.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';
-import { createTokenProvider } from '../tokens/token-provider.js';
 import type { Client } from './client.js';
 import type { ClientOptions } from './options.js';
 import { resolveConfig } from './resolve-config.js';
@@ -28,13 +26,13 @@ export function createClient(options: ClientOptions = {}): Client {
   const checked = checkOptionsObject('options', options);
   const config = resolveConfig(checked);
   const storage = checked.storage ?? createMemoryStorage();
-  // The provider refreshes through the request layer, which in turn asks the provider for the
-  // credential: the provider gets a function that forwards to the request created next.
-  const forward = (<T>(path: string, requestOptions?: Parameters<RequestFunction>[1]) =>
-    request<T>(path, requestOptions)) as RequestFunction;
-  forward.stream = (path, requestOptions) => request.stream(path, requestOptions);
-  const tokens = createTokenProvider({ config, storage, request: forward });
-  const request = createRequest({ config, tokens, fetch: checked.fetch, onRateLimit: checked.onRateLimit });
+  const { request, tokens } = createRequest({
+    config,
+    storage,
+    fetch: checked.fetch,
+    hooks: checked.hooks,
+    onRateLimit: checked.onRateLimit,
+  });
   const pine = createPineClient(config, request);
   return Object.freeze({ config, storage, tokens, request, pine });
 }

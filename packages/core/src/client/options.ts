@@ -1,3 +1,4 @@
+import type { RequestHooks } from '../request/hooks.js';
 import type { KeyValueStorage } from '../storage/key-value-storage.js';
 
 /** What `onRateLimit` is told about a 429 answer. */
@@ -34,6 +35,8 @@ export interface ClientOptions {
   retryDelay?: number;
   /** Called on every 429 answer, before waiting. */
   onRateLimit?: (info: RateLimitInfo) => void;
+  /** Functions called around every attempt of every request: logging, metrics, extra headers (see {@link RequestHooks}). */
+  hooks?: RequestHooks;
   /** The dashboard's URL; default: `apiUrl` with its first `api` replaced by `dashboard`. */
   dashboardUrl?: string;
   /** The base domain of device public URLs; default undefined (models ask `GET /config`). */

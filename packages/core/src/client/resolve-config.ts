@@ -1,4 +1,5 @@
 import { InvalidOption } from '../errors/parameter-errors.js';
+import { REQUEST_HOOK_NAMES } from '../request/hooks.js';
 import { VERSION } from '../version.js';
 import type { ClientConfig, ClientOptions } from './options.js';
 
@@ -30,6 +31,13 @@ function checkFunction(name: string, value: unknown): void {
   if (value !== undefined && typeof value !== 'function') {
     throw new InvalidOption(`Invalid option "${name}": expected a function`);
   }
+}
+
+function checkHooks(hooks: ClientOptions['hooks']): void {
+  if (hooks === undefined) return;
+  if (typeof hooks !== 'object' || hooks === null)
+    throw new InvalidOption('Invalid option "hooks": expected an object');
+  for (const name of REQUEST_HOOK_NAMES) checkFunction(`hooks.${name}`, hooks[name]);
 }
 
 function checkUrl(name: string, value: string): string {
@@ -72,7 +80,7 @@ function checkStorage(storage: ClientOptions['storage']): void {
  * @param options - the options given to `createClient`
  * @returns the frozen configuration
  * @throws {@link InvalidOption} for a malformed URL, a negative or non-numeric number, a text option
- *   that is not a string, a `fetch` or `onRateLimit` that is not a function, or a `storage` without
+ *   that is not a string, a `fetch`, `onRateLimit` or hook that is not a function, or a `storage` without
  *   `get`, `set` and `remove`
  * @example
  * ```ts
@@ -84,6 +92,7 @@ export function resolveConfig(options: ClientOptions = {}): ClientConfig {
   const apiVersion = checkText('apiVersion', options.apiVersion) ?? DEFAULT_API_VERSION;
   checkFunction('fetch', options.fetch);
   checkFunction('onRateLimit', options.onRateLimit);
+  checkHooks(options.hooks);
   checkStorage(options.storage);
   if (!/^[A-Za-z0-9_.-]+$/.test(apiVersion)) throw new InvalidOption(`Invalid option "apiVersion": ${apiVersion}`);
   const retry = options.retry === false ? 0 : checkCount('retry', options.retry, DEFAULT_RETRY_COUNT, 0);

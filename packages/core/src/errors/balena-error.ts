@@ -1,4 +1,4 @@
-import { redact, redactValue } from './redact.js';
+import { redact, redactCause, redactValue } from './redact.js';
 
 const BRAND_PREFIX = 'balena-ts.error.';
 
@@ -36,10 +36,10 @@ export class BalenaError extends Error {
 
   /**
    * @param message - a readable message; secrets in it are redacted
-   * @param options - `cause`: the underlying failure
+   * @param options - `cause`: the underlying failure (an error with a secret in it is kept as a redacted copy)
    */
   constructor(message: string, options?: BalenaErrorOptions) {
-    super(redact(message), options && 'cause' in options ? { cause: options.cause } : undefined);
+    super(redact(message), options && 'cause' in options ? { cause: redactCause(options.cause) } : undefined);
     const errorName = (new.target as typeof BalenaError).errorName;
     this.name = errorName;
     this.code = errorName;

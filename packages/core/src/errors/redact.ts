@@ -4,8 +4,13 @@ export const REDACTED = '[REDACTED]';
 const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set(['password', 'token', 'apikey', 'api_key', 'key', 'secret']);
 
 // Ordered from the most specific shape to the least: a Bearer credential may itself be a JWT.
+// A quoted credential (fetch quotes a header value it refuses) is redacted up to its closing quote,
+// so that a token holding a line break does not leave its second half in the message.
+const QUOTED_BEARER_PATTERN = /(["'])(Bearer)\s+[^"']*\1/gi;
 const BEARER_PATTERN = /\b(Bearer)\s+[^\s"',;]+/gi;
 const JWT_PATTERN = /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+// `scheme://user:password@host`: fetch names such a URL in full when it refuses it.
+const URL_CREDENTIALS_PATTERN = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"']+@/gi;
 const QUERY_SECRET_PATTERN = /\b((?:api_?key|[A-Za-z_]*token|password|secret)=)[^&\s#"',;]+/gi;
 const JSON_SECRET_PATTERN =
   /("(?:password|[A-Za-z_]*token|api_?key|key|secret)"\s*:\s*)("(?:[^"\\]|\\.)*"|[^\s,}\]]+)/gi;
@@ -18,7 +23,7 @@ const API_KEY_PATTERN = /\b(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]
  * is not a string is turned into text first.
  *
  * @param text - a message, URL or response body; any other value is converted to text
- * @returns the text with every Bearer credential, JWT, secret query parameter, secret JSON field and
+ * @returns the text with every Bearer credential, credentials in a URL (`user:password@`), JWT, secret query parameter, secret JSON field and
  *   API-key-looking string replaced by `[REDACTED]`
  * @example
  * ```ts
@@ -27,6 +32,8 @@ const API_KEY_PATTERN = /\b(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]
  */
 export function redact(text: unknown): string {
   return toText(text)
+    .replace(QUOTED_BEARER_PATTERN, `$1$2 ${REDACTED}$1`)
+    .replace(URL_CREDENTIALS_PATTERN, `$1${REDACTED}@`)
     .replace(BEARER_PATTERN, `$1 ${REDACTED}`)
     .replace(JWT_PATTERN, REDACTED)
     .replace(QUERY_SECRET_PATTERN, `$1${REDACTED}`)
@@ -68,5 +75,30 @@ export function redactValue(value: unknown, depth = 0): unknown {
         ? REDACTED
         : redactValue(fieldValue, depth + 1);
   }
+  return copy;
+}
+
+/**
+ * Redacts the cause of an error, which `util.inspect` and the browser console print in full (fetch
+ * names a URL with credentials or a refused header value in its own message): an error holding a
+ * secret in its message, stack or own cause is replaced by a copy without it; anything else is kept
+ * as it is, the same object.
+ *
+ * @param cause - the `cause` given to an error
+ * @param depth - how deep the chain of causes has been followed
+ * @returns the cause, or a redacted copy of it
+ */
+export function redactCause(cause: unknown, depth = 0): unknown {
+  if (typeof cause === 'string') return redact(cause);
+  if (!(cause instanceof Error) || depth > 8) return cause;
+  const message = redact(cause.message);
+  const stack = cause.stack === undefined ? undefined : redact(cause.stack);
+  const inner = cause.cause === undefined ? undefined : redactCause(cause.cause, depth + 1);
+  if (message === cause.message && stack === cause.stack && inner === cause.cause) return cause;
+  const copy = new Error(message, inner === undefined ? undefined : { cause: inner });
+  copy.name = cause.name;
+  copy.stack = stack;
+  const code = (cause as { code?: unknown }).code;
+  if (code !== undefined) Object.defineProperty(copy, 'code', { value: code, enumerable: true });
   return copy;
 }

@@ -88,3 +88,62 @@ export class TimeoutError extends BalenaError {
     super(message, options);
   }
 }
+
+/** What {@link RedirectRefused} records besides its message. */
+export interface RedirectRefusedDetails extends BalenaErrorOptions {
+  /** The redirect's status (301, 302, 303, 307, 308), when the answer showed it. */
+  status?: number;
+  /** Where the redirect pointed (redacted before it is stored), when the answer showed it. */
+  location?: string;
+}
+
+/**
+ * The server answered with a redirect that balena-ts will not follow: one to another origin (the
+ * answer would come from a host the client was not pointed at), or any redirect of a write (a
+ * 307/308 would resend its body, credentials included; a 301/302/303 would turn it into a GET and
+ * report success although nothing was written). Never retried.
+ *
+ * @example
+ * ```ts
+ * catch (error) { if (error instanceof RedirectRefused) console.log(error.status, error.location); }
+ * ```
+ */
+export class RedirectRefused extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
+  static override readonly errorName: string = 'RedirectRefused';
+  /** The redirect's status, when known. */
+  readonly status: number | undefined;
+  /** Where the redirect pointed, redacted, when known. */
+  readonly location: string | undefined;
+  /**
+   * @param message - which request was redirected where, and why it was not followed
+   * @param details - `status`, `location` and `cause`
+   */
+  constructor(message = 'A redirect was not followed', details: RedirectRefusedDetails = {}) {
+    super(message, 'cause' in details ? { cause: details.cause } : undefined);
+    this.status = details.status;
+    this.location = details.location === undefined ? undefined : redact(details.location);
+  }
+}
+
+/**
+ * A request hook given to `createClient` (`hooks.onRequest`, `onResponse`, `onRequestError` or
+ * `onResponseError`) threw or rejected. The request stops there and is not retried; `cause` holds
+ * what the hook threw.
+ *
+ * @example
+ * ```ts
+ * catch (error) { if (error instanceof RequestHookError) console.error(error.message, error.cause); }
+ * ```
+ */
+export class RequestHookError extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
+  static override readonly errorName: string = 'RequestHookError';
+  /**
+   * @param message - which hook failed, on which request
+   * @param options - `cause`: what the hook threw
+   */
+  constructor(message = 'A request hook threw', options?: BalenaErrorOptions) {
+    super(message, options);
+  }
+}

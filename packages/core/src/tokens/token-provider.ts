@@ -1,6 +1,5 @@
 import { TOKEN_STORAGE_KEY } from '../client/client.js';
 import type { ClientConfig } from '../client/options.js';
-import type { RequestFunction } from '../request/types.js';
 import type { KeyValueStorage } from '../storage/key-value-storage.js';
 import { decodeJwtClaims, isJwt } from './jwt.js';
 import type { TokenProvider } from './types.js';
@@ -17,25 +16,25 @@ export interface TokenProviderContext {
   config: ClientConfig;
   /** Where the session token lives. */
   storage: KeyValueStorage;
-  /** Sends the refresh request; called lazily because the request layer itself uses the provider. */
-  request: RequestFunction;
+  /**
+   * Sends `GET /user/v1/refresh-token` with this token as the credential (never the provider's) and
+   * resolves to the answer's text.
+   */
+  requestRefresh: (token: string) => Promise<unknown>;
 }
 
-// Why the last refresh of a provider's token failed, kept for the request layer: when it has to
-// refuse an expired session token, that failure is the cause it reports. Internal (not exported
-// from the package) so that the public TokenProvider interface stays as it is.
-const refreshFailures = new WeakMap<TokenProvider, { token: string; failure: unknown }>();
-
-/**
- * Why the last attempt to refresh a token failed, if it was this token's.
- *
- * @param provider - a provider from {@link createTokenProvider}
- * @param token - the token the caller holds
- * @returns the refresh request's error, or undefined when there is none for this token
- */
-export function refreshFailureOf(provider: TokenProvider, token: string): unknown {
-  const last = refreshFailures.get(provider);
-  return last?.token === token ? last.failure : undefined;
+/** A token provider and what the request layer alone needs to know about it. */
+export interface TokenSession {
+  /** The provider, the client's `tokens`. */
+  provider: TokenProvider;
+  /**
+   * Why the last attempt to refresh a token failed, if it was this token's: the cause the request
+   * layer reports when it has to refuse an expired session token.
+   *
+   * @param token - the token the caller holds
+   * @returns the refresh request's error, or undefined when there is none for this token
+   */
+  refreshFailureOf(token: string): unknown;
 }
 
 function needsRefresh(token: string, config: ClientConfig, nowMs: number): boolean {
@@ -65,16 +64,17 @@ function unwrapToken(answer: unknown): string {
  * Creates the token provider of a client: it reads the credential (API key option, else the stored
  * session token) and keeps a stored JWT fresh with `GET /user/v1/refresh-token`.
  *
- * @param context - config, storage and the request function
- * @returns the provider
+ * @param context - config, storage and the function that sends the refresh request
+ * @returns the provider, and the last refresh failure for the request layer
  * @example
  * ```ts
- * const tokens = createTokenProvider({ config, storage, request });
- * await tokens.set(jwt);
+ * const { provider } = createTokenProvider({ config, storage, requestRefresh });
+ * await provider.set(jwt);
  * ```
  */
-export function createTokenProvider(context: TokenProviderContext): TokenProvider {
+export function createTokenProvider(context: TokenProviderContext): TokenSession {
   const { config, storage } = context;
+  let lastFailure: { token: string; failure: unknown } | undefined;
   let refreshing: Promise<string | undefined> | undefined;
   let lastAttempt: { token: string; atMs: number } | undefined;
   // Bumped by set/remove: a refresh that started before a logout or a new login must not bring the
@@ -94,9 +94,9 @@ export function createTokenProvider(context: TokenProviderContext): TokenProvide
     lastAttempt = { token: current, atMs: Date.now() };
     let answer: unknown;
     try {
-      answer = await context.request<unknown>('/user/v1/refresh-token', { token: current, responseType: 'text' });
+      answer = await context.requestRefresh(current);
     } catch (error) {
-      refreshFailures.set(provider, { token: current, failure: error });
+      lastFailure = { token: current, failure: error };
       throw error;
     }
     const fresh = unwrapToken(answer);
@@ -138,5 +138,8 @@ export function createTokenProvider(context: TokenProviderContext): TokenProvide
       return refreshing;
     },
   };
-  return provider;
+  return {
+    provider,
+    refreshFailureOf: (token) => (lastFailure?.token === token ? lastFailure.failure : undefined),
+  };
 }

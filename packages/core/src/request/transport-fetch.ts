@@ -1,0 +1,60 @@
+import { redact } from '../errors/redact.js';
+import { RedirectRefused } from '../errors/request-errors.js';
+
+// Reads carry no body: fetch may follow their redirects (dropping the credential on a change of
+// origin), and the answer is checked afterwards.
+const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);
+
+/**
+ * Creates the fetch that ofetch sends each attempt with. Around the platform's fetch it adds two
+ * things ofetch does not do:
+ * - a redirect policy: a read follows redirects within its origin only; a write follows none,
+ *   because fetch would resend its body on a 307/308 and turn it into a GET on a 301/302/303;
+ * - for whole-body requests, the body is read inside the fetch, so that a connection dropped
+ *   mid-answer is a failed attempt that ofetch's retry sees, and the timeout covers the body.
+ *
+ * @param baseFetch - returns the fetch to call (the client's, or the global one at call time)
+ * @param readWholeBody - true to read the body before resolving; false for streamed answers
+ * @returns a fetch for ofetch's `createFetch`
+ * @throws {@link RedirectRefused} (from the returned fetch) for a redirect it will not follow
+ */
+export function createTransportFetch(baseFetch: () => typeof fetch, readWholeBody: boolean): typeof fetch {
+  return async (input, init) => {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const isRead = READ_METHODS.has(method);
+    const url = String(input);
+    const response = await baseFetch()(input, { ...init, redirect: isRead ? 'follow' : 'manual' });
+    const refusal = isRead ? crossOriginRedirect(url, method, response) : writeRedirect(url, method, response);
+    if (refusal) {
+      await response.body?.cancel().catch(() => undefined);
+      throw refusal;
+    }
+    if (!readWholeBody) return response;
+    const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
+function crossOriginRedirect(url: string, method: string, response: Response): RedirectRefused | undefined {
+  if (!response.redirected || !response.url || new URL(response.url).origin === new URL(url).origin) return undefined;
+  return new RedirectRefused(
+    `${method} ${url} was redirected to ${redact(response.url)}, another origin: its answer was not used`,
+    { location: response.url },
+  );
+}
+
+function writeRedirect(url: string, method: string, response: Response): RedirectRefused | undefined {
+  // In a browser a redirect in 'manual' mode is an opaque answer: its status and target are hidden.
+  if (response.type === 'opaqueredirect') {
+    return new RedirectRefused(`${method} ${url} was redirected: a write does not follow redirects`);
+  }
+  const location = response.headers.get('location');
+  if (response.status < 300 || response.status > 399 || location === null) return undefined;
+  const target = new URL(location, url).href;
+  return new RedirectRefused(
+    `${method} ${url} was redirected (${response.status}) to ${redact(target)}: a write does not follow redirects, ` +
+      'which would resend its body or turn it into a GET',
+    { status: response.status, location: target },
+  );
+}
