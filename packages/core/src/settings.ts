@@ -2,7 +2,18 @@
 // neutral: settings-node and settings-browser add where the values and the token are kept.
 
 // The core types in the signatures above, so that this entry point describes itself.
-export type { ClientConfig, ClientOptions, KeyValueStorage, RateLimitInfo } from './index.js';
+export type {
+  ClientConfig,
+  ClientOptions,
+  KeyValueStorage,
+  RateLimitInfo,
+  RequestErrorHookContext,
+  RequestHookContext,
+  RequestHookInfo,
+  RequestHooks,
+  RequestMethod,
+  ResponseHookContext,
+} from './index.js';
 export { deriveSettings } from './settings/derive-settings.js';
 export { get, getAll, has, remove, set } from './settings/operations.js';
 export { parseSettingValue } from './settings/parse-setting-value.js';

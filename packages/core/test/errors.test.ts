@@ -44,6 +44,8 @@ const ERROR_CLASS_NAMES = [
   'RequestError',
   'NetworkError',
   'TimeoutError',
+  'RedirectRefused',
+  'RequestHookError',
   'NotSupported',
 ] as const;
 

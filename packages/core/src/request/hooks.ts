@@ -49,7 +49,7 @@ export interface RequestErrorHookContext extends RequestHookInfo {
 /**
  * Functions called around every attempt of every request of a client (the official balena SDK
  * calls them interceptors): logging, metrics, extra headers. Each may be async; the request waits
- * for it. A hook that throws stops the request with a {@link RequestHookError}, never retried.
+ * for it. A hook that throws stops the request with a `RequestHookError`, never retried.
  * A caller's abort ends the request without calling the error hooks.
  *
  * @example
@@ -101,7 +101,7 @@ export async function runHook<Name extends keyof RequestHooks>(
     await hook(context);
   } catch (error) {
     const reason = error instanceof Error ? error.message : redact(error);
-    throw new RequestHookError(`The ${name} hook threw on ${context.method} ${context.url}: ${reason}`, {
+    throw new RequestHookError(`The ${name} hook of ${context.method} ${context.url} threw: ${reason}`, {
       cause: error,
     });
   }
