@@ -5,7 +5,7 @@
 import { login } from '@balena-ts/auth';
 import { createClient } from '@balena-ts/core';
 import { history } from '@balena-ts/logs';
-import { getAllByApplication, getWithServiceDetails, rename } from '@balena-ts/models/device';
+import { getWithServiceDetails, rename, streamAllByApplication } from '@balena-ts/models/device';
 import { setForDevices } from '@balena-ts/models/device-env-variable';
 
 /** @param {import('./config.mjs').OperationConfig} config */
@@ -23,7 +23,7 @@ export const operations = {
   },
   async listDevices(client, { fleetId }) {
     let count = 0;
-    for await (const _device of getAllByApplication(client, fleetId)) count++;
+    for await (const _device of streamAllByApplication(client, fleetId)) count++;
     return count;
   },
   async renameDevices(client, { writeDeviceIds }) {

@@ -48,6 +48,8 @@ export {
   RequestHookError,
   TimeoutError,
 } from './errors/request-errors.js';
+export type { ChunkFilterValuesParams } from './odata/chunk-filter-values.js';
+export { chunkFilterValues, MAX_URL_LENGTH } from './odata/chunk-filter-values.js';
 export { escapeString } from './odata/escape.js';
 export { buildFilter } from './odata/filter.js';
 export { mergeOptions } from './odata/merge.js';
@@ -65,8 +67,9 @@ export type {
   OrderBy,
   ResourceId,
 } from './odata/types.js';
+export { DEFAULT_PAGE_SIZE } from './pagination/page-iterable.js';
 export type { PaginateParams } from './pagination/paginate.js';
-export { DEFAULT_PAGE_SIZE, paginate } from './pagination/paginate.js';
+export { paginate } from './pagination/paginate.js';
 export type { StreamCollectionParams } from './pagination/stream-collection.js';
 export { streamCollection } from './pagination/stream-collection.js';
 export type { PageIterable } from './pagination/types.js';

@@ -1,6 +1,7 @@
 // @balena-ts/models/device: devices. Every function takes the client first; writes accept an id,
 // a full uuid, or an array of either and run as one request per chunk of devices.
-export type { DeviceList, DeviceListOptions } from './device/device-list.js';
+export type { DeviceListOptions } from './device/device-list.js';
+export { streamAll, streamAllByApplication, streamAllByOrganization } from './device/device-list.js';
 export {
   getDeviceSlug,
   getDisplayName,

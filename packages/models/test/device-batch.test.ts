@@ -1,7 +1,6 @@
-import { createClient, DeviceNotFound } from '@balena-ts/core';
+import { createClient, DeviceNotFound, MAX_URL_LENGTH } from '@balena-ts/core';
 import * as device from '@balena-ts/models/device';
 import { describe, expect, it } from 'vitest';
-import { chunkValues, MAX_URL_LENGTH } from '../src/internal/device-batch.js';
 import { recordingFetch, uniqueName, useTestContext } from './helpers/sandbox.js';
 
 const FLEET_SIZE = 1_000;
@@ -106,13 +105,5 @@ describe(`batch writes on ${FLEET_SIZE} devices`, () => {
       options: { $filter: { device_name: 'never' } },
     });
     expect(renamed).toBe(0);
-  });
-});
-
-describe('chunking', () => {
-  it('closes a chunk at the value limit or when the URL budget would be exceeded', () => {
-    expect(chunkValues([1, 2, 3, 4, 5], 2, 0, () => 1)).toEqual([[1, 2], [3, 4], [5]]);
-    const long = chunkValues(['a', 'b', 'c'], 100, MAX_URL_LENGTH - 5, () => 3);
-    expect(long).toEqual([['a'], ['b'], ['c']]);
   });
 });

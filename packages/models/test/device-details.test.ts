@@ -45,12 +45,12 @@ describe('device service details', () => {
 });
 
 describe('device lists', () => {
-  it('getAllByApplication is awaitable and iterable, by slug, name or id', async () => {
+  it('getAllByApplication resolves to an array and streamAllByApplication iterates, by slug, name or id', async () => {
     const { app, devices } = await seedFleet(3);
     const listed = await device.getAllByApplication(context.client, app.slug, { $select: ['id'] });
     expect(listed.map((row) => row.id).sort((a, b) => a - b)).toEqual(devices.map((seeded) => seeded.id));
     const iterated: number[] = [];
-    for await (const row of device.getAllByApplication(context.client, app.id, { $select: ['id', 'device_name'] })) {
+    for await (const row of device.streamAllByApplication(context.client, app.id, { $select: ['id', 'device_name'] })) {
       iterated.push(row.id);
     }
     expect(iterated.sort((a, b) => a - b)).toEqual(devices.map((seeded) => seeded.id));
@@ -76,7 +76,7 @@ describe('device lists', () => {
     const byHandle = await device.getAllByOrganization(context.client, handle, { $select: ['id'] });
     expect(byHandle.map((row) => row.id).sort((a, b) => a - b)).toEqual(inOrganization.map((seeded) => seeded.id));
     const iterated: number[] = [];
-    for await (const row of device.getAllByOrganization(context.client, organization.id, { $select: ['id'] })) {
+    for await (const row of device.streamAllByOrganization(context.client, organization.id, { $select: ['id'] })) {
       iterated.push(row.id);
     }
     expect(iterated).not.toContain((elsewhere.devices[0] as { id: number }).id);
@@ -91,12 +91,12 @@ describe('device lists', () => {
 
   it('raises ApplicationNotFound for a missing application, by id or slug', async () => {
     await expect(device.getAllByApplication(context.client, 999_999)).rejects.toBeInstanceOf(ApplicationNotFound);
-    await expect(device.getAllByApplication(context.client, 'admin/none').toArray()).rejects.toBeInstanceOf(
+    await expect(device.streamAllByApplication(context.client, 'admin/none').toArray()).rejects.toBeInstanceOf(
       ApplicationNotFound,
     );
     await expect(device.getAllByApplication(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
     const iterate = async () => {
-      for await (const row of device.getAllByApplication(context.client, 999_998)) expect(row).toBeUndefined();
+      for await (const row of device.streamAllByApplication(context.client, 999_998)) expect(row).toBeUndefined();
     };
     await expect(iterate()).rejects.toBeInstanceOf(ApplicationNotFound);
     const empty = await seedFleet(0);

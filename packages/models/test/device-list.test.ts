@@ -55,7 +55,7 @@ describe(`for await over a ${FLEET_SIZE}-device fleet`, () => {
     context.recorder.reset();
     const sizes: number[] = [];
     pagedOrder = [];
-    const list = device.getAllByApplication(context.client, fleet.id, { $select: ['id'], pageSize: 2_500 });
+    const list = device.streamAllByApplication(context.client, fleet.id, { $select: ['id'], pageSize: 2_500 });
     for await (const page of list.pages()) {
       sizes.push(page.length);
       for (const row of page) pagedOrder.push(row.id);
@@ -74,7 +74,7 @@ describe(`for await over a ${FLEET_SIZE}-device fleet`, () => {
     const seen: number[] = [];
     let requestsAtFirstDevice = -1;
     // Full rows (every field), so that holding them all would show.
-    for await (const row of device.getAllByApplication(context.client, fleet.slug)) {
+    for await (const row of device.streamAllByApplication(context.client, fleet.slug)) {
       if (requestsAtFirstDevice === -1) requestsAtFirstDevice = context.recorder.requests.length;
       seen.push(row.id);
       if (seen.length % 250 === 0) {
@@ -98,11 +98,13 @@ describe(`for await over a ${FLEET_SIZE}-device fleet`, () => {
     expect(streamedGrowth).toBeLessThan(4 * 1024 * 1024);
   });
 
-  it('await gives the same devices in one array from one request, ordered by name', async () => {
+  it('getAllByApplication is a real Promise of the same devices in one array from one request, ordered by name', async () => {
     collectGarbage();
     const baseline = process.memoryUsage().heapUsed;
     context.recorder.reset();
-    const rows = await device.getAllByApplication(context.client, fleet.id);
+    const pending = device.getAllByApplication(context.client, fleet.id);
+    expect(pending).toBeInstanceOf(Promise);
+    const rows = await pending;
     collectGarbage();
     const held = process.memoryUsage().heapUsed - baseline;
     console.log(`await: ${rows.length} full device rows held in one array, heap +${megabytes(held)}`);
@@ -120,7 +122,7 @@ describe(`for await over a ${FLEET_SIZE}-device fleet`, () => {
   it('pages() yields the streamed rows in arrays of 1,000 from one request', async () => {
     context.recorder.reset();
     const sizes: number[] = [];
-    for await (const page of device.getAllByApplication(context.client, fleet.id, { $select: ['id'] }).pages()) {
+    for await (const page of device.streamAllByApplication(context.client, fleet.id, { $select: ['id'] }).pages()) {
       sizes.push(page.length);
     }
     expect(sizes).toEqual(Array(FLEET_SIZE / PAGE_SIZE).fill(PAGE_SIZE));
@@ -129,7 +131,7 @@ describe(`for await over a ${FLEET_SIZE}-device fleet`, () => {
 
   it('stops reading when the loop breaks, and the client keeps working', async () => {
     let count = 0;
-    for await (const _row of device.getAll(context.client, { $select: ['id'] })) {
+    for await (const _row of device.streamAll(context.client, { $select: ['id'] })) {
       count += 1;
       if (count === 10) break;
     }
@@ -144,7 +146,7 @@ describe(`for await over a ${FLEET_SIZE}-device fleet`, () => {
     await expect(device.getAllByApplication(context.client, missing)).rejects.toThrow(/987654/);
     expect(context.recorder.requests).toHaveLength(2);
     const iterated = await (async () => {
-      for await (const _row of device.getAllByApplication(context.client, missing)) {
+      for await (const _row of device.streamAllByApplication(context.client, missing)) {
         // never reached
       }
     })().catch((caught: unknown) => caught);

@@ -41,8 +41,8 @@ describe('$select narrows result types', () => {
     expectTypeOf(application.getAllByOrganization(client, 'admin')).resolves.toEqualTypeOf<Application[]>();
   });
 
-  it('for await over a device list yields the narrowed rows', async () => {
-    for await (const row of device.getAllByApplication(client, 1, { $select: ['id', 'overall_status'] })) {
+  it('for await over a device stream yields the narrowed rows', async () => {
+    for await (const row of device.streamAllByApplication(client, 1, { $select: ['id', 'overall_status'] })) {
       expectTypeOf(row).toEqualTypeOf<Pick<Device, 'id' | 'overall_status'>>();
     }
   });

@@ -1,14 +1,14 @@
+import type { PageIterable } from '@balena-ts/core';
 import type { Selected, TypedOptions } from '@balena-ts/models';
-import type { DeviceList } from '@balena-ts/models/device';
 
 /**
  * The resource type of a getter's result, once its options type parameter has been set to its
- * constraint: `Promise<T>`, `Promise<T[]>`, `Promise<T | undefined>` or `DeviceList<T>` give `T`.
+ * constraint: `Promise<T>`, `Promise<T[]>`, `Promise<T | undefined>` or `PageIterable<T>` (the device streams) give `T`.
  *
  * @typeParam Result - a getter's return type
  */
 export type ResourceOf<Result> =
-  Result extends DeviceList<infer Row>
+  Result extends PageIterable<infer Row>
     ? Row
     : Result extends Promise<infer Value>
       ? [Value] extends [readonly (infer Row)[]]
@@ -23,8 +23,8 @@ export type ResourceOf<Result> =
  * @typeParam Row - the narrowed row type
  */
 export type WithRow<Result, Row> =
-  Result extends DeviceList<unknown>
-    ? DeviceList<Row>
+  Result extends PageIterable<unknown>
+    ? PageIterable<Row>
     : Result extends Promise<infer Value>
       ? [Value] extends [readonly unknown[]]
         ? Promise<Row[]>

@@ -1,7 +1,7 @@
 // What the generated seed type test cannot see: both call signatures of the overloaded
 // `remove`, the client-less functions kept as they are, and what the facade leaves out.
-import type { Client } from '@balena-ts/core';
-import type { Device, DeviceList } from '@balena-ts/models/device';
+import type { Client, PageIterable } from '@balena-ts/core';
+import type { Device } from '@balena-ts/models/device';
 import * as deviceModule from '@balena-ts/models/device';
 import * as deviceTagModule from '@balena-ts/models/device-tag';
 import type { Release } from '@balena-ts/models/release';
@@ -97,10 +97,15 @@ describe('typed queries survive binding: a literal $select narrows the result as
     expectTypeOf(facade).resolves.toEqualTypeOf<Pick<Device, 'id' | 'uuid'>>();
     expectTypeOf(facade).toEqualTypeOf(deviceModule.get(client, uuid, { $select: ['id', 'uuid'] }));
   });
-  test('DeviceList<T>', () => {
+  test('Promise<T[]>', () => {
     const facade = balena.models.device.getAllByApplication(1, { $select: 'device_name' });
-    expectTypeOf(facade).toEqualTypeOf<DeviceList<Pick<Device, 'device_name'>>>();
+    expectTypeOf(facade).resolves.toEqualTypeOf<Pick<Device, 'device_name'>[]>();
     expectTypeOf(facade).toEqualTypeOf(deviceModule.getAllByApplication(client, 1, { $select: 'device_name' }));
+  });
+  test('PageIterable<T>', () => {
+    const facade = balena.models.device.streamAllByApplication(1, { $select: 'device_name' });
+    expectTypeOf(facade).toEqualTypeOf<PageIterable<Pick<Device, 'device_name'>>>();
+    expectTypeOf(facade).toEqualTypeOf(deviceModule.streamAllByApplication(client, 1, { $select: 'device_name' }));
   });
   test('Promise<T | undefined>', () => {
     const facade = balena.models.release.getLatestByApplication('org/fleet', { $select: ['commit'] });

@@ -1,10 +1,7 @@
 import type { Client } from '../client/client.js';
-import { InvalidParameter } from '../errors/parameter-errors.js';
 import type { ODataOptions } from '../odata/types.js';
+import { checkCollectionParams, toPageIterable } from './page-iterable.js';
 import type { PageIterable } from './types.js';
-
-/** Rows per request when the caller does not say. */
-export const DEFAULT_PAGE_SIZE = 1000;
 
 /** What {@link paginate} iterates over. */
 export interface PaginateParams {
@@ -19,14 +16,15 @@ export interface PaginateParams {
 }
 
 /**
- * Iterates over a collection of any size, one page (`$top`/`$skip`) at a time, fetching each page
+ * Iterates over a collection of any size, one page (`$top`/`$skip`) per request, fetching each page
  * only when the previous one has been consumed. Without an `$orderby` the rows are ordered by
  * `id asc`, because balena returns unordered rows otherwise and pages could overlap.
  *
  * @param client - the client
- * @param params - resource, options, page size and signal
+ * @param params - resource, options, page size (rows per request) and signal
  * @returns an async iterable of rows, with `pages()` and `toArray()`
- * @throws {@link InvalidParameter} when the parameters are not an object, or the page size is not a positive integer
+ * @throws {@link InvalidParameter} when the parameters are not an object, the resource is not an
+ *   identifier, or the page size is not a positive integer
  * @example
  * ```ts
  * for await (const device of paginate<Device>(client, { resource: 'device', options: { $select: 'id' } })) {
@@ -35,17 +33,7 @@ export interface PaginateParams {
  * ```
  */
 export function paginate<T>(client: Client, params: PaginateParams): PageIterable<T> {
-  if (typeof params !== 'object' || params === null) {
-    throw new InvalidParameter('params', params, 'expected { resource, options?, pageSize?, signal? }');
-  }
-  if (params.options !== undefined && (typeof params.options !== 'object' || params.options === null)) {
-    throw new InvalidParameter('options', params.options, 'OData options are an object');
-  }
-  const pageSize = params.pageSize ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isSafeInteger(pageSize) || pageSize <= 0) {
-    throw new InvalidParameter('pageSize', pageSize, 'expected a positive integer');
-  }
-  const options = params.options ?? {};
+  const { resource, options, pageSize, signal } = checkCollectionParams(params);
   const limit = options.$top;
   const firstSkip = options.$skip ?? 0;
   const orderBy = options.$orderby ?? 'id asc';
@@ -55,9 +43,9 @@ export function paginate<T>(client: Client, params: PaginateParams): PageIterabl
       const top = limit === undefined ? pageSize : Math.min(pageSize, limit - fetched);
       if (top <= 0) return;
       const page = await client.pine.get<T>({
-        resource: params.resource,
+        resource,
         options: { ...options, $orderby: orderBy, $top: top, $skip: firstSkip + fetched },
-        signal: params.signal,
+        signal,
       });
       if (page.length > 0) yield page;
       fetched += page.length;
@@ -65,15 +53,5 @@ export function paginate<T>(client: Client, params: PaginateParams): PageIterabl
     }
   }
 
-  return {
-    pages,
-    async *[Symbol.asyncIterator]() {
-      for await (const page of pages()) yield* page;
-    },
-    async toArray() {
-      const rows: T[] = [];
-      for await (const page of pages()) rows.push(...page);
-      return rows;
-    },
-  };
+  return toPageIterable(pages, pageSize);
 }

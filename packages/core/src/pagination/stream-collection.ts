@@ -1,13 +1,11 @@
 import type { Client } from '../client/client.js';
-import { InvalidParameter } from '../errors/parameter-errors.js';
 import { redact } from '../errors/redact.js';
 import { NetworkError, RequestError, TimeoutError } from '../errors/request-errors.js';
-import { checkIdentifier } from '../odata/escape.js';
 import { buildQuery } from '../odata/query.js';
 import type { ODataOptions } from '../odata/types.js';
 import { backoffDelay, resolveRetryCount, sleep } from '../request/retry.js';
 import { createCollectionScanner } from './collection-scanner.js';
-import { DEFAULT_PAGE_SIZE } from './paginate.js';
+import { checkCollectionParams, toPageIterable } from './page-iterable.js';
 import type { PageIterable } from './types.js';
 
 /** What {@link streamCollection} reads. */
@@ -25,21 +23,6 @@ export interface StreamCollectionParams {
 const MAX_BODY_EXCERPT = 200;
 
 type Attempt = { kind: 'done' } | { kind: 'failed'; error: Error };
-
-function checkParams(params: StreamCollectionParams): number {
-  if (typeof params !== 'object' || params === null) {
-    throw new InvalidParameter('params', params, 'expected { resource, options?, pageSize?, signal? }');
-  }
-  const pageSize = params.pageSize ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isSafeInteger(pageSize) || pageSize <= 0) {
-    throw new InvalidParameter('pageSize', pageSize, 'expected a positive integer');
-  }
-  if (params.options !== undefined && (typeof params.options !== 'object' || params.options === null)) {
-    throw new InvalidParameter('options', params.options, 'OData options are an object');
-  }
-  checkIdentifier(params.resource, 'resource');
-  return pageSize;
-}
 
 /** Waits for the next piece of the body, for at most `timeoutMs`: a stalled answer must not hang. */
 async function readWithin(
@@ -85,9 +68,7 @@ async function readWithin(
  * ```
  */
 export function streamCollection<T>(client: Client, params: StreamCollectionParams): PageIterable<T> {
-  const pageSize = checkParams(params);
-  const { resource, signal } = params;
-  const options = params.options ?? {};
+  const { resource, options, pageSize, signal } = checkCollectionParams(params);
   const limit = options.$top;
   const firstSkip = options.$skip ?? 0;
   const orderBy = options.$orderby ?? 'id asc';
@@ -164,7 +145,11 @@ export function streamCollection<T>(client: Client, params: StreamCollectionPara
     }
   }
 
-  /** The rows in the arrays they arrive in (one network chunk's worth each). */
+  /**
+   * The rows in the arrays they arrive in (one network chunk's worth each). A failure mid-answer is
+   * not ofetch's to retry: the answer had begun, so the next request is a different one, resuming
+   * at the first row not yet delivered. It follows the same policy: the client's retries and backoff.
+   */
   async function* chunks(): AsyncGenerator<T[]> {
     const retries = resolveRetryCount(undefined, 'GET', config.retry);
     const progress = { delivered: 0 };
@@ -178,29 +163,5 @@ export function streamCollection<T>(client: Client, params: StreamCollectionPara
     }
   }
 
-  async function* pages(): AsyncGenerator<T[]> {
-    let page: T[] = [];
-    for await (const rows of chunks()) {
-      for (const row of rows) {
-        page.push(row);
-        if (page.length === pageSize) {
-          yield page;
-          page = [];
-        }
-      }
-    }
-    if (page.length > 0) yield page;
-  }
-
-  return {
-    pages,
-    async *[Symbol.asyncIterator]() {
-      for await (const rows of chunks()) yield* rows;
-    },
-    async toArray() {
-      const all: T[] = [];
-      for await (const rows of chunks()) for (const row of rows) all.push(row);
-      return all;
-    },
-  };
+  return toPageIterable(chunks, pageSize);
 }

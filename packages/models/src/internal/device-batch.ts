@@ -1,8 +1,7 @@
 import {
-  buildQuery,
   type Client,
+  chunkFilterValues,
   DeviceNotFound,
-  escapeString,
   type Filter,
   InvalidParameter,
   mergeOptions,
@@ -16,11 +15,7 @@ import { type DeviceIdentifier, deviceKey } from './device.js';
  */
 export type DeviceSelector = DeviceIdentifier | readonly number[] | readonly string[];
 
-/**
- * The longest request URL a batch request may build. Proxies commonly cap request lines at 8 KB;
- * this leaves room for the method, the protocol and headers counted in the same buffer.
- */
-export const MAX_URL_LENGTH = 7_500;
+export { MAX_URL_LENGTH } from '@balena-ts/core';
 
 const PARAMETER_NAME = 'uuidOrIdOrArray';
 
@@ -62,54 +57,14 @@ export function parseDeviceSelector(selector: DeviceSelector, parameterName: str
   return { kind, values: [...values.keys()] as string[], originals: [...values.values()] as string[] };
 }
 
-/**
- * Splits values into chunks that hold at most `maxPerChunk` values each and whose request URL stays
- * under {@link MAX_URL_LENGTH}.
- *
- * @param values - the values of an `in (...)` list
- * @param maxPerChunk - the most values per chunk
- * @param fixedLength - the URL length without the list's values
- * @param valueLength - the length one value adds to the URL (without its separator)
- * @returns the chunks, in order
- * @example
- * ```ts
- * chunkValues([1, 2, 3], 2, 0, () => 1); // [[1, 2], [3]]
- * ```
- */
-export function chunkValues<V>(
-  values: readonly V[],
-  maxPerChunk: number,
-  fixedLength: number,
-  valueLength: (value: V) => number,
-): V[][] {
-  const chunks: V[][] = [];
-  let chunk: V[] = [];
-  let length = fixedLength;
-  for (const value of values) {
-    const added = valueLength(value) + (chunk.length > 0 ? 1 : 0);
-    if (chunk.length > 0 && (chunk.length >= maxPerChunk || length + added > MAX_URL_LENGTH)) {
-      chunks.push(chunk);
-      chunk = [];
-      length = fixedLength;
-    }
-    length += valueLength(value) + (chunk.length > 0 ? 1 : 0);
-    chunk.push(value);
-  }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
-}
-
 function listFilter(field: string, values: readonly (string | number)[]): Filter {
   return values.length === 1 ? { [field]: values[0] as string | number } : { [field]: { $in: [...values] } };
 }
 
-function listValueLength(value: string | number): number {
-  return typeof value === 'number' ? String(value).length : escapeString(value).length;
-}
-
 /**
  * Splits values into chunks for requests on `resource` with `$filter=<field> in (...)`, within
- * `client.config.requestBatchSize` values and {@link MAX_URL_LENGTH} characters each.
+ * `client.config.requestBatchSize` values and {@link MAX_URL_LENGTH} characters each (core's
+ * `chunkFilterValues`, with the arguments in the order the batch writers pass them).
  *
  * @param client - the client (for the URL prefix and the batch size)
  * @param resource - the OData resource, e.g. `device`
@@ -129,13 +84,7 @@ export function chunkForRequest<V extends string | number>(
   values: readonly V[],
   options: ODataOptions = {},
 ): V[][] {
-  const first = values[0];
-  if (first === undefined) return [];
-  const { apiUrl, apiVersion, requestBatchSize } = client.config;
-  const probe = buildQuery(mergeOptions(options, { $filter: { [field]: { $in: [first, first] } } }));
-  const prefix = `${apiUrl.replace(/\/+$/, '')}/${apiVersion}/${resource}?`;
-  const fixedLength = prefix.length + probe.length - 2 * listValueLength(first) - 1;
-  return chunkValues(values, Math.max(1, requestBatchSize), fixedLength, listValueLength);
+  return chunkFilterValues(client, { resource, field, values, options });
 }
 
 /**
