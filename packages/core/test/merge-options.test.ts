@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildQuery, InvalidParameter, mergeOptions, type ODataOptions } from '../src/index.js';
 
-// The JavaScript SDK's rules, api-map section 1.3.
+// The rules of the balena JavaScript SDK's option merging: selects joined, filters and-ed, expands merged per navigation.
 describe('mergeOptions', () => {
   const defaults: ODataOptions = {
     $select: ['id', 'device_name'],

@@ -22,7 +22,7 @@ function mergeExpand(defaults: ODataOptions['$expand'], extra: ODataOptions['$ex
 
 /**
  * Merges a caller's OData options into a function's defaults, with the rules of today's balena
- * JavaScript SDK (api-map 1.3): `$select` lists are joined (a `'*'` wins), `$filter`s are joined
+ * JavaScript SDK (its `mergePineOptions`): `$select` lists are joined (a `'*'` wins), `$filter`s are joined
  * with `$and`, `$expand` is merged navigation by navigation with these same rules, and the caller's
  * `$top`, `$skip` and `$orderby` replace the defaults.
  *

@@ -77,7 +77,7 @@ export type Filter = FieldFilter | FilterOperators;
 /** One `$orderby` direction per field. */
 export type OrderBy = { [field: string]: 'asc' | 'desc' };
 
-/** The OData query options balena-ts understands (api-map 1.3). */
+/** The OData query options balena-ts understands: those of today's balena JavaScript SDK. */
 export interface ODataOptions {
   /** Fields to return: `'id,name'`, `['id', 'name']` or `'*'`. */
   $select?: string | readonly string[];
