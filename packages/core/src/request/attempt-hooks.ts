@@ -99,6 +99,8 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
       headers.delete('authorization');
       await runHook(hooks, 'onRequest', { ...infoOf(call), headers });
       if (call.credential.token) headers.set('authorization', `Bearer ${call.credential.token}`);
+      // Not ofetch's `timeout`: it applies only when no signal is given, and it hands the first
+      // attempt's (aborted) signal on to the retries. Each attempt gets its own signal here.
       call.signal = createAttemptSignal(call.timeoutMs, callerSignal);
       fetchContext.options.signal = call.signal.signal;
       call.startedAtMs = Date.now();

@@ -37,12 +37,7 @@ export interface RequestLayer {
 
 // Statuses ofetch may send again: those worth a retry, and 401 for the one replay after a token
 // refresh. The attempt hooks decide each time; ofetch re-sends only the failures they let through.
-const RESEND_STATUS_CODES: readonly number[] = [
-  401,
-  408,
-  429,
-  ...Array.from({ length: 100 }, (_, index) => 500 + index),
-];
+const RESEND_STATUS_CODES: number[] = [401, 408, 429, ...Array.from({ length: 100 }, (_, index) => 500 + index)];
 
 function headersFor(config: ClientConfig, options: RequestOptions): Record<string, string> {
   const headers: Record<string, string> = { 'X-Balena-Client': config.userAgent, ...options.headers };
@@ -115,7 +110,7 @@ export function createRequest(context: RequestContext): RequestLayer {
         headers: headersFor(config, options),
         body: options.body as BodyInit | Record<string, unknown> | undefined,
         retry: resolveRetryCount(options.retry, method, config.retry),
-        retryStatusCodes: [...RESEND_STATUS_CODES],
+        retryStatusCodes: RESEND_STATUS_CODES,
         // The attempt hooks wait before each re-send, where the caller's signal can cut the wait short.
         retryDelay: 0,
         // ofetch hands the body over untouched: `readBody` parses it the way balena answers.
