@@ -13,6 +13,8 @@ export {
   DEFAULT_TIMEOUT_MS,
   DEFAULT_TOKEN_REFRESH_INTERVAL_MS,
 } from './client/resolve-config.js';
+export type { RequestDefaults } from './client/with-options.js';
+export { withOptions } from './client/with-options.js';
 export { ExpiredToken, LoginFailed, MalformedToken, NotLoggedIn } from './errors/auth-errors.js';
 export type { BalenaErrorOptions } from './errors/balena-error.js';
 export { BalenaError, isBalenaError } from './errors/balena-error.js';

@@ -1,6 +1,7 @@
 import { checkOptionsObject } from '../errors/check-options-object.js';
 import { createPineClient } from '../odata/pine-client.js';
 import { createRequest } from '../request/create-request.js';
+import { combineHooks, debugHooks } from '../request/debug-hooks.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';
 import type { Client } from './client.js';
 import type { ClientOptions } from './options.js';
@@ -30,9 +31,14 @@ export function createClient(options: ClientOptions = {}): Client {
     config,
     storage,
     fetch: checked.fetch,
-    hooks: checked.hooks,
+    hooks: combineHooks(debugLogger(checked.debug), checked.hooks),
     onRateLimit: checked.onRateLimit,
   });
   const pine = createPineClient(config, request);
   return Object.freeze({ config, storage, tokens, request, pine });
+}
+
+function debugLogger(debug: ClientOptions['debug']): ReturnType<typeof debugHooks> | undefined {
+  if (!debug) return undefined;
+  return debugHooks(typeof debug === 'function' ? debug : (line) => console.debug(line));
 }

@@ -37,6 +37,12 @@ export interface ClientOptions {
   onRateLimit?: (info: RateLimitInfo) => void;
   /** Functions called around every attempt of every request: logging, metrics, extra headers (see {@link RequestHooks}). */
   hooks?: RequestHooks;
+  /**
+   * Logs one line per attempt of every request (method, redacted URL, status, duration, attempt,
+   * and why it is sent again): `true` for `console.debug`, or a function that receives each line.
+   * It runs before `hooks`. Default false.
+   */
+  debug?: boolean | ((line: string) => void);
   /** The dashboard's URL; default: `apiUrl` with its first `api` replaced by `dashboard`. */
   dashboardUrl?: string;
   /** The base domain of device public URLs; default undefined (models ask `GET /config`). */

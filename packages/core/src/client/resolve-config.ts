@@ -80,7 +80,7 @@ function checkStorage(storage: ClientOptions['storage']): void {
  * @param options - the options given to `createClient`
  * @returns the frozen configuration
  * @throws {@link InvalidOption} for a malformed URL, a negative or non-numeric number, a text option
- *   that is not a string, a `fetch`, `onRateLimit` or hook that is not a function, or a `storage` without
+ *   that is not a string, a `fetch`, `onRateLimit`, `debug` or hook that is not a function, or a `storage` without
  *   `get`, `set` and `remove`
  * @example
  * ```ts
@@ -93,6 +93,7 @@ export function resolveConfig(options: ClientOptions = {}): ClientConfig {
   checkFunction('fetch', options.fetch);
   checkFunction('onRateLimit', options.onRateLimit);
   checkHooks(options.hooks);
+  if (typeof options.debug !== 'boolean') checkFunction('debug', options.debug);
   checkStorage(options.storage);
   if (!/^[A-Za-z0-9_.-]+$/.test(apiVersion)) throw new InvalidOption(`Invalid option "apiVersion": ${apiVersion}`);
   const retry = options.retry === false ? 0 : checkCount('retry', options.retry, DEFAULT_RETRY_COUNT, 0);

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient, InvalidOption } from '../src/index.js';
+import { makeJwt, nowSeconds, sendJson, sendText, startTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** The lines with their durations replaced, so that they can be compared. */
+function normalized(lines: string[]): string[] {
+  return lines.map((line) => line.replace(/\d+ ms/, 'N ms'));
+}
+
+describe('the debug option against a real server', () => {
+  it('logs each attempt: method, redacted URL, status, duration, attempt, and why it is retried', async () => {
+    server = await startTestServer((_request, response) => {
+      if (server!.requests.length === 1) return sendText(response, 503, '');
+      sendJson(response, 200, 'ok');
+    });
+    const lines: string[] = [];
+    const seenByHook: number[] = [];
+    const client = createClient({
+      apiUrl: server.url,
+      retryDelay: 1,
+      debug: (line) => lines.push(line),
+      hooks: { onResponse: ({ status }) => void seenByHook.push(status) },
+    });
+    await client.request('/v7/device?apikey=SECRET');
+    expect(normalized(lines)).toEqual([
+      `balena-ts GET ${server.url}/v7/device?apikey=[REDACTED] -> 503 in N ms (attempt 1): retrying after status 503`,
+      `balena-ts GET ${server.url}/v7/device?apikey=[REDACTED] -> 200 in N ms (attempt 2)`,
+    ]);
+    expect(seenByHook).toEqual([503, 200]);
+  });
+
+  it('says when a request is sent again with a refreshed token, and when it fails for good', async () => {
+    const old = makeJwt({ id: 1, iat: nowSeconds() - 10, exp: nowSeconds() + 86_400, generation: 'old' });
+    const fresh = makeJwt({ id: 1, iat: nowSeconds(), exp: nowSeconds() + 86_400, generation: 'new' });
+    server = await startTestServer((request, response) => {
+      if (request.url === '/user/v1/refresh-token') return sendText(response, 200, fresh);
+      if (request.url === '/gone') return sendJson(response, 404, 'Not found');
+      if (request.headers.authorization === `Bearer ${fresh}`) return sendJson(response, 200, 'ok');
+      sendText(response, 401, '');
+    });
+    const lines: string[] = [];
+    const client = createClient({ apiUrl: server.url, debug: (line) => lines.push(line) });
+    await client.tokens.set(old);
+    await client.request('/actor/v1/whoami');
+    await client.request('/gone').catch(() => undefined);
+    expect(normalized(lines)).toEqual([
+      // The refresh comes first: only once it has succeeded is the 401 known to be sent again.
+      `balena-ts GET ${server.url}/user/v1/refresh-token -> 200 in N ms (attempt 1)`,
+      `balena-ts GET ${server.url}/actor/v1/whoami -> 401 in N ms (attempt 1): sending again with a refreshed token`,
+      `balena-ts GET ${server.url}/actor/v1/whoami -> 200 in N ms (attempt 2)`,
+      `balena-ts GET ${server.url}/gone -> 404 in N ms (attempt 1): failed: RequestError: Request failed: GET ${server.url}/gone answered 404: Not found`,
+    ]);
+    expect(lines.join('\n')).not.toContain(fresh);
+  });
+
+  it('tells a connection failure and its retry', async () => {
+    server = await startTestServer((_request, response, raw) => {
+      if (server!.requests.length === 1) return void raw.socket.destroy();
+      sendJson(response, 200, 'ok');
+    });
+    const lines: string[] = [];
+    const client = createClient({ apiUrl: server.url, retryDelay: 1, debug: (line) => lines.push(line) });
+    await client.request('/x');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^balena-ts GET http:\/\/127\.0\.0\.1:\d+\/x -> no answer after \d+ ms \(attempt 1\): retrying after NetworkError: GET /,
+    );
+    expect(lines[1]).toMatch(/-> 200 in \d+ ms \(attempt 2\)$/);
+  });
+
+  it('refuses a debug option that is neither a boolean nor a function', () => {
+    expect(() => createClient({ debug: 'yes' as never })).toThrow(InvalidOption);
+  });
+});

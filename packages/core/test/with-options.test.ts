@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient, InvalidOption, TimeoutError, withOptions } from '../src/index.js';
+import { sendJson, sendText, startTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('withOptions against a real server', () => {
+  it('adds its headers to every request, pine calls included; a request header wins; the original client is unchanged', async () => {
+    server = await startTestServer((request, response) =>
+      sendJson(response, 200, request.url.startsWith('/v7/') ? { d: [{ id: 1 }] } : 'ok'),
+    );
+    const client = createClient({ apiUrl: server.url });
+    const derived = withOptions(client, { headers: { 'X-Request-Id': 'abc', 'X-Team': 'ops' } });
+    await derived.request('/ping', { headers: { 'X-Team': 'dev' } });
+    expect(await derived.pine.get({ resource: 'device', options: { $select: 'id' } })).toEqual([{ id: 1 }]);
+    await client.request('/plain');
+    const [ping, pine, plain] = server.requests;
+    expect([ping?.headers['x-request-id'], ping?.headers['x-team']]).toEqual(['abc', 'dev']);
+    expect([pine?.headers['x-request-id'], pine?.headers['x-team']]).toEqual(['abc', 'ops']);
+    expect(plain?.headers['x-request-id']).toBeUndefined();
+    expect(derived.tokens).toBe(client.tokens);
+    expect(Object.isFrozen(derived)).toBe(true);
+  });
+
+  it('sets the retry count and the timeout of every request', async () => {
+    server = await startTestServer((request, response) => {
+      if (request.url === '/slow') return;
+      sendText(response, 503, '');
+    });
+    const client = createClient({ apiUrl: server.url, retryDelay: 1, retry: 3 });
+    const derived = withOptions(client, { retry: 1, timeout: 50 });
+    await expect(derived.request('/busy')).rejects.toMatchObject({ status: 503 });
+    expect(server.requests.filter((request) => request.url === '/busy')).toHaveLength(2);
+    const started = Date.now();
+    await expect(derived.request('/slow', { retry: 0 })).rejects.toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('bounds the whole call, retries and Retry-After waits included, with its deadline', async () => {
+    server = await startTestServer((_request, response) => {
+      response.setHeader('retry-after', '1');
+      sendText(response, 503, '');
+    });
+    const client = createClient({ apiUrl: server.url, retry: 5 });
+    const derived = withOptions(client, { deadline: 300 });
+    const started = Date.now();
+    const error = await derived.request('/busy?token=SECRET').catch((caught: unknown) => caught);
+    const elapsed = Date.now() - started;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toBe(
+      'GET /busy?token=[REDACTED] did not complete within its deadline of 300 ms',
+    );
+    expect(elapsed).toBeGreaterThanOrEqual(290);
+    expect(elapsed).toBeLessThan(1_000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('aborts every request with its signal, and a request signal still works alongside', async () => {
+    server = await startTestServer(() => {});
+    const client = createClient({ apiUrl: server.url });
+    const shared = new AbortController();
+    const derived = withOptions(client, { signal: shared.signal });
+    const first = derived.request('/a');
+    const second = derived.request('/b');
+    setTimeout(() => shared.abort(new Error('shutting down')), 30);
+    await expect(first).rejects.toThrow('shutting down');
+    await expect(second).rejects.toThrow('shutting down');
+    const own = new AbortController();
+    const third = withOptions(client, { signal: new AbortController().signal }).request('/c', { signal: own.signal });
+    own.abort(new Error('mine'));
+    await expect(third).rejects.toThrow('mine');
+  });
+
+  it('checks its options', () => {
+    const client = createClient();
+    expect(() => withOptions(client, { deadline: 0 })).toThrow(InvalidOption);
+    expect(() => withOptions(client, { timeout: -1 })).toThrow(InvalidOption);
+    expect(() => withOptions(client, { headers: 'x' as never })).toThrow(InvalidOption);
+  });
+});
