@@ -24,22 +24,29 @@ export interface AttemptHooksContext {
 
 /** One call of the request function, across its attempts. */
 export interface RequestCall {
+  /** The HTTP method. */
   readonly method: RequestMethod;
   /** The URL sent. */
   readonly url: string;
   /** The URL shown to hooks, errors and `onRateLimit`. */
   readonly redactedUrl: string;
+  /** The caller's options. */
   readonly options: RequestOptions;
   /** Streamed answers keep following the caller's signal after the headers. */
   readonly streaming: boolean;
+  /** Milliseconds per attempt. */
   readonly timeoutMs: number;
+  /** The credential of the next attempt: replaced once after a 401. */
   credential: Credential;
   /** Sends so far: 1 during the first. */
   attempt: number;
   /** Retries so far (the token replay is not one): the exponent of the backoff. */
   retries: number;
+  /** Whether the one replay after a 401 has been used. */
   replayed: boolean;
+  /** When the current attempt was sent (`Date.now()`). */
   startedAtMs: number;
+  /** The current attempt's signal: its timeout and the caller's signal. */
   signal: AttemptSignal | undefined;
   /** The typed error of the last failed attempt. */
   lastError: Error | undefined;

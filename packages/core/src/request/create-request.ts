@@ -76,8 +76,7 @@ export function createRequest(context: RequestContext): RequestLayer {
   const session = createTokenProvider({
     config,
     storage: context.storage,
-    requestRefresh: async (token) =>
-      (await send('/user/v1/refresh-token', { token, responseType: 'text' }, false)).body,
+    request: async (path, options) => (await send(path, options, false)).body,
   });
   const hooksContext = { config, session, hooks: context.hooks, onRateLimit: context.onRateLimit };
 

@@ -1,5 +1,6 @@
 import { TOKEN_STORAGE_KEY } from '../client/client.js';
 import type { ClientConfig } from '../client/options.js';
+import type { RequestOptions } from '../request/types.js';
 import type { KeyValueStorage } from '../storage/key-value-storage.js';
 import { decodeJwtClaims, isJwt } from './jwt.js';
 import type { TokenProvider } from './types.js';
@@ -17,10 +18,10 @@ export interface TokenProviderContext {
   /** Where the session token lives. */
   storage: KeyValueStorage;
   /**
-   * Sends `GET /user/v1/refresh-token` with this token as the credential (never the provider's) and
-   * resolves to the answer's text.
+   * Sends a request through the client's pipeline and resolves to its parsed body (the refresh
+   * passes its own `token`, so the pipeline does not ask the provider for one).
    */
-  requestRefresh: (token: string) => Promise<unknown>;
+  request: (path: string, options: RequestOptions) => Promise<unknown>;
 }
 
 /** A token provider and what the request layer alone needs to know about it. */
@@ -68,7 +69,7 @@ function unwrapToken(answer: unknown): string {
  * @returns the provider, and the last refresh failure for the request layer
  * @example
  * ```ts
- * const { provider } = createTokenProvider({ config, storage, requestRefresh });
+ * const { provider } = createTokenProvider({ config, storage, request });
  * await provider.set(jwt);
  * ```
  */
@@ -94,7 +95,7 @@ export function createTokenProvider(context: TokenProviderContext): TokenSession
     lastAttempt = { token: current, atMs: Date.now() };
     let answer: unknown;
     try {
-      answer = await context.requestRefresh(current);
+      answer = await context.request('/user/v1/refresh-token', { token: current, responseType: 'text' });
     } catch (error) {
       lastFailure = { token: current, failure: error };
       throw error;
