@@ -75,6 +75,25 @@ describe('withOptions against a real server', () => {
     await expect(third).rejects.toThrow('mine');
   });
 
+  it('bounds the wait for a streamed answer with its deadline, and its signal still reaches the body', async () => {
+    server = await startTestServer((request, response) => {
+      if (request.url === '/never') return;
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.write('first piece');
+    });
+    const client = createClient({ apiUrl: server.url, retry: 0 });
+    const shared = new AbortController();
+    const derived = withOptions(client, { deadline: 100, signal: shared.signal });
+    await expect(derived.request.stream('/never')).rejects.toBeInstanceOf(TimeoutError);
+    const response = await derived.request.stream('/open');
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('first piece');
+    // Past the deadline the body is still readable; the shared signal still ends it.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    shared.abort(new Error('closing'));
+    await expect(reader.read()).rejects.toThrow('closing');
+  });
+
   it('checks its options', () => {
     const client = createClient();
     expect(() => withOptions(client, { deadline: 0 })).toThrow(InvalidOption);
