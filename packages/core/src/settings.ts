@@ -3,6 +3,8 @@
 
 // The core types in the signatures above, so that this entry point describes itself.
 export type {
+  BalenaError,
+  BalenaErrorOptions,
   ClientConfig,
   ClientOptions,
   KeyValueStorage,

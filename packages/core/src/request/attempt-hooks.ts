@@ -1,6 +1,6 @@
 import type { FetchContext, FetchHooks } from 'ofetch';
 import type { ClientConfig, RateLimitInfo } from '../client/options.js';
-import { isBalenaError } from '../errors/balena-error.js';
+import { type BalenaError, isBalenaError } from '../errors/balena-error.js';
 import { NetworkError, RequestError, TimeoutError } from '../errors/request-errors.js';
 import type { TokenSession } from '../tokens/token-provider.js';
 import { type AttemptSignal, createAttemptSignal } from './attempt-signal.js';
@@ -49,7 +49,7 @@ export interface RequestCall {
   /** The current attempt's signal: its timeout and the caller's signal. */
   signal: AttemptSignal | undefined;
   /** The typed error of the last failed attempt. */
-  lastError: Error | undefined;
+  lastError: BalenaError | undefined;
 }
 
 type Context = FetchContext<unknown, 'stream'>;
@@ -64,7 +64,7 @@ function retriesLeft(context: Context): number {
 }
 
 /** Turns what fetch threw into the typed error of the attempt. */
-function failureOf(thrown: unknown, call: RequestCall): Error {
+function failureOf(thrown: unknown, call: RequestCall): BalenaError {
   if (isBalenaError(thrown)) return thrown;
   const cause = (thrown as { cause?: unknown })?.cause ?? thrown;
   const where = `${call.method} ${call.url}`;

@@ -1,5 +1,6 @@
 import type { ClientConfig } from '../client/options.js';
 import { ExpiredToken, MalformedToken, NotLoggedIn } from '../errors/auth-errors.js';
+import type { BalenaError } from '../errors/balena-error.js';
 import type { RequestError } from '../errors/request-errors.js';
 import { isJwt, isTokenExpired } from '../tokens/jwt.js';
 import type { TokenSession } from '../tokens/token-provider.js';
@@ -84,7 +85,7 @@ export async function replacementFor(session: TokenSession, rejected: string): P
  * @param options - the request's options
  * @returns the error to throw
  */
-export function finalResponseError(error: RequestError, credential: Credential, options: RequestOptions): Error {
+export function finalResponseError(error: RequestError, credential: Credential, options: RequestOptions): BalenaError {
   if (error.status !== 401) return error;
   // A request sent anonymously on purpose (`auth: false`: a login, a local supervisor with its own
   // key in the URL) was refused for its own reasons, not for a missing session.

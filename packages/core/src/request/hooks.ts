@@ -1,3 +1,4 @@
+import type { BalenaError } from '../errors/balena-error.js';
 import { redact } from '../errors/redact.js';
 import { RequestHookError } from '../errors/request-errors.js';
 import type { RequestMethod } from './types.js';
@@ -37,7 +38,7 @@ export interface RequestErrorHookContext extends RequestHookInfo {
    * The typed error of this attempt: `NetworkError`, `TimeoutError`, `RedirectRefused`,
    * `MalformedToken` (no answer), or `RequestError`, `NotLoggedIn`, `ExpiredToken` (an error status).
    */
-  readonly error: Error;
+  readonly error: BalenaError;
   /** The HTTP status, for an error status; undefined when there was no answer. */
   readonly status: number | undefined;
   /** Whether the request will be sent again (a retry, or the replay after a token refresh). */
