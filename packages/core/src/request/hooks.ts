@@ -35,8 +35,8 @@ export interface ResponseHookContext extends RequestHookInfo {
 /** What `onRequestError` and `onResponseError` are given. */
 export interface RequestErrorHookContext extends RequestHookInfo {
   /**
-   * The typed error of this attempt: `NetworkError`, `TimeoutError`, `RedirectRefused`,
-   * `MalformedToken` (no answer), or `RequestError`, `NotLoggedIn`, `ExpiredToken` (an error status).
+   * The typed error of this attempt: `NetworkError`, `TimeoutError` or `RedirectRefused` when there
+   * was no usable answer; `RequestError`, `NotLoggedIn` or `ExpiredToken` for an error status.
    */
   readonly error: BalenaError;
   /** The HTTP status, for an error status; undefined when there was no answer. */
