@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, NotLoggedIn, RequestError } from '../src/index.js';
+import { createClient, InvalidParameter, NotLoggedIn, RequestError } from '../src/index.js';
 import { sendJson, sendText, startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer | undefined;
@@ -167,5 +167,18 @@ describe('request.stream', () => {
     const error = (await client.request.stream('/device/v2/u/logs').catch((caught: unknown) => caught)) as RequestError;
     expect(error.status).toBe(404);
     expect(error.body).toBe('No device with uuid u');
+  });
+
+  it('refuses a body JSON cannot carry before sending anything, without retrying', async () => {
+    server = await startTestServer((_request, response) => sendJson(response, 200, 'ok'));
+    const client = createClient({ apiUrl: server.url, retryDelay: 1 });
+    const cyclic: Record<string, unknown> = { name: 'x' };
+    cyclic.self = cyclic;
+    for (const body of [{ count: 10n }, cyclic]) {
+      const error = await client.request('/v7/device', { method: 'PUT', body }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InvalidParameter);
+      expect((error as InvalidParameter).message).toContain('cannot be sent as JSON');
+    }
+    expect(server.requests).toHaveLength(0);
   });
 });

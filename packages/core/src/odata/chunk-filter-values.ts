@@ -1,4 +1,5 @@
 import type { Client } from '../client/client.js';
+import { checkOptionsObject } from '../errors/check-options-object.js';
 import { InvalidParameter } from '../errors/parameter-errors.js';
 import { checkIdentifier, formatLiteral } from './escape.js';
 import { mergeOptions } from './merge.js';
@@ -39,7 +40,8 @@ export interface ChunkFilterValuesParams<V extends string | number> {
  * @param client - the client (its API URL, version and `requestBatchSize`)
  * @param params - resource, field, values and the request's other options
  * @returns the chunks, in order; none for no values
- * @throws {@link InvalidParameter} when the resource or field is not an identifier
+ * @throws {@link InvalidParameter} when `params` is not an object, the resource or field is not an
+ *   identifier, `values` is not an array, or a value is not a string or number
  * @example
  * ```ts
  * for (const ids of chunkFilterValues(client, { resource: 'device', field: 'id', values: deviceIds })) {
@@ -51,16 +53,16 @@ export function chunkFilterValues<V extends string | number>(
   client: Client,
   params: ChunkFilterValuesParams<V>,
 ): V[][] {
-  const { resource, field, values } = params;
-  checkIdentifier(resource, 'resource');
-  checkIdentifier(field, 'field');
+  const { resource, field, values, options } = checkOptionsObject('params', params);
+  checkIdentifier(resource as string, 'resource');
+  checkIdentifier(field as string, 'field');
   if (!Array.isArray(values)) throw new InvalidParameter('values', values, 'expected an array');
   const first = values[0];
   if (first === undefined) return [];
   const { apiUrl, apiVersion, requestBatchSize } = client.config;
   const lengthOf = (value: V): number => sentLength(formatLiteral(value));
   // The URL with a two-value list, less those two values and their comma: what every chunk costs.
-  const probe = buildQuery(mergeOptions(params.options ?? {}, { $filter: { [field]: { $in: [first, first] } } }));
+  const probe = buildQuery(mergeOptions(options ?? {}, { $filter: { [field as string]: { $in: [first, first] } } }));
   const fixedLength = sentLength(`${apiUrl}/${apiVersion}/${resource}?${probe}`) - 2 * lengthOf(first) - 1;
   const maxPerChunk = Math.max(1, requestBatchSize);
 

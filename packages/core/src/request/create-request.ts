@@ -1,5 +1,6 @@
 import { createFetch, FetchError } from 'ofetch';
 import type { ClientConfig, RateLimitInfo } from '../client/options.js';
+import { InvalidParameter } from '../errors/parameter-errors.js';
 import { redact } from '../errors/redact.js';
 import type { KeyValueStorage } from '../storage/key-value-storage.js';
 import { createTokenProvider } from '../tokens/token-provider.js';
@@ -38,6 +39,19 @@ export interface RequestLayer {
 // Statuses ofetch may send again: those worth a retry, and 401 for the one replay after a token
 // refresh. The attempt hooks decide each time; ofetch re-sends only the failures they let through.
 const RESEND_STATUS_CODES: number[] = [401, 408, 429, ...Array.from({ length: 100 }, (_, index) => 500 + index)];
+
+// ofetch turns plain objects and arrays into JSON after the onRequest hooks, where a failure escapes
+// as a bare TypeError: a body JSON cannot carry (a BigInt, a cycle) is refused here, before sending.
+function checkJsonBody(body: unknown): void {
+  if (typeof body !== 'object' || body === null) return;
+  const prototype = Object.getPrototypeOf(body);
+  if (!Array.isArray(body) && prototype !== Object.prototype && prototype !== null) return;
+  try {
+    JSON.stringify(body);
+  } catch (error) {
+    throw new InvalidParameter('body', body, `cannot be sent as JSON: ${(error as Error).message}`);
+  }
+}
 
 function headersFor(config: ClientConfig, options: RequestOptions): Record<string, string> {
   const headers: Record<string, string> = { 'X-Balena-Client': config.userAgent, ...options.headers };
@@ -86,6 +100,7 @@ export function createRequest(context: RequestContext): RequestLayer {
     streaming: boolean,
   ): Promise<{ response: Response; body: unknown }> {
     const method = options.method ?? 'GET';
+    checkJsonBody(options.body);
     const url = buildRequestUrl(options.baseUrl ?? config.apiUrl, path, options.query);
     const call: RequestCall = {
       method,
