@@ -1,7 +1,6 @@
 // Images (seed `balena.models.image`): the container images built for a release's services.
-import { type Client, ImageNotFound, type ODataOptions } from '@balena-ts/core';
+import { type Client, ImageNotFound, type ODataOptions, parseRowId } from '@balena-ts/core';
 import { checkODataOptions } from './dependent-resource/odata-options.js';
-import { toRowId } from './dependent-resource/row-id.js';
 import type { Image } from './types/image.js';
 import type { Selected, TypedOptions } from './types/options.js';
 
@@ -30,7 +29,7 @@ export const IMAGE_DEFAULT_FIELDS: readonly (keyof Image & string)[] = [
 ];
 
 async function getImage<T>(client: Client, id: number | string, options: ODataOptions): Promise<T> {
-  const imageId = toRowId('id', id);
+  const imageId = parseRowId(id, 'id');
   const image = await client.pine.get<T>({ resource: 'image', id: imageId, options });
   if (image === undefined) throw new ImageNotFound(imageId);
   return image;

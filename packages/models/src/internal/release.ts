@@ -1,23 +1,4 @@
-import { type Client, InvalidParameter, ReleaseNotFound } from '@balena-ts/core';
-
-/**
- * Checks a release argument before any request: a non-empty commit hash or a positive integer id.
- *
- * @param commitOrId - the value as given
- * @param parameterName - the name the error reports
- * @throws {@link @balena-ts/core#InvalidParameter} for `''`, NaN, zero, a negative or fractional number, or another type
- * @example
- * ```ts
- * checkReleaseIdentifier('7dba4e0c461215374edad74a5b78f470'); // passes
- * ```
- */
-export function checkReleaseIdentifier(commitOrId: string | number, parameterName = 'fullReleaseHashOrId'): void {
-  const valid =
-    typeof commitOrId === 'number'
-      ? Number.isSafeInteger(commitOrId) && commitOrId > 0
-      : typeof commitOrId === 'string' && commitOrId.trim() !== '';
-  if (!valid) throw new InvalidParameter(parameterName, commitOrId, 'expected a full commit hash or a release id');
-}
+import { type Client, parseReleaseIdentifier, ReleaseNotFound } from '@balena-ts/core';
 
 /**
  * Finds the successful release of an application by full commit hash or release id
@@ -39,8 +20,8 @@ export async function findApplicationReleaseId(
   applicationId: number,
   commitOrId: string | number,
 ): Promise<number> {
-  checkReleaseIdentifier(commitOrId);
-  const match = typeof commitOrId === 'number' ? { id: commitOrId } : { commit: commitOrId };
+  const release = parseReleaseIdentifier(commitOrId, 'fullReleaseHashOrId');
+  const match = typeof release === 'number' ? { id: release } : { commit: release };
   const [row] = await client.pine.get<{ id: number }>({
     resource: 'release',
     options: {

@@ -3,8 +3,10 @@ import {
   type Client,
   type Filter,
   InvalidParameter,
+  isPositiveId,
   mergeOptions,
   type ODataOptions,
+  parseReleaseIdentifier,
   ReleaseNotFound,
 } from '@balena-ts/core';
 import { checkODataOptions } from '../dependent-resource/odata-options.js';
@@ -12,10 +14,6 @@ import { resolveApplicationId } from '../internal/application.js';
 import type { ReleaseIdentifier } from '../types/release.js';
 
 const PARAMETER_NAME = 'commitOrIdOrRawVersion';
-
-function isPositiveId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
-}
 
 /**
  * Validates a release argument.
@@ -26,13 +24,10 @@ function isPositiveId(value: unknown): value is number {
  */
 export function checkReleaseIdentifier(commitOrIdOrRawVersion: ReleaseIdentifier): ReleaseIdentifier {
   const value: unknown = commitOrIdOrRawVersion;
-  if (isPositiveId(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  if (typeof value === 'object' && value !== null) {
-    const { application, rawVersion } = value as { application?: unknown; rawVersion?: unknown };
-    const applicationGiven = isPositiveId(application) || (typeof application === 'string' && application !== '');
-    if (applicationGiven && typeof rawVersion === 'string' && rawVersion !== '') return commitOrIdOrRawVersion;
-  }
+  if (typeof value !== 'object' || value === null) return parseReleaseIdentifier(value, PARAMETER_NAME);
+  const { application, rawVersion } = value as { application?: unknown; rawVersion?: unknown };
+  const applicationGiven = isPositiveId(application) || (typeof application === 'string' && application !== '');
+  if (applicationGiven && typeof rawVersion === 'string' && rawVersion !== '') return commitOrIdOrRawVersion;
   throw new InvalidParameter(
     PARAMETER_NAME,
     value,
