@@ -23,15 +23,26 @@ export interface DependentResource<P> extends KeyRules {
 }
 
 /**
+ * A dependent resource whose parent hangs below a device (a service install), so that its rows can
+ * also be listed per device.
+ *
+ * @typeParam P - the forms a caller may give the parent in
+ */
+export interface DeviceOwnedResource<P> extends DependentResource<P> {
+  /** The filter that selects the rows under the device with this id (through the parents). */
+  readonly byDevice: (deviceId: number) => Filter;
+}
+
+/**
  * Describes a dependent resource: where its rows live and what rules their keys and values follow.
  *
  * @param location - the resource, its parent field and parent kind, how it is reached from an application
  * @param rules - the key field and the key and value rules
  * @returns the definition
  */
-export function dependentResource<P>(
-  location: Omit<DependentResource<P>, keyof KeyRules>,
+export function dependentResource<P, L extends Omit<DependentResource<P>, keyof KeyRules>>(
+  location: L,
   rules: KeyRules,
-): DependentResource<P> {
+): L & KeyRules {
   return { ...location, ...rules };
 }

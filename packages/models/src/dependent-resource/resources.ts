@@ -5,7 +5,7 @@ import type { DeviceIdentifier } from '../internal/device.js';
 import type { ServiceIdentifier } from '../service/resolve-service.js';
 import type { ReleaseIdentifier } from '../types/release.js';
 import { applicationParent } from './application-parent.js';
-import { type DependentResource, dependentResource } from './definition.js';
+import { type DependentResource, type DeviceOwnedResource, dependentResource } from './definition.js';
 import { deviceParent } from './device-parent.js';
 import { CONFIG_VARIABLE_RULES, ENVIRONMENT_VARIABLE_RULES, TAG_RULES } from './name-rules.js';
 import { ownedVia } from './owner-filter.js';
@@ -81,13 +81,14 @@ const WITH_SERVICE_NAME: ODataOptions = {
 };
 
 /** `device_service_environment_variable`: variables of one service on one device (its service install). */
-export const deviceServiceEnvironmentVariables: DependentResource<DeviceServiceIdentifier> =
+export const deviceServiceEnvironmentVariables: DeviceOwnedResource<DeviceServiceIdentifier> =
   /* @__PURE__ */ dependentResource(
     {
       resource: 'device_service_environment_variable',
       parentField: 'service_install',
       parent: serviceInstallParent,
       byApplication: /* @__PURE__ */ ownedVia(['service_install', 'device'], 'belongs_to__application'),
+      byDevice: /* @__PURE__ */ ownedVia(['service_install'], 'device'),
       defaults: WITH_SERVICE_NAME,
     },
     ENVIRONMENT_VARIABLE_RULES,
