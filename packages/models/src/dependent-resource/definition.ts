@@ -4,8 +4,8 @@ import type { ParentKind } from './parent-kind.js';
 
 /**
  * A key/value resource that belongs to a parent row: a variable (key field `name`) or a tag (key
- * field `tag_key`). One definition per resource drives every generic operation of this folder
- * (api-map 1.4, "dependent resources"); `resources.ts` holds the nine of them.
+ * field `tag_key`). One definition per resource drives every generic operation of this folder;
+ * `resources.ts` holds them all.
  *
  * @typeParam P - the forms a caller may give the parent in
  */

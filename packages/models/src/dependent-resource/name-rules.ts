@@ -1,9 +1,9 @@
 import { InvalidParameter } from '@balena-ts/core';
 
-/** Names no environment or config variable may have (api-map 1.5, the server's reserved names). */
+/** Names no environment or config variable may have: the API refuses them (its `vars-schema` rules). */
 export const RESERVED_VARIABLE_NAMES: readonly string[] = ['RESIN', 'BALENA', 'USER'];
 
-/** Prefixes that mark a variable as a system (config) variable (api-map 1.5). */
+/** Prefixes that mark a variable as a system (config) variable; the API refuses them in environment variable names. */
 export const RESERVED_VARIABLE_PREFIXES: readonly string[] = ['RESIN_', 'BALENA_'];
 
 /** Tag key prefixes balena keeps for itself. */

@@ -13,8 +13,9 @@ import { releaseParent } from './release-parent.js';
 import { serviceInstallParent } from './service-install-parent.js';
 import { serviceParent } from './service-parent.js';
 
-// The dependent resources of api-map 1.4: for each, its parent field, its key field and rules, and
-// how its rows are reached from an application. Each model's entry file uses one of these.
+// The dependent resources (key/value rows under a parent: variables and tags): for each, its parent
+// field, its key field and rules, and how its rows are reached from an application. Each model's
+// entry file uses one of these; scripts/dependent-resources.mjs declares their public functions.
 
 const ownApplication = (applicationId: number) => ({ application: applicationId });
 const ofApplicationDevices = /* @__PURE__ */ ownedVia(['device'], 'belongs_to__application');

@@ -37,7 +37,8 @@ export async function createRow<T, P>(
 
 /**
  * Creates or updates the value under one key of one parent: a `POST`, and on a unique conflict a
- * `PATCH` of the existing row (api-map 1.4).
+ * `PATCH` of the existing row: the API's upsert on the natural key `{ <parent field>, <key field> }`
+ * (where the seed sent a `GET`, then a `PATCH` or a `POST`).
  *
  * @param client - the client
  * @param definition - the resource

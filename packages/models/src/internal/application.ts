@@ -100,8 +100,9 @@ function selectedFields(options: ODataOptions | undefined): readonly string[] | 
 }
 
 /**
- * Gets one application by id, slug, uuid or name, with the caller's OData options merged in
- * (api-map 1.3). A number is fetched by key; a string costs one request whatever it is.
+ * Gets one application by id, slug, uuid or name, with the caller's OData options merged into the
+ * defaults (`mergeOptions`: `$select` lists joined, `$filter`s and-ed, the caller's `$top`/`$skip`/`$orderby`
+ * winning). A number is fetched by key; a string costs one request whatever it is.
  *
  * @typeParam T - the shape of the returned row
  * @param client - the client
