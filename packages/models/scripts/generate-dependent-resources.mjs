@@ -279,7 +279,8 @@ const OPERATIONS = {
         ...example(`const rows = await ${name}(client, uuid);`),
       ]),
       listSignature(name, words.row, parameterList(device)),
-      `  return read.getRowsByDevice(client, ${words.definition}, uuidOrId, options as ODataOptions);`,
+      `  const { byDevice } = ${words.definition};`,
+      `  return read.getRowsByOwner(client, ${words.definition}, deviceParent, uuidOrId, byDevice, options as ODataOptions);`,
       '}',
     ].join('\n');
   },
@@ -511,6 +512,7 @@ function renderOperations(resource) {
       .filter((type) => type in typeSources)
       .map((type) => `import type { ${type} } from '${typeSources[type]}';`),
   ];
+  if (rows.has('owner')) imports.push("import { deviceParent } from './dependent-resource/device-parent.js';");
   if (resource.setForDevices) {
     imports.push(
       "import { type SetForDevicesOptions, setForDevices as setOnDevices } from './dependent-resource/set-for-devices.js';",

@@ -1,9 +1,7 @@
 import { type Client, type Filter, mergeOptions, type ODataOptions } from '@balena-ts/core';
 import type { ApplicationIdentifier } from '../internal/application.js';
-import type { DeviceIdentifier } from '../internal/device.js';
 import { applicationParent } from './application-parent.js';
-import type { DependentResource, DeviceOwnedResource } from './definition.js';
-import { deviceParent } from './device-parent.js';
+import type { DependentResource } from './definition.js';
 import { checkLookupKey } from './key-name.js';
 import { listChildren } from './list-children.js';
 import { checkODataOptions } from './odata-options.js';
@@ -88,25 +86,6 @@ export function getRowsByOwner<T, P, O>(
     { resource: definition.resource, filter, orderBy: `${definition.keyField} asc`, defaults: definition.defaults },
     options,
   );
-}
-
-/**
- * Lists the rows under one device, through the parents between them (e.g. its service installs), in key order.
- *
- * @param client - the client
- * @param definition - the resource
- * @param device - the device: a numeric id or a full uuid
- * @param options - OData options merged into the default query
- * @returns the rows
- * @throws DeviceNotFound; InvalidParameter for a malformed device
- */
-export function getRowsByDevice<T, P>(
-  client: Client,
-  definition: DeviceOwnedResource<P>,
-  device: DeviceIdentifier,
-  options?: ODataOptions,
-): Promise<T[]> {
-  return getRowsByOwner(client, definition, deviceParent, device, definition.byDevice, options);
 }
 
 /**
