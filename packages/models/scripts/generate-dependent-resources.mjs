@@ -88,7 +88,7 @@ const PARENTS = {
     example: "{ application: 'admin/my-fleet', service_name: 'proxy' }",
     typeExports: [
       APPLICATION_IDENTIFIER,
-      "export type { ServiceIdentifier } from './service/resolve-service.js';",
+      "export type { ServiceIdentifier } from './internal/service.js';",
       "export type { ApplicationReference } from './types/parent-reference.js';",
       "export type { Service } from './types/service.js';",
     ],
@@ -114,7 +114,7 @@ const PARENTS = {
     errors: 'DeviceNotFound; ServiceNotFound when the device does not run that service; AmbiguousDevice',
     example: "uuid, 'data'",
     typeExports: [
-      "export type { DeviceServiceIdentifier } from './device-service-env-variable/resolve-service-install.js';",
+      "export type { DeviceServiceIdentifier } from './internal/service-install.js';",
       APPLICATION_IDENTIFIER,
       DEVICE_IDENTIFIER,
       "export type { ApplicationReference, DeviceReference } from './types/parent-reference.js';",
@@ -499,7 +499,7 @@ function renderOperations(resource) {
     ApplicationIdentifier: './internal/application.js',
     DeviceIdentifier: './internal/device.js',
     ReleaseIdentifier: './types/release.js',
-    ServiceIdentifier: './service/resolve-service.js',
+    ServiceIdentifier: './internal/service.js',
   };
   const imports = [
     "import type { Client, ODataOptions } from '@balena-ts/core';",

@@ -12,9 +12,9 @@ import type { DeviceIdentifier } from './internal/device.js';
 import type { Selected, TypedOptions } from './types/options.js';
 import type { DeviceServiceEnvironmentVariable } from './types/variable.js';
 
-export type { DeviceServiceIdentifier } from './device-service-env-variable/resolve-service-install.js';
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { DeviceIdentifier } from './internal/device.js';
+export type { DeviceServiceIdentifier } from './internal/service-install.js';
 export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
 export type { ApplicationReference, DeviceReference } from './types/parent-reference.js';

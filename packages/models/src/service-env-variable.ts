@@ -6,12 +6,12 @@ import * as read from './dependent-resource/read.js';
 import { serviceEnvironmentVariables } from './dependent-resource/resources.js';
 import * as write from './dependent-resource/write.js';
 import type { ApplicationIdentifier } from './internal/application.js';
-import type { ServiceIdentifier } from './service/resolve-service.js';
+import type { ServiceIdentifier } from './internal/service.js';
 import type { Selected, TypedOptions } from './types/options.js';
 import type { ServiceEnvironmentVariable } from './types/variable.js';
 
 export type { ApplicationIdentifier } from './internal/application.js';
-export type { ServiceIdentifier } from './service/resolve-service.js';
+export type { ServiceIdentifier } from './internal/service.js';
 export type { Deferred, Navigation } from './types/navigation.js';
 export type { Selected, TypedOptions } from './types/options.js';
 export type { ApplicationReference } from './types/parent-reference.js';

@@ -1,4 +1,4 @@
-import { checkReleaseIdentifier, getRelease, resolveReleaseId } from '../release/get-release.js';
+import { checkReleaseIdentifier, getRelease, resolveReleaseId } from '../internal/release.js';
 import type { ReleaseIdentifier } from '../types/release.js';
 import { lookedUpParent, type ParentKind } from './parent-kind.js';
 

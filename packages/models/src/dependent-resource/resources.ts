@@ -1,8 +1,8 @@
 import type { ODataOptions } from '@balena-ts/core';
-import type { DeviceServiceIdentifier } from '../device-service-env-variable/resolve-service-install.js';
 import type { ApplicationIdentifier } from '../internal/application.js';
 import type { DeviceIdentifier } from '../internal/device.js';
-import type { ServiceIdentifier } from '../service/resolve-service.js';
+import type { ServiceIdentifier } from '../internal/service.js';
+import type { DeviceServiceIdentifier } from '../internal/service-install.js';
 import type { ReleaseIdentifier } from '../types/release.js';
 import { applicationParent } from './application-parent.js';
 import { type DependentResource, type DeviceOwnedResource, dependentResource } from './definition.js';

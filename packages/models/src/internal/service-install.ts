@@ -6,7 +6,7 @@ import {
   isPositiveId,
   ServiceNotFound,
 } from '@balena-ts/core';
-import { type DeviceIdentifier, deviceKey, getDevice } from '../internal/device.js';
+import { type DeviceIdentifier, deviceKey, getDevice } from './device.js';
 
 /** A device and one of its services, named by service name or service id. */
 export interface DeviceServiceIdentifier {

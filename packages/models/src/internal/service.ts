@@ -1,5 +1,5 @@
 import { type Client, InvalidParameter, isPositiveId, ServiceNotFound } from '@balena-ts/core';
-import { getApplication } from '../internal/application.js';
+import { getApplication } from './application.js';
 
 /** How a caller may name a service: its id, or its application and service name. */
 export type ServiceIdentifier = number | { readonly application: string | number; readonly service_name: string };
