@@ -1,13 +1,14 @@
-// The identifier table (support/identifier-table.ts) against every public function of models, logs
+// The identifier table (`IDENTIFIER_CASES` of @balena-ts/core/testing) against every public function of models, logs
 // and supervisor that takes a device, a row id or a release: a refused value must give a typed
 // InvalidParameter naming the parameter before any request; an accepted one must get past the
 // check (a result, or another error such as DeviceNotFound).
 import { type Client, InvalidParameter } from '@balena-ts/core';
+import { IDENTIFIER_CASES } from '@balena-ts/core/testing';
 import { type Sandbox, startSandbox } from '@balena-ts/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callWithinDeadline, recordingClient, type SeededRows, seedRows, validArgument } from './support/calls.js';
 import { describeValue } from './support/hostile-values.js';
-import { IDENTIFIER_CASES, identifierKind } from './support/identifier-table.js';
+import { identifierKind } from './support/identifier-table.js';
 import { publicFunctions } from './support/public-functions.js';
 
 const PARALLEL_CALLS = 16;
