@@ -138,6 +138,7 @@ function vocabulary(resource) {
     key: isVariable ? 'name' : 'tagKey',
     keyWord: isVariable ? 'name' : 'key',
     keyDoc: isVariable ? 'the variable name' : 'the tag key',
+    rulesChecked: isVariable ? 'The name and value rules are checked first.' : 'The key rules are checked first.',
     valueDoc: isVariable ? 'the value, without line breaks' : 'the value (any string)',
     noun: resource.noun,
     nouns: `${resource.noun}s`,
@@ -206,7 +207,7 @@ const OPERATIONS = {
     return [
       doc([
         `Creates ${article(words.noun)} ${words.noun} of ${parent.of} and returns it with its id, as the seed did`,
-        `(\`POST /v7/${resourceName(resource)}\`). The name and value rules are checked first.`,
+        `(\`POST /v7/${resourceName(resource)}\`). ${words.rulesChecked}`,
         '',
         '@param client - the client',
         ...parameterDocs(parent),
@@ -347,7 +348,7 @@ const OPERATIONS = {
     return [
       doc([
         `Sets ${article(words.noun)} ${words.noun} of ${parent.of}, creating or overwriting it (an upsert: \`POST\`, and on a`,
-        'conflict `PATCH`). The name and value rules are checked first.',
+        `conflict \`PATCH\`). ${words.rulesChecked}`,
         '',
         '@param client - the client',
         ...parameterDocs(parent),
@@ -479,11 +480,10 @@ function article(noun) {
   return /^[aeiou]/.test(noun) ? 'an' : 'a';
 }
 
+// The OData resource, for the docs: the entry name spelled as the API spells it
+// (`device-env-variable` is `device_environment_variable`); resources.ts holds the one used in requests.
 function resourceName(resource) {
-  return resource.entry
-    .replace(/-env-/, '-environment-')
-    .replace('service-environment', 'service_environment')
-    .replaceAll('-', '_');
+  return resource.entry.replace('-env-', '-environment-').replaceAll('-', '_');
 }
 
 /** The imports and the operations of one resource's entry file. */

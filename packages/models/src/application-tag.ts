@@ -78,7 +78,7 @@ export function get(
 
 /**
  * Sets a tag of an application, creating or overwriting it (an upsert: `POST`, and on a
- * conflict `PATCH`). The name and value rules are checked first.
+ * conflict `PATCH`). The key rules are checked first.
  *
  * @param client - the client
  * @param slugOrUuidOrIdOrName - the application: an id, a slug, a uuid or a name

@@ -100,7 +100,7 @@ export function get(client: Client, uuidOrId: DeviceIdentifier, tagKey: string):
 
 /**
  * Sets a tag of a device, creating or overwriting it (an upsert: `POST`, and on a
- * conflict `PATCH`). The name and value rules are checked first.
+ * conflict `PATCH`). The key rules are checked first.
  *
  * @param client - the client
  * @param uuidOrId - the device: a numeric id or a full uuid

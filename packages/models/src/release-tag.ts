@@ -101,7 +101,7 @@ export function get(
 
 /**
  * Sets a tag of a release, creating or overwriting it (an upsert: `POST`, and on a
- * conflict `PATCH`). The name and value rules are checked first.
+ * conflict `PATCH`). The key rules are checked first.
  *
  * @param client - the client
  * @param commitOrIdOrRawVersion - the release: an id, a full commit, or `{ application, rawVersion }`
