@@ -1,5 +1,5 @@
 import { type Client, NotLoggedIn } from '@balena-ts/core';
-import type { UserInfo } from './actor.js';
+import type { UserInfo } from './user-info.js';
 import { whoami } from './whoami.js';
 
 /**

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export type { Actor, ActorBase, ApplicationActor, DeviceActor, UserActor, UserInfo } from './actor.js';
+export type { Actor, ActorBase, ApplicationActor, DeviceActor, UserActor } from '@balena-ts/core';
 export { authenticate } from './authenticate.js';
 export type { LoginCredentials, RegisterCredentials } from './credentials.js';
 export { getActorId } from './get-actor-id.js';
@@ -20,5 +20,6 @@ export { logOut } from './log-out.js';
 export { login } from './login.js';
 export { loginWithToken } from './login-with-token.js';
 export { register } from './register.js';
+export type { UserInfo } from './user-info.js';
 export { whoAmI } from './who-am-i.js';
 export { whoami } from './whoami.js';

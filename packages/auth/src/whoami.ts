@@ -1,5 +1,4 @@
-import type { Client } from '@balena-ts/core';
-import type { Actor } from './actor.js';
+import type { Actor, Client } from '@balena-ts/core';
 import { sessionRequest } from './internal/session-request.js';
 
 /**

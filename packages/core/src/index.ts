@@ -1,5 +1,6 @@
 // The core of balena-ts: client, requests, tokens, OData, pagination, storage and errors.
 
+export type { Actor, ActorBase, ApplicationActor, DeviceActor, UserActor } from './actor/actor.js';
 export type { Client } from './client/client.js';
 export { TOKEN_STORAGE_KEY } from './client/client.js';
 export { createClient } from './client/create-client.js';
@@ -52,6 +53,11 @@ export {
 } from './errors/request-errors.js';
 export type { ChunkFilterValuesParams } from './odata/chunk-filter-values.js';
 export { chunkFilterValues, MAX_URL_LENGTH } from './odata/chunk-filter-values.js';
+export { isFullUuid } from './identifiers/is-full-uuid.js';
+export { isPositiveId } from './identifiers/is-positive-id.js';
+export { parseDeviceIdentifier } from './identifiers/parse-device-identifier.js';
+export { parseReleaseIdentifier } from './identifiers/parse-release-identifier.js';
+export { parseRowId } from './identifiers/parse-row-id.js';
 export { escapeString } from './odata/escape.js';
 export { buildFilter } from './odata/filter.js';
 export { mergeOptions } from './odata/merge.js';

@@ -189,7 +189,8 @@ describe('application keys, config, restart and URLs', () => {
   it('builds the dashboard URL from the API URL', () => {
     const url = application.getDashboardUrl(context.client, 42);
     expect(url).toBe(new URL('/apps/42', context.client.config.dashboardUrl).toString());
-    for (const invalid of [Number.NaN, 0, -1, 1.5, '42']) {
+    expect(application.getDashboardUrl(context.client, '42' as never)).toBe(url);
+    for (const invalid of [Number.NaN, 0, -1, 1.5, ' 42', '042']) {
       expect(() => application.getDashboardUrl(context.client, invalid as number)).toThrow(InvalidParameter);
     }
   });

@@ -40,7 +40,7 @@ describe('config', () => {
     await expect(config.getDeviceTypeManifestBySlug(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
   });
 
-  it('getConfigVarSchema lists the reserved names of api-map 1.5', async () => {
+  it('getConfigVarSchema lists the reserved variable names and namespaces the API enforces', async () => {
     const schema = await config.getConfigVarSchema(context.client);
     expect(schema.reservedNames).toEqual(expect.arrayContaining(['BALENA', 'RESIN', 'USER']));
     expect(schema.reservedNamespaces).toEqual(expect.arrayContaining(['BALENA_', 'RESIN_']));

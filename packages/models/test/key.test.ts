@@ -36,10 +36,12 @@ describe('key', () => {
     await expect(key.create(context.client, 'x', ' ')).rejects.toBeInstanceOf(InvalidParameter);
     await expect(key.get(context.client, 0)).rejects.toBeInstanceOf(InvalidParameter);
     await expect(key.remove(context.client, 1.5)).rejects.toBeInstanceOf(InvalidParameter);
-    await expect(key.get(context.client, '7' as never)).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(key.get(context.client, ' 7' as never)).rejects.toBeInstanceOf(InvalidParameter);
     await expect(key.remove(context.client, Number.NaN)).rejects.toBeInstanceOf(InvalidParameter);
     expect(context.recorder.requests).toHaveLength(0);
     await expect(key.get(context.client, 987_654)).rejects.toBeInstanceOf(KeyNotFound);
+    // A string of digits is an id, as in the seed's examples.
+    await expect(key.get(context.client, '987654' as never)).rejects.toBeInstanceOf(KeyNotFound);
   });
 
   it('refuses to add a key with a device credential, accepts a user API key', async () => {

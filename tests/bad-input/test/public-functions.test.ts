@@ -2,24 +2,20 @@
 // from the parameter's type (support/hostile-values.ts). Each call must end, within a deadline, in a
 // result or a typed BalenaError: never another error, an unhandled rejection or a crash; and no
 // request it sends may carry an injected query or path fragment (support/url-check.ts).
-import { type Client, createClient, isBalenaError } from '@balena-ts/core';
 import { type Sandbox, startSandbox } from '@balena-ts/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callWithinDeadline, recordingClient, type SeededRows, seedRows, validArgument } from './support/calls.js';
 import { describeValue, hostileValues, parameterType } from './support/hostile-values.js';
 import { KNOWN_BUGS } from './support/known-bugs.js';
-import { type PublicFunction, publicFunctions } from './support/public-functions.js';
+import { publicFunctions } from './support/public-functions.js';
 import { findInjection } from './support/url-check.js';
 
-const CALL_DEADLINE_MS = 5_000;
-const CLIENT_TIMEOUT_MS = 2_000;
 const PARALLEL_CALLS = 16;
-const ITERATOR_WAIT_MS = 300;
 
 const functions = await publicFunctions();
 
 let sandbox: Sandbox;
-let fleet: { id: number; slug: string };
-let device: { id: number; uuid: string };
+let rows: SeededRows;
 const sentUrls: string[] = [];
 const unhandled: unknown[] = [];
 const counts = { inputs: 0, functions: 0, failures: 0, knownBugInputs: 0 };
@@ -33,11 +29,7 @@ const onUnhandled = (reason: unknown): void => {
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   sandbox = await startSandbox({ quiet: true, logHeartbeatMs: 200 });
-  fleet = await sandbox.seedApplication({ name: 'bad-input', deviceType: 'raspberrypi4-64' });
-  await sandbox.seedRelease({ application: fleet.id, services: ['main'] });
-  [device] = (await sandbox.seedDevices({ application: fleet.id, count: 3, namePrefix: 'bad' })) as [
-    { id: number; uuid: string },
-  ];
+  rows = await seedRows(sandbox);
 });
 
 afterAll(async () => {
@@ -53,86 +45,13 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-async function newClient(): Promise<Client> {
-  const recordingFetch: typeof fetch = (input, init) => {
-    sentUrls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    return fetch(input, init);
-  };
-  const client = createClient({ apiUrl: sandbox.url, timeout: CLIENT_TIMEOUT_MS, retry: 0, fetch: recordingFetch });
-  await client.tokens.set(sandbox.superuser.token);
-  return client;
-}
-
-/** A plausible valid argument for a parameter, so that only one position is hostile at a time. */
-function validArgument(name: string, client: Client): unknown {
-  const lower = name.toLowerCase();
-  const type = parameterType(name);
-  if (lower === 'client') return client;
-  if (type === 'callback') return () => {};
-  if (type === 'object') return undefined;
-  if (type === 'number') return 1;
-  if (type === 'list') return [device.id];
-  if (/app|fleet|slugoruuidorid/.test(lower)) return fleet.id;
-  if (type === 'identifier') return device.uuid;
-  if (/value/.test(lower)) return 'v';
-  return 'BAD_INPUT_KEY';
-}
-
-type Outcome = { kind: 'result' } | { kind: 'typed error' } | { kind: 'failure'; reason: string };
-
-/** Calls once and consumes what comes back: promises, lists, iterators and subscriptions. */
-async function callOnce(fn: PublicFunction['fn'], args: unknown[]): Promise<Outcome> {
-  try {
-    let result = fn(...args);
-    if (result && typeof (result as PromiseLike<unknown>).then === 'function') result = await result;
-    else if (result && typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
-      // A live stream may wait for ever for its next item: one item, or a short wait, is enough.
-      const iterator = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      try {
-        await Promise.race([
-          iterator.next(),
-          new Promise((resolve) => {
-            timer = setTimeout(resolve, ITERATOR_WAIT_MS);
-          }),
-        ]);
-      } finally {
-        clearTimeout(timer);
-        // Not awaited: an async generator runs `return()` only after its pending `next()` settles.
-        iterator.return?.()?.catch(() => undefined);
-      }
-    }
-    (result as { unsubscribe?: () => void } | undefined)?.unsubscribe?.();
-    return { kind: 'result' };
-  } catch (error) {
-    if (isBalenaError(error)) return { kind: 'typed error' };
-    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { kind: 'failure', reason: `threw a non-BalenaError: ${text.slice(0, 160)}` };
-  }
-}
-
-async function withinDeadline(work: Promise<Outcome>): Promise<Outcome> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<Outcome>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ kind: 'failure', reason: `still pending after ${CALL_DEADLINE_MS} ms` }),
-      CALL_DEADLINE_MS,
-    );
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 describe.each(functions.map((entry) => ({ ...entry, label: entry.id })))('$label', (entry) => {
   const positions = entry.parameters.map((name, index) => ({ name, index })).filter(({ name }) => name !== 'client');
   it(`answers ${positions.length === 0 ? 'its one call' : `every hostile value in ${positions.map(({ name }) => name).join(', ')}`}`, async () => {
     counts.functions++;
     const failures: string[] = [];
-    const client = await newClient();
-    const baseline = entry.parameters.map((name) => validArgument(name, client));
+    const client = await recordingClient(sandbox, sentUrls);
+    const baseline = entry.parameters.map((name) => validArgument(name, client, rows));
     const cases: { position: string; value: unknown; args: unknown[] }[] = [];
     for (const { name, index } of positions) {
       for (const value of hostileValues(parameterType(name))) {
@@ -148,7 +67,7 @@ describe.each(functions.map((entry) => ({ ...entry, label: entry.id })))('$label
       const outcomes = await Promise.all(
         batch.map(async ({ position, value, args }) => {
           const urlsBefore = sentUrls.length;
-          const outcome = await withinDeadline(callOnce(entry.fn, args));
+          const outcome = await callWithinDeadline(entry.fn, args);
           return { position, value, outcome, urlsBefore };
         }),
       );

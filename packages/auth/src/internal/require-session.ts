@@ -1,6 +1,5 @@
 import { type Client, ExpiredToken, isTokenExpired, MalformedToken, NotLoggedIn, RequestError } from '@balena-ts/core';
-import { readCredential } from './read-credential.js';
-import { readTokenShape } from './token-shape.js';
+import { readSession } from './read-session.js';
 
 /** How strict {@link requireSession} is. */
 export interface SessionRequirement {
@@ -19,14 +18,7 @@ export interface SessionRequirement {
  *   allowed) its two-factor check is pending
  */
 export async function requireSession(client: Client, requirement: SessionRequirement = {}): Promise<string> {
-  const credential = await readCredential(client);
-  if (credential === undefined) throw new NotLoggedIn('Not logged in: call login() or loginWithToken() first');
-  let shape: ReturnType<typeof readTokenShape>;
-  try {
-    shape = readTokenShape(credential);
-  } catch (error) {
-    throw new NotLoggedIn('Not logged in: the stored token is malformed', { cause: error });
-  }
+  const { credential, shape } = await readSession(client, 'Not logged in: call login() or loginWithToken() first');
   if (shape.kind === 'api-key') return credential;
   if (isTokenExpired(credential)) {
     throw new NotLoggedIn('Not logged in: the session has expired, log in again', { cause: new ExpiredToken() });

@@ -1,6 +1,5 @@
-import { type Client, type JwtClaims, NotLoggedIn } from '@balena-ts/core';
-import { readCredential } from '../internal/read-credential.js';
-import { readTokenShape } from '../internal/token-shape.js';
+import type { Client, JwtClaims } from '@balena-ts/core';
+import { readSession } from '../internal/read-session.js';
 
 /**
  * The claims of the stored session JWT, read without a request.
@@ -10,13 +9,6 @@ import { readTokenShape } from '../internal/token-shape.js';
  * @throws {@link @balena-ts/core#NotLoggedIn} when there is no credential or it is malformed
  */
 export async function readSessionClaims(client: Client): Promise<JwtClaims | undefined> {
-  const credential = await readCredential(client);
-  if (credential === undefined) throw new NotLoggedIn('Not logged in: there is no token');
-  let shape: ReturnType<typeof readTokenShape>;
-  try {
-    shape = readTokenShape(credential);
-  } catch (error) {
-    throw new NotLoggedIn('Not logged in: the stored token is malformed', { cause: error });
-  }
+  const { shape } = await readSession(client, 'Not logged in: there is no token');
   return shape.kind === 'jwt' ? shape.claims : undefined;
 }

@@ -1,19 +1,15 @@
-import { type Client, DeviceNotFound, InvalidParameter } from '@balena-ts/core';
+import { type Client, DeviceNotFound, InvalidParameter, parseDeviceIdentifier } from '@balena-ts/core';
 import type { DeviceIdentifier } from '../types.js';
-
-const FULL_UUID_PATTERN = /^(?:[0-9a-f]{32}|[0-9a-f]{62})$/i;
 
 /**
  * Checks a device argument before anything else happens.
  *
- * @param uuidOrId - a full uuid (32 or 62 hex characters) or a positive integer id
+ * @param uuidOrId - a full uuid (32 or 62 hex characters) or an id (a number, or a string of digits)
  * @returns the lowercased uuid, or the id
  * @throws {@link InvalidParameter} for anything else (objects included)
  */
 export function checkDevice(uuidOrId: unknown): string | number {
-  if (typeof uuidOrId === 'number' && Number.isSafeInteger(uuidOrId) && uuidOrId > 0) return uuidOrId;
-  if (typeof uuidOrId === 'string' && FULL_UUID_PATTERN.test(uuidOrId)) return uuidOrId.toLowerCase();
-  throw new InvalidParameter('uuid', uuidOrId, 'expected a uuid of 32 or 62 hex characters, or a numeric id');
+  return parseDeviceIdentifier(uuidOrId, 'uuid');
 }
 
 /**

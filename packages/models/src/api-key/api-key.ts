@@ -1,6 +1,5 @@
-import { type Client, InvalidParameter, mergeOptions } from '@balena-ts/core';
+import { type Client, InvalidParameter, mergeOptions, parseRowId } from '@balena-ts/core';
 import { getActor } from '../internal/actor.js';
-import { checkRowId } from '../internal/row-id.js';
 import type { ApiKey } from '../types/api-key.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -131,7 +130,7 @@ export async function getAllNamedUserApiKeys<const O extends TypedOptions<ApiKey
  * ```
  */
 export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo): Promise<void> {
-  checkRowId('id', id);
+  const keyId = parseRowId(id, 'id');
   if (apiKeyInfo === null || typeof apiKeyInfo !== 'object') {
     throw new InvalidParameter('apiKeyInfo', apiKeyInfo, 'expected an object');
   }
@@ -145,7 +144,7 @@ export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo)
   if (Object.keys(body).length === 0) {
     throw new InvalidParameter('apiKeyInfo', apiKeyInfo, 'nothing to update');
   }
-  await client.pine.patch({ resource: 'api_key', id, body });
+  await client.pine.patch({ resource: 'api_key', id: keyId, body });
 }
 
 /**
@@ -161,6 +160,5 @@ export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo)
  * ```
  */
 export async function revoke(client: Client, id: number): Promise<void> {
-  checkRowId('id', id);
-  await client.pine.delete({ resource: 'api_key', id });
+  await client.pine.delete({ resource: 'api_key', id: parseRowId(id, 'id') });
 }

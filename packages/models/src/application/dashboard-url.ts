@@ -1,11 +1,11 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
+import { type Client, parseRowId } from '@balena-ts/core';
 import { dashboardUrl } from '../internal/urls.js';
 
 /**
  * Builds the dashboard URL of an application, without a request.
  *
  * @param client - the client (for its `dashboardUrl`)
- * @param appId - the application id
+ * @param appId - the application id (a number, or a string of digits)
  * @returns `<dashboard>/apps/<id>`
  * @throws {@link @balena-ts/core#InvalidParameter} when the id is not a positive integer
  * @example
@@ -14,8 +14,5 @@ import { dashboardUrl } from '../internal/urls.js';
  * ```
  */
 export function getDashboardUrl(client: Client, appId: number): string {
-  if (!Number.isSafeInteger(appId) || appId <= 0) {
-    throw new InvalidParameter('appId', appId, 'expected a positive integer id');
-  }
-  return dashboardUrl(client, `/apps/${appId}`);
+  return dashboardUrl(client, `/apps/${parseRowId(appId, 'appId')}`);
 }

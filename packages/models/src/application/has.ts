@@ -1,5 +1,6 @@
 import { ApplicationNotFound, type Client } from '@balena-ts/core';
 import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { isFound } from '../internal/is-found.js';
 
 /**
  * Tells whether an application exists and is visible to the user.
@@ -14,12 +15,6 @@ import { type ApplicationIdentifier, getApplication } from '../internal/applicat
  * if (await has(client, 'admin/my-fleet')) console.log('found');
  * ```
  */
-export async function has(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<boolean> {
-  try {
-    await getApplication(client, slugOrUuidOrIdOrName, { $select: 'id' });
-    return true;
-  } catch (error) {
-    if (error instanceof ApplicationNotFound) return false;
-    throw error;
-  }
+export function has(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<boolean> {
+  return isFound(getApplication(client, slugOrUuidOrIdOrName, { $select: 'id' }), ApplicationNotFound);
 }

@@ -1,6 +1,6 @@
 import { type Client, InvalidParameter } from '@balena-ts/core';
 
-/** The variable naming rules of the API (`GET /config/vars`, api-map 1.5). */
+/** The variable naming rules the API enforces on every write, as `GET /config/vars` reports them. */
 export interface ConfigVarSchema {
   /** Names no variable may have. */
   readonly reservedNames: readonly string[];

@@ -4,8 +4,8 @@ import type { ParentKind } from './parent-kind.js';
 
 /**
  * A key/value resource that belongs to a parent row: a variable (key field `name`) or a tag (key
- * field `tag_key`). One definition per resource drives every generic operation of this folder
- * (api-map 1.4, "dependent resources"); `resources.ts` holds the nine of them.
+ * field `tag_key`). One definition per resource drives every generic operation of this folder;
+ * `resources.ts` holds them all.
  *
  * @typeParam P - the forms a caller may give the parent in
  */
@@ -23,15 +23,26 @@ export interface DependentResource<P> extends KeyRules {
 }
 
 /**
+ * A dependent resource whose parent hangs below a device (a service install), so that its rows can
+ * also be listed per device.
+ *
+ * @typeParam P - the forms a caller may give the parent in
+ */
+export interface DeviceOwnedResource<P> extends DependentResource<P> {
+  /** The filter that selects the rows under the device with this id (through the parents). */
+  readonly byDevice: (deviceId: number) => Filter;
+}
+
+/**
  * Describes a dependent resource: where its rows live and what rules their keys and values follow.
  *
  * @param location - the resource, its parent field and parent kind, how it is reached from an application
  * @param rules - the key field and the key and value rules
  * @returns the definition
  */
-export function dependentResource<P>(
-  location: Omit<DependentResource<P>, keyof KeyRules>,
+export function dependentResource<P, L extends Omit<DependentResource<P>, keyof KeyRules>>(
+  location: L,
   rules: KeyRules,
-): DependentResource<P> {
+): L & KeyRules {
   return { ...location, ...rules };
 }

@@ -1,5 +1,5 @@
 import { type Client, type Filter, mergeOptions, type ODataOptions } from '@balena-ts/core';
-import { checkODataOptions } from './odata-options.js';
+import { checkODataOptions } from '../internal/odata-options.js';
 import { type ParentKind, withParent } from './parent-kind.js';
 
 /** Which rows of a resource belong to a resolved parent, and their default order. */

@@ -1,9 +1,9 @@
 import { InvalidParameter } from '@balena-ts/core';
 
-/** Names no environment or config variable may have (api-map 1.5, the server's reserved names). */
+/** Names no environment or config variable may have: the API refuses them (its `vars-schema` rules). */
 export const RESERVED_VARIABLE_NAMES: readonly string[] = ['RESIN', 'BALENA', 'USER'];
 
-/** Prefixes that mark a variable as a system (config) variable (api-map 1.5). */
+/** Prefixes that mark a variable as a system (config) variable; the API refuses them in environment variable names. */
 export const RESERVED_VARIABLE_PREFIXES: readonly string[] = ['RESIN_', 'BALENA_'];
 
 /** Tag key prefixes balena keeps for itself. */
@@ -37,6 +37,17 @@ function requireString(parameter: string, value: unknown): asserts value is stri
   if (typeof value !== 'string') throw new InvalidParameter(parameter, value, 'must be a string');
 }
 
+// What environment and config variable names share: a string, not empty, only the allowed
+// characters, not a reserved name. They differ in the characters and in the prefix rule.
+function checkVariableNameCharacters(name: string, invalid: RegExp, invalidReason: string): void {
+  requireString('name', name);
+  if (name === '') throw new InvalidParameter('name', name, 'a variable name cannot be empty');
+  if (invalid.test(name)) throw new InvalidParameter('name', name, invalidReason);
+  if (RESERVED_VARIABLE_NAMES.includes(name)) {
+    throw new InvalidParameter('name', name, `${RESERVED_VARIABLE_NAMES.join(', ')} are reserved names`);
+  }
+}
+
 /**
  * Checks an environment variable name (application, device, service and device service variables).
  *
@@ -45,18 +56,11 @@ function requireString(parameter: string, value: unknown): asserts value is stri
  *   digit, a reserved name, or a reserved `RESIN_` / `BALENA_` prefix
  */
 export function checkEnvironmentVariableName(name: string): void {
-  requireString('name', name);
-  if (name === '') throw new InvalidParameter('name', name, 'a variable name cannot be empty');
-  if (INVALID_ENVIRONMENT_NAME.test(name)) {
-    throw new InvalidParameter(
-      'name',
-      name,
-      'variable names may only hold letters, digits and underscores, and cannot start with a digit',
-    );
-  }
-  if (RESERVED_VARIABLE_NAMES.includes(name)) {
-    throw new InvalidParameter('name', name, `${RESERVED_VARIABLE_NAMES.join(', ')} are reserved names`);
-  }
+  checkVariableNameCharacters(
+    name,
+    INVALID_ENVIRONMENT_NAME,
+    'variable names may only hold letters, digits and underscores, and cannot start with a digit',
+  );
   if (RESERVED_VARIABLE_PREFIXES.some((prefix) => name.startsWith(prefix))) {
     throw new InvalidParameter(
       'name',
@@ -74,18 +78,11 @@ export function checkEnvironmentVariableName(name: string): void {
  *   digit or colon, a reserved name, or a missing `RESIN_` / `BALENA_` prefix
  */
 export function checkConfigVariableName(name: string): void {
-  requireString('name', name);
-  if (name === '') throw new InvalidParameter('name', name, 'a variable name cannot be empty');
-  if (INVALID_CONFIG_NAME.test(name)) {
-    throw new InvalidParameter(
-      'name',
-      name,
-      'config variable names may only hold letters, digits, underscores and colons, and cannot start with a digit or a colon',
-    );
-  }
-  if (RESERVED_VARIABLE_NAMES.includes(name)) {
-    throw new InvalidParameter('name', name, `${RESERVED_VARIABLE_NAMES.join(', ')} are reserved names`);
-  }
+  checkVariableNameCharacters(
+    name,
+    INVALID_CONFIG_NAME,
+    'config variable names may only hold letters, digits, underscores and colons, and cannot start with a digit or a colon',
+  );
   if (!RESERVED_VARIABLE_PREFIXES.some((prefix) => name.startsWith(prefix))) {
     throw new InvalidParameter(
       'name',

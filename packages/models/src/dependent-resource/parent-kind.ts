@@ -70,3 +70,33 @@ export async function withParent<P, R>(
 function isSessionFailure(error: unknown): boolean {
   return error instanceof ExpiredToken || error instanceof NotLoggedIn;
 }
+
+/** How to look up a parent that is used as given when it is an id. */
+export interface ParentLookup<P> {
+  /** Checks the parent (throwing InvalidParameter) and tells whether it is an id. */
+  readonly isId: (parent: P) => boolean;
+  /** Resolves the parent to its id; an id is returned without a request. */
+  readonly resolveId: (client: Client, parent: P) => Promise<number>;
+  /** Gets the parent's row, failing with its NotFound error. */
+  readonly get: (client: Client, parent: P, options: { $select: 'id' }) => Promise<unknown>;
+}
+
+/**
+ * A parent kind whose ids are used as given (unconfirmed) and whose other forms are looked up.
+ *
+ * @param parameter - the parameter name used in `InvalidParameter` errors
+ * @param lookup - how to check, resolve and get the parent
+ * @returns the parent kind
+ */
+export function lookedUpParent<P>(parameter: string, lookup: ParentLookup<P>): ParentKind<P> {
+  return {
+    parameter,
+    async resolve(client: Client, parent: P): Promise<ResolvedParent> {
+      const confirmed = !lookup.isId(parent);
+      return { id: await lookup.resolveId(client, parent), confirmed };
+    },
+    async confirm(client: Client, parent: P): Promise<void> {
+      await lookup.get(client, parent, { $select: 'id' });
+    },
+  };
+}

@@ -1,10 +1,10 @@
 import { type Client, type Filter, mergeOptions, type ODataOptions } from '@balena-ts/core';
 import type { ApplicationIdentifier } from '../internal/application.js';
+import { checkODataOptions } from '../internal/odata-options.js';
 import { applicationParent } from './application-parent.js';
 import type { DependentResource } from './definition.js';
 import { checkLookupKey } from './key-name.js';
 import { listChildren } from './list-children.js';
-import { checkODataOptions } from './odata-options.js';
 import { type ParentKind, withParent } from './parent-kind.js';
 
 // The reading half of the generic dependent-resource operations; `write.ts` has the other.

@@ -1,11 +1,11 @@
 import type { ODataOptions } from '@balena-ts/core';
-import type { DeviceServiceIdentifier } from '../device-service-env-variable/resolve-service-install.js';
 import type { ApplicationIdentifier } from '../internal/application.js';
 import type { DeviceIdentifier } from '../internal/device.js';
-import type { ServiceIdentifier } from '../service/resolve-service.js';
+import type { ServiceIdentifier } from '../internal/service.js';
+import type { DeviceServiceIdentifier } from '../internal/service-install.js';
 import type { ReleaseIdentifier } from '../types/release.js';
 import { applicationParent } from './application-parent.js';
-import { type DependentResource, dependentResource } from './definition.js';
+import { type DependentResource, type DeviceOwnedResource, dependentResource } from './definition.js';
 import { deviceParent } from './device-parent.js';
 import { CONFIG_VARIABLE_RULES, ENVIRONMENT_VARIABLE_RULES, TAG_RULES } from './name-rules.js';
 import { ownedVia } from './owner-filter.js';
@@ -13,8 +13,9 @@ import { releaseParent } from './release-parent.js';
 import { serviceInstallParent } from './service-install-parent.js';
 import { serviceParent } from './service-parent.js';
 
-// The dependent resources of api-map 1.4: for each, its parent field, its key field and rules, and
-// how its rows are reached from an application. Each model's entry file uses one of these.
+// The dependent resources (key/value rows under a parent: variables and tags): for each, its parent
+// field, its key field and rules, and how its rows are reached from an application. Each model's
+// entry file uses one of these; scripts/dependent-resources.mjs declares their public functions.
 
 const ownApplication = (applicationId: number) => ({ application: applicationId });
 const ofApplicationDevices = /* @__PURE__ */ ownedVia(['device'], 'belongs_to__application');
@@ -81,13 +82,14 @@ const WITH_SERVICE_NAME: ODataOptions = {
 };
 
 /** `device_service_environment_variable`: variables of one service on one device (its service install). */
-export const deviceServiceEnvironmentVariables: DependentResource<DeviceServiceIdentifier> =
+export const deviceServiceEnvironmentVariables: DeviceOwnedResource<DeviceServiceIdentifier> =
   /* @__PURE__ */ dependentResource(
     {
       resource: 'device_service_environment_variable',
       parentField: 'service_install',
       parent: serviceInstallParent,
       byApplication: /* @__PURE__ */ ownedVia(['service_install', 'device'], 'belongs_to__application'),
+      byDevice: /* @__PURE__ */ ownedVia(['service_install'], 'device'),
       defaults: WITH_SERVICE_NAME,
     },
     ENVIRONMENT_VARIABLE_RULES,

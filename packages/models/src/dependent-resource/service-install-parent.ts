@@ -1,8 +1,5 @@
 import type { Client } from '@balena-ts/core';
-import {
-  type DeviceServiceIdentifier,
-  resolveServiceInstallId,
-} from '../device-service-env-variable/resolve-service-install.js';
+import { type DeviceServiceIdentifier, resolveServiceInstallId } from '../internal/service-install.js';
 import type { ParentKind, ResolvedParent } from './parent-kind.js';
 
 /** Service installs as parents: always looked up from a device and a service name or id. */

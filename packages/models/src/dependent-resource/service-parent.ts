@@ -1,10 +1,5 @@
 import type { Client } from '@balena-ts/core';
-import {
-  checkServiceIdentifier,
-  confirmService,
-  findServiceId,
-  type ServiceIdentifier,
-} from '../service/resolve-service.js';
+import { checkServiceIdentifier, confirmService, findServiceId, type ServiceIdentifier } from '../internal/service.js';
 import type { ParentKind, ResolvedParent } from './parent-kind.js';
 
 /** Services as parents: an id (used as given) or `{ application, service_name }` (looked up). */

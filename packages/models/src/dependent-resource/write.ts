@@ -1,8 +1,7 @@
-import type { Client } from '@balena-ts/core';
+import { type Client, parseRowId } from '@balena-ts/core';
 import type { DependentResource } from './definition.js';
 import { checkLookupKey } from './key-name.js';
 import { withParent } from './parent-kind.js';
-import { toRowId } from './row-id.js';
 
 // The writing half of the generic dependent-resource operations; `read.ts` has the other. Key and
 // value rules are checked before any request.
@@ -38,7 +37,8 @@ export async function createRow<T, P>(
 
 /**
  * Creates or updates the value under one key of one parent: a `POST`, and on a unique conflict a
- * `PATCH` of the existing row (api-map 1.4).
+ * `PATCH` of the existing row: the API's upsert on the natural key `{ <parent field>, <key field> }`
+ * (where the seed sent a `GET`, then a `PATCH` or a `POST`).
  *
  * @param client - the client
  * @param definition - the resource
@@ -80,7 +80,7 @@ export async function updateById<P>(
   rowId: number | string,
   value: string,
 ): Promise<void> {
-  const id = toRowId('id', rowId);
+  const id = parseRowId(rowId, 'id');
   definition.checkValue(value);
   await client.pine.patch({ resource: definition.resource, id, body: { value } });
 }
@@ -98,7 +98,7 @@ export async function removeById<P>(
   definition: DependentResource<P>,
   rowId: number | string,
 ): Promise<void> {
-  await client.pine.delete({ resource: definition.resource, id: toRowId('id', rowId) });
+  await client.pine.delete({ resource: definition.resource, id: parseRowId(rowId, 'id') });
 }
 
 /**

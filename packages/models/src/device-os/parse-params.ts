@@ -1,4 +1,4 @@
-import { InvalidOption, MissingOption } from '@balena-ts/core';
+import { InvalidOption, isPositiveId, MissingOption } from '@balena-ts/core';
 
 /** The network a device image is configured for. */
 export type NetworkType = 'ethernet' | 'wifi';
@@ -74,7 +74,7 @@ export function parseParams(params: OsParams): ParsedOsParams {
   if (appId !== undefined) {
     parsedAppId = typeof appId === 'string' && /^\d+$/.test(appId.trim()) ? Number(appId) : Number.NaN;
     if (typeof appId === 'number') parsedAppId = appId;
-    if (!Number.isSafeInteger(parsedAppId) || (parsedAppId as number) <= 0) {
+    if (!isPositiveId(parsedAppId)) {
       throw new InvalidOption(`Invalid option: appId must be a positive integer, got ${String(appId)}`);
     }
   }

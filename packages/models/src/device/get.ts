@@ -1,5 +1,6 @@
 import { type Client, DeviceNotFound, InvalidParameter, mergeOptions } from '@balena-ts/core';
 import { type DeviceIdentifier, getDevice } from '../internal/device.js';
+import { isFound } from '../internal/is-found.js';
 import type { Device } from '../types/device.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -106,12 +107,6 @@ export async function getApplicationName(client: Client, uuidOrId: DeviceIdentif
  * if (!(await has(client, uuid))) console.log('gone');
  * ```
  */
-export async function has(client: Client, uuidOrId: DeviceIdentifier): Promise<boolean> {
-  try {
-    await getDevice(client, uuidOrId, { $select: 'id' });
-    return true;
-  } catch (error) {
-    if (error instanceof DeviceNotFound) return false;
-    throw error;
-  }
+export function has(client: Client, uuidOrId: DeviceIdentifier): Promise<boolean> {
+  return isFound(getDevice(client, uuidOrId, { $select: 'id' }), DeviceNotFound);
 }

@@ -1,8 +1,7 @@
-import { type Client, InvalidDeviceType, InvalidParameter } from '@balena-ts/core';
+import { type Client, InvalidDeviceType, InvalidParameter, isFullUuid } from '@balena-ts/core';
 import { getUserActor } from '../internal/actor.js';
 import { type ApplicationIdentifier, checkApplicationIdentifier, getApplication } from '../internal/application.js';
 import { isArchitectureCompatible } from '../internal/architecture.js';
-import { isFullUuid } from '../internal/device.js';
 import { checkDeviceTypeArgument, findDeviceType } from '../internal/device-type.js';
 
 /** What registering a device returns: its id, its uuid and its own API key. */

@@ -1,4 +1,4 @@
-import type { Client } from '@balena-ts/core';
+import { type Client, parseReleaseIdentifier } from '@balena-ts/core';
 import { type DeviceIdentifier, getDevice } from '../internal/device.js';
 import {
   type DeviceSelector,
@@ -7,7 +7,7 @@ import {
   prefetchDevices,
   updateDevices,
 } from '../internal/device-batch.js';
-import { checkReleaseIdentifier, findApplicationReleaseId } from '../internal/release.js';
+import { findApplicationReleaseId } from '../internal/release.js';
 
 /**
  * Pins one or many devices to a release of their application: they run it whatever the
@@ -30,7 +30,7 @@ export async function pinToRelease(
   uuidOrIdOrArray: DeviceSelector,
   fullReleaseHashOrId: string | number,
 ): Promise<void> {
-  checkReleaseIdentifier(fullReleaseHashOrId);
+  parseReleaseIdentifier(fullReleaseHashOrId, 'fullReleaseHashOrId');
   const devices = await prefetchDevices<{ id: number; uuid: string; belongs_to__application: { __id: number } }>(
     client,
     parseDeviceSelector(uuidOrIdOrArray),

@@ -15,7 +15,7 @@ function online(device: Connectivity): boolean {
 }
 
 /**
- * Gets the server-computed status of a device (`overall_status`, api-map 1.6).
+ * Gets the status the API computes for a device (`GET /v7/device(…)?$select=overall_status`).
  *
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid

@@ -1,20 +1,4 @@
-import { type Client, NotLoggedIn } from '@balena-ts/core';
-
-/** What `GET /actor/v1/whoami` answers: the actor behind the credential in use. */
-export interface Actor {
-  /** The row id. */
-  readonly id: number;
-  /** What kind of actor: a user, a device or an application. */
-  readonly actorType: 'user' | 'device' | 'application';
-  /** The id of the user, device or application. */
-  readonly actorTypeId: number;
-  /** The username, for users. */
-  readonly username?: string;
-  /** The email address, for users. */
-  readonly email?: string;
-  /** The device uuid. */
-  readonly uuid?: string;
-}
+import { type Actor, type Client, NotLoggedIn, type UserActor } from '@balena-ts/core';
 
 /**
  * Asks the API who the current credential belongs to.
@@ -42,11 +26,11 @@ export function getActor(client: Client): Promise<Actor> {
  * const { actorTypeId: userId } = await getUserActor(client);
  * ```
  */
-export async function getUserActor(client: Client): Promise<Actor & { username: string }> {
+export async function getUserActor(client: Client): Promise<UserActor> {
   const actor = await getActor(client);
-  if (actor.actorType !== 'user' || actor.username === undefined) {
+  if (actor.actorType !== 'user' || typeof actor.username !== 'string') {
     // SSH keys and default organizations belong to users: a device or application key has neither.
     throw new NotLoggedIn('The authentication credentials in use are not of a user');
   }
-  return actor as Actor & { username: string };
+  return actor;
 }

@@ -4,6 +4,7 @@ import {
   type Client,
   type Filter,
   InvalidParameter,
+  isPositiveId,
   mergeOptions,
   type ODataOptions,
 } from '@balena-ts/core';
@@ -36,7 +37,7 @@ interface ApplicationMatch {
  */
 export function checkApplicationIdentifier(value: ApplicationIdentifier): number | string {
   if (typeof value === 'number') {
-    if (Number.isSafeInteger(value) && value > 0) return value;
+    if (isPositiveId(value)) return value;
     throw new InvalidParameter(PARAMETER_NAME, value, 'an id must be a positive integer');
   }
   if (typeof value === 'string' && value.trim() !== '') return value;
@@ -63,7 +64,7 @@ export function applicationLookupFilter(text: string): Filter {
     { $and: [{ app_name: text }, { is_host: false }] },
   ];
   const asNumber = Number(text);
-  if (/^\d+$/.test(text) && Number.isSafeInteger(asNumber) && asNumber > 0) {
+  if (/^\d+$/.test(text) && isPositiveId(asNumber)) {
     alternatives.push({ id: asNumber });
   }
   return { $or: alternatives };
@@ -99,8 +100,9 @@ function selectedFields(options: ODataOptions | undefined): readonly string[] | 
 }
 
 /**
- * Gets one application by id, slug, uuid or name, with the caller's OData options merged in
- * (api-map 1.3). A number is fetched by key; a string costs one request whatever it is.
+ * Gets one application by id, slug, uuid or name, with the caller's OData options merged into the
+ * defaults (`mergeOptions`: `$select` lists joined, `$filter`s and-ed, the caller's `$top`/`$skip`/`$orderby`
+ * winning). A number is fetched by key; a string costs one request whatever it is.
  *
  * @typeParam T - the shape of the returned row
  * @param client - the client

@@ -1,29 +1,13 @@
-import { type Client, DeviceNotFound, InvalidParameter, type ODataOptions } from '@balena-ts/core';
+import { type Client, DeviceNotFound, type ODataOptions, parseDeviceIdentifier } from '@balena-ts/core';
 
-/** What a device argument may be: a numeric id, or a full uuid (32 or 62 hex characters). */
+/** What a device argument may be: an id (a number or a string of digits), or a full uuid (32 or 62 hex characters). */
 export type DeviceIdentifier = string | number;
-
-const FULL_UUID_PATTERN = /^(?:[0-9a-f]{32}|[0-9a-f]{62})$/i;
-
-/**
- * Tells whether a string is a full device uuid (32 or 62 hex characters, any case).
- *
- * @param value - the candidate
- * @returns true for a full uuid
- * @example
- * ```ts
- * isFullUuid('7cf02a6'); // false: short uuids are not accepted
- * ```
- */
-export function isFullUuid(value: unknown): value is string {
-  return typeof value === 'string' && FULL_UUID_PATTERN.test(value);
-}
 
 /**
  * Validates a device argument and turns it into a pine key: a number for an id, `{ uuid }`
  * (lowercased) for a uuid.
  *
- * @param uuidOrId - a positive integer id, or a full uuid
+ * @param uuidOrId - an id (a positive integer, or a string of its digits), or a full uuid
  * @param parameterName - the name the error reports (default `uuidOrId`)
  * @returns the key for `client.pine`
  * @throws {@link @balena-ts/core#InvalidParameter} for anything else (`''`, a short uuid, NaN, a negative id...)
@@ -34,12 +18,8 @@ export function isFullUuid(value: unknown): value is string {
  * ```
  */
 export function deviceKey(uuidOrId: DeviceIdentifier, parameterName = 'uuidOrId'): number | { uuid: string } {
-  if (typeof uuidOrId === 'number') {
-    if (Number.isSafeInteger(uuidOrId) && uuidOrId > 0) return uuidOrId;
-    throw new InvalidParameter(parameterName, uuidOrId, 'an id must be a positive integer');
-  }
-  if (isFullUuid(uuidOrId)) return { uuid: uuidOrId.toLowerCase() };
-  throw new InvalidParameter(parameterName, uuidOrId, 'expected an id or a full uuid (32 or 62 hex characters)');
+  const device = parseDeviceIdentifier(uuidOrId, parameterName);
+  return typeof device === 'number' ? device : { uuid: device };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Client, InvalidParameter, OrganizationNotFound } from '@balena-ts/core';
+import { type Client, InvalidParameter, isPositiveId, OrganizationNotFound } from '@balena-ts/core';
 
 /**
  * Checks an organization argument before any request.
@@ -11,7 +11,7 @@ import { type Client, InvalidParameter, OrganizationNotFound } from '@balena-ts/
  * ```
  */
 export function checkOrganizationArgument(handleOrId: string | number): void {
-  const validId = typeof handleOrId === 'number' && Number.isSafeInteger(handleOrId) && handleOrId > 0;
+  const validId = isPositiveId(handleOrId);
   if (!validId && (typeof handleOrId !== 'string' || handleOrId.trim() === '')) {
     throw new InvalidParameter('organization', handleOrId, 'expected a handle or a positive integer id');
   }

@@ -1,6 +1,5 @@
-import { type Client, InvalidParameter, KeyNotFound } from '@balena-ts/core';
+import { type Client, InvalidParameter, KeyNotFound, parseRowId } from '@balena-ts/core';
 import { getUserActor } from '../internal/actor.js';
-import { checkRowId } from '../internal/row-id.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type { SshKey } from '../types/ssh-key.js';
 
@@ -49,9 +48,9 @@ export async function get<const O extends TypedOptions<SshKey> = Record<never, n
   id: number,
   options?: O,
 ): Promise<Selected<SshKey, O>> {
-  checkRowId('id', id);
-  const row = await client.pine.get<Selected<SshKey, O>>({ resource: RESOURCE, id, options });
-  if (row === undefined) throw new KeyNotFound(id);
+  const keyId = parseRowId(id, 'id');
+  const row = await client.pine.get<Selected<SshKey, O>>({ resource: RESOURCE, id: keyId, options });
+  if (row === undefined) throw new KeyNotFound(keyId);
   return row;
 }
 
@@ -88,6 +87,5 @@ export function getAll<const O extends TypedOptions<SshKey> = Record<never, neve
  * ```
  */
 export async function remove(client: Client, id: number): Promise<void> {
-  checkRowId('id', id);
-  await client.pine.delete({ resource: RESOURCE, id });
+  await client.pine.delete({ resource: RESOURCE, id: parseRowId(id, 'id') });
 }

@@ -1,7 +1,7 @@
 import { type Client, checkOptionsObject, mergeOptions, type ODataOptions } from '@balena-ts/core';
+import { getRelease } from '../internal/release.js';
 import type { Image } from '../types/image.js';
 import type { Release, ReleaseIdentifier, ReleaseImageDetails, ReleaseWithImageDetails } from '../types/release.js';
-import { getRelease } from './get-release.js';
 
 /** Extra OData options for `getWithImageDetails`: one set for the release, one for its images. */
 export interface ImageDetailsOptions {

@@ -1,6 +1,6 @@
 import type { Client } from '@balena-ts/core';
+import { getRelease, resolveReleaseId } from '../internal/release.js';
 import type { ReleaseIdentifier } from '../types/release.js';
-import { getRelease, resolveReleaseId } from './get-release.js';
 
 /**
  * Writes fields of one release: `PATCH /v7/release(id)`, after resolving a commit or a raw version

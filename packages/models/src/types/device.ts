@@ -3,7 +3,7 @@ import type { DeviceType } from './device-type.js';
 import type { Navigation, OptionalNavigation, ReverseNavigation } from './navigation.js';
 import type { ReleaseReference } from './release-reference.js';
 
-/** The server-computed summary of a device's state (api-map 1.6). */
+/** The summary of a device's state that the API computes (`overall_status`); the SDK never derives it. */
 export type DeviceOverallStatus =
   | 'configuring'
   | 'inactive'

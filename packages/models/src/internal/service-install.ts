@@ -1,5 +1,12 @@
-import { AmbiguousDevice, type Client, type Filter, InvalidParameter, ServiceNotFound } from '@balena-ts/core';
-import { type DeviceIdentifier, deviceKey, getDevice } from '../internal/device.js';
+import {
+  AmbiguousDevice,
+  type Client,
+  type Filter,
+  InvalidParameter,
+  isPositiveId,
+  ServiceNotFound,
+} from '@balena-ts/core';
+import { type DeviceIdentifier, deviceKey, getDevice } from './device.js';
 
 /** A device and one of its services, named by service name or service id. */
 export interface DeviceServiceIdentifier {
@@ -10,9 +17,8 @@ export interface DeviceServiceIdentifier {
 }
 
 function serviceFilter(service: string | number): Filter {
-  if (typeof service === 'number') {
-    if (Number.isSafeInteger(service) && service > 0) return { installs__service: service };
-  } else if (typeof service === 'string' && service !== '') {
+  if (isPositiveId(service)) return { installs__service: service };
+  if (typeof service === 'string' && service !== '') {
     return { installs__service: { $any: { $alias: 's', $expr: { s: { service_name: service } } } } };
   }
   throw new InvalidParameter('serviceNameOrId', service, 'expected a service name or a positive integer service id');

@@ -1,9 +1,12 @@
+// The answer of `GET /actor/v1/whoami`: auth's `whoami` returns it, and models read it to find the
+// user who will own a new key, fleet or device.
+
 /**
  * What every kind of actor shares in `GET /actor/v1/whoami`.
  *
  * @example
  * ```ts
- * const { id, actorTypeId } = await whoami(client);
+ * const { id, actorTypeId } = await whoami(client); // whoami from @balena-ts/auth;
  * ```
  */
 export interface ActorBase {
@@ -18,7 +21,7 @@ export interface ActorBase {
  *
  * @example
  * ```ts
- * const actor = await whoami(client);
+ * const actor = await whoami(client); // whoami from @balena-ts/auth;
  * if (actor.actorType === 'user') console.log(actor.username, actor.email);
  * ```
  */
@@ -36,7 +39,7 @@ export interface UserActor extends ActorBase {
  *
  * @example
  * ```ts
- * const actor = await whoami(client);
+ * const actor = await whoami(client); // whoami from @balena-ts/auth;
  * if (actor.actorType === 'application') console.log(actor.slug); // 'admin/my-fleet'
  * ```
  */
@@ -52,7 +55,7 @@ export interface ApplicationActor extends ActorBase {
  *
  * @example
  * ```ts
- * const actor = await whoami(client);
+ * const actor = await whoami(client); // whoami from @balena-ts/auth;
  * if (actor.actorType === 'device') console.log(actor.uuid);
  * ```
  */
@@ -68,26 +71,7 @@ export interface DeviceActor extends ActorBase {
  *
  * @example
  * ```ts
- * const actor: Actor = await whoami(client);
+ * const actor: Actor = await whoami(client); // whoami from @balena-ts/auth;
  * ```
  */
 export type Actor = UserActor | ApplicationActor | DeviceActor;
-
-/**
- * The logged-in user, as `getUserInfo` returns it (the shape today's balena SDKs use).
- *
- * @example
- * ```ts
- * const { id, actor, username, email }: UserInfo = await getUserInfo(client);
- * ```
- */
-export interface UserInfo {
-  /** The user id. */
-  id: number;
-  /** The user's actor id. */
-  actor: number;
-  /** The username. */
-  username: string;
-  /** The email address (null when balena does not disclose it to this credential). */
-  email: string | null;
-}

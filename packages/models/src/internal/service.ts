@@ -1,5 +1,5 @@
-import { type Client, InvalidParameter, ServiceNotFound } from '@balena-ts/core';
-import { getApplication } from '../internal/application.js';
+import { type Client, InvalidParameter, isPositiveId, ServiceNotFound } from '@balena-ts/core';
+import { getApplication } from './application.js';
 
 /** How a caller may name a service: its id, or its application and service name. */
 export type ServiceIdentifier = number | { readonly application: string | number; readonly service_name: string };
@@ -15,11 +15,10 @@ const PARAMETER_NAME = 'serviceIdOrNaturalKey';
  */
 export function checkServiceIdentifier(service: ServiceIdentifier): ServiceIdentifier {
   const value: unknown = service;
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+  if (isPositiveId(value)) return value;
   if (typeof value === 'object' && value !== null) {
     const { application, service_name } = value as { application?: unknown; service_name?: unknown };
-    const applicationGiven =
-      (typeof application === 'number' && application > 0) || (typeof application === 'string' && application !== '');
+    const applicationGiven = isPositiveId(application) || (typeof application === 'string' && application !== '');
     if (applicationGiven && typeof service_name === 'string' && service_name !== '') return service;
   }
   throw new InvalidParameter(PARAMETER_NAME, value, 'expected a service id or { application, service_name }');
