@@ -1,0 +1,77 @@
+import type { Client } from '@balena-ts/core';
+import type { ApplicationId, DeviceUuid } from '../types.js';
+import { warnDeprecated } from './deprecation.js';
+import { type SupervisorCommand, sendCommand } from './send.js';
+import { requireSupervisorVersion } from './supervisor-version.js';
+import { type ProxyTarget, resolveTarget, type Target } from './target.js';
+
+/**
+ * What one public function asks of the supervisor, before its device is known: the pieces of a
+ * {@link SupervisorCommand} that depend on the target are functions of it.
+ */
+export interface SupervisorCall extends Omit<SupervisorCommand, 'path' | 'data'> {
+  /** The public function, for messages and the once-per-process deprecation notice. */
+  functionName: string;
+  /** The supervisor's path, e.g. `'/v1/reboot'`, or a function of the target for a path with its app id. */
+  path: string | ((target: Target) => string);
+  /** The request body, once the target (and so its app id) is known. */
+  data?: (target: Target) => Record<string, unknown>;
+  /** Whether the function takes an app id, so that the proxy requires one; default true. */
+  takesAppId?: boolean;
+  /** Whether the path or the body needs an app id; default false. */
+  needsAppId?: boolean;
+  /** The oldest supervisor that serves the endpoint, checked when the proxy reports a version. */
+  minimumVersion?: string;
+  /** For a deprecated function: what to use instead, said once per process. */
+  deprecation?: string;
+}
+
+/** The proxy's filter for calls that concern one device and its application: `{ deviceId, appId }`. */
+export function byDeviceAndApp({ deviceId, appId }: ProxyTarget): Record<string, unknown> {
+  return { deviceId, appId };
+}
+
+/** The proxy's filter for calls that name the device by its uuid: `{ uuid }`. */
+export function byUuid({ uuid }: ProxyTarget): Record<string, unknown> {
+  return { uuid };
+}
+
+/**
+ * Makes one supervisor call for a public function: says once that it is deprecated when it is,
+ * finds where the call goes, checks the supervisor's version and sends it.
+ *
+ * @param client - the client
+ * @param call - what the function sends
+ * @param deviceUuid - the caller's device (optional on the device itself)
+ * @param appId - the caller's application (optional on the device itself)
+ * @returns the supervisor's answer
+ * @throws {@link @balena-ts/core#InvalidOption} when the target cannot be resolved from the arguments
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
+ * @throws {@link @balena-ts/core#NotSupported} when the device's supervisor is older than `minimumVersion`
+ * @throws what {@link sendCommand} throws
+ */
+export async function callSupervisor<T>(
+  client: Client,
+  call: SupervisorCall,
+  deviceUuid: DeviceUuid | undefined,
+  appId: ApplicationId | undefined,
+): Promise<T> {
+  const { functionName } = call;
+  if (call.deprecation !== undefined) warnDeprecated(client, functionName, call.deprecation);
+  const target = await resolveTarget(client, {
+    functionName,
+    deviceUuid,
+    appId,
+    takesAppId: call.takesAppId ?? true,
+    needsAppId: call.needsAppId ?? false,
+  });
+  if (call.minimumVersion !== undefined) requireSupervisorVersion(target, call.minimumVersion, functionName);
+  return sendCommand<T>(client, target, {
+    path: typeof call.path === 'string' ? call.path : call.path(target),
+    method: call.method,
+    data: call.data?.(target),
+    proxyFilter: call.proxyFilter,
+    lockable: call.lockable,
+    timeout: call.timeout,
+  });
+}
