@@ -1,4 +1,4 @@
-// What the generated seed type test cannot see: both call signatures of the overloaded
+// What the generated type test (facade.test-d.ts) cannot see: both call signatures of the overloaded
 // `remove`, the client-less functions kept as they are, and what the facade leaves out.
 import type { Client } from '@balena-ts/core';
 import type { Device, DeviceList } from '@balena-ts/models/device';
@@ -12,7 +12,7 @@ import { type Balena, bind, type OmitClient } from '../src/index.js';
 declare const balena: Balena;
 declare const client: Client;
 
-describe('overloaded remove: by id (the seed) and by parent and key', () => {
+describe('overloaded remove: by id (as in the Python SDK reference) and by parent and key', () => {
   const variables = balena.models.environmentVariables;
   const configVariables = balena.models.configVariable;
   test.each([

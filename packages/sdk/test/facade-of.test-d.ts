@@ -1,0 +1,49 @@
+// The facade's type is computed from its descriptor: these check the pieces of that computation.
+import type { Client } from '@balena-ts/core';
+import { describe, expectTypeOf, test } from 'vitest';
+import {
+  type BalenaSdk,
+  type Bound,
+  bindFacade,
+  type FacadeOf,
+  facadeModule,
+  facadeValue,
+  type OmitClient,
+} from '../src/index.js';
+
+declare const client: Client;
+const parent = {
+  read: (_client: Client, id: number): string => String(id),
+  format: (id: number): string => `#${id}`,
+};
+const child = { read: (_client: Client, id: number): Promise<number> => Promise.resolve(id) };
+
+describe('FacadeOf', () => {
+  test('a module node is its bound module; its children sit beside its operations', () => {
+    const node = facadeModule(parent, { format: true }, { child: facadeModule(child, {}) });
+    type Facade = FacadeOf<typeof node>;
+    expectTypeOf<Facade['read']>().toEqualTypeOf<OmitClient<typeof parent.read>>();
+    expectTypeOf<Facade['format']>().toEqualTypeOf<typeof parent.format>();
+    expectTypeOf<Facade['child']>().toEqualTypeOf<Bound<typeof child>>();
+  });
+  test('a client value is its value; a group is an object of its paths', () => {
+    const descriptor = { pine: facadeValue((value: Client) => value.pine), group: { child: facadeModule(child, {}) } };
+    expectTypeOf<FacadeOf<typeof descriptor>['pine']>().toEqualTypeOf<Client['pine']>();
+    expectTypeOf<FacadeOf<typeof descriptor>['group']['child']['read']>().toEqualTypeOf<
+      (id: number) => Promise<number>
+    >();
+    expectTypeOf(bindFacade(client, descriptor)).toEqualTypeOf<FacadeOf<typeof descriptor>>();
+  });
+  test('a standalone choice is required for every function that takes no client', () => {
+    // @ts-expect-error: no choice for `format`
+    facadeModule(parent, {});
+    expectTypeOf(typeOfFacade(facadeModule(parent, { format: false }))).not.toHaveProperty('format');
+  });
+  test("new Balena()'s tree is the descriptor's", () => {
+    expectTypeOf<BalenaSdk['models']['device']['get']>().toBeFunction();
+    expectTypeOf<BalenaSdk>().not.toHaveProperty('kind');
+    expectTypeOf<BalenaSdk['models']>().not.toHaveProperty('kind');
+  });
+});
+
+declare function typeOfFacade<D>(node: D): FacadeOf<D>;
