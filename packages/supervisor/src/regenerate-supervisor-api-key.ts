@@ -1,4 +1,5 @@
 import type { Client } from '@balena-ts/core';
+import { warnDeprecated } from './internal/deprecation.js';
 import { byUuid, callSupervisor, type SupervisorCall } from './internal/supervisor-call.js';
 import type { ApplicationId, DeviceUuid } from './types.js';
 
@@ -8,7 +9,6 @@ const REGENERATE_API_KEY: SupervisorCall = {
   method: 'POST',
   proxyFilter: byUuid,
   lockable: false,
-  deprecation: 'no modern balena SDK offers it and newer supervisors may not',
 };
 
 /**
@@ -35,5 +35,6 @@ export async function regenerateSupervisorApiKey(
   appId?: ApplicationId,
   deviceUuid?: DeviceUuid,
 ): Promise<string> {
+  warnDeprecated(client, 'regenerateSupervisorApiKey', 'no modern balena SDK offers it and newer supervisors may not');
   return callSupervisor<string>(client, REGENERATE_API_KEY, deviceUuid, appId);
 }

@@ -1,7 +1,9 @@
 import type { Client } from '@balena-ts/core';
 import type { ApplicationId, DeviceUuid } from '../types.js';
+import { warnDeprecated } from './deprecation.js';
 import { CONTAINER_ACTION_TIMEOUT_MS } from './send.js';
 import { byDeviceAndApp, callSupervisor } from './supervisor-call.js';
+import { requireSupervisorVersion } from './supervisor-version.js';
 
 // The single-container `/v1/apps/:appId` endpoints arrived with supervisor 1.8.0.
 const APPS_ENDPOINT_MINIMUM_VERSION = '1.8.0';
@@ -31,13 +33,13 @@ export function applicationAction<T>(
   appId: ApplicationId | undefined,
   deviceUuid: DeviceUuid | undefined,
 ): Promise<T> {
+  warnDeprecated(client, options.functionName, options.advice);
   return callSupervisor<T>(
     client,
     {
       functionName: options.functionName,
-      deprecation: options.advice,
       needsAppId: true,
-      minimumVersion: APPS_ENDPOINT_MINIMUM_VERSION,
+      checkTarget: (target) => requireSupervisorVersion(target, APPS_ENDPOINT_MINIMUM_VERSION, options.functionName),
       path: (target) => `/v1/apps/${target.appId}${options.suffix}`,
       method: options.method,
       proxyFilter: byDeviceAndApp,

@@ -2,6 +2,7 @@ import { type Client, InvalidParameter } from '@balena-ts/core';
 import type { DeviceUuid } from '../types.js';
 import { CONTAINER_ACTION_TIMEOUT_MS } from './send.js';
 import { byDeviceAndApp, callSupervisor } from './supervisor-call.js';
+import { requireSupervisorVersion } from './supervisor-version.js';
 
 // The v2 service endpoints arrived with supervisor 7.0.0.
 const SERVICE_ACTIONS_MINIMUM_VERSION = '7.0.0';
@@ -37,7 +38,7 @@ export async function serviceAction(
       functionName,
       takesAppId: false,
       needsAppId: true,
-      minimumVersion: SERVICE_ACTIONS_MINIMUM_VERSION,
+      checkTarget: (target) => requireSupervisorVersion(target, SERVICE_ACTIONS_MINIMUM_VERSION, functionName),
       path: (target) => `/v2/applications/${target.appId}/${action}`,
       method: 'POST',
       data: (target) => ({ appId: target.appId, imageId }),

@@ -1,8 +1,6 @@
 import type { Client } from '@balena-ts/core';
 import type { ApplicationId, DeviceUuid } from '../types.js';
-import { warnDeprecated } from './deprecation.js';
 import { type SupervisorCommand, sendCommand } from './send.js';
-import { requireSupervisorVersion } from './supervisor-version.js';
 import { type ProxyTarget, resolveTarget, type Target } from './target.js';
 
 /**
@@ -10,7 +8,7 @@ import { type ProxyTarget, resolveTarget, type Target } from './target.js';
  * {@link SupervisorCommand} that depend on the target are functions of it.
  */
 export interface SupervisorCall extends Omit<SupervisorCommand, 'path' | 'data'> {
-  /** The public function, for messages and the once-per-process deprecation notice. */
+  /** The public function, for messages. */
   functionName: string;
   /** The supervisor's path, e.g. `'/v1/reboot'`, or a function of the target for a path with its app id. */
   path: string | ((target: Target) => string);
@@ -20,10 +18,11 @@ export interface SupervisorCall extends Omit<SupervisorCommand, 'path' | 'data'>
   takesAppId?: boolean;
   /** Whether the path or the body needs an app id; default false. */
   needsAppId?: boolean;
-  /** The oldest supervisor that serves the endpoint, checked when the proxy reports a version. */
-  minimumVersion?: string;
-  /** For a deprecated function: what to use instead, said once per process. */
-  deprecation?: string;
+  /**
+   * Runs once the target is known and before anything is sent (a supervisor version check). A
+   * function rather than data, so that a bundle pays only for the checks its functions use.
+   */
+  checkTarget?: (target: Target) => void;
 }
 
 /** The proxy's filter for calls that concern one device and its application: `{ deviceId, appId }`. */
@@ -37,8 +36,8 @@ export function byUuid({ uuid }: ProxyTarget): Record<string, unknown> {
 }
 
 /**
- * Makes one supervisor call for a public function: says once that it is deprecated when it is,
- * finds where the call goes, checks the supervisor's version and sends it.
+ * Makes one supervisor call for a public function: finds where the call goes, runs the call's
+ * check of the target, and sends it.
  *
  * @param client - the client
  * @param call - what the function sends
@@ -47,7 +46,7 @@ export function byUuid({ uuid }: ProxyTarget): Record<string, unknown> {
  * @returns the supervisor's answer
  * @throws {@link @balena-ts/core#InvalidOption} when the target cannot be resolved from the arguments
  * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
- * @throws {@link @balena-ts/core#NotSupported} when the device's supervisor is older than `minimumVersion`
+ * @throws what `checkTarget` throws
  * @throws what {@link sendCommand} throws
  */
 export async function callSupervisor<T>(
@@ -56,16 +55,14 @@ export async function callSupervisor<T>(
   deviceUuid: DeviceUuid | undefined,
   appId: ApplicationId | undefined,
 ): Promise<T> {
-  const { functionName } = call;
-  if (call.deprecation !== undefined) warnDeprecated(client, functionName, call.deprecation);
   const target = await resolveTarget(client, {
-    functionName,
+    functionName: call.functionName,
     deviceUuid,
     appId,
     takesAppId: call.takesAppId ?? true,
     needsAppId: call.needsAppId ?? false,
   });
-  if (call.minimumVersion !== undefined) requireSupervisorVersion(target, call.minimumVersion, functionName);
+  call.checkTarget?.(target);
   return sendCommand<T>(client, target, {
     path: typeof call.path === 'string' ? call.path : call.path(target),
     method: call.method,
