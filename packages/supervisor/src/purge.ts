@@ -1,16 +1,8 @@
 import type { Client } from '@balena-ts/core';
-import { byDeviceAndApp, callSupervisor, type SupervisorCall } from './internal/supervisor-call.js';
+import { appIdCall, callSupervisor } from './internal/supervisor-call.js';
 import type { ApplicationId, DeviceUuid, SupervisorActionResult } from './types.js';
 
-const PURGE: SupervisorCall = {
-  functionName: 'purge',
-  path: '/v1/purge',
-  method: 'POST',
-  needsAppId: true,
-  data: ({ appId }) => ({ appId }),
-  proxyFilter: byDeviceAndApp,
-  lockable: true,
-};
+const PURGE = appIdCall({ functionName: 'purge', path: '/v1/purge' });
 
 /**
  * Clears the application's `/data` folder on the device.

@@ -1,18 +1,9 @@
 import type { Client } from '@balena-ts/core';
 import { CONTAINER_ACTION_TIMEOUT_MS } from './internal/send.js';
-import { byDeviceAndApp, callSupervisor, type SupervisorCall } from './internal/supervisor-call.js';
+import { appIdCall, callSupervisor } from './internal/supervisor-call.js';
 import type { ApplicationId, DeviceUuid } from './types.js';
 
-const RESTART: SupervisorCall = {
-  functionName: 'restart',
-  path: '/v1/restart',
-  method: 'POST',
-  needsAppId: true,
-  data: ({ appId }) => ({ appId }),
-  proxyFilter: byDeviceAndApp,
-  lockable: true,
-  timeout: CONTAINER_ACTION_TIMEOUT_MS,
-};
+const RESTART = appIdCall({ functionName: 'restart', path: '/v1/restart', timeout: CONTAINER_ACTION_TIMEOUT_MS });
 
 /**
  * Restarts the application's containers on the device (the modern SDKs' `device.restartApplication`).

@@ -36,6 +36,23 @@ export function byUuid({ uuid }: ProxyTarget): Record<string, unknown> {
 }
 
 /**
+ * Describes a lockable `POST <path>` whose body is the app id, as purge and restart send it.
+ *
+ * @param call - the function's name and path, and a timeout when it needs one
+ * @returns the call
+ */
+export function appIdCall(call: Pick<SupervisorCall, 'functionName' | 'path' | 'timeout'>): SupervisorCall {
+  return {
+    ...call,
+    method: 'POST',
+    needsAppId: true,
+    data: ({ appId }) => ({ appId }),
+    proxyFilter: byDeviceAndApp,
+    lockable: true,
+  };
+}
+
+/**
  * Makes one supervisor call for a public function: finds where the call goes, runs the call's
  * check of the target, and sends it.
  *
