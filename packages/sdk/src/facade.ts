@@ -80,7 +80,7 @@ export function facadeModule<M extends object, const S extends StandaloneChoices
  *
  * @param module - a module namespace or any object of functions taking the client first
  * @param standalone - for each export that is a function or class but takes no client: keep it or not
- * @param children - paths under this one; a child's name must not be one of the module's exports
+ * @param children - paths under this one; the compiler refuses a child named like one of the module's exports
  * @returns the node
  * @example
  * ```ts
@@ -93,7 +93,12 @@ export function facadeModule<
   M extends object,
   const S extends StandaloneChoices<M>,
   const Children extends FacadeDescriptor,
->(module: M, standalone: S, children: Children): FacadeModule<M, S, Children>;
+>(
+  module: M,
+  standalone: S,
+  // A child named like one of the module's exports would hide it.
+  children: Children & { readonly [K in keyof M]?: never },
+): FacadeModule<M, S, Children>;
 // Two signatures: with an optional `children`, a call nested in another's children would take
 // its type from the outer call's constraint (any path at all) instead of having none.
 export function facadeModule(

@@ -34,6 +34,10 @@ describe('FacadeOf', () => {
     >();
     expectTypeOf(bindFacade(client, descriptor)).toEqualTypeOf<FacadeOf<typeof descriptor>>();
   });
+  test('a child may not hide an export of its module', () => {
+    // @ts-expect-error: `read` is an export of `parent`
+    facadeModule(parent, { format: true }, { read: facadeModule(child, {}) });
+  });
   test('a standalone choice is required for every function that takes no client', () => {
     // @ts-expect-error: no choice for `format`
     facadeModule(parent, {});
