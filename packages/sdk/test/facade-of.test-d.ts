@@ -1,5 +1,8 @@
 // The facade's type is computed from its descriptor: these check the pieces of that computation.
 import type { Client } from '@balena-ts/core';
+import * as device from '@balena-ts/models/device';
+import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
+import * as deviceTag from '@balena-ts/models/device-tag';
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   type BalenaSdk,
@@ -51,3 +54,38 @@ describe('FacadeOf', () => {
 });
 
 declare function typeOfFacade<D>(node: D): FacadeOf<D>;
+
+describe('a tree of another shape, as balena-sdk 23 has it', () => {
+  type AfterClient<P> = P extends [unknown, ...infer Rest] ? Rest : never;
+  const descriptor = {
+    models: {
+      // A model with its sub-models under it, one of them renamed function by function.
+      device: facadeModule(
+        device,
+        { generateUuid: true, isArchitectureCompatible: true },
+        {
+          envVar: facadeModule(
+            {
+              get: deviceEnvVariable.get,
+              set: deviceEnvVariable.set,
+              getAllByDevice: deviceEnvVariable.getAllByDevice,
+            },
+            {},
+          ),
+          tags: facadeModule(deviceTag, { PartialWriteError: false }),
+        },
+      ),
+    },
+  };
+  type Sdk = FacadeOf<typeof descriptor>;
+  test('paths under a module carry their own bound functions', () => {
+    expectTypeOf<Parameters<Sdk['models']['device']['envVar']['set']>>().toEqualTypeOf<
+      AfterClient<Parameters<typeof deviceEnvVariable.set>>
+    >();
+    expectTypeOf<ReturnType<Sdk['models']['device']['tags']['getAllByDevice']>>().toEqualTypeOf<
+      ReturnType<typeof deviceTag.getAllByDevice>
+    >();
+    expectTypeOf<Sdk['models']['device']['generateUuid']>().toEqualTypeOf<typeof device.generateUuid>();
+    expectTypeOf<Sdk['models']['device']['envVar']>().not.toHaveProperty('remove');
+  });
+});
