@@ -93,12 +93,7 @@ export function facadeModule<
   M extends object,
   const S extends StandaloneChoices<M>,
   const Children extends FacadeDescriptor,
->(
-  module: M,
-  standalone: S,
-  // A child named like one of the module's exports would hide it.
-  children: Children & { readonly [K in keyof M]?: never },
-): FacadeModule<M, S, Children>;
+>(module: M, standalone: S, children: Children & { readonly [K in keyof M]?: never }): FacadeModule<M, S, Children>;
 // Two signatures: with an optional `children`, a call nested in another's children would take
 // its type from the outer call's constraint (any path at all) instead of having none.
 export function facadeModule(
