@@ -8,7 +8,7 @@ export default defineProject({
     exclude: ['test/**/*.browser.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // The facade's type tests (`*.test-d.ts`): every seed function's signature against its module's.
+    // The facade's type tests (`*.test-d.ts`): every listed function's signature against its module's.
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.typecheck.json' },
   },
 });

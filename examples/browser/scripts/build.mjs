@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles src/main.ts for the browser into dist/main.js. esbuild's `browser` platform picks the
-// facade's browser build (settings on localStorage) through the package's export conditions.
+// facade's browser platform (settings on localStorage) through the `browser` condition of the
+// package's `#platform` import.
 import path from 'node:path';
 import { build } from 'esbuild';
 

@@ -1,37 +1,19 @@
-import type { Client, PineClient, RequestFunction } from '@balena-ts/core';
 import { createBalena, type Platform } from './create-balena.js';
-import type {
-  AuthFacade,
-  BalenaOptions,
-  BalenaSdk,
-  LogsFacade,
-  ModelsFacade,
-  SettingsFacade,
-  TwoFactorAuthFacade,
-} from './facade-types.js';
+import type { BalenaOptions, BalenaSdk } from './facade-types.js';
 
 /**
- * The facade's shape, shared by the Node and the browser `Balena` classes: each passes its
- * platform (where settings and the token live) and nothing else.
+ * The facade's shape: `BalenaBase` has every member of {@link BalenaSdk}, which the constructor
+ * fills in. Declared as an interface beside the class so that the tree is written once, in
+ * {@link describeBalena}, rather than once more as class fields.
  */
-export abstract class BalenaBase implements BalenaSdk {
-  /** The core client every bound function receives: pass it to module functions. */
-  declare readonly client: Client;
-  /** The OData client (`client.pine`) for requests the models do not cover. */
-  declare readonly pine: PineClient;
-  /** The request function (`client.request`) for endpoints outside OData. */
-  declare readonly request: RequestFunction;
-  /** Login, logout, tokens and the current user (`@balena-ts/auth`). */
-  declare readonly auth: AuthFacade;
-  /** Two-factor authentication (`@balena-ts/auth/two-factor`). */
-  declare readonly twoFactorAuth: TwoFactorAuthFacade;
-  /** Device logs: history and live subscriptions (`@balena-ts/logs`). */
-  declare readonly logs: LogsFacade;
-  /** Settings, read from the platform's storage. */
-  declare readonly settings: SettingsFacade;
-  /** The seed's models (`@balena-ts/models` and `@balena-ts/supervisor`). */
-  declare readonly models: ModelsFacade;
+export interface BalenaBase extends BalenaSdk {}
 
+/**
+ * The base of `Balena`: it takes the platform (where settings and the token live) and nothing
+ * else. Extend `Balena` to add helpers of your own.
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every member of the interface above.
+export abstract class BalenaBase implements BalenaSdk {
   /**
    * Creates the client and binds every module to it.
    *

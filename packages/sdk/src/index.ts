@@ -1,22 +1,19 @@
 /**
- * The balena-ts facade for Node: `new Balena(options)` with the seed's whole tree, settings and
- * the session token on the filesystem (settings-node, compatible with the balena CLI). Browsers
- * get the same class on `localStorage` through the `browser` export condition.
+ * The balena-ts facade: `new Balena(options)` with the whole tree of balena's Python SDK
+ * reference. In Node, settings and the session token live on the filesystem (settings-node,
+ * compatible with the balena CLI); under the `browser` condition, on `localStorage`
+ * (settings-browser). The package's `#platform` import picks one.
  *
  * @packageDocumentation
  */
 
-import { get, getAll, has, remove, resolveClientOptions, set } from '@balena-ts/settings-node';
+import { PLATFORM } from '#platform';
 import { BalenaBase } from './balena-base.js';
-import type { Platform } from './create-balena.js';
 import type { BalenaOptions } from './facade-types.js';
 
-const NODE_PLATFORM: Platform = { resolveClientOptions, settings: { get, getAll, has, remove, set } };
-
 /**
- * The seed-shaped SDK: `balena.<path>.<name>(...args)` is the module function
- * `<name>(client, ...args)` with this instance's client. Options win over `BALENARC_*` env vars,
- * which win over `~/.balenarc.yml`.
+ * The SDK in the shape of balena's Python SDK reference: `balena.<path>.<name>(...args)` is the
+ * module function `<name>(client, ...args)` with this instance's client.
  *
  * @example
  * ```ts
@@ -28,13 +25,15 @@ const NODE_PLATFORM: Platform = { resolveClientOptions, settings: { get, getAll,
  */
 export class Balena extends BalenaBase {
   /**
-   * Creates a client from the options and the balena CLI's settings, and binds every module to it.
+   * Creates a client from the options and the platform's settings, and binds every module to it.
+   * In Node, options win over `BALENARC_*` env vars, which win over `~/.balenarc.yml`; in browsers
+   * the session token is kept in `localStorage` unless `options.storage` says otherwise.
    *
-   * @param options - API URL, API key, storage, data directory, timeouts, retries (PUBLIC-API section 6)
-   * @throws {@link @balena-ts/core#InvalidOption} when `.balenarc.yml` or a setting is invalid
+   * @param options - API URL, API key, storage, data directory, timeouts, retries
+   * @throws {@link @balena-ts/core#InvalidOption} when an option, `.balenarc.yml` or a setting is invalid
    */
   constructor(options: BalenaOptions = {}) {
-    super(NODE_PLATFORM, options);
+    super(PLATFORM, options);
   }
 }
 
@@ -49,6 +48,17 @@ export type {
 } from './bind.js';
 export { bind } from './bind.js';
 export { createBalena, type Platform } from './create-balena.js';
+export { type BalenaDescriptor, describeBalena, type SettingsFunctions } from './describe-balena.js';
+export {
+  bindFacade,
+  type FacadeDescriptor,
+  type FacadeModule,
+  type FacadeNode,
+  type FacadeOf,
+  type FacadeValue,
+  facadeModule,
+  facadeValue,
+} from './facade.js';
 export type {
   ApiKeyFacade,
   ApplicationFacade,

@@ -3,7 +3,8 @@ import type { Selected, TypedOptions } from '@balena-ts/models';
 
 /**
  * The resource type of a getter's result, once its options type parameter has been set to its
- * constraint: `Promise<T>`, `Promise<T[]>`, `Promise<T | undefined>` or `PageIterable<T>` (the device streams) give `T`.
+ * constraint: `Promise<T>`, `Promise<T[]>`, `Promise<T | undefined>`, `PageIterable<T>` (the device streams)
+ * or another async iterable of `T` (a streaming getter) give `T`.
  *
  * @typeParam Result - a getter's return type
  */
@@ -14,7 +15,9 @@ export type ResourceOf<Result> =
       ? [Value] extends [readonly (infer Row)[]]
         ? Row
         : Exclude<Value, undefined>
-      : never;
+      : Result extends AsyncIterable<infer Row>
+        ? Row
+        : never;
 
 /**
  * A getter's return type with `Row` in place of its resource type, in the same container.
@@ -31,7 +34,13 @@ export type WithRow<Result, Row> =
         : undefined extends Value
           ? Promise<Row | undefined>
           : Promise<Row>
-      : never;
+      : Result extends AsyncGenerator<unknown, infer Return, infer Next>
+        ? AsyncGenerator<Row, Return, Next>
+        : Result extends AsyncIterableIterator<unknown>
+          ? AsyncIterableIterator<Row>
+          : Result extends AsyncIterable<unknown>
+            ? AsyncIterable<Row>
+            : never;
 
 /**
  * Whether `Options` is the typed OData options of `Row`, possibly with options of the getter's

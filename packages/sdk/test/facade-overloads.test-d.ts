@@ -1,6 +1,7 @@
-// What the generated seed type test cannot see: both call signatures of the overloaded
+// What the generated type test (facade.test-d.ts) cannot see: both call signatures of the overloaded
 // `remove`, the client-less functions kept as they are, and what the facade leaves out.
 import type { Client, PageIterable } from '@balena-ts/core';
+import type { Selected, TypedOptions } from '@balena-ts/models';
 import type { Device } from '@balena-ts/models/device';
 import * as deviceModule from '@balena-ts/models/device';
 import * as deviceTagModule from '@balena-ts/models/device-tag';
@@ -12,7 +13,7 @@ import { type Balena, bind, type OmitClient } from '../src/index.js';
 declare const balena: Balena;
 declare const client: Client;
 
-describe('overloaded remove: by id (the seed) and by parent and key', () => {
+describe('overloaded remove: by id (as in the Python SDK reference) and by parent and key', () => {
   const variables = balena.models.environmentVariables;
   const configVariables = balena.models.configVariable;
   test.each([
@@ -124,8 +125,28 @@ describe('typed queries survive binding: a literal $select narrows the result as
       balena.models.device.get(uuid, { $expand: 'belongs_to__application' }),
     ).resolves.toEqualTypeOf<Device>();
   });
+  test('async iterables (a streaming getter), whatever the module returns them as', () => {
+    const streaming = { streamGenerator, streamIterable };
+    const bound = bind(client, streaming, {});
+    expectTypeOf(bound.streamGenerator(1, { $select: ['id'] })).toEqualTypeOf<
+      AsyncGenerator<Pick<Device, 'id'>, void, undefined>
+    >();
+    expectTypeOf(bound.streamIterable(1, { $select: 'uuid' })).toEqualTypeOf<AsyncIterable<Pick<Device, 'uuid'>>>();
+    expectTypeOf(bound.streamIterable(1)).toEqualTypeOf<AsyncIterable<Device>>();
+  });
   test('an unknown field does not compile', () => {
     // @ts-expect-error: not a device field
     balena.models.device.get(uuid, { $select: ['no_such_field'] });
   });
 });
+
+declare function streamGenerator<const O extends TypedOptions<Device> = {}>(
+  client: Client,
+  fleet: number,
+  options?: O,
+): AsyncGenerator<Selected<Device, O>, void, undefined>;
+declare function streamIterable<const O extends TypedOptions<Device> = {}>(
+  client: Client,
+  fleet: number,
+  options?: O,
+): AsyncIterable<Selected<Device, O>>;

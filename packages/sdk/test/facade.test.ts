@@ -6,8 +6,8 @@ import * as application from '@balena-ts/models/application';
 import * as device from '@balena-ts/models/device';
 import { type Sandbox, startSandbox } from '@balena-ts/sandbox';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Balena as BrowserBalena } from '../src/browser.js';
-import { Balena } from '../src/index.js';
+import { Balena, createBalena } from '../src/index.js';
+import { PLATFORM as BROWSER_PLATFORM } from '../src/platform-browser.js';
 
 let sandbox: Sandbox;
 let dataDirectory: string;
@@ -27,7 +27,7 @@ function newBalena(): Balena {
 }
 
 describe('new Balena() in Node', () => {
-  test('logs in with the seed call and keeps the token in <dataDirectory>/token, as the balena CLI', async () => {
+  test('logs in and keeps the token in <dataDirectory>/token, as the balena CLI', async () => {
     const balena = newBalena();
     await balena.auth.login({ username: sandbox.superuser.email, password: sandbox.superuser.password });
     expect(await balena.auth.isLoggedIn()).toBe(true);
@@ -53,7 +53,7 @@ describe('new Balena() in Node', () => {
     expect((await balena.models.device.getAllByApplication(created.id)).map((row) => row.uuid)).toEqual([uuid]);
   });
 
-  test('writes through the nested paths of the seed tree', async () => {
+  test('writes through the nested paths of the tree', async () => {
     const balena = newBalena();
     await balena.auth.loginWithToken(sandbox.superuser.token);
     const fleet = await balena.models.application.create(`sdk-tree-${process.pid}`, 'raspberrypi4-64');
@@ -78,7 +78,7 @@ describe('new Balena() in Node', () => {
     expect((error as ApplicationNotFound).code).toBe('ApplicationNotFound');
   });
 
-  test('settings come from the options and the platform, through the five seed functions', async () => {
+  test('settings come from the options and the platform, through the five settings functions', async () => {
     const balena = newBalena();
     expect(await balena.settings.get('api_endpoint')).toBe(sandbox.url);
     expect(await balena.settings.get('data_directory')).toBe(dataDirectory);
@@ -136,9 +136,9 @@ describe('new Balena() in Node', () => {
   });
 });
 
-describe('the browser build', () => {
+describe('the browser platform (`#platform` under the `browser` condition)', () => {
   test('works without localStorage (in memory) and logs in the same way', async () => {
-    const balena = new BrowserBalena({ apiUrl: sandbox.url, retry: false });
+    const balena = createBalena(BROWSER_PLATFORM, { apiUrl: sandbox.url, retry: false });
     await balena.auth.login({ username: sandbox.superuser.email, password: sandbox.superuser.password });
     expect(await balena.auth.whoAmI()).toBe(sandbox.superuser.username);
     expect(typeof balena.models.device.getAll).toBe('function');

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as settings from '@balena-ts/core/settings';
 import { afterAll, describe, expect, test } from 'vitest';
-import { Balena } from '../src/index.js';
+import { Balena, describeBalena } from '../src/index.js';
 import { readSeedFunctions, valueAt } from './helpers/seed-functions.js';
 
 const SEED_FUNCTION_COUNT = 154;
@@ -12,13 +13,13 @@ afterAll(() => fs.rmSync(dataDirectory, { recursive: true, force: true }));
 const seedFunctions = readSeedFunctions();
 const balena = new Balena({ apiUrl: 'http://127.0.0.1:9', dataDirectory });
 
-describe('the seed list', () => {
-  test(`holds the seed's ${SEED_FUNCTION_COUNT} functions, each once`, () => {
+describe("the list of the Python SDK reference's functions", () => {
+  test(`holds its ${SEED_FUNCTION_COUNT} functions, each once`, () => {
     expect(seedFunctions).toHaveLength(SEED_FUNCTION_COUNT);
     expect(new Set(seedFunctions.map((entry) => entry.seedName)).size).toBe(SEED_FUNCTION_COUNT);
   });
 
-  test('maps names as PUBLIC-API section 3 does', () => {
+  test("maps each snake_case name to a camelCase name under its class's path", () => {
     const byName = new Map(seedFunctions.map((entry) => [entry.seedName, entry.facadePath]));
     expect(byName.get('Auth.who_am_i')).toBe('auth.whoAmI');
     expect(byName.get('Auth.log_out')).toBe('auth.logOut');
@@ -32,7 +33,7 @@ describe('the seed list', () => {
   });
 });
 
-describe('new Balena() exposes every seed function', () => {
+describe('new Balena() exposes every one', () => {
   test.each(seedFunctions.map((entry) => [entry.seedName, entry.facadePath] as const))(
     '%s as balena.%s',
     (_seedName, facadePath) => {
@@ -45,12 +46,18 @@ describe('new Balena() exposes every seed function', () => {
     expect(missing.map((entry) => entry.seedName)).toEqual([]);
   });
 
-  test('every seed function exists in the module the facade binds', async () => {
-    const missing: string[] = [];
+  test('the descriptor binds each one from the module the fixture names', async () => {
+    const descriptor = describeBalena(settings);
+    const wrong: string[] = [];
     for (const entry of seedFunctions) {
       const module = (await import(entry.module)) as Record<string, unknown>;
-      if (typeof module[entry.name] !== 'function') missing.push(`${entry.module} ${entry.name}`);
+      const node = valueAt(descriptor, entry.facadePath.slice(0, -entry.name.length - 1)) as {
+        module: Record<string, unknown>;
+      };
+      if (typeof module[entry.name] !== 'function' || node.module[entry.name] !== module[entry.name]) {
+        wrong.push(`${entry.facadePath}: ${entry.module} ${entry.name}`);
+      }
     }
-    expect(missing).toEqual([]);
+    expect(wrong).toEqual([]);
   });
 });

@@ -23,7 +23,8 @@ export interface LoadSettingsOptions {
 
 type Layer = Partial<Record<SettingKey, SettingValue>>;
 
-// The CLI's camelCase names whose seed key is not simply their snake_case form.
+// The CLI's camelCase names whose setting key (snake_case, as balena's Python SDK names it) is not
+// simply their snake_case form.
 const CLI_NAMES: Readonly<Record<string, SettingKey>> = { balenaUrl: 'balena_host', apiUrl: 'api_endpoint' };
 
 /**
@@ -33,7 +34,7 @@ const CLI_NAMES: Readonly<Record<string, SettingKey>> = { balenaUrl: 'balena_hos
  * API and dashboard URLs of their own layer.
  *
  * @param input - the options, environment and home directory to read
- * @returns the merged settings under the seed's keys
+ * @returns the merged settings under their snake_case keys (`SettingKey`)
  * @throws InvalidOption when `.balenarc.yml` cannot be read or parsed, or a value does not fit
  *   its key; the message names the file (and line) or the variable, never a value; the file is
  *   left untouched; when `homeDirectory` is not a string

@@ -32,7 +32,7 @@ export function resolveClientOptions(
   if (typeof dataDirectory === 'string') {
     return { ...resolved, dataDirectory, storage: options.storage ?? createFileStorage({ dataDirectory }) };
   }
-  // `data_directory: false` keeps everything in memory, as in the seed.
+  // `data_directory: false` keeps everything in memory, as balena's Python SDK does.
   const { dataDirectory: _unused, ...withoutDirectory } = resolved;
   return { ...withoutDirectory, storage: options.storage ?? createMemoryStorage() };
 }

@@ -1,7 +1,14 @@
 import type { Client } from '@balena-ts/core';
-import { sendCommand } from './internal/send.js';
-import { resolveTarget } from './internal/target.js';
+import { byUuid, callSupervisor, type SupervisorCall } from './internal/supervisor-call.js';
 import type { ApplicationId, DeviceUuid } from './types.js';
+
+const BLINK: SupervisorCall = {
+  functionName: 'blink',
+  path: '/v1/blink',
+  method: 'POST',
+  proxyFilter: byUuid,
+  lockable: false,
+};
 
 /**
  * Makes the device blink its LED for 15 seconds, so that it can be told apart (the modern SDKs'
@@ -20,17 +27,5 @@ import type { ApplicationId, DeviceUuid } from './types.js';
  * ```
  */
 export async function blink(client: Client, deviceUuid?: DeviceUuid, appId?: ApplicationId): Promise<string> {
-  const target = await resolveTarget(client, {
-    functionName: 'blink',
-    deviceUuid,
-    appId,
-    takesAppId: true,
-    needsAppId: false,
-  });
-  return sendCommand<string>(client, target, {
-    path: '/v1/blink',
-    method: 'POST',
-    proxyFilter: ({ uuid }) => ({ uuid }),
-    lockable: false,
-  });
+  return callSupervisor<string>(client, BLINK, deviceUuid, appId);
 }

@@ -1,6 +1,14 @@
 import type { Client } from '@balena-ts/core';
-import { applicationAction } from './internal/application-action.js';
+import { type ApplicationActionOptions, applicationAction } from './internal/application-action.js';
 import type { ApplicationId, DeviceUuid } from './types.js';
+
+const APPLICATION_INFO: ApplicationActionOptions = {
+  functionName: 'getApplicationInfo',
+  suffix: '',
+  method: 'GET',
+  lockable: false,
+  advice: 'it describes single-container applications only; use getDeviceState or device service details',
+};
 
 /**
  * Reads what the supervisor knows of the application's container. Deprecated: the endpoint only
@@ -25,16 +33,5 @@ export function getApplicationInfo(
   appId?: ApplicationId,
   deviceUuid?: DeviceUuid,
 ): Promise<Record<string, unknown>> {
-  return applicationAction<Record<string, unknown>>(
-    client,
-    {
-      functionName: 'getApplicationInfo',
-      suffix: '',
-      method: 'GET',
-      lockable: false,
-      advice: 'it describes single-container applications only; use getDeviceState or device service details',
-    },
-    appId,
-    deviceUuid,
-  );
+  return applicationAction<Record<string, unknown>>(client, APPLICATION_INFO, appId, deviceUuid);
 }

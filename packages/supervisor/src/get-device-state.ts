@@ -1,7 +1,14 @@
 import type { Client } from '@balena-ts/core';
-import { sendCommand } from './internal/send.js';
-import { resolveTarget } from './internal/target.js';
+import { byUuid, callSupervisor, type SupervisorCall } from './internal/supervisor-call.js';
 import type { ApplicationId, DeviceUuid, SupervisorDeviceState } from './types.js';
+
+const DEVICE_STATE: SupervisorCall = {
+  functionName: 'getDeviceState',
+  path: '/v1/device',
+  method: 'GET',
+  proxyFilter: byUuid,
+  lockable: false,
+};
 
 /**
  * Reads the device's state as its supervisor reports it, with the fields that control pending
@@ -25,17 +32,5 @@ export async function getDeviceState(
   appId?: ApplicationId,
   deviceUuid?: DeviceUuid,
 ): Promise<SupervisorDeviceState> {
-  const target = await resolveTarget(client, {
-    functionName: 'getDeviceState',
-    deviceUuid,
-    appId,
-    takesAppId: true,
-    needsAppId: false,
-  });
-  return sendCommand<SupervisorDeviceState>(client, target, {
-    path: '/v1/device',
-    method: 'GET',
-    proxyFilter: ({ uuid }) => ({ uuid }),
-    lockable: false,
-  });
+  return callSupervisor<SupervisorDeviceState>(client, DEVICE_STATE, deviceUuid, appId);
 }

@@ -1,5 +1,5 @@
-// The seed's Supervisor model: supervisor actions through the balena API's proxy, or straight to
-// the supervisor of the device this code runs on.
+// The Supervisor model of balena's Python SDK reference (2018): supervisor actions through the
+// balena API's proxy, or straight to the supervisor of the device this code runs on.
 
 export { blink } from './blink.js';
 export { configureSupervisor } from './configure-supervisor.js';

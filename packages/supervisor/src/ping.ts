@@ -1,7 +1,14 @@
 import type { Client } from '@balena-ts/core';
-import { sendCommand } from './internal/send.js';
-import { resolveTarget } from './internal/target.js';
+import { byDeviceAndApp, callSupervisor, type SupervisorCall } from './internal/supervisor-call.js';
 import type { ApplicationId, DeviceUuid } from './types.js';
+
+const PING: SupervisorCall = {
+  functionName: 'ping',
+  path: '/ping',
+  method: 'GET',
+  proxyFilter: byDeviceAndApp,
+  lockable: false,
+};
 
 /**
  * Checks that the device's supervisor is alive and well.
@@ -19,17 +26,5 @@ import type { ApplicationId, DeviceUuid } from './types.js';
  * ```
  */
 export async function ping(client: Client, deviceUuid?: DeviceUuid, appId?: ApplicationId): Promise<string> {
-  const target = await resolveTarget(client, {
-    functionName: 'ping',
-    deviceUuid,
-    appId,
-    takesAppId: true,
-    needsAppId: false,
-  });
-  return sendCommand<string>(client, target, {
-    path: '/ping',
-    method: 'GET',
-    proxyFilter: ({ deviceId, appId }) => ({ deviceId, appId }),
-    lockable: false,
-  });
+  return callSupervisor<string>(client, PING, deviceUuid, appId);
 }

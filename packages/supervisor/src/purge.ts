@@ -1,7 +1,8 @@
 import type { Client } from '@balena-ts/core';
-import { sendCommand } from './internal/send.js';
-import { resolveTarget } from './internal/target.js';
+import { appIdCall, callSupervisor } from './internal/supervisor-call.js';
 import type { ApplicationId, DeviceUuid, SupervisorActionResult } from './types.js';
+
+const PURGE = appIdCall({ functionName: 'purge', path: '/v1/purge' });
 
 /**
  * Clears the application's `/data` folder on the device.
@@ -24,18 +25,5 @@ export async function purge(
   appId?: ApplicationId,
   deviceUuid?: DeviceUuid,
 ): Promise<SupervisorActionResult> {
-  const target = await resolveTarget(client, {
-    functionName: 'purge',
-    deviceUuid,
-    appId,
-    takesAppId: true,
-    needsAppId: true,
-  });
-  return sendCommand<SupervisorActionResult>(client, target, {
-    path: '/v1/purge',
-    method: 'POST',
-    data: { appId: target.appId },
-    proxyFilter: ({ deviceId, appId }) => ({ deviceId, appId }),
-    lockable: true,
-  });
+  return callSupervisor<SupervisorActionResult>(client, PURGE, deviceUuid, appId);
 }

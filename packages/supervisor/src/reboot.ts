@@ -1,8 +1,14 @@
 import type { Client } from '@balena-ts/core';
-import { checkForce } from './internal/force.js';
-import { sendCommand } from './internal/send.js';
-import { resolveTarget } from './internal/target.js';
+import { callForced, type ForcedCall } from './internal/force.js';
 import type { ApplicationId, DeviceUuid, SupervisorActionResult } from './types.js';
+
+const REBOOT: ForcedCall = {
+  functionName: 'reboot',
+  path: '/v1/reboot',
+  // A reboot concerns the whole device: balena's SDKs send no appId with it.
+  proxyFilter: ({ deviceId }) => ({ deviceId }),
+  lockable: true,
+};
 
 /**
  * Reboots the device.
@@ -28,20 +34,5 @@ export async function reboot(
   appId?: ApplicationId,
   force?: boolean,
 ): Promise<SupervisorActionResult> {
-  const forced = checkForce(force);
-  const target = await resolveTarget(client, {
-    functionName: 'reboot',
-    deviceUuid,
-    appId,
-    takesAppId: true,
-    needsAppId: false,
-  });
-  return sendCommand<SupervisorActionResult>(client, target, {
-    path: '/v1/reboot',
-    method: 'POST',
-    data: { force: forced },
-    // A reboot concerns the whole device: balena's SDKs send no appId with it.
-    proxyFilter: ({ deviceId }) => ({ deviceId }),
-    lockable: true,
-  });
+  return callForced<SupervisorActionResult>(client, REBOOT, deviceUuid, appId, force);
 }

@@ -1,8 +1,15 @@
 import type { Client } from '@balena-ts/core';
 import { warnDeprecated } from './internal/deprecation.js';
-import { sendCommand } from './internal/send.js';
-import { resolveTarget } from './internal/target.js';
+import { byUuid, callSupervisor, type SupervisorCall } from './internal/supervisor-call.js';
 import type { ApplicationId, DeviceUuid } from './types.js';
+
+const REGENERATE_API_KEY: SupervisorCall = {
+  functionName: 'regenerateSupervisorApiKey',
+  path: '/v1/regenerate-api-key',
+  method: 'POST',
+  proxyFilter: byUuid,
+  lockable: false,
+};
 
 /**
  * Asks the supervisor to replace its API key; the application restarts on the next update cycle
@@ -29,17 +36,5 @@ export async function regenerateSupervisorApiKey(
   deviceUuid?: DeviceUuid,
 ): Promise<string> {
   warnDeprecated(client, 'regenerateSupervisorApiKey', 'no modern balena SDK offers it and newer supervisors may not');
-  const target = await resolveTarget(client, {
-    functionName: 'regenerateSupervisorApiKey',
-    deviceUuid,
-    appId,
-    takesAppId: true,
-    needsAppId: false,
-  });
-  return sendCommand<string>(client, target, {
-    path: '/v1/regenerate-api-key',
-    method: 'POST',
-    proxyFilter: ({ uuid }) => ({ uuid }),
-    lockable: false,
-  });
+  return callSupervisor<string>(client, REGENERATE_API_KEY, deviceUuid, appId);
 }

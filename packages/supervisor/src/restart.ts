@@ -1,7 +1,9 @@
 import type { Client } from '@balena-ts/core';
-import { CONTAINER_ACTION_TIMEOUT_MS, sendCommand } from './internal/send.js';
-import { resolveTarget } from './internal/target.js';
+import { CONTAINER_ACTION_TIMEOUT_MS } from './internal/send.js';
+import { appIdCall, callSupervisor } from './internal/supervisor-call.js';
 import type { ApplicationId, DeviceUuid } from './types.js';
+
+const RESTART = appIdCall({ functionName: 'restart', path: '/v1/restart', timeout: CONTAINER_ACTION_TIMEOUT_MS });
 
 /**
  * Restarts the application's containers on the device (the modern SDKs' `device.restartApplication`).
@@ -20,19 +22,5 @@ import type { ApplicationId, DeviceUuid } from './types.js';
  * ```
  */
 export async function restart(client: Client, appId?: ApplicationId, deviceUuid?: DeviceUuid): Promise<string> {
-  const target = await resolveTarget(client, {
-    functionName: 'restart',
-    deviceUuid,
-    appId,
-    takesAppId: true,
-    needsAppId: true,
-  });
-  return sendCommand<string>(client, target, {
-    path: '/v1/restart',
-    method: 'POST',
-    data: { appId: target.appId },
-    proxyFilter: ({ deviceId, appId }) => ({ deviceId, appId }),
-    lockable: true,
-    timeout: CONTAINER_ACTION_TIMEOUT_MS,
-  });
+  return callSupervisor<string>(client, RESTART, deviceUuid, appId);
 }

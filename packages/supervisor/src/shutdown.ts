@@ -1,8 +1,14 @@
 import type { Client } from '@balena-ts/core';
-import { checkForce } from './internal/force.js';
-import { sendCommand } from './internal/send.js';
-import { resolveTarget } from './internal/target.js';
+import { callForced, type ForcedCall } from './internal/force.js';
+import { byDeviceAndApp } from './internal/supervisor-call.js';
 import type { ApplicationId, DeviceUuid, SupervisorActionResult } from './types.js';
+
+const SHUTDOWN: ForcedCall = {
+  functionName: 'shutdown',
+  path: '/v1/shutdown',
+  proxyFilter: byDeviceAndApp,
+  lockable: true,
+};
 
 /**
  * Shuts the device down.
@@ -28,19 +34,5 @@ export async function shutdown(
   appId?: ApplicationId,
   force?: boolean,
 ): Promise<SupervisorActionResult> {
-  const forced = checkForce(force);
-  const target = await resolveTarget(client, {
-    functionName: 'shutdown',
-    deviceUuid,
-    appId,
-    takesAppId: true,
-    needsAppId: false,
-  });
-  return sendCommand<SupervisorActionResult>(client, target, {
-    path: '/v1/shutdown',
-    method: 'POST',
-    data: { force: forced },
-    proxyFilter: ({ deviceId, appId }) => ({ deviceId, appId }),
-    lockable: true,
-  });
+  return callForced<SupervisorActionResult>(client, SHUTDOWN, deviceUuid, appId, force);
 }

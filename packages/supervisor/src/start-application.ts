@@ -1,6 +1,14 @@
 import type { Client } from '@balena-ts/core';
-import { applicationAction } from './internal/application-action.js';
+import { type ApplicationActionOptions, applicationAction } from './internal/application-action.js';
 import type { ApplicationId, DeviceUuid } from './types.js';
+
+const START_APPLICATION: ApplicationActionOptions = {
+  functionName: 'startApplication',
+  suffix: '/start',
+  method: 'POST',
+  lockable: false,
+  advice: 'it handles single-container applications only; use startService',
+};
 
 /**
  * Starts the application's container, usually after {@link stopApplication}. Deprecated: the
@@ -25,16 +33,5 @@ export function startApplication(
   appId?: ApplicationId,
   deviceUuid?: DeviceUuid,
 ): Promise<{ containerId?: string }> {
-  return applicationAction<{ containerId?: string }>(
-    client,
-    {
-      functionName: 'startApplication',
-      suffix: '/start',
-      method: 'POST',
-      lockable: false,
-      advice: 'it handles single-container applications only; use startService',
-    },
-    appId,
-    deviceUuid,
-  );
+  return applicationAction<{ containerId?: string }>(client, START_APPLICATION, appId, deviceUuid);
 }

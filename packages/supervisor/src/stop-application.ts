@@ -1,6 +1,14 @@
 import type { Client } from '@balena-ts/core';
-import { applicationAction } from './internal/application-action.js';
+import { type ApplicationActionOptions, applicationAction } from './internal/application-action.js';
 import type { ApplicationId, DeviceUuid } from './types.js';
+
+const STOP_APPLICATION: ApplicationActionOptions = {
+  functionName: 'stopApplication',
+  suffix: '/stop',
+  method: 'POST',
+  lockable: true,
+  advice: 'it handles single-container applications only; use stopService',
+};
 
 /**
  * Stops the application's container until the next reboot or supervisor restart. Deprecated: the
@@ -26,16 +34,5 @@ export function stopApplication(
   appId?: ApplicationId,
   deviceUuid?: DeviceUuid,
 ): Promise<{ containerId?: string }> {
-  return applicationAction<{ containerId?: string }>(
-    client,
-    {
-      functionName: 'stopApplication',
-      suffix: '/stop',
-      method: 'POST',
-      lockable: true,
-      advice: 'it handles single-container applications only; use stopService',
-    },
-    appId,
-    deviceUuid,
-  );
+  return applicationAction<{ containerId?: string }>(client, STOP_APPLICATION, appId, deviceUuid);
 }

@@ -1,7 +1,7 @@
 /** A device argument: a full uuid (32 or 62 hex characters) or a numeric id. */
 export type DeviceUuid = string | number;
 
-/** An application argument: the numeric id, as a number or a decimal string (the seed passed `'9020'`). */
+/** An application argument: the numeric id, as a number or a decimal string (balena's Python SDK reference passed ids as strings, e.g. `'9020'`). */
 export type ApplicationId = string | number;
 
 /** What the supervisor answers to reboot, shutdown and purge when it succeeds. */

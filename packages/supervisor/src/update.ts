@@ -1,8 +1,10 @@
 import type { Client } from '@balena-ts/core';
-import { checkForce } from './internal/force.js';
-import { sendCommand } from './internal/send.js';
-import { resolveTarget } from './internal/target.js';
+import { callForced, type ForcedCall } from './internal/force.js';
+import { byDeviceAndApp } from './internal/supervisor-call.js';
 import type { ApplicationId, DeviceUuid } from './types.js';
+
+// balena's SDKs do not map a 423 to a lock for an update, so neither does this.
+const UPDATE: ForcedCall = { functionName: 'update', path: '/v1/update', proxyFilter: byDeviceAndApp, lockable: false };
 
 /**
  * Makes the supervisor check for an update now; `force` also overrides update locks.
@@ -28,19 +30,5 @@ export async function update(
   appId?: ApplicationId,
   force?: boolean,
 ): Promise<unknown> {
-  const forced = checkForce(force);
-  const target = await resolveTarget(client, {
-    functionName: 'update',
-    deviceUuid,
-    appId,
-    takesAppId: true,
-    needsAppId: false,
-  });
-  return sendCommand<unknown>(client, target, {
-    path: '/v1/update',
-    method: 'POST',
-    data: { force: forced },
-    proxyFilter: ({ deviceId, appId }) => ({ deviceId, appId }),
-    lockable: false,
-  });
+  return callForced<unknown>(client, UPDATE, deviceUuid, appId, force);
 }

@@ -1,4 +1,4 @@
-// The audit of api-map §2.19: for every function, the exact proxy request (path and body) and
+// For every supervisor function, the exact proxy request (path and body) that balena's SDKs send, and
 // how a 423 from the supervisor surfaces: SupervisorLocked only for the actions balena's SDKs map
 // (restart, reboot, shutdown, purge, stopService, restartService, and Python's stopApplication),
 // a plain RequestError for the others. The sandbox answers the 423 itself, so no device changes.
@@ -158,7 +158,7 @@ const CASES: Case[] = [
   },
 ];
 
-describe('api-map §2.19: proxy requests and 423s', () => {
+describe("proxy requests and 423s, as balena's SDKs send and map them", () => {
   test('every exported supervisor call is covered (the endpoint settings send nothing)', () => {
     const calls = Object.entries(supervisor)
       .filter(

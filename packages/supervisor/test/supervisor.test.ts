@@ -1,4 +1,4 @@
-// Every seed function against the sandbox's simulated devices, through the API's proxy and
+// Every supervisor function against the sandbox's simulated devices, through the API's proxy and
 // straight to the device's local supervisor (as code running on the device calls it).
 import {
   type Client,
@@ -199,7 +199,7 @@ describe('arguments through the proxy', () => {
     await expect(ping(client, fixture.devices[2]!.uuid, other.id)).rejects.toThrow(/does not belong/);
   });
 
-  test('a numeric device id and a string app id work (the seed passed ids as strings)', async () => {
+  test('a numeric device id and a string app id work (the Python SDK reference passed ids as strings)', async () => {
     const device = fixture.devices[2]!;
     expect(await ping(client, device.id, String(fixture.applicationId))).toBe('OK');
   });

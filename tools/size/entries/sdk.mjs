@@ -1,6 +1,7 @@
 // Bundle-size entries for @balena-ts/sdk. Each `code` is the whole program being measured. The
-// browser build must pick settings-browser through the `browser` export condition: settings-node
-// (and its `node:` imports, which esbuild cannot resolve for the browser) must never be bundled.
+// browser build must pick settings-browser through the `browser` condition of the package's
+// `#platform` import: settings-node (and its `node:` imports, which esbuild cannot resolve for the
+// browser) must never be bundled.
 export default [
   {
     name: 'sdk: new Balena() + login + device.getAll (browser condition)',

@@ -3,13 +3,13 @@ import path from 'node:path';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures');
 
-/** Where a seed class lives: its facade path and the module whose functions it binds. */
+/** Where a class of the Python SDK reference lives: its facade path and the module whose functions it binds. */
 export interface SeedClass {
   readonly path: string;
   readonly module: string;
 }
 
-/** One seed function and where the facade must expose it. */
+/** One function of the Python SDK reference and where the facade must expose it. */
 export interface SeedFunction {
   /** `Class.snake_name`, as listed in the fixture. */
   readonly seedName: string;
@@ -25,7 +25,7 @@ export function camelCase(snakeName: string): string {
   return snakeName.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
-/** The 154 seed functions of test/fixtures/seed-functions.txt, mapped to the facade (PUBLIC-API section 3). */
+/** The 154 functions of test/fixtures/seed-functions.txt, mapped to their facade paths (seed-classes.json). */
 export function readSeedFunctions(): SeedFunction[] {
   const classes = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'seed-classes.json'), 'utf8')) as Record<
     string,

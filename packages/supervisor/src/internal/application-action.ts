@@ -1,9 +1,9 @@
 import type { Client } from '@balena-ts/core';
 import type { ApplicationId, DeviceUuid } from '../types.js';
 import { warnDeprecated } from './deprecation.js';
-import { CONTAINER_ACTION_TIMEOUT_MS, sendCommand } from './send.js';
+import { CONTAINER_ACTION_TIMEOUT_MS } from './send.js';
+import { byDeviceAndApp, callSupervisor } from './supervisor-call.js';
 import { requireSupervisorVersion } from './supervisor-version.js';
-import { resolveTarget } from './target.js';
 
 // The single-container `/v1/apps/:appId` endpoints arrived with supervisor 1.8.0.
 const APPS_ENDPOINT_MINIMUM_VERSION = '1.8.0';
@@ -27,26 +27,26 @@ export interface ApplicationActionOptions {
  * @param deviceUuid - the device (optional on the device)
  * @returns the supervisor's answer
  */
-export async function applicationAction<T>(
+export function applicationAction<T>(
   client: Client,
   options: ApplicationActionOptions,
   appId: ApplicationId | undefined,
   deviceUuid: DeviceUuid | undefined,
 ): Promise<T> {
   warnDeprecated(client, options.functionName, options.advice);
-  const target = await resolveTarget(client, {
-    functionName: options.functionName,
+  return callSupervisor<T>(
+    client,
+    {
+      functionName: options.functionName,
+      needsAppId: true,
+      checkTarget: (target) => requireSupervisorVersion(target, APPS_ENDPOINT_MINIMUM_VERSION, options.functionName),
+      path: (target) => `/v1/apps/${target.appId}${options.suffix}`,
+      method: options.method,
+      proxyFilter: byDeviceAndApp,
+      lockable: options.lockable,
+      timeout: options.method === 'POST' ? CONTAINER_ACTION_TIMEOUT_MS : undefined,
+    },
     deviceUuid,
     appId,
-    takesAppId: true,
-    needsAppId: true,
-  });
-  requireSupervisorVersion(target, APPS_ENDPOINT_MINIMUM_VERSION, options.functionName);
-  return sendCommand<T>(client, target, {
-    path: `/v1/apps/${target.appId}${options.suffix}`,
-    method: options.method,
-    proxyFilter: ({ deviceId, appId }) => ({ deviceId, appId }),
-    lockable: options.lockable,
-    timeout: options.method === 'POST' ? CONTAINER_ACTION_TIMEOUT_MS : undefined,
-  });
+  );
 }

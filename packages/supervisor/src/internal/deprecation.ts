@@ -4,7 +4,7 @@ import { settingsOf } from './settings.js';
 const warned = new Set<string>();
 
 /**
- * Says once per process that a seed function is deprecated, through the client's
+ * Says once per process that a supervisor function is deprecated, through the client's
  * `onDeprecation` hook or `console.warn`.
  *
  * @param client - the client (for its hook)

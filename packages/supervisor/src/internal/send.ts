@@ -19,7 +19,10 @@ export interface SupervisorCommand {
   data?: Record<string, unknown>;
   /** The proxy's device filter: `{ uuid }`, `{ deviceId }` or `{ deviceId, appId }`. */
   proxyFilter(target: ProxyTarget): Record<string, unknown>;
-  /** Whether a 423 means an update lock refused the action (api-map 2.19 lists which). */
+  /**
+   * Whether a 423 means an update lock refused the action. balena's SDKs map it so for restart,
+   * reboot, shutdown, purge, stopService, restartService and (Python) stopApplication only.
+   */
   lockable: boolean;
   /** Milliseconds; default the client's timeout. */
   timeout?: number;

@@ -1,8 +1,8 @@
 import { type Client, InvalidParameter } from '@balena-ts/core';
 import type { DeviceUuid } from '../types.js';
-import { CONTAINER_ACTION_TIMEOUT_MS, sendCommand } from './send.js';
+import { CONTAINER_ACTION_TIMEOUT_MS } from './send.js';
+import { byDeviceAndApp, callSupervisor } from './supervisor-call.js';
 import { requireSupervisorVersion } from './supervisor-version.js';
-import { resolveTarget } from './target.js';
 
 // The v2 service endpoints arrived with supervisor 7.0.0.
 const SERVICE_ACTIONS_MINIMUM_VERSION = '7.0.0';
@@ -32,20 +32,21 @@ export async function serviceAction(
   if (!Number.isSafeInteger(imageId) || imageId <= 0) {
     throw new InvalidParameter('imageId', imageId, 'expected a positive integer');
   }
-  const target = await resolveTarget(client, {
-    functionName,
+  return callSupervisor<string>(
+    client,
+    {
+      functionName,
+      takesAppId: false,
+      needsAppId: true,
+      checkTarget: (target) => requireSupervisorVersion(target, SERVICE_ACTIONS_MINIMUM_VERSION, functionName),
+      path: (target) => `/v2/applications/${target.appId}/${action}`,
+      method: 'POST',
+      data: (target) => ({ appId: target.appId, imageId }),
+      proxyFilter: byDeviceAndApp,
+      lockable,
+      timeout: CONTAINER_ACTION_TIMEOUT_MS,
+    },
     deviceUuid,
-    appId: undefined,
-    takesAppId: false,
-    needsAppId: true,
-  });
-  requireSupervisorVersion(target, SERVICE_ACTIONS_MINIMUM_VERSION, functionName);
-  return sendCommand<string>(client, target, {
-    path: `/v2/applications/${target.appId}/${action}`,
-    method: 'POST',
-    data: { appId: target.appId, imageId },
-    proxyFilter: ({ deviceId, appId }) => ({ deviceId, appId }),
-    lockable,
-    timeout: CONTAINER_ACTION_TIMEOUT_MS,
-  });
+    undefined,
+  );
 }

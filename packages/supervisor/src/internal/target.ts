@@ -28,7 +28,10 @@ export interface TargetRequest {
   functionName: string;
   deviceUuid: DeviceUuid | undefined;
   appId: ApplicationId | undefined;
-  /** The seed function takes an app id, so the proxy mode requires one (the seed's contract). */
+  /**
+   * The function takes an app id, so the proxy mode requires one: the Python SDK reference's
+   * supervisor functions required both the device and the application for every proxied call.
+   */
   takesAppId: boolean;
   /** The call's path or body needs an app id. */
   needsAppId: boolean;

@@ -1,0 +1,113 @@
+import * as auth from '@balena-ts/auth';
+import * as twoFactor from '@balena-ts/auth/two-factor';
+import type { Client } from '@balena-ts/core';
+import type * as settingsModule from '@balena-ts/core/settings';
+import * as logs from '@balena-ts/logs';
+import * as apiKey from '@balena-ts/models/api-key';
+import * as application from '@balena-ts/models/application';
+import * as applicationConfigVariable from '@balena-ts/models/application-config-variable';
+import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
+import * as applicationTag from '@balena-ts/models/application-tag';
+import * as config from '@balena-ts/models/config';
+import * as device from '@balena-ts/models/device';
+import * as deviceConfigVariable from '@balena-ts/models/device-config-variable';
+import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
+import * as deviceOs from '@balena-ts/models/device-os';
+import * as deviceServiceEnvVariable from '@balena-ts/models/device-service-env-variable';
+import * as deviceTag from '@balena-ts/models/device-tag';
+import * as image from '@balena-ts/models/image';
+import * as key from '@balena-ts/models/key';
+import * as release from '@balena-ts/models/release';
+import * as releaseTag from '@balena-ts/models/release-tag';
+import * as service from '@balena-ts/models/service';
+import * as serviceEnvVariable from '@balena-ts/models/service-env-variable';
+import * as supervisor from '@balena-ts/supervisor';
+import { facadeModule, facadeValue } from './facade.js';
+
+/** The five settings functions a platform provides (settings-node and settings-browser both re-export core's). */
+export type SettingsFunctions = Pick<typeof settingsModule, 'get' | 'getAll' | 'has' | 'remove' | 'set'>;
+
+/**
+ * The tree of `new Balena()`, described once: the runtime object ({@link bindFacade}), its type
+ * ({@link BalenaSdk}) and the facade's type test all come from it. Each path names its module
+ * and, for every export that takes no client, whether the facade keeps it.
+ *
+ * @param settings - the platform's settings functions
+ * @returns the descriptor
+ * @example
+ * ```ts
+ * import { get, getAll, has, remove, set } from '@balena-ts/settings-node';
+ * const balena = bindFacade(client, describeBalena({ get, getAll, has, remove, set }));
+ * ```
+ */
+export function describeBalena(settings: SettingsFunctions) {
+  return {
+    /** The core client every bound function receives: pass it to module functions. */
+    client: facadeValue((client: Client): Client => client),
+    /** The OData client (`client.pine`) for requests the models do not cover. */
+    pine: facadeValue((client: Client): Client['pine'] => client.pine),
+    /** The request function (`client.request`) for endpoints outside OData. */
+    request: facadeValue((client: Client): Client['request'] => client.request),
+    /** Login, logout, tokens and the current user (`@balena-ts/auth`). */
+    auth: facadeModule(auth, {}),
+    /** Two-factor authentication (`@balena-ts/auth/two-factor`); `generateCode` needs no client. */
+    twoFactorAuth: facadeModule(twoFactor, { generateCode: true }),
+    /** Device logs: history and live subscriptions (`@balena-ts/logs`). */
+    logs: facadeModule(logs, { ndjsonTransport: false }),
+    /** Settings, read from the platform's storage. */
+    settings: facadeModule(settings, {}),
+    /** The models of balena's Python SDK reference (`@balena-ts/models` and `@balena-ts/supervisor`). */
+    models: {
+      /** Fleets. */
+      application: facadeModule(application, {}),
+      /** API keys. */
+      apiKey: facadeModule(apiKey, {}),
+      /** The API's configuration and device types. */
+      config: facadeModule(config, {}),
+      /** Configuration variables of fleets and devices. */
+      configVariable: {
+        /** `@balena-ts/models/application-config-variable`. */
+        applicationConfigVariable: facadeModule(applicationConfigVariable, {}),
+        /** `@balena-ts/models/device-config-variable`. */
+        deviceConfigVariable: facadeModule(deviceConfigVariable, { PartialWriteError: false }),
+      },
+      /** Devices; `generateUuid` and `isArchitectureCompatible` need no client. */
+      device: facadeModule(device, { generateUuid: true, isArchitectureCompatible: true }),
+      /** balenaOS images and their configuration; `parseParams` needs no client. */
+      deviceOs: facadeModule(deviceOs, { parseParams: true }),
+      /** Environment variables of fleets, services, devices and device services. */
+      environmentVariables: {
+        /** `@balena-ts/models/application-env-variable`; `isSystemVariable` needs no client. */
+        application: facadeModule(applicationEnvVariable, { isSystemVariable: true }),
+        /** `@balena-ts/models/service-env-variable`. */
+        serviceEnvironmentVariable: facadeModule(serviceEnvVariable, {}),
+        /** `@balena-ts/models/device-env-variable`. */
+        device: facadeModule(deviceEnvVariable, { PartialWriteError: false }),
+        /** `@balena-ts/models/device-service-env-variable`. */
+        deviceServiceEnvironmentVariable: facadeModule(deviceServiceEnvVariable, {}),
+      },
+      /** Release images. */
+      image: facadeModule(image, {}),
+      /** Releases. */
+      release: facadeModule(release, {}),
+      /** Services. */
+      service: facadeModule(service, {}),
+      /** Tags of devices, fleets and releases. */
+      tag: {
+        /** `@balena-ts/models/device-tag`. */
+        device: facadeModule(deviceTag, { PartialWriteError: false }),
+        /** `@balena-ts/models/application-tag`. */
+        application: facadeModule(applicationTag, {}),
+        /** `@balena-ts/models/release-tag`. */
+        release: facadeModule(releaseTag, {}),
+      },
+      /** SSH keys. */
+      key: facadeModule(key, {}),
+      /** Supervisor actions, through the API proxy or on the device. */
+      supervisor: facadeModule(supervisor, {}),
+    },
+  } as const;
+}
+
+/** The descriptor of `new Balena()`'s tree (see {@link describeBalena}). */
+export type BalenaDescriptor = ReturnType<typeof describeBalena>;
