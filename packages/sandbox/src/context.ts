@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { type JwtClaims, looksLikeJwt, signJwt, verifyJwt } from './auth/jwt.js';
 import type { Actor } from './domain/actor.js';
 import { emptyError, messageError } from './http/http-error.js';
@@ -27,22 +26,14 @@ export interface TokenOptions {
   authTimeMs?: number;
 }
 
-/** Events other modules listen to (the simulator, logs, MQTT). */
-export interface SandboxEvents {
-  /** A device row changed (state report, heartbeat, PATCH). */
-  'device-changed': [deviceId: number];
-  /** A device polled its target state. */
-  'device-polled': [deviceId: number];
-}
-
 /**
- * What every route module gets: the store, authentication helpers, a clock and events. Internal
+ * What every route module gets: the store, authentication helpers and a clock; changes
+ * reach other modules through one channel, `store.onChange`. Internal
  * (not exported from the package); see ARCHITECTURE.md.
  */
 export class SandboxContext {
   readonly store: Store;
   readonly config: SandboxConfig;
-  readonly events: EventEmitter<SandboxEvents> = new EventEmitter<SandboxEvents>();
   private readonly closers: (() => Promise<void> | void)[] = [];
   /** The base URL once listening ('http://127.0.0.1:<port>'). */
   url = '';
@@ -52,7 +43,6 @@ export class SandboxContext {
   constructor(store: Store, config: SandboxConfig) {
     this.store = store;
     this.config = config;
-    this.events.setMaxListeners(0);
   }
 
   now(): number {
@@ -106,7 +96,7 @@ export class SandboxContext {
     return claims;
   }
 
-  /** Who is calling. Missing, forged or expired credentials make a guest (balena: finding 1). */
+  /** Who is calling. Missing, forged or expired credentials make a guest (balena answers such requests as it answers anonymous ones: never 401 for a bad token alone). */
   authenticate(request: SandboxRequest): Actor {
     const token = this.bearerToken(request);
     if (!token) return { kind: 'guest' };
@@ -159,7 +149,7 @@ export class SandboxContext {
     return device;
   }
 
-  /** Records a target-state poll: the device's API heartbeat becomes `online` (golden finding 8). */
+  /** Records a target-state poll: the device's API heartbeat becomes `online` (balena: a state report alone leaves it `unknown`; only a target-state poll marks the device online). */
   markHeartbeat(deviceId: number): void {
     const device = this.store.get('device', deviceId);
     if (!device) return;
@@ -169,8 +159,6 @@ export class SandboxContext {
       changes.changed_api_heartbeat_state_on__date = new Date(this.now()).toISOString();
     }
     updateRow(this.store, 'device', deviceId, changes);
-    this.events.emit('device-polled', deviceId);
-    this.events.emit('device-changed', deviceId);
   }
 
   /** Turns `online` devices whose heartbeat is older than the timeout `offline`. */
@@ -183,7 +171,6 @@ export class SandboxContext {
         api_heartbeat_state: 'offline',
         changed_api_heartbeat_state_on__date: new Date(this.now()).toISOString(),
       });
-      this.events.emit('device-changed', device.id);
     }
   }
 }

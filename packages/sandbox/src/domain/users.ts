@@ -1,8 +1,7 @@
 import { hashPassword } from '../auth/password.js';
 import { randomHex } from '../auth/random.js';
 import { messageError } from '../http/http-error.js';
-import { attachActor } from '../odata/write-hooks.js';
-import { insertRow, newRow } from '../store/new-row.js';
+import { attachActor, insertRow, newRow } from '../store/new-row.js';
 import type { Row } from '../store/row.js';
 import type { Store } from '../store/store.js';
 import { membershipRoleId } from './memberships.js';

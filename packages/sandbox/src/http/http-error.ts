@@ -1,4 +1,5 @@
-/** The body shapes balena's error answers come in (golden finding 4). */
+/** The body shapes balena's error answers come in (balena answers errors with an empty body, a JSON string, a JSON
+ * value or a text/html page, depending on the route). */
 export type ErrorBody =
   | { kind: 'empty' }
   | { kind: 'json-string'; message: string }

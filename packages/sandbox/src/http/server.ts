@@ -52,7 +52,7 @@ function answerFailure(response: ServerResponse, error: unknown, log: (message: 
   } else if (error instanceof UniqueViolation) {
     sendJson(response, 409, error.message);
   } else if (error instanceof UnknownMember) {
-    // Unknown fields in $select or a PATCH body: balena answers 500 with nothing (golden finding 3).
+    // Unknown fields in $select or a PATCH body: balena answers 500 with an empty body.
     sendEmpty(response, 500);
   } else {
     log(`internal error: ${(error as Error)?.stack ?? String(error)}`);

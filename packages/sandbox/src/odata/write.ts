@@ -1,8 +1,6 @@
 import type { ODataOptions } from '@balena/odata-parser';
-import { checkMembershipReferences } from '../domain/memberships.js';
-import { checkVariableRules } from '../domain/variable-rules.js';
 import { emptyError } from '../http/http-error.js';
-import { newRow } from '../store/new-row.js';
+import { attachActor, newRow } from '../store/new-row.js';
 import type { Row } from '../store/row.js';
 import { findField, resourceDefinition } from '../store/schema.js';
 import { UniqueViolation, uniqueMessage } from '../store/unique-violation.js';
@@ -10,7 +8,6 @@ import { coerceValue, WrongType } from './coerce.js';
 import type { QueryContext } from './query-context.js';
 import { UnknownMember } from './query-context.js';
 import { selectRows } from './read.js';
-import { afterInsert, attachActor, prepareInsert, prepareUpdate, refuseCreate } from './write-hooks.js';
 
 function requireObjectBody(body: unknown): Record<string, unknown> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw emptyError(400);
@@ -20,7 +17,8 @@ function requireObjectBody(body: unknown): Record<string, unknown> {
 /** POST: creates one row (unknown fields are dropped, as balena does) and returns it. */
 export function createRow(context: QueryContext, resource: string, body: unknown): Row {
   const values = requireObjectBody(body);
-  refuseCreate(resource);
+  const { policy, hooks, fields } = resourceDefinition(resource);
+  if (policy.createdOnlyByTheServer) throw emptyError(401);
   const accepted: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     const field = findField(resource, name);
@@ -34,22 +32,18 @@ export function createRow(context: QueryContext, resource: string, body: unknown
   }
   const { store, access } = context;
   const row = newRow(store, resource, accepted);
-  prepareInsert(store, resource, row);
-  for (const field of resourceDefinition(resource).fields) {
+  hooks.beforeInsert?.(store, row);
+  for (const field of fields) {
     if (field.required && (row[field.name] === null || row[field.name] === undefined)) throw emptyError(500);
   }
-  checkVariableRules(resource, row);
-  const allowed = resource === 'application' ? access.organizations().has(row.organization as number) : undefined;
-  const scope = access.writeScope(resource);
-  const isFullUser = access.actor.kind === 'user' && !access.actor.partial;
-  if (resource === 'organization' ? !isFullUser : allowed === undefined ? scope === 'none' || !scope(row) : !allowed) {
-    throw emptyError(401);
-  }
-  if (resource === 'organization_membership') checkMembershipReferences(store, row);
+  hooks.validate?.(row, store);
+  const scope = policy.write(access);
+  const allowed = policy.create ? policy.create(access, row) : scope !== 'none' && scope(row);
+  if (!allowed) throw emptyError(401);
   store.checkUnique(resource, row);
   attachActor(store, resource, row);
   store.put(resource, row);
-  afterInsert(store, resource, row, access.actor);
+  hooks.afterInsert?.(store, row, access.actor);
   return row;
 }
 
@@ -90,13 +84,14 @@ export function updateRows(
     }
   }
   const { store, access } = context;
+  const { hooks, fields } = resourceDefinition(resource);
   const rows = targetRows(context, resource, candidates, options);
   const write = access.writeScope(resource);
   const modifiedAt = new Date(store.now()).toISOString();
   const nextRows = rows.map((row) => {
     const next: Row = { ...row, ...changes, id: row.id, modified_at: modifiedAt };
-    prepareUpdate(store, resource, next, row);
-    for (const field of resourceDefinition(resource).fields) {
+    hooks.beforeUpdate?.(store, next, row);
+    for (const field of fields) {
       if (field.required && !field.computed && (next[field.name] === null || next[field.name] === undefined))
         throw emptyError(500);
     }

@@ -1,3 +1,4 @@
+import type { ResourceHooks, ResourcePolicy } from './resource-policy.js';
 import type { Row } from './row.js';
 
 /** The storage type of a field, close to the SBVR concept types balena's model uses. */
@@ -52,4 +53,8 @@ export interface ResourceDefinition {
   unique: string[][];
   /** Fields usable as `resource(field='value')` keys. */
   alternateKeys: string[];
+  /** Who may read, create and change its rows. */
+  policy: ResourcePolicy;
+  /** What balena derives and checks around a write. */
+  hooks: ResourceHooks;
 }
