@@ -4,6 +4,7 @@ import { emptyError, messageError } from './http/http-error.js';
 import type { SandboxRequest } from './http/router.js';
 import { Access } from './odata/access.js';
 import { updateRow } from './store/new-row.js';
+import { HASHED_KEY_PREFIX, hashApiKey } from './store/persistence.js';
 import type { Row } from './store/row.js';
 import type { Store } from './store/store.js';
 
@@ -117,7 +118,9 @@ export class SandboxContext {
 
   /** The actor an API key stands for; unknown or expired keys make a guest. */
   actorOfApiKey(key: string): Actor {
-    const apiKey = this.store.findUnique('api_key', ['key'], [key]);
+    // A key loaded from a data file is stored hashed; a hash itself is never a credential.
+    const inClear = key.startsWith(HASHED_KEY_PREFIX) ? undefined : this.store.findUnique('api_key', ['key'], [key]);
+    const apiKey = inClear ?? this.store.findUnique('api_key', ['key'], [hashApiKey(key)]);
     if (!apiKey) return { kind: 'guest' };
     if (apiKey.expiry_date && Date.parse(apiKey.expiry_date as string) <= this.now()) return { kind: 'guest' };
     const actorId = apiKey.is_of__actor as number;

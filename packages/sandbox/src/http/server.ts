@@ -65,6 +65,8 @@ export interface ServerOptions {
   router: Router;
   middleware: Middleware[];
   onRequest: () => void;
+  /** Runs before the status line of every answer is written (the persistence commit). */
+  beforeResponse?: (() => void) | undefined;
   log: (message: string) => void;
 }
 
@@ -75,6 +77,15 @@ export function createSandboxServer(options: ServerOptions): { server: Server; s
     options.onRequest();
     for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
     const request = toSandboxRequest(raw);
+    const { beforeResponse } = options;
+    if (beforeResponse) {
+      // Every answer passes here, explicit or implicit (a bare end() writes the head through it).
+      const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+      response.writeHead = ((...args: unknown[]) => {
+        beforeResponse();
+        return writeHead(...args);
+      }) as ServerResponse['writeHead'];
+    }
     const started = Date.now();
     response.on('finish', () =>
       options.log(`${request.method} ${request.url} ${response.statusCode} ${Date.now() - started}ms`),
