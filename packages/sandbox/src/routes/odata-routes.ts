@@ -6,7 +6,7 @@ import type { Router, SandboxRequest } from '../http/router.js';
 import { type Candidates, findCandidates } from '../odata/candidates.js';
 import { mentionsName } from '../odata/filter.js';
 import { parseODataUrl } from '../odata/parse-odata.js';
-import type { Binds, QueryContext } from '../odata/query-context.js';
+import { type Binds, MAX_EXPANDED_ROWS, type QueryContext } from '../odata/query-context.js';
 import { countRows, queryRows } from '../odata/query-rows.js';
 import { validateOptions } from '../odata/read.js';
 import { rowSerializer, serializeRow } from '../odata/serialize.js';
@@ -59,7 +59,12 @@ async function handle(
   if (!resource || tree.property || tree.link) throw emptyError(401);
   const actor = context.authenticate(request);
   const access = context.access(actor);
-  const query: QueryContext = { store: context.store, access, binds };
+  const query: QueryContext = {
+    store: context.store,
+    access,
+    binds,
+    expandBudget: { remaining: MAX_EXPANDED_ROWS },
+  };
   const options = tree.options ?? {};
   const keyed = tree.key !== undefined ? rowsByKey(query, resource, tree.key) : undefined;
   const candidates = (): Candidates =>

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../src/index.js';
+import { call, odata } from './support/api.js';
+
+const PING_LIMIT_MS = 2000;
+
+/** Sends a hostile request while checking that `/ping` still answers in time, during and after it. */
+async function survives<T>(sandbox: Sandbox, attack: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const during = (async () => {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const response = await fetch(`${sandbox.url}/ping`, { signal: AbortSignal.timeout(PING_LIMIT_MS) });
+    return { status: response.status, ms: Date.now() - started };
+  })();
+  const result = await attack();
+  expect((await during).status).toBe(200);
+  const after = await fetch(`${sandbox.url}/ping`, { signal: AbortSignal.timeout(PING_LIMIT_MS) });
+  expect(after.status).toBe(200);
+  return result;
+}
+
+/** `device?$expand=belongs_to__application($expand=owns__device(...))`, `levels` navigations deep. */
+function bouncingExpand(levels: number): string {
+  let expand = '';
+  for (let level = levels; level > 0; level--) {
+    const name = level % 2 === 1 ? 'belongs_to__application' : 'owns__device';
+    expand = expand ? `${name}($select=id;$expand=${expand})` : `${name}($select=id)`;
+  }
+  return `device?$select=id&$expand=${expand}`;
+}
+
+describe('hostile requests', () => {
+  let sandbox: Sandbox;
+  let token: string;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    token = sandbox.superuser.token;
+    const fleet = await sandbox.seedApplication({ name: 'bomb' });
+    await sandbox.seedDevices({ application: fleet.id, count: 200 });
+  });
+  afterAll(() => sandbox.close());
+
+  describe('expansion bomb', () => {
+    it('refuses an $expand nested 21 levels with a 400 and a message', async () => {
+      const answer = await survives(sandbox, () => odata(sandbox, bouncingExpand(21), token));
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatch(/\$expand may nest at most/);
+    });
+
+    it('refuses a shallow expansion whose answer would explode (200 devices, 5 levels: 200^3 rows)', async () => {
+      const answer = await survives(sandbox, () => odata(sandbox, bouncingExpand(5), token));
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatch(/Query too large/);
+    });
+
+    it('still answers a reasonable nested expansion', async () => {
+      const answer = await odata(sandbox, `${bouncingExpand(3)}&$top=2`, token);
+      expect(answer.status).toBe(200);
+      expect(answer.body.d[0].belongs_to__application[0].owns__device).toHaveLength(200);
+    });
+  });
+});
