@@ -49,6 +49,10 @@ export interface ResourcePolicy {
   write(access: AccessView): Scope;
   /** Whether the actor may create this (complete, not yet stored) row; by default `write` decides. */
   create?(access: AccessView, row: Row): boolean;
+  /** Whether the actor may turn `previous` into `next` (a PATCH); by default `write` decides on `next`. */
+  update?(access: AccessView, next: Row, previous: Row): boolean;
+  /** Which rows the actor may delete; by default those it may write. */
+  remove?(access: AccessView): Scope;
   /** Never created through `/v7` (balena: 401 before anything else is checked). */
   createdOnlyByTheServer?: boolean;
 }

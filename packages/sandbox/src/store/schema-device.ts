@@ -12,6 +12,7 @@ const base = baseFields;
 const fleetOfDevice: Owner = byField('belongs_to__application');
 const ofDevice = fleetScoped({ application: via('device', 'device', fleetOfDevice), device: byField('device') });
 const deviceParent = (key: string) => ({ field: 'device', resource: 'device', key });
+const ownDevice = fleetScoped({ application: fleetOfDevice, device: (row) => row.id });
 
 /** An install on a device of a `target` (service, image), one per device and target, navigable as `target`. */
 function install(
@@ -120,7 +121,8 @@ export const deviceResources: ResourceDefinition[] = [
       `),
     unique: [['uuid']],
     alternateKeys: ['uuid'],
-    policy: fleetScoped({ application: fleetOfDevice, device: (row) => row.id }),
+    // A device key changes its own device but may not delete it (only users do).
+    policy: { ...ownDevice, remove: (access) => (access.caller === 'user' ? ownDevice.write(access) : 'none') },
     hooks: {
       beforeInsert: (_store, row) => {
         if (typeof row.uuid !== 'string' || row.uuid === '') row.uuid = randomHex(32);

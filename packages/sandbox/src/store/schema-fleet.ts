@@ -28,9 +28,16 @@ const userPolicy: ResourcePolicy = {
   createdOnlyByTheServer: true,
 };
 
-/** Every user reads every actor; actors come with their user, fleet or device. */
+/** A user reads the actors of themselves, their colleagues, and their fleets and devices. */
 const actorPolicy: ResourcePolicy = {
-  read: (access) => (access.caller === 'user' ? () => true : 'none'),
+  read: (access) => {
+    if (access.caller !== 'user') return 'none';
+    return (row) => {
+      if (access.ownsActor(row.id)) return true;
+      const user = access.store.referencing('user', 'actor', row.id)[0];
+      return user !== undefined && access.colleagues().has(user.id);
+    };
+  },
   write: () => 'none',
   createdOnlyByTheServer: true,
 };
@@ -80,13 +87,29 @@ const applicationPolicy: ResourcePolicy = {
   },
   write: (access) => (access.caller === 'user' ? (row) => access.applications().has(row.id) : 'none'),
   create: (access, row) => access.organizations().has(row.organization as number),
+  // Moving a fleet between organizations takes administering both (members may not pull fleets out).
+  update: (access, next, previous) => {
+    if (!access.applications().has(previous.id)) return false;
+    if (next.organization === previous.organization) return true;
+    const administered = access.administeredOrganizations();
+    return administered.has(previous.organization as number) && administered.has(next.organization as number);
+  },
 };
 
 const ofApplication = fleetScoped({ application: byField('application') });
 
 /** Users, organizations, keys and fleets. */
 export const fleetResources: ResourceDefinition[] = [
-  resource({ name: 'actor', fields: base(), policy: actorPolicy }),
+  resource({
+    name: 'actor',
+    fields: base(),
+    navigations: reverseLinks(`
+      is_of__user         <- user.actor
+      is_of__application  <- application.actor
+      is_of__device       <- device.actor
+    `),
+    policy: actorPolicy,
+  }),
   resource({
     name: 'user',
     fields: [
@@ -145,7 +168,7 @@ export const fleetResources: ResourceDefinition[] = [
     fields: [
       ...base(),
       ...columns(`
-        user                          -> user cascade required
+        user                          -> user cascade required any-row
         is_member_of__organization    -> organization cascade required
         organization_membership_role  -> organization_membership_role keep required
       `),

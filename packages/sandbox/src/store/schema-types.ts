@@ -32,6 +32,11 @@ export interface FieldDefinition {
   readOnly?: boolean;
   /** Selectable by name but left out of a row read without `$select` (balena-cloud-only fields). */
   hidden?: boolean;
+  /**
+   * A link a write may point at any existing row, seen by the caller or not (a new member's
+   * user); every other link must point at a row the caller may read.
+   */
+  linksAnyRow?: boolean;
 }
 
 /** A navigation that is not a plain link field: the reverse of a link, or a custom relation. */
