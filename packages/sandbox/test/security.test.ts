@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../src/index.js';
 import { call, odata } from './support/api.js';
@@ -29,13 +32,24 @@ function bouncingExpand(levels: number): string {
   return `device?$select=id&$expand=${expand}`;
 }
 
+const directory = mkdtempSync(join(tmpdir(), 'sandbox-security-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+/** A release body whose composition is `depth` arrays nested in one another, as JSON text. */
+function releaseWithNestedComposition(fleet: number, commit: string, depth: number): string {
+  const composition = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  return `{"belongs_to__application":${fleet},"commit":"${commit}","status":"success","composition":${composition}}`;
+}
+
 describe('hostile requests', () => {
   let sandbox: Sandbox;
   let token: string;
+  let fleetId: number;
   beforeAll(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({ dataFile: join(directory, 'hostile.db') });
     token = sandbox.superuser.token;
     const fleet = await sandbox.seedApplication({ name: 'bomb' });
+    fleetId = fleet.id;
     await sandbox.seedDevices({ application: fleet.id, count: 200 });
   });
   afterAll(() => sandbox.close());
@@ -57,6 +71,37 @@ describe('hostile requests', () => {
       const answer = await odata(sandbox, `${bouncingExpand(3)}&$top=2`, token);
       expect(answer.status).toBe(200);
       expect(answer.body.d[0].belongs_to__application[0].owns__device).toHaveLength(200);
+    });
+  });
+
+  describe('bodies', () => {
+    it('refuses a release whose composition nests 20,000 arrays (400), and keeps serving releases', async () => {
+      const raw = releaseWithNestedComposition(fleetId, 'deep', 20_000);
+      const answer = await survives(sandbox, () => call(sandbox, 'POST', '/v7/release', { token, raw }));
+      expect(answer.status).toBe(400);
+      expect(answer.text).toContain('<pre>Bad Request</pre>');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await odata(sandbox, 'release?$select=id', token)).status).toBe(200);
+    });
+
+    it('still takes a composition nested a dozen levels', async () => {
+      const raw = releaseWithNestedComposition(fleetId, 'shallow', 12);
+      expect((await call(sandbox, 'POST', '/v7/release', { token, raw })).status).toBe(201);
+    });
+
+    it('answers JSON that does not parse with the plain "Bad Request" page, no stack or file path', async () => {
+      const answer = await call(sandbox, 'POST', '/v7/application', { token, raw: '{"app_name": "x",' });
+      expect(answer.status).toBe(400);
+      expect(answer.contentType).toBe('text/html; charset=utf-8');
+      expect(answer.text).toContain('<pre>Bad Request</pre>');
+      expect(answer.text).not.toMatch(/SyntaxError|at JSON\.parse|\/src\/|node_modules/);
+    });
+
+    it('accepts a 100 KB query string', async () => {
+      const ids = Array.from({ length: 15_000 }, (_, index) => index + 1_000_000).join(',');
+      const answer = await odata(sandbox, `device/$count?$filter=id in (${ids})`, token);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({ d: 0 });
     });
   });
 });

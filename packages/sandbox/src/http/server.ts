@@ -17,6 +17,12 @@ const CORS_HEADERS = {
   'Access-Control-Max-Age': '86400',
 };
 
+/**
+ * Room for the request line and headers. Node's default (16 KB) refuses long OData URLs that
+ * balena accepts (a `$filter` over hundreds of ids: 100 KB and more).
+ */
+export const MAX_HEADER_BYTES: number = 1024 * 1024;
+
 function toSandboxRequest(raw: IncomingMessage): SandboxRequest {
   const url = raw.url ?? '/';
   const queryStart = url.indexOf('?');
@@ -73,7 +79,7 @@ export interface ServerOptions {
 /** The node:http server: CORS, the middleware chain, routing, and a catch-all so it never crashes. */
 export function createSandboxServer(options: ServerOptions): { server: Server; sockets: Set<Socket> } {
   const sockets = new Set<Socket>();
-  const server = createServer((raw, response) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (raw, response) => {
     options.onRequest();
     for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
     const request = toSandboxRequest(raw);
@@ -110,9 +116,19 @@ export function createSandboxServer(options: ServerOptions): { server: Server; s
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      const message = `Request line and headers may take ${MAX_HEADER_BYTES} bytes at most`;
+      socket.end(
+        `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`,
+      );
+      return;
+    }
+    socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
   });
   return { server, sockets };
 }
