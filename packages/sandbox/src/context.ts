@@ -92,8 +92,9 @@ export class SandboxContext {
     const claims = verifyJwt(token, this.config.jwtSecret, this.now());
     if (!claims) return undefined;
     const user = this.store.get('user', claims.id);
-    // Changing the password (or disabling 2FA) rotates jwt_secret and so revokes older tokens.
-    if (!user || (claims.jwt_secret !== undefined && claims.jwt_secret !== user.jwt_secret)) return undefined;
+    // Changing the password (or disabling 2FA) rotates jwt_secret and so revokes older tokens; a
+    // token without the claim is never valid.
+    if (!user || claims.jwt_secret !== user.jwt_secret) return undefined;
     return claims;
   }
 

@@ -33,7 +33,8 @@ export function createUserWithOrganization(store: Store, values: NewUser): { use
   return { user, organization };
 }
 
-/** The user with this username or email. */
+/** The user with this e-mail address (a login with an `@`) or else this username. */
 export function findUserByLogin(store: Store, login: string): Row | undefined {
-  return store.findUnique('user', ['username'], [login]) ?? store.findUnique('user', ['email'], [login]);
+  if (login.includes('@')) return store.findUnique('user', ['email'], [login]);
+  return store.findUnique('user', ['username'], [login]);
 }

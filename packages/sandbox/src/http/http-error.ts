@@ -11,11 +11,14 @@ export class HttpError extends Error {
   override readonly name = 'HttpError';
   readonly status: number;
   readonly body: ErrorBody;
+  /** Extra response headers (`Retry-After`). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, body: ErrorBody = { kind: 'empty' }) {
+  constructor(status: number, body: ErrorBody = { kind: 'empty' }, headers: Record<string, string> = {}) {
     super(body.kind === 'json-string' ? body.message : `HTTP ${status}`);
     this.status = status;
     this.body = body;
+    this.headers = headers;
   }
 }
 
