@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -105,5 +106,74 @@ describe('credentials under attack', () => {
     });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('requests from web pages', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.close());
+
+  /** A raw request with headers fetch would not let us set (Host). */
+  function rawRequest(
+    path: string,
+    options: { method?: string; headers?: Record<string, string>; body?: string },
+  ): Promise<{ status: number; text: string }> {
+    const { port } = new URL(sandbox.url);
+    return new Promise((resolve, reject) => {
+      const outgoing = request(
+        { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+        (incoming) => {
+          let text = '';
+          incoming.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, text }));
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(options.body);
+    });
+  }
+
+  const credentials = () =>
+    new URLSearchParams({ username: sandbox.superuser.username, password: sandbox.superuser.password }).toString();
+
+  it('refuses a form posted to /login_ from another origin (no token to read back)', async () => {
+    const answer = await fetch(`${sandbox.url}/login_`, {
+      method: 'POST',
+      headers: { Origin: 'http://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: credentials(),
+    });
+    expect(answer.status).toBe(403);
+    expect(await answer.text()).not.toMatch(/^ey/);
+  });
+
+  it('still serves a same-origin form login and cross-origin JSON (a preflighted browser client)', async () => {
+    const form = await fetch(`${sandbox.url}/login_`, {
+      method: 'POST',
+      headers: { Origin: sandbox.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: credentials(),
+    });
+    expect(form.status).toBe(200);
+    const json = await fetch(`${sandbox.url}/login_`, {
+      method: 'POST',
+      headers: { Origin: 'http://localhost:63315', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: sandbox.superuser.username, password: sandbox.superuser.password }),
+    });
+    expect(json.status).toBe(200);
+    expect(json.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('refuses a request for another host name (DNS rebinding)', async () => {
+    const rebound = await rawRequest('/login_', {
+      method: 'POST',
+      headers: { Host: 'evil.example', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: sandbox.superuser.username, password: sandbox.superuser.password }),
+    });
+    expect(rebound.status).toBe(403);
+    expect((await rawRequest('/ping', { headers: { Host: 'localhost:1' } })).status).toBe(200);
   });
 });

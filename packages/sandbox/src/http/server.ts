@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { UnknownMember } from '../odata/query-context.js';
 import { UniqueViolation } from '../store/unique-violation.js';
 import { parseBody, readRawBody } from './body.js';
-import { HttpError } from './http-error.js';
+import { HttpError, messageError } from './http-error.js';
 import { sendEmpty, sendError, sendJson } from './respond.js';
 import type { Middleware, Router, SandboxRequest } from './router.js';
 
@@ -46,6 +46,39 @@ function toSandboxRequest(raw: IncomingMessage): SandboxRequest {
       return parsed;
     },
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The request body types a browser sends across origins without asking first (no CORS preflight). */
+const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/**
+ * The sandbox listens on 127.0.0.1 only, so any web page the developer visits could reach it. A
+ * request naming another host (DNS rebinding) is refused, and so is a cross-origin write that a
+ * browser sends without a preflight (a form posted to `/login_` would read the token back
+ * through `Access-Control-Allow-Origin: *`). Cross-origin clients that send JSON or an
+ * `Authorization` header are preflighted and served.
+ */
+function refusedAsCrossSite(raw: IncomingMessage): HttpError | undefined {
+  const host = raw.headers.host ?? '';
+  const hostname = host.replace(/:\d+$/, '').toLowerCase();
+  if (host !== '' && !LOOPBACK_HOSTS.has(hostname) && !hostname.endsWith('.localhost')) {
+    return messageError(403, `Blocked request: the host ${hostname} is not this sandbox`);
+  }
+  const origin = raw.headers.origin;
+  const method = (raw.method ?? 'GET').toUpperCase();
+  if (origin === undefined || method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return undefined;
+  // An Authorization header is not CORS-safelisted: the browser asked first, and we said yes.
+  if (raw.headers.authorization !== undefined) return undefined;
+  const type = (raw.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== '' && !SIMPLE_CONTENT_TYPES.has(type)) return undefined;
+  let sameOrigin = false;
+  try {
+    sameOrigin = new URL(origin).host === host;
+  } catch {
+    // "null" and other opaque origins are cross-origin
+  }
+  return sameOrigin ? undefined : messageError(403, 'Cross-origin form posts are not accepted');
 }
 
 function answerFailure(response: ServerResponse, error: unknown, log: (message: string) => void): void {
@@ -106,6 +139,12 @@ export function createSandboxServer(options: ServerOptions): { server: Server; s
       request.params = found.params;
       await found.handler(request, response);
     };
+    const refused = refusedAsCrossSite(raw);
+    if (refused) {
+      raw.resume();
+      answerFailure(response, refused, options.log);
+      return;
+    }
     const chain = options.middleware.reduceRight<() => Promise<void>>(
       (next, step) => () => step(request, response, next),
       route,
