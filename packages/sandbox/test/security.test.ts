@@ -104,4 +104,37 @@ describe('hostile requests', () => {
       expect(answer.body).toEqual({ d: 0 });
     });
   });
+
+  describe('odd bodies answered as balena answers them', () => {
+    it('a PATCH naming __proto__ is an unknown field (500, empty, as balena) and changes nothing', async () => {
+      const tag = await call(sandbox, 'POST', '/v7/application_tag', {
+        token,
+        body: { application: fleetId, tag_key: 'proto', value: 'before' },
+      });
+      const answer = await call(sandbox, 'PATCH', `/v7/application_tag(${tag.body.id})`, {
+        token,
+        raw: '{"__proto__": {"value": "polluted", "isAdmin": true}, "value": "after"}',
+      });
+      expect(answer.status).toBe(500);
+      expect(answer.text).toBe('');
+      const read = await odata(sandbox, `application_tag(${tag.body.id})?$select=value`, token);
+      expect(read.body).toEqual({ d: [{ value: 'before' }] });
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    });
+
+    it('a form-encoded POST without a required field answers as a JSON one does (500, empty)', async () => {
+      const form = await call(sandbox, 'POST', '/v7/application_tag', {
+        token,
+        raw: new URLSearchParams({ application: String(fleetId), value: 'x' }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+      });
+      const json = await call(sandbox, 'POST', '/v7/application_tag', {
+        token,
+        body: { application: fleetId, value: 'x' },
+      });
+      expect(json.status).toBe(500);
+      expect(form.status).toBe(json.status);
+      expect(form.text).toBe('');
+    });
+  });
 });
