@@ -26,7 +26,8 @@ const ON_DELETE = new Set<string>(['cascade', 'set-null', 'keep']);
  * when the target goes: `cascade`, `set-null` or `keep`), then flags: `required`, `readonly`
  * (not writable through `/v7`), `hidden` (only with `$select`), `computed` (its function in
  * `computed`), `default=<JSON>`, `any-row` (a link a write may point at a row the caller cannot
- * read; by default a write may only link to rows the caller reads). Booleans default to false. A mistake throws when the module loads.
+ * read; by default a write may only link to rows the caller reads), `hashed-at-rest` (a secret
+ * the data file keeps as a SHA-256 hash). Booleans default to false. A mistake throws when the module loads.
  */
 export function columns(table: string, computed: Readonly<Record<string, ComputeField>> = {}): FieldDefinition[] {
   return table
@@ -51,6 +52,7 @@ export function columns(table: string, computed: Readonly<Record<string, Compute
         else if (flag === 'readonly') field.readOnly = true;
         else if (flag === 'hidden') field.hidden = true;
         else if (flag === 'any-row') field.linksAnyRow = true;
+        else if (flag === 'hashed-at-rest') field.hashedAtRest = true;
         else if (flag === 'computed') field.computed = computedOf(computed, name);
         else if (flag.startsWith('default=')) field.defaultValue = JSON.parse(flag.slice('default='.length));
         else throw new Error(`column ${name}: unknown flag ${flag}`);

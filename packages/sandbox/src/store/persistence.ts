@@ -3,6 +3,7 @@ import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Row } from './row.js';
+import { RESOURCES } from './schema.js';
 import type { Store } from './store.js';
 
 type Database = BetterSqlite3.Database;
@@ -10,20 +11,31 @@ type Statement = BetterSqlite3.Statement;
 
 /** Owner read/write only: the file holds password hashes, key hashes and the JWT signing secret. */
 const DATA_FILE_MODE = 0o600;
-/** API keys are kept as this prefix plus the SHA-256 of the key, never in clear. */
+/** Secrets (API keys) are kept as this prefix plus their SHA-256, never in clear. */
 export const HASHED_KEY_PREFIX = 'sha256:';
 
-/** The stored form of an API key. */
+/** The stored form of a secret (an API key). */
 export function hashApiKey(key: string): string {
   return `${HASHED_KEY_PREFIX}${createHash('sha256').update(key).digest('hex')}`;
 }
 
-/** What goes to disk for a row: API keys hashed. */
+const hashedFields = new Map<string, string[]>(
+  Array.from(RESOURCES.values(), (resource) => [
+    resource.name,
+    resource.fields.filter((field) => field.hashedAtRest).map((field) => field.name),
+  ]),
+);
+
+/** What goes to disk for a row: its `hashed-at-rest` fields (API keys) hashed. */
 function stored(resource: string, row: Row): Row {
-  if (resource === 'api_key' && typeof row.key === 'string' && !row.key.startsWith(HASHED_KEY_PREFIX)) {
-    return { ...row, key: hashApiKey(row.key) };
+  let copy: Row | undefined;
+  for (const name of hashedFields.get(resource) ?? []) {
+    const value = row[name];
+    if (typeof value !== 'string' || value.startsWith(HASHED_KEY_PREFIX)) continue;
+    copy ??= { ...row };
+    copy[name] = hashApiKey(value);
   }
-  return row;
+  return copy ?? row;
 }
 
 /**

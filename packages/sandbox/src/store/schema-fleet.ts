@@ -203,7 +203,7 @@ export const fleetResources: ResourceDefinition[] = [
     fields: [
       ...base(),
       ...columns(`
-        key           text     readonly
+        key           text     readonly hashed-at-rest
         expiry_date   date
         is_of__actor  -> actor cascade readonly
         name          text

@@ -37,6 +37,8 @@ export interface FieldDefinition {
    * user); every other link must point at a row the caller may read.
    */
   linksAnyRow?: boolean;
+  /** A secret the data file keeps only as `sha256:<hex>` (API keys); found again by hashing. */
+  hashedAtRest?: boolean;
 }
 
 /** A navigation that is not a plain link field: the reverse of a link, or a custom relation. */
