@@ -82,6 +82,29 @@ describe('writes that point at rows the caller cannot see', () => {
     expect(await fieldOf('device', ownDevice, 'is_pinned_on__release')).toEqual({ __id: ownRelease });
   });
 
+  it('a release of another own fleet, or a failed one, breaks balena’s rules (400 with the rule)', async () => {
+    const otherFleet = (await sandbox.seedApplication({ owner: attacker.id, name: 'other' })).id;
+    const otherRelease = (await sandbox.seedRelease({ application: otherFleet })).id;
+    const pin = await call(sandbox, 'PATCH', `/v7/device(${ownDevice})`, {
+      token: attacker.token,
+      body: { is_pinned_on__release: otherRelease },
+    });
+    expect(pin.status).toBe(400);
+    expect(pin.body).toMatch(/^It is necessary that each release that is pinned to a device/);
+    const target = await call(sandbox, 'PATCH', `/v7/application(${ownFleet})`, {
+      token: attacker.token,
+      body: { should_be_running__release: otherRelease },
+    });
+    expect(target.status).toBe(400);
+    expect(target.body).toMatch(/^It is necessary that each release that should be running on an application/);
+    const failed = (await sandbox.seedRelease({ application: ownFleet, status: 'failed' })).id;
+    const failedTarget = await call(sandbox, 'PATCH', `/v7/application(${ownFleet})`, {
+      token: attacker.token,
+      body: { should_be_running__release: failed },
+    });
+    expect(failedTarget.status).toBe(400);
+  });
+
   it('a POST cannot link to another user’s release either', async () => {
     const answer = await call(sandbox, 'POST', '/v7/release_tag', {
       token: attacker.token,

@@ -79,6 +79,7 @@ export function createRow(context: QueryContext, resource: string, body: unknown
   const allowed = policy.create ? policy.create(access, row) : scope !== 'none' && scope(row);
   if (!allowed) throw emptyError(401);
   checkLinkTargets(context, resource, accepted);
+  hooks.rules?.(row, store);
   store.checkUnique(resource, row);
   attachActor(store, resource, row);
   store.put(resource, row);
@@ -128,6 +129,7 @@ export function updateRows(
     }
     const allowed = policy.update ? policy.update(access, next, row) : write !== 'none' && write(next);
     if (!allowed) throw emptyError(401);
+    hooks.rules?.(next, store);
     store.checkUnique(resource, next);
     return next;
   });

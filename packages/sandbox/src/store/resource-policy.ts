@@ -65,6 +65,11 @@ export interface ResourceHooks {
   beforeUpdate?(store: Store, next: Row, previous: Row): void;
   /** balena's rules on a new row's values and references (400); before the permission check. */
   validate?(row: Row, store: Store): void;
+  /**
+   * balena's model rules (its SBVR `Rule:`s) on a complete row, after every permission check, on
+   * insert and on update; a broken rule answers 400 with the rule's text.
+   */
+  rules?(row: Row, store: Store): void;
   /** Runs once the new row is stored. */
   afterInsert?(store: Store, row: Row, actor: Actor): void;
 }

@@ -2,12 +2,17 @@ import { randomHex } from '../auth/random.js';
 import { overallProgress, overallStatus, targetReleaseId } from '../domain/device-status.js';
 import { randomDeviceName } from '../domain/names.js';
 import { checkConfigVariable, checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
+import { messageError } from '../http/http-error.js';
 import { baseFields, columns, keyValueResource, resource, reverseLinks } from './field-builders.js';
 import { byField, fleetScoped, INTERNAL, type Owner, via } from './resource-policy.js';
 import type { Row } from './row.js';
 import type { FieldDefinition, NavigationDefinition, ResourceDefinition } from './schema-types.js';
 
 const base = baseFields;
+
+/** balena's rule (SBVR) on device pins, answered as its text. */
+const PINNED_RELEASE_RULE =
+  'It is necessary that each release that is pinned to a device, has a status that is equal to "success" and belongs to an application1 that the device belongs to.';
 
 const fleetOfDevice: Owner = byField('belongs_to__application');
 const ofDevice = fleetScoped({ application: via('device', 'device', fleetOfDevice), device: byField('device') });
@@ -127,6 +132,12 @@ export const deviceResources: ResourceDefinition[] = [
       beforeInsert: (_store, row) => {
         if (typeof row.uuid !== 'string' || row.uuid === '') row.uuid = randomHex(32);
         if (typeof row.device_name !== 'string' || row.device_name === '') row.device_name = randomDeviceName();
+      },
+      rules: (row, store) => {
+        const pinned = store.get('release', row.is_pinned_on__release as number);
+        if (pinned && (pinned.status !== 'success' || pinned.belongs_to__application !== row.belongs_to__application)) {
+          throw messageError(400, PINNED_RELEASE_RULE);
+        }
       },
     },
   }),

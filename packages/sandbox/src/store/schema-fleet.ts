@@ -1,6 +1,7 @@
 import { randomHex } from '../auth/random.js';
 import { checkMembershipReferences, membershipRoleId } from '../domain/memberships.js';
 import { checkConfigVariable, checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
+import { messageError } from '../http/http-error.js';
 import { baseFields, columns, keyValueResource, resource, reverseLinks } from './field-builders.js';
 import { insertRow } from './new-row.js';
 import { byField, CATALOGUE, fleetScoped, ownedByUser, type ResourcePolicy, type Scope } from './resource-policy.js';
@@ -9,6 +10,10 @@ import type { ResourceDefinition } from './schema-types.js';
 import type { Store } from './store.js';
 
 const base = baseFields;
+
+/** balena's rule (SBVR) on fleet targets, answered as its text. */
+const TARGET_RELEASE_RULE =
+  'It is necessary that each release that should be running on an application, has a status that is equal to "success" and belongs to the application.';
 const UUID_32 = /^[0-9a-f]{32}$/;
 
 /** balena's fleet slug: `<organization handle>/<app name>`, lower-cased. */
@@ -298,6 +303,12 @@ export const fleetResources: ResourceDefinition[] = [
       beforeUpdate: (store, next, previous) => {
         if (next.app_name !== previous.app_name || next.organization !== previous.organization) {
           next.slug = applicationSlug(store, next);
+        }
+      },
+      rules: (row, store) => {
+        const target = store.get('release', row.should_be_running__release as number);
+        if (target && (target.status !== 'success' || target.belongs_to__application !== row.id)) {
+          throw messageError(400, TARGET_RELEASE_RULE);
         }
       },
     },
