@@ -115,9 +115,9 @@ export function updateRows(
   });
   const changes = Object.fromEntries(values);
   const { store, access } = context;
-  const { hooks, fields, policy } = resourceDefinition(resource);
-  const rows = targetRows(context, resource, candidates, options, access.writeScope(resource));
+  const { hooks, fields, policy, unique: uniques } = resourceDefinition(resource);
   const write = access.writeScope(resource);
+  const rows = targetRows(context, resource, candidates, options, write);
   if (rows.length > 0) checkLinkTargets(context, resource, values);
   const modifiedAt = new Date(store.now()).toISOString();
   const nextRows = rows.map((row) => {
@@ -134,7 +134,7 @@ export function updateRows(
     return next;
   });
   const seen = new Map<string, number>();
-  for (const unique of resourceDefinition(resource).unique) {
+  for (const unique of uniques) {
     seen.clear();
     for (const next of nextRows) {
       const key = JSON.stringify(unique.map((field) => next[field]));
