@@ -84,6 +84,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Data files of older sandboxes have no membership roles yet, and kept the password in clear.
     if (!fresh) ensureMembershipRoles(store);
     persistence.deleteMeta('superuser_password');
+    if (!fresh) persistence.hashStoredSecrets(store);
     persistence.setMeta('jwt_secret', jwtSecret);
     persistence.setMeta('superuser_id', String(superuserId));
     persistence.commit();

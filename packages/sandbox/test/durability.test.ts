@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/index.js';
 import { call } from './support/api.js';
@@ -88,5 +89,30 @@ describe('durability of --data', () => {
     expect(hash.startsWith('sha256:')).toBe(true);
     expect((await call(again, 'GET', '/user/v1/whoami', { token: hash })).status).toBe(401);
     await again.close();
+  });
+
+  it('rewrites the API keys an older sandbox kept in clear as hashes, and they still work', async () => {
+    const dataFile = join(directory, 'older.db');
+    const first = await startSandbox({ dataFile });
+    const key = (
+      await call(first, 'POST', '/api-key/user/full', { token: first.superuser.token, body: { name: 'old' } })
+    ).body as string;
+    await first.close();
+    // What an older sandbox wrote: the key in clear in the row's JSON.
+    const database = new Database(dataFile);
+    const row = database.prepare("SELECT id, data FROM rows WHERE resource = 'api_key'").get() as {
+      id: number;
+      data: string;
+    };
+    database
+      .prepare("UPDATE rows SET data = ? WHERE resource = 'api_key' AND id = ?")
+      .run(JSON.stringify({ ...JSON.parse(row.data), key }), row.id);
+    database.close();
+    expect(onDisk(dataFile)).toContain(key);
+
+    const second = await startSandbox({ dataFile });
+    expect(onDisk(dataFile)).not.toContain(key);
+    expect((await call(second, 'GET', '/user/v1/whoami', { token: key })).status).toBe(200);
+    await second.close();
   });
 });

@@ -70,6 +70,8 @@ export class Persistence {
     const database = new Sqlite(file);
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');
+    // Replaced rows (a secret rewritten as its hash) leave no copy behind in free pages.
+    database.pragma('secure_delete = ON');
     database.exec(
       'CREATE TABLE IF NOT EXISTS rows (resource TEXT NOT NULL, id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (resource, id))',
     );
@@ -117,6 +119,19 @@ export class Persistence {
     for (const resource of resources) {
       for (const row of store.all(resource)) this.mark(resource, row.id, row);
     }
+  }
+
+  /** Rewrites rows whose secrets an older sandbox stored in clear, so that only hashes remain. */
+  hashStoredSecrets(store: Store): void {
+    for (const [resource, names] of hashedFields) {
+      for (const row of names.length > 0 ? store.all(resource) : []) {
+        if (names.some((name) => typeof row[name] === 'string' && !String(row[name]).startsWith(HASHED_KEY_PREFIX))) {
+          this.mark(resource, row.id, row);
+        }
+      }
+    }
+    this.commit();
+    this.database.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   private mark(resource: string, id: number, row: Row | undefined): void {
