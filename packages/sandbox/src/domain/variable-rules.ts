@@ -7,6 +7,10 @@ export const RESERVED_NAMES: string[] = ['RESIN', 'BALENA', 'USER'];
 export const RESERVED_NAMESPACES: string[] = ['RESIN_', 'BALENA_'];
 const INVALID_ENV_NAME = /^\d|\W/;
 const INVALID_CONFIG_NAME = /^[\d:]|[^A-Za-z0-9_:]/;
+const INVALID_ENV_NAME_MESSAGE =
+  'Variable names must only contain alphanumeric characters and underscores and cannot start with a number';
+const INVALID_CONFIG_NAME_MESSAGE =
+  'Configuration variable names must only contain alphanumeric characters, underscores and colons';
 
 function checkVariable(row: Row): string {
   const name = String(row.name ?? '');
@@ -20,12 +24,7 @@ function checkVariable(row: Row): string {
 /** balena's rules on environment variable names and values (400 with a message). */
 export function checkEnvironmentVariable(row: Row): void {
   const name = checkVariable(row);
-  if (INVALID_ENV_NAME.test(name)) {
-    throw messageError(
-      400,
-      'Variable names must only contain alphanumeric characters and underscores and cannot start with a number',
-    );
-  }
+  if (INVALID_ENV_NAME.test(name)) throw messageError(400, INVALID_ENV_NAME_MESSAGE);
   if (RESERVED_NAMESPACES.some((prefix) => name.startsWith(prefix))) {
     throw messageError(400, `Environment variables beginning with ${RESERVED_NAMESPACES.join(', ')} are reserved`);
   }
@@ -34,12 +33,7 @@ export function checkEnvironmentVariable(row: Row): void {
 /** balena's rules on configuration variable names and values (400 with a message). */
 export function checkConfigVariable(row: Row): void {
   const name = checkVariable(row);
-  if (INVALID_CONFIG_NAME.test(name)) {
-    throw messageError(
-      400,
-      'Configuration variable names must only contain alphanumeric characters, underscores and colons',
-    );
-  }
+  if (INVALID_CONFIG_NAME.test(name)) throw messageError(400, INVALID_CONFIG_NAME_MESSAGE);
   if (!RESERVED_NAMESPACES.some((prefix) => name.startsWith(prefix))) {
     throw messageError(400, `Configuration variables must begin with ${RESERVED_NAMESPACES.join(' or ')}`);
   }
