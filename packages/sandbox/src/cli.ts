@@ -10,11 +10,11 @@ logs (TCP and WebSocket), and the superuser's credentials and token. Stops clean
 
 Options:
   --port <n>          HTTP port on 127.0.0.1; 0 picks a free one (default 4000)
-  --data <file>       SQLite file that keeps fleets, devices, keys and the superuser's password
+  --data <file>       SQLite file (mode 0600) that keeps fleets, devices, keys (hashed) and the superuser
                       across restarts (default: in memory only)
   --username <name>   the superuser's user name (default admin)
   --email <address>   the superuser's e-mail address (default admin@example.com)
-  --password <text>   the superuser's password (default: generated, and kept in --data)
+  --password <text>   the superuser's password (default: generated on a new data file, printed once)
   --verbose           logs every request
   -h, --help          prints this help`;
 
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   });
   console.log(`balena-sandbox listening on ${sandbox.url}`);
   console.log(
-    `superuser: ${sandbox.superuser.username} / ${sandbox.superuser.email} / password ${sandbox.superuser.password}`,
+    `superuser: ${sandbox.superuser.username} / ${sandbox.superuser.email} / password ${sandbox.superuser.password || '(unchanged; only its hash is kept, --password sets it)'}`,
   );
   console.log(`token: ${sandbox.superuser.token}`);
   console.log(`mqtt (device logs): ${sandbox.mqttUrl}`);

@@ -1,10 +1,10 @@
-import { EventEmitter } from 'node:events';
 import { type JwtClaims, looksLikeJwt, signJwt, verifyJwt } from './auth/jwt.js';
 import type { Actor } from './domain/actor.js';
 import { emptyError, messageError } from './http/http-error.js';
 import type { SandboxRequest } from './http/router.js';
 import { Access } from './odata/access.js';
 import { updateRow } from './store/new-row.js';
+import { HASHED_KEY_PREFIX, hashApiKey } from './store/persistence.js';
 import type { Row } from './store/row.js';
 import type { Store } from './store/store.js';
 
@@ -27,22 +27,14 @@ export interface TokenOptions {
   authTimeMs?: number;
 }
 
-/** Events other modules listen to (the simulator, logs, MQTT). */
-export interface SandboxEvents {
-  /** A device row changed (state report, heartbeat, PATCH). */
-  'device-changed': [deviceId: number];
-  /** A device polled its target state. */
-  'device-polled': [deviceId: number];
-}
-
 /**
- * What every route module gets: the store, authentication helpers, a clock and events. Internal
+ * What every route module gets: the store, authentication helpers and a clock; changes
+ * reach other modules through one channel, `store.onChange`. Internal
  * (not exported from the package); see ARCHITECTURE.md.
  */
 export class SandboxContext {
   readonly store: Store;
   readonly config: SandboxConfig;
-  readonly events: EventEmitter<SandboxEvents> = new EventEmitter<SandboxEvents>();
   private readonly closers: (() => Promise<void> | void)[] = [];
   /** The base URL once listening ('http://127.0.0.1:<port>'). */
   url = '';
@@ -52,7 +44,6 @@ export class SandboxContext {
   constructor(store: Store, config: SandboxConfig) {
     this.store = store;
     this.config = config;
-    this.events.setMaxListeners(0);
   }
 
   now(): number {
@@ -101,12 +92,13 @@ export class SandboxContext {
     const claims = verifyJwt(token, this.config.jwtSecret, this.now());
     if (!claims) return undefined;
     const user = this.store.get('user', claims.id);
-    // Changing the password (or disabling 2FA) rotates jwt_secret and so revokes older tokens.
-    if (!user || (claims.jwt_secret !== undefined && claims.jwt_secret !== user.jwt_secret)) return undefined;
+    // Changing the password (or disabling 2FA) rotates jwt_secret and so revokes older tokens; a
+    // token without the claim is never valid.
+    if (!user || claims.jwt_secret !== user.jwt_secret) return undefined;
     return claims;
   }
 
-  /** Who is calling. Missing, forged or expired credentials make a guest (balena: finding 1). */
+  /** Who is calling. Missing, forged or expired credentials make a guest (balena answers such requests as it answers anonymous ones: never 401 for a bad token alone). */
   authenticate(request: SandboxRequest): Actor {
     const token = this.bearerToken(request);
     if (!token) return { kind: 'guest' };
@@ -127,7 +119,9 @@ export class SandboxContext {
 
   /** The actor an API key stands for; unknown or expired keys make a guest. */
   actorOfApiKey(key: string): Actor {
-    const apiKey = this.store.findUnique('api_key', ['key'], [key]);
+    // A key loaded from a data file is stored hashed; a hash itself is never a credential.
+    const inClear = key.startsWith(HASHED_KEY_PREFIX) ? undefined : this.store.findUnique('api_key', ['key'], [key]);
+    const apiKey = inClear ?? this.store.findUnique('api_key', ['key'], [hashApiKey(key)]);
     if (!apiKey) return { kind: 'guest' };
     if (apiKey.expiry_date && Date.parse(apiKey.expiry_date as string) <= this.now()) return { kind: 'guest' };
     const actorId = apiKey.is_of__actor as number;
@@ -159,7 +153,7 @@ export class SandboxContext {
     return device;
   }
 
-  /** Records a target-state poll: the device's API heartbeat becomes `online` (golden finding 8). */
+  /** Records a target-state poll: the device's API heartbeat becomes `online` (balena: a state report alone leaves it `unknown`; only a target-state poll marks the device online). */
   markHeartbeat(deviceId: number): void {
     const device = this.store.get('device', deviceId);
     if (!device) return;
@@ -169,8 +163,6 @@ export class SandboxContext {
       changes.changed_api_heartbeat_state_on__date = new Date(this.now()).toISOString();
     }
     updateRow(this.store, 'device', deviceId, changes);
-    this.events.emit('device-polled', deviceId);
-    this.events.emit('device-changed', deviceId);
   }
 
   /** Turns `online` devices whose heartbeat is older than the timeout `offline`. */
@@ -183,7 +175,6 @@ export class SandboxContext {
         api_heartbeat_state: 'offline',
         changed_api_heartbeat_state_on__date: new Date(this.now()).toISOString(),
       });
-      this.events.emit('device-changed', device.id);
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { hashPassword } from './auth/password.js';
+import { hashPassword, verifyPassword } from './auth/password.js';
 import { randomHex } from './auth/random.js';
 import { generateTotpSecret } from './auth/totp.js';
 import { SandboxContext } from './context.js';
@@ -59,7 +59,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     heartbeatTimeoutMs: DEFAULT_HEARTBEAT_TIMEOUT_MS,
     quiet: options.quiet ?? true,
   });
-  let superuserPassword = persistence?.getMeta('superuser_password');
+  // Only the password's hash is kept: after a restart the password is known only if given again.
+  let superuserPassword = '';
   let superuserId = Number(persistence?.getMeta('superuser_id') ?? 0);
   if (fresh) {
     seedCatalogue(store);
@@ -70,18 +71,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       password: superuserPassword,
     });
     superuserId = user.id;
-  } else if (options.superuser?.password && options.superuser.password !== superuserPassword) {
+  } else if (options.superuser?.password) {
     superuserPassword = options.superuser.password;
-    updateRow(store, 'user', superuserId, { password_hash: hashPassword(superuserPassword) });
+    const user = store.get('user', superuserId);
+    if (user && !verifyPassword(superuserPassword, String(user.password_hash ?? ''))) {
+      updateRow(store, 'user', superuserId, { password_hash: hashPassword(superuserPassword) });
+    }
   }
   if (persistence) {
     if (fresh) persistence.trackAll(store, RESOURCES.keys());
     persistence.track(store);
-    // Data files of older sandboxes have no membership roles yet.
+    // Data files of older sandboxes have no membership roles yet, and kept the password in clear.
     if (!fresh) ensureMembershipRoles(store);
+    persistence.deleteMeta('superuser_password');
+    if (!fresh) persistence.hashStoredSecrets(store);
     persistence.setMeta('jwt_secret', jwtSecret);
-    persistence.setMeta('superuser_password', superuserPassword ?? '');
     persistence.setMeta('superuser_id', String(superuserId));
+    persistence.commit();
   }
 
   context.superuserId = superuserId;
@@ -92,7 +98,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const register of ROUTE_MODULES) register(context, router, middleware);
   let requests = 0;
   const log = context.config.quiet ? () => {} : (message: string) => console.log(message);
-  const { server, sockets } = createSandboxServer({ router, middleware, onRequest: () => requests++, log });
+  const { server, sockets } = createSandboxServer({
+    router,
+    middleware,
+    onRequest: () => requests++,
+    // An answer goes out only once what the request changed is on disk.
+    beforeResponse: persistence ? () => persistence.commit() : undefined,
+    log,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -121,7 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let closed = false;
   const sandbox: Sandbox = {
     url: context.url,
-    superuser: describeUser(superuserId, superuserPassword ?? ''),
+    superuser: describeUser(superuserId, superuserPassword),
     async close() {
       if (closed) return;
       closed = true;

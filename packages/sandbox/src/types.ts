@@ -32,7 +32,10 @@ export interface SandboxUser {
   username: string;
   /** The e-mail address (also accepted by `/login_`). */
   email: string;
-  /** The password in clear, for login tests. */
+  /**
+   * The password in clear, for login tests; empty after a restart on a data file without a
+   * `superuser.password` (only its hash is kept).
+   */
   password: string;
   /** A fresh valid JWT for this user. */
   token: string;

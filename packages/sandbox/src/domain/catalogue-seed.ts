@@ -1,6 +1,5 @@
 import { randomHex } from '../auth/random.js';
-import { attachActor } from '../odata/write-hooks.js';
-import { insertRow, newRow } from '../store/new-row.js';
+import { attachActor, insertRow, newRow } from '../store/new-row.js';
 import type { Store } from '../store/store.js';
 import {
   CPU_ARCHITECTURES,

@@ -25,7 +25,7 @@ function isDownloading(install: Row): boolean {
   );
 }
 
-/** The release a device should run: its pin, else its fleet's target (api-map 1.6). */
+/** The release a device should run: its pin, else its fleet's target. */
 export function targetReleaseId(device: Row, lookup: RowLookup): number | null {
   if (device.is_pinned_on__release !== null && device.is_pinned_on__release !== undefined) {
     return device.is_pinned_on__release as number;
@@ -34,7 +34,7 @@ export function targetReleaseId(device: Row, lookup: RowLookup): number | null {
   return (application?.should_be_running__release as number | null | undefined) ?? null;
 }
 
-/** `overall_status`, case by case as balena computes it (api-map 1.6; first match wins). */
+/** `overall_status`, case by case as balena computes it (first match wins). */
 export function overallStatus(device: Row, lookup: RowLookup): string {
   const vpn = device.is_connected_to_vpn === true;
   const heartbeat = device.api_heartbeat_state as string;
@@ -52,7 +52,7 @@ export function overallStatus(device: Row, lookup: RowLookup): string {
   return 'operational';
 }
 
-/** `overall_progress` (api-map 1.6): an integer percentage or null. */
+/** `overall_progress`: an integer percentage or null. */
 export function overallProgress(device: Row, lookup: RowLookup): number | null {
   const status = overallStatus(device, lookup);
   if (status === 'inactive' || status === 'disconnected') return null;

@@ -39,7 +39,7 @@ export function isAdministratorMembership(store: Store, membership: Row): boolea
 }
 
 /** The user and the role a new membership points at must exist (balena: a foreign key error, 400). */
-export function checkMembershipReferences(store: Store, row: Row): void {
+export function checkMembershipReferences(row: Row, store: Store): void {
   if (!store.get('user', row.user as number)) throw emptyError(400);
   if (!store.get('organization_membership_role', row.organization_membership_role as number)) throw emptyError(400);
 }

@@ -1,6 +1,6 @@
 import { randomHex } from '../auth/random.js';
-import { applicationSlug, attachActor } from '../odata/write-hooks.js';
-import { insertRow, newRow } from '../store/new-row.js';
+import { attachActor, insertRow, newRow } from '../store/new-row.js';
+import { applicationSlug } from '../store/schema-fleet.js';
 import type { Store } from '../store/store.js';
 import type { SeedApplicationOptions, SeedDevicesOptions, SeededRelease, SeedReleaseOptions } from '../types.js';
 import { randomDeviceName } from './names.js';

@@ -1,8 +1,7 @@
 import { hashPassword } from '../auth/password.js';
 import { randomHex } from '../auth/random.js';
 import { messageError } from '../http/http-error.js';
-import { attachActor } from '../odata/write-hooks.js';
-import { insertRow, newRow } from '../store/new-row.js';
+import { attachActor, insertRow, newRow } from '../store/new-row.js';
 import type { Row } from '../store/row.js';
 import type { Store } from '../store/store.js';
 import { membershipRoleId } from './memberships.js';
@@ -34,7 +33,8 @@ export function createUserWithOrganization(store: Store, values: NewUser): { use
   return { user, organization };
 }
 
-/** The user with this username or email. */
+/** The user with this e-mail address (a login with an `@`) or else this username. */
 export function findUserByLogin(store: Store, login: string): Row | undefined {
-  return store.findUnique('user', ['username'], [login]) ?? store.findUnique('user', ['email'], [login]);
+  if (login.includes('@')) return store.findUnique('user', ['email'], [login]);
+  return store.findUnique('user', ['username'], [login]);
 }

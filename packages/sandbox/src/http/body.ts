@@ -4,17 +4,41 @@ import { emptyError, HttpError } from './http-error.js';
 /** Bodies above this size are refused with 413. */
 export const MAX_BODY_BYTES: number = 10 * 1024 * 1024;
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * How deeply a JSON body may nest. Real bodies (docker-compose compositions, contracts) nest a
+ * dozen levels; thousands of levels only exhaust the stack of whatever walks the value later.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/**
+ * express's error page in production, which balena sends for a body it cannot parse: the status
+ * text only, no message and no stack (which would show the server's file paths).
+ */
+const BAD_REQUEST_PAGE =
+  '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Bad Request</pre>\n</body>\n</html>\n';
+
+function badRequest(): HttpError {
+  return new HttpError(400, { kind: 'html-text', text: BAD_REQUEST_PAGE });
 }
 
-/** express's default error page, which balena sends for a body that is not valid JSON. */
-function htmlErrorPage(error: Error): string {
-  const stack = escapeHtml(error.stack ?? String(error))
-    .split('\n')
-    .map((line) => line.replace(/^ {4}/, ' &nbsp; &nbsp;'))
-    .join('<br>');
-  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>${stack}</pre>\n</body>\n</html>\n`;
+/** Whether JSON text nests arrays and objects deeper than `limit` (strings skipped), without parsing it. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
 }
 
 /** Reads the raw body, refusing more than MAX_BODY_BYTES (413). */
@@ -37,7 +61,10 @@ export async function readRawBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Parses a JSON or form body; undefined when empty. Bad JSON answers express's HTML page (400). */
+/**
+ * Parses a JSON or form body; undefined when empty. Bad JSON, and JSON nested deeper than
+ * MAX_JSON_DEPTH, answer express's HTML "Bad Request" page (400).
+ */
 export function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   if (raw.length === 0) return undefined;
   const text = raw.toString('utf8');
@@ -46,12 +73,15 @@ export function parseBody(raw: Buffer, contentType: string | undefined): unknown
     return Object.fromEntries(new URLSearchParams(text));
   }
   if (type === 'application/json' || type.endsWith('+json') || type === '') {
+    let value: unknown;
     try {
-      return JSON.parse(text);
-    } catch (error) {
+      value = JSON.parse(text);
+    } catch {
       if (type === '') return text;
-      throw new HttpError(400, { kind: 'html-text', text: htmlErrorPage(error as Error) });
+      throw badRequest();
     }
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw badRequest();
+    return value;
   }
   return text;
 }

@@ -1,4 +1,5 @@
-/** The body shapes balena's error answers come in (golden finding 4). */
+/** The body shapes balena's error answers come in (balena answers errors with an empty body, a JSON string, a JSON
+ * value or a text/html page, depending on the route). */
 export type ErrorBody =
   | { kind: 'empty' }
   | { kind: 'json-string'; message: string }
@@ -10,11 +11,14 @@ export class HttpError extends Error {
   override readonly name = 'HttpError';
   readonly status: number;
   readonly body: ErrorBody;
+  /** Extra response headers (`Retry-After`). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, body: ErrorBody = { kind: 'empty' }) {
+  constructor(status: number, body: ErrorBody = { kind: 'empty' }, headers: Record<string, string> = {}) {
     super(body.kind === 'json-string' ? body.message : `HTTP ${status}`);
     this.status = status;
     this.body = body;
+    this.headers = headers;
   }
 }
 

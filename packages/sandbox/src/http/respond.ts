@@ -44,6 +44,7 @@ export function sendEmpty(response: ServerResponse, status: number): void {
 
 /** Sends an HttpError in its body shape. */
 export function sendError(response: ServerResponse, error: HttpError): void {
+  for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
   const body = error.body;
   switch (body.kind) {
     case 'empty':

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { UnknownMember } from '../odata/query-context.js';
 import { UniqueViolation } from '../store/unique-violation.js';
 import { parseBody, readRawBody } from './body.js';
-import { HttpError } from './http-error.js';
+import { HttpError, messageError } from './http-error.js';
 import { sendEmpty, sendError, sendJson } from './respond.js';
 import type { Middleware, Router, SandboxRequest } from './router.js';
 
@@ -16,6 +16,12 @@ const CORS_HEADERS = {
   'Access-Control-Expose-Headers': 'Location, Retry-After',
   'Access-Control-Max-Age': '86400',
 };
+
+/**
+ * Room for the request line and headers. Node's default (16 KB) refuses long OData URLs that
+ * balena accepts (a `$filter` over hundreds of ids: 100 KB and more).
+ */
+export const MAX_HEADER_BYTES: number = 1024 * 1024;
 
 function toSandboxRequest(raw: IncomingMessage): SandboxRequest {
   const url = raw.url ?? '/';
@@ -42,6 +48,39 @@ function toSandboxRequest(raw: IncomingMessage): SandboxRequest {
   };
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The request body types a browser sends across origins without asking first (no CORS preflight). */
+const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/**
+ * The sandbox listens on 127.0.0.1 only, so any web page the developer visits could reach it. A
+ * request naming another host (DNS rebinding) is refused, and so is a cross-origin write that a
+ * browser sends without a preflight (a form posted to `/login_` would read the token back
+ * through `Access-Control-Allow-Origin: *`). Cross-origin clients that send JSON or an
+ * `Authorization` header are preflighted and served.
+ */
+function refusedAsCrossSite(raw: IncomingMessage): HttpError | undefined {
+  const host = raw.headers.host ?? '';
+  const hostname = host.replace(/:\d+$/, '').toLowerCase();
+  if (host !== '' && !LOOPBACK_HOSTS.has(hostname) && !hostname.endsWith('.localhost')) {
+    return messageError(403, `Blocked request: the host ${hostname} is not this sandbox`);
+  }
+  const origin = raw.headers.origin;
+  const method = (raw.method ?? 'GET').toUpperCase();
+  if (origin === undefined || method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return undefined;
+  // An Authorization header is not CORS-safelisted: the browser asked first, and we said yes.
+  if (raw.headers.authorization !== undefined) return undefined;
+  const type = (raw.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== '' && !SIMPLE_CONTENT_TYPES.has(type)) return undefined;
+  let sameOrigin = false;
+  try {
+    sameOrigin = new URL(origin).host === host;
+  } catch {
+    // "null" and other opaque origins are cross-origin
+  }
+  return sameOrigin ? undefined : messageError(403, 'Cross-origin form posts are not accepted');
+}
+
 function answerFailure(response: ServerResponse, error: unknown, log: (message: string) => void): void {
   if (response.headersSent) {
     response.destroy();
@@ -52,7 +91,7 @@ function answerFailure(response: ServerResponse, error: unknown, log: (message: 
   } else if (error instanceof UniqueViolation) {
     sendJson(response, 409, error.message);
   } else if (error instanceof UnknownMember) {
-    // Unknown fields in $select or a PATCH body: balena answers 500 with nothing (golden finding 3).
+    // Unknown fields in $select or a PATCH body: balena answers 500 with an empty body.
     sendEmpty(response, 500);
   } else {
     log(`internal error: ${(error as Error)?.stack ?? String(error)}`);
@@ -65,16 +104,27 @@ export interface ServerOptions {
   router: Router;
   middleware: Middleware[];
   onRequest: () => void;
+  /** Runs before the status line of every answer is written (the persistence commit). */
+  beforeResponse?: (() => void) | undefined;
   log: (message: string) => void;
 }
 
 /** The node:http server: CORS, the middleware chain, routing, and a catch-all so it never crashes. */
 export function createSandboxServer(options: ServerOptions): { server: Server; sockets: Set<Socket> } {
   const sockets = new Set<Socket>();
-  const server = createServer((raw, response) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (raw, response) => {
     options.onRequest();
     for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
     const request = toSandboxRequest(raw);
+    const { beforeResponse } = options;
+    if (beforeResponse) {
+      // Every answer passes here, explicit or implicit (a bare end() writes the head through it).
+      const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+      response.writeHead = ((...args: unknown[]) => {
+        beforeResponse();
+        return writeHead(...args);
+      }) as ServerResponse['writeHead'];
+    }
     const started = Date.now();
     response.on('finish', () =>
       options.log(`${request.method} ${request.url} ${response.statusCode} ${Date.now() - started}ms`),
@@ -89,6 +139,12 @@ export function createSandboxServer(options: ServerOptions): { server: Server; s
       request.params = found.params;
       await found.handler(request, response);
     };
+    const refused = refusedAsCrossSite(raw);
+    if (refused) {
+      raw.resume();
+      answerFailure(response, refused, options.log);
+      return;
+    }
     const chain = options.middleware.reduceRight<() => Promise<void>>(
       (next, step) => () => step(request, response, next),
       route,
@@ -99,9 +155,19 @@ export function createSandboxServer(options: ServerOptions): { server: Server; s
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      const message = `Request line and headers may take ${MAX_HEADER_BYTES} bytes at most`;
+      socket.end(
+        `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`,
+      );
+      return;
+    }
+    socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
   });
   return { server, sockets };
 }

@@ -1,6 +1,6 @@
 import { emptyError, messageError } from '../http/http-error.js';
 
-/** balena refuses bigger write batches (golden finding 10). */
+/** balena refuses bigger write batches (more than 10 lines: 400 "Batches cannot include more than 10 logs"). */
 export const MAX_LOGS_PER_BATCH = 10;
 
 /** One stored log line of a device. */

@@ -2,9 +2,9 @@ import type { StoredLogLine } from './log-line.js';
 import { LOG_RETENTION_LINES } from './log-store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** balena's look-back of a history read without `start` (api-map 1.12). */
+/** balena reads history without `start` from 30 days back. */
 export const HISTORY_LOOKBACK_MS: number = 30 * DAY_MS;
-/** balena's look-back of a stream without `start` (api-map 1.12). */
+/** balena streams without `start` from one day back. */
 export const STREAM_LOOKBACK_MS: number = DAY_MS;
 
 /** Which stored lines a read wants. */

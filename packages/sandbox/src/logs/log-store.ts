@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { LogLineInput, StoredLogLine } from './log-line.js';
 
-/** Lines kept per device, as balena's retention limit (api-map 1.12). */
+/** Lines kept per device, as balena keeps (its retention limit is 1000 lines per device). */
 export const LOG_RETENTION_LINES = 1000;
-/** balena's NDJSON keep-alive interval (golden finding 10). */
+/** balena's NDJSON keep-alive interval: a bare newline every 58 s. */
 export const LOG_HEARTBEAT_INTERVAL_MS = 58_000;
 
 interface DeviceLog {

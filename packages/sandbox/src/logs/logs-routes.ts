@@ -9,7 +9,7 @@ import type { LogStreamFormat } from './log-stream.js';
 import { streamLogLines } from './log-stream.js';
 import { logsOf } from './logs-of.js';
 
-/** balena's NDJSON answer type (golden finding 10). */
+/** balena's NDJSON answer type (`application/x-ndjson`). */
 export const NDJSON_CONTENT_TYPE = 'application/x-ndjson';
 /** How long an SSE client waits before reconnecting, sent once as `retry:`. */
 const SSE_RETRY_MS = 1000;

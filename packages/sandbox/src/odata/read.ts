@@ -1,10 +1,11 @@
 import type { ODataOptions } from '@balena/odata-parser';
+import { messageError } from '../http/http-error.js';
 import type { Row } from '../store/row.js';
 import { findField } from '../store/schema.js';
 import { compileFilter } from './filter.js';
 import { navigationOf } from './navigate.js';
 import type { QueryContext } from './query-context.js';
-import { UnknownMember } from './query-context.js';
+import { MAX_EXPAND_DEPTH, UnknownMember } from './query-context.js';
 import { sortRows } from './sort.js';
 import { resolveBind } from './values.js';
 
@@ -61,8 +62,14 @@ export function selectRows(
   return rowSelector(context, resource, options)(rows);
 }
 
-/** Checks the names in `$select`, `$expand`, `$filter` and `$orderby` before anything runs. */
-export function validateOptions(context: QueryContext, resource: string, options: ODataOptions = {}): void {
+/**
+ * Checks the names in `$select`, `$expand`, `$filter` and `$orderby`, and how deep `$expand`s
+ * nest, before anything runs.
+ */
+export function validateOptions(context: QueryContext, resource: string, options: ODataOptions = {}, depth = 0): void {
+  if (depth > MAX_EXPAND_DEPTH) {
+    throw messageError(400, `Query too deep: $expand may nest at most ${MAX_EXPAND_DEPTH} levels`);
+  }
   const select = options.$select;
   if (select && select !== '*') {
     for (const property of select.properties) {
@@ -74,6 +81,6 @@ export function validateOptions(context: QueryContext, resource: string, options
   if (options.$orderby) sortRows(context, resource, [], options.$orderby);
   for (const expand of (options.$expand?.properties ?? []) as Node[]) {
     const navigation = navigationOf(resource, expand.name);
-    validateOptions(context, navigation.target, expand.options);
+    validateOptions(context, navigation.target, expand.options, depth + 1);
   }
 }

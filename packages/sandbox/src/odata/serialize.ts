@@ -5,7 +5,7 @@ import type { ComputeField } from '../store/schema-types.js';
 import { compileFilter } from './filter.js';
 import { linkedRows, navigationOf, relatedRows } from './navigate.js';
 import type { QueryContext } from './query-context.js';
-import { UnknownMember } from './query-context.js';
+import { spendExpandBudget, UnknownMember } from './query-context.js';
 import { rowSelector } from './read.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the parser's option trees are loosely typed.
@@ -56,7 +56,11 @@ export function rowSerializer(context: QueryContext, resource: string, options: 
     const child = rowSerializer(context, navigation.target, nested);
     return {
       name,
-      value: (row: Row) => select(relatedRows(context, resource, row, navigation)).map(child),
+      value: (row: Row) => {
+        const related = select(relatedRows(context, resource, row, navigation));
+        spendExpandBudget(context, related.length);
+        return related.map(child);
+      },
     };
   });
   const expanded = new Set(expands.map((expand) => expand.name));

@@ -42,7 +42,7 @@ export function registerApiKeyRoutes(context: SandboxContext, router: Router): v
     async (request: import('./../http/router.js').SandboxRequest, response: import('node:http').ServerResponse) => {
       const actor = context.requireUser(context.authenticate(request));
       const body = fields(await request.body());
-      // v2 makes expiryDate mandatory (null is allowed): golden finding 9.
+      // v2 makes expiryDate mandatory (null is allowed): without it balena answers 400 "Key expiry date should be a valid date".
       if (requireExpiry && !('expiryDate' in body)) throw messageError(400, 'Key expiry date should be a valid date');
       parseExpiry(body.expiryDate);
       const actorType = String(body.actorType ?? '');

@@ -1,5 +1,6 @@
 import { verifyPassword } from '../auth/password.js';
 import { randomHex } from '../auth/random.js';
+import { RateLimiter } from '../auth/rate-limit.js';
 import type { SandboxContext } from '../context.js';
 import type { Actor } from '../domain/actor.js';
 import { createUserWithOrganization, findUserByLogin } from '../domain/users.js';
@@ -34,13 +35,18 @@ function actorSummary(context: SandboxContext, actor: Actor): Record<string, unk
 /** Login, whoami, token refresh and signup. */
 export function registerAuthRoutes(context: SandboxContext, router: Router): void {
   const { store } = context;
+  const logins = new RateLimiter(() => context.now());
 
   router.add('POST', '/login_', async (request, response) => {
     const body = fields(await request.body());
     const login = body.username ?? body.email;
     if (typeof login !== 'string' || typeof body.password !== 'string') throw emptyError(400);
+    // balena counts attempts per address and user name; a successful login starts afresh.
+    const attempts = `${request.raw.socket.remoteAddress}$${login}`;
+    logins.consume(attempts);
     const user = findUserByLogin(store, login);
     if (!user || !verifyPassword(body.password, String(user.password_hash))) throw emptyError(401);
+    logins.reset(attempts);
     const twoFactor = user.totp_enabled === true ? { twoFactorRequired: true } : {};
     sendText(response, 200, context.issueToken(user.id, twoFactor));
   });
@@ -59,7 +65,8 @@ export function registerAuthRoutes(context: SandboxContext, router: Router): voi
   const refresh = (request: SandboxRequest, response: import('node:http').ServerResponse) => {
     const claims = context.jwtClaims(request);
     const actor = context.authenticate(request);
-    if (actor.kind !== 'user') throw emptyError(401);
+    // Only a session token refreshes: a JWT minted from an API key would outlive the key.
+    if (actor.kind !== 'user' || actor.viaApiKey) throw emptyError(401);
     // A partial (2FA pending) token refreshes into a partial token; a passed one stays passed.
     const twoFactor = claims?.twoFactorRequired === undefined ? {} : { twoFactorRequired: claims.twoFactorRequired };
     sendText(response, 200, context.issueToken(actor.userId, { ...twoFactor, authTimeMs: claims?.authTime }));
@@ -72,6 +79,10 @@ export function registerAuthRoutes(context: SandboxContext, router: Router): voi
     const { email, password } = body;
     if (typeof email !== 'string' || !email.includes('@') || typeof password !== 'string' || password.length === 0) {
       throw messageError(400, 'Email and password are required');
+    }
+    // A user name is never an e-mail address: logins by e-mail address must reach its owner.
+    if (typeof body.username === 'string' && body.username.includes('@')) {
+      throw messageError(400, 'Username cannot contain @');
     }
     const username =
       typeof body.username === 'string' && body.username !== ''

@@ -10,8 +10,7 @@ import { targetStateV2, targetStateV3 } from '../domain/target-state.js';
 import { emptyError, HttpError } from '../http/http-error.js';
 import { HTML_CONTENT_TYPE, sendEmpty, sendJson, sendText } from '../http/respond.js';
 import type { Router, SandboxRequest } from '../http/router.js';
-import { attachActor } from '../odata/write-hooks.js';
-import { newRow } from '../store/new-row.js';
+import { attachActor, newRow } from '../store/new-row.js';
 import type { Row } from '../store/row.js';
 
 const API_KEY_REQUIRED = new HttpError(401, { kind: 'json', value: { error: 'API key required' } });
@@ -53,7 +52,7 @@ export function registerDeviceRoutes(context: SandboxContext, router: Router): v
       throw emptyError(400);
     }
     if (store.findUnique('device', ['uuid'], [body.uuid])) {
-      // balena labels this one text/html (golden finding 4d).
+      // balena sends this JSON string labelled text/html.
       sendText(response, 409, '"uuid" must be unique.', HTML_CONTENT_TYPE);
       return;
     }
@@ -98,11 +97,10 @@ export function registerDeviceRoutes(context: SandboxContext, router: Router): v
   router.add('PATCH', '/device/v3/state', async (request, response) => {
     const device = deviceOfKey(context, context.authenticate(request));
     const body = fields(await request.body());
-    // A device reports only about itself; naming another device is refused (golden finding 8).
+    // A device reports only about itself; naming another device is refused (401).
     if (Object.keys(body).some((uuid) => uuid !== device.uuid)) throw emptyError(401);
     const report = body[device.uuid as string];
     if (report !== undefined) applyStateReport(store, device, fields(report));
-    context.events.emit('device-changed', device.id);
     sendEmpty(response, 200);
   });
 
@@ -111,7 +109,6 @@ export function registerDeviceRoutes(context: SandboxContext, router: Router): v
     const body = fields(await request.body());
     const local = body.local === undefined ? {} : fields(body.local);
     applyStateReport(store, device, local);
-    context.events.emit('device-changed', device.id);
     sendEmpty(response, 200);
   });
 

@@ -6,7 +6,7 @@ import type { Router, SandboxRequest } from '../http/router.js';
 import { type Candidates, findCandidates } from '../odata/candidates.js';
 import { mentionsName } from '../odata/filter.js';
 import { parseODataUrl } from '../odata/parse-odata.js';
-import type { Binds, QueryContext } from '../odata/query-context.js';
+import { type Binds, MAX_EXPANDED_ROWS, type QueryContext } from '../odata/query-context.js';
 import { countRows, queryRows } from '../odata/query-rows.js';
 import { validateOptions } from '../odata/read.js';
 import { rowSerializer, serializeRow } from '../odata/serialize.js';
@@ -55,11 +55,16 @@ async function handle(
   if (request.path.startsWith(`${API_PREFIX}/$`)) throw emptyError(401);
   const { tree, binds } = parseUrl(request);
   const resource = resolveResourceName(String(tree.resource));
-  // balena answers 401 for a resource it does not know (golden finding 1).
+  // balena answers 401 for a resource it does not know (not 404).
   if (!resource || tree.property || tree.link) throw emptyError(401);
   const actor = context.authenticate(request);
   const access = context.access(actor);
-  const query: QueryContext = { store: context.store, access, binds };
+  const query: QueryContext = {
+    store: context.store,
+    access,
+    binds,
+    expandBudget: { remaining: MAX_EXPANDED_ROWS },
+  };
   const options = tree.options ?? {};
   const keyed = tree.key !== undefined ? rowsByKey(query, resource, tree.key) : undefined;
   const candidates = (): Candidates =>
@@ -68,11 +73,11 @@ async function handle(
 
   if (method === 'GET') {
     if (tree.count && tree.key !== undefined) throw messageError(400, `Malformed url: '${request.url}'`);
-    if (resource === 'application' && (tree.key !== undefined || mentionsName(options.$filter, 'is_host'))) {
-      access.hostApplicationsListed = true;
-    }
     validateOptions(query, resource, options);
-    const scope = access.readScope(resource);
+    const scope = access.readScope(resource, {
+      keyed: tree.key !== undefined,
+      mentions: (field) => mentionsName(options.$filter, field),
+    });
     if (scope === 'none') throw emptyError(401);
     if (tree.count) {
       sendJson(response, 200, { d: countRows(query, resource, candidates(), scope, options.$filter) });

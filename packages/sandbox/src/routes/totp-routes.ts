@@ -1,5 +1,6 @@
 import { verifyPassword } from '../auth/password.js';
 import { randomHex } from '../auth/random.js';
+import { RateLimiter } from '../auth/rate-limit.js';
 import { generateTotpSecret, verifyTotp } from '../auth/totp.js';
 import type { SandboxContext } from '../context.js';
 import { emptyError } from '../http/http-error.js';
@@ -14,6 +15,8 @@ function fields(body: unknown): Record<string, unknown> {
 /** Two-factor authentication with real TOTP codes (balena-cloud's `/auth/totp/*`). */
 export function registerTotpRoutes(context: SandboxContext, router: Router): void {
   const { store } = context;
+  // Six digits fall to guessing without a limit: attempts are counted as logins are.
+  const verifications = new RateLimiter(() => context.now());
 
   router.add('GET', '/auth/totp/setup', (request, response) => {
     const actor = context.requireUser(context.authenticate(request));
@@ -33,7 +36,10 @@ export function registerTotpRoutes(context: SandboxContext, router: Router): voi
     const user = store.get('user', actor.userId)!;
     const secret = (user.totp_enabled === true ? user.totp_secret : user.totp_pending_secret) as string | undefined;
     if (!secret) throw emptyError(400);
+    const attempts = `${request.raw.socket.remoteAddress}$${user.id}`;
+    verifications.consume(attempts);
     if (!verifyTotp(secret, String(code), context.now())) throw emptyError(401);
+    verifications.reset(attempts);
     if (user.totp_enabled !== true) {
       updateRow(store, 'user', user.id, { totp_enabled: true, totp_secret: secret, totp_pending_secret: null });
     }

@@ -75,7 +75,6 @@ export class DeviceAgent {
     }
     if (!this.context.store.get('device', this.id)) return;
     updateRow(this.context.store, 'device', this.id, changes);
-    this.context.events.emit('device-changed', this.id);
   }
 
   /** Writes log lines through the API, in order. */

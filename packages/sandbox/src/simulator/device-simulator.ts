@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
 import { createApiKey } from '../domain/api-keys.js';
 import { updateRow } from '../store/new-row.js';
+import { HASHED_KEY_PREFIX } from '../store/persistence.js';
 import { SIMULATOR_HEADER } from './agent-api.js';
 import { DeviceAgent } from './device-agent.js';
 import type {
@@ -89,7 +90,12 @@ export class DeviceSimulator {
     const now = this.context.now();
     const existing = this.context.store
       .referencing('api_key', 'is_of__actor', actorId)
-      .find((key) => !key.expiry_date || Date.parse(key.expiry_date as string) > now);
+      // A key loaded from a data file is only a hash: the device then gets a new one.
+      .find(
+        (key) =>
+          !String(key.key).startsWith(HASHED_KEY_PREFIX) &&
+          (!key.expiry_date || Date.parse(key.expiry_date as string) > now),
+      );
     return (existing?.key as string | undefined) ?? createApiKey(this.context.store, actorId, { name: 'simulator' });
   }
 

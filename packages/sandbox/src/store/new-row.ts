@@ -64,3 +64,9 @@ export function updateRow(
   store.put(resource, next);
   return next;
 }
+
+/** A resource that owns an actor (fleet, device, user) gets a new one; call once every check has passed. */
+export function attachActor(store: Store, resource: string, row: Row): void {
+  const field = resourceDefinition(resource).fields.find((candidate) => candidate.name === 'actor');
+  if (field?.type === 'link' && field.target === 'actor') row.actor = insertRow(store, 'actor', {}).id;
+}

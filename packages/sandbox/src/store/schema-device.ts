@@ -1,154 +1,189 @@
+import { randomHex } from '../auth/random.js';
 import { overallProgress, overallStatus, targetReleaseId } from '../domain/device-status.js';
-import { baseFields, boolean, date, integer, keyValueFields, link, real, reverse, text } from './field-builders.js';
-import type { ResourceDefinition } from './schema-types.js';
+import { randomDeviceName } from '../domain/names.js';
+import { checkConfigVariable, checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
+import { messageError } from '../http/http-error.js';
+import { baseFields, columns, keyValueResource, resource, reverseLinks } from './field-builders.js';
+import { byField, fleetScoped, INTERNAL, type Owner, via } from './resource-policy.js';
+import type { Row } from './row.js';
+import type { FieldDefinition, NavigationDefinition, ResourceDefinition } from './schema-types.js';
 
 const base = baseFields;
 
+/** balena's rule (SBVR) on device pins, answered as its text. */
+const PINNED_RELEASE_RULE =
+  'It is necessary that each release that is pinned to a device, has a status that is equal to "success" and belongs to an application1 that the device belongs to.';
+
+const fleetOfDevice: Owner = byField('belongs_to__application');
+const ofDevice = fleetScoped({ application: via('device', 'device', fleetOfDevice), device: byField('device') });
+const deviceParent = (key: string) => ({ field: 'device', resource: 'device', key });
+const ownDevice = fleetScoped({ application: fleetOfDevice, device: (row) => row.id });
+
+/** An install on a device of a `target` (service, image), one per device and target, navigable as `target`. */
+function install(
+  name: string,
+  field: string,
+  target: string,
+  fields: FieldDefinition[],
+  navigations: NavigationDefinition[],
+): ResourceDefinition {
+  return resource({
+    name,
+    fields: [
+      ...base(),
+      ...columns(`
+        device    -> device cascade required
+        ${field}  -> ${target} cascade required
+      `),
+      ...fields,
+    ],
+    navigations: [
+      { name: target, target, resolve: (row: Row, lookup) => nonEmpty(lookup.get(target, row[field] as number)) },
+      ...navigations,
+    ],
+    unique: [['device', field]],
+    policy: ofDevice,
+  });
+}
+
 /** Devices, their variables, tags and installs. */
 export const deviceResources: ResourceDefinition[] = [
-  {
+  resource({
     name: 'device',
     fields: [
       ...base(),
-      link('actor', 'actor', 'keep', { readOnly: true }),
-      text('api_heartbeat_state', { defaultValue: 'unknown', readOnly: true }),
-      date('changed_api_heartbeat_state_on__date', { readOnly: true }),
-      text('uuid', { required: true }),
-      text('local_id'),
-      text('device_name', { required: true }),
-      text('note'),
-      link('is_of__device_type', 'device_type', 'keep', { required: true }),
-      link('belongs_to__application', 'application', 'cascade', { required: true }),
-      boolean('is_online'),
-      date('last_connectivity_event'),
-      boolean('is_connected_to_vpn'),
-      date('last_vpn_event'),
-      date('is_locked_until__date'),
-      text('public_address'),
-      text('ip_address'),
-      text('mac_address'),
-      boolean('is_web_accessible'),
-      integer('memory_usage'),
-      integer('memory_total'),
-      text('storage_block_device'),
-      integer('storage_usage'),
-      integer('storage_total'),
-      integer('cpu_usage'),
-      real('cpu_temp'),
-      boolean('is_undervolted'),
-      text('cpu_id'),
-      link('is_running__release', 'release', 'set-null'),
-      real('download_progress'),
-      text('status'),
-      text('os_version'),
-      text('os_variant'),
-      text('overall_status', { computed: overallStatus }),
-      integer('overall_progress', { computed: overallProgress }),
-      text('supervisor_version'),
-      real('provisioning_progress'),
-      text('provisioning_state'),
-      integer('api_port'),
-      text('api_secret'),
-      link('is_managed_by__service_instance', 'service_instance', 'set-null'),
-      link('is_pinned_on__release', 'release', 'set-null'),
-      link('should_be_running__release', 'release', 'keep', { computed: targetReleaseId }),
-      link('should_be_operated_by__release', 'release', 'set-null'),
-      link('should_be_managed_by__release', 'release', 'set-null'),
-      text('update_status'),
-      date('last_update_status_event'),
-      boolean('is_frozen', { hidden: true, computed: () => false }),
-      boolean('is_active', { hidden: true, defaultValue: true }),
-      text('custom_latitude', { hidden: true }),
-      text('custom_longitude', { hidden: true }),
-      text('latitude', { hidden: true }),
-      text('longitude', { hidden: true }),
-      text('location', { hidden: true }),
-      date('is_accessible_by_support_until__date', { hidden: true }),
+      ...columns(
+        `
+        actor                                 -> actor keep readonly
+        api_heartbeat_state                   text     default="unknown" readonly
+        changed_api_heartbeat_state_on__date  date     readonly
+        uuid                                  text     required
+        local_id                              text
+        device_name                           text     required
+        note                                  text
+        is_of__device_type                    -> device_type keep required
+        belongs_to__application               -> application cascade required
+        is_online                             boolean
+        last_connectivity_event               date
+        is_connected_to_vpn                   boolean
+        last_vpn_event                        date
+        is_locked_until__date                 date
+        public_address                        text
+        ip_address                            text
+        mac_address                           text
+        is_web_accessible                     boolean
+        memory_usage                          integer
+        memory_total                          integer
+        storage_block_device                  text
+        storage_usage                         integer
+        storage_total                         integer
+        cpu_usage                             integer
+        cpu_temp                              real
+        is_undervolted                        boolean
+        cpu_id                                text
+        is_running__release                   -> release set-null
+        download_progress                     real
+        status                                text
+        os_version                            text
+        os_variant                            text
+        overall_status                        text     computed
+        overall_progress                      integer  computed
+        supervisor_version                    text
+        provisioning_progress                 real
+        provisioning_state                    text
+        api_port                              integer
+        api_secret                            text
+        is_managed_by__service_instance       -> service_instance set-null
+        is_pinned_on__release                 -> release set-null
+        should_be_running__release            -> release keep computed
+        should_be_operated_by__release        -> release set-null
+        should_be_managed_by__release         -> release set-null
+        update_status                         text
+        last_update_status_event              date
+        is_frozen                             boolean  hidden computed
+        is_active                             boolean  hidden default=true
+        custom_latitude                       text     hidden
+        custom_longitude                      text     hidden
+        latitude                              text     hidden
+        longitude                             text     hidden
+        location                              text     hidden
+        is_accessible_by_support_until__date  date     hidden
+      `,
+        {
+          overall_status: overallStatus,
+          overall_progress: overallProgress,
+          should_be_running__release: targetReleaseId,
+          is_frozen: () => false,
+        },
+      ),
     ],
-    navigations: [
-      reverse('device_tag', 'device_tag', 'device'),
-      reverse('device_environment_variable', 'device_environment_variable', 'device'),
-      reverse('device_config_variable', 'device_config_variable', 'device'),
-      reverse('image_install', 'image_install', 'device'),
-      reverse('service_install', 'service_install', 'device'),
-    ],
+    navigations: reverseLinks(`
+        device_tag                   <- device_tag.device
+        device_environment_variable  <- device_environment_variable.device
+        device_config_variable       <- device_config_variable.device
+        image_install                <- image_install.device
+        service_install              <- service_install.device
+      `),
     unique: [['uuid']],
     alternateKeys: ['uuid'],
-  },
-  {
-    name: 'device_tag',
-    fields: keyValueFields('device', 'device', 'tag_key'),
-    navigations: [],
-    unique: [['device', 'tag_key']],
-    alternateKeys: [],
-  },
-  {
-    name: 'device_environment_variable',
-    fields: keyValueFields('device', 'device', 'name'),
-    navigations: [],
-    unique: [['device', 'name']],
-    alternateKeys: [],
-  },
-  {
-    name: 'device_config_variable',
-    fields: keyValueFields('device', 'device', 'name'),
-    navigations: [],
-    unique: [['device', 'name']],
-    alternateKeys: [],
-  },
-  {
-    name: 'service_install',
-    fields: [
-      ...base(),
-      link('device', 'device', 'cascade', { required: true }),
-      link('installs__service', 'service', 'cascade', { required: true }),
-    ],
-    navigations: [
-      {
-        name: 'service',
-        target: 'service',
-        resolve: (row, lookup) => nonEmpty(lookup.get('service', row.installs__service as number)),
+    // A device key changes its own device but may not delete it (only users do).
+    policy: { ...ownDevice, remove: (access) => (access.caller === 'user' ? ownDevice.write(access) : 'none') },
+    hooks: {
+      beforeInsert: (_store, row) => {
+        if (typeof row.uuid !== 'string' || row.uuid === '') row.uuid = randomHex(32);
+        if (typeof row.device_name !== 'string' || row.device_name === '') row.device_name = randomDeviceName();
       },
-      reverse('device_service_environment_variable', 'device_service_environment_variable', 'service_install'),
-    ],
-    unique: [['device', 'installs__service']],
-    alternateKeys: [],
-  },
-  {
-    name: 'device_service_environment_variable',
-    fields: keyValueFields('service_install', 'service_install', 'name'),
-    navigations: [],
-    unique: [['service_install', 'name']],
-    alternateKeys: [],
-  },
-  {
-    name: 'image_install',
-    fields: [
-      ...base(),
-      link('device', 'device', 'cascade', { required: true }),
-      link('installs__image', 'image', 'cascade', { required: true }),
-      date('install_date'),
-      real('download_progress'),
-      text('status', { defaultValue: 'Downloading' }),
-      link('is_provided_by__release', 'release', 'set-null'),
-    ],
-    navigations: [
-      {
-        name: 'image',
-        target: 'image',
-        resolve: (row, lookup) => nonEmpty(lookup.get('image', row.installs__image as number)),
+      rules: (row, store) => {
+        const pinned = store.get('release', row.is_pinned_on__release as number);
+        if (pinned && (pinned.status !== 'success' || pinned.belongs_to__application !== row.belongs_to__application)) {
+          throw messageError(400, PINNED_RELEASE_RULE);
+        }
       },
-    ],
-    unique: [['device', 'installs__image']],
-    alternateKeys: [],
-  },
-  {
+    },
+  }),
+  keyValueResource('device_tag', deviceParent('tag_key'), ofDevice, checkTag),
+  keyValueResource('device_environment_variable', deviceParent('name'), ofDevice, checkEnvironmentVariable),
+  keyValueResource('device_config_variable', deviceParent('name'), ofDevice, checkConfigVariable),
+  install(
+    'service_install',
+    'installs__service',
+    'service',
+    [],
+    reverseLinks('device_service_environment_variable <- device_service_environment_variable.service_install'),
+  ),
+  keyValueResource(
+    'device_service_environment_variable',
+    { field: 'service_install', resource: 'service_install', key: 'name' },
+    fleetScoped({
+      application: via('service_install', 'service_install', via('device', 'device', fleetOfDevice)),
+      device: via('service_install', 'service_install', byField('device')),
+    }),
+    checkEnvironmentVariable,
+  ),
+  install(
+    'image_install',
+    'installs__image',
+    'image',
+    columns(`
+      install_date             date
+      download_progress        real
+      status                   text  default="Downloading"
+      is_provided_by__release  -> release set-null
+    `),
+    [],
+  ),
+  resource({
     name: 'service_instance',
-    fields: [...base(), text('service_type'), text('ip_address'), date('last_heartbeat')],
-    navigations: [],
-    unique: [],
-    alternateKeys: [],
-  },
+    fields: [
+      ...base(),
+      ...columns(`
+        service_type    text
+        ip_address      text
+        last_heartbeat  date
+      `),
+    ],
+    policy: INTERNAL,
+  }),
 ];
 
 function nonEmpty<T>(value: T | undefined): T[] {

@@ -1,127 +1,287 @@
-import { baseFields, boolean, date, integer, keyValueFields, link, reverse, text } from './field-builders.js';
+import { randomHex } from '../auth/random.js';
+import { checkMembershipReferences, membershipRoleId } from '../domain/memberships.js';
+import { checkConfigVariable, checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
+import { messageError } from '../http/http-error.js';
+import { baseFields, columns, keyValueResource, resource, reverseLinks } from './field-builders.js';
+import { insertRow } from './new-row.js';
+import { byField, CATALOGUE, fleetScoped, ownedByUser, type ResourcePolicy, type Scope } from './resource-policy.js';
+import type { Row } from './row.js';
 import type { ResourceDefinition } from './schema-types.js';
+import type { Store } from './store.js';
 
 const base = baseFields;
 
+/** balena's rule (SBVR) on fleet targets, answered as its text. */
+const TARGET_RELEASE_RULE =
+  'It is necessary that each release that should be running on an application, has a status that is equal to "success" and belongs to the application.';
+const UUID_32 = /^[0-9a-f]{32}$/;
+
+/** balena's fleet slug: `<organization handle>/<app name>`, lower-cased. */
+export function applicationSlug(store: Store, row: Row): string {
+  const organization = store.get('organization', row.organization as number);
+  return `${organization?.handle ?? ''}/${String(row.app_name ?? '')}`.toLowerCase();
+}
+
+/** Users read themselves and the members of their organizations; nobody creates or changes them here. */
+const userPolicy: ResourcePolicy = {
+  read: (access) => {
+    const actor = access.actor;
+    if (actor.kind !== 'user' || access.caller !== 'user') return 'none';
+    return (row) => row.id === actor.userId || access.colleagues().has(row.id);
+  },
+  write: () => 'none',
+  createdOnlyByTheServer: true,
+};
+
+/** A user reads the actors of themselves, their colleagues, and their fleets and devices. */
+const actorPolicy: ResourcePolicy = {
+  read: (access) => {
+    if (access.caller !== 'user') return 'none';
+    return (row) => {
+      if (access.ownsActor(row.id)) return true;
+      const user = access.store.referencing('user', 'actor', row.id)[0];
+      return user !== undefined && access.colleagues().has(user.id);
+    };
+  },
+  write: () => 'none',
+  createdOnlyByTheServer: true,
+};
+
+/** Members read an organization; only its administrators change it; any full user creates one. */
+const organizationPolicy: ResourcePolicy = {
+  read: (access) => (access.caller === 'user' ? (row) => access.organizations().has(row.id) : 'none'),
+  write: (access) => (access.caller === 'user' ? (row) => access.administeredOrganizations().has(row.id) : 'none'),
+  create: (access) => access.caller === 'user',
+};
+
+/** Members read the memberships of their organizations; administrators add, change and remove them. */
+const membershipPolicy: ResourcePolicy = {
+  read: (access) =>
+    access.caller === 'user' ? (row) => access.organizations().has(row.is_member_of__organization as number) : 'none',
+  write: (access) =>
+    access.caller === 'user'
+      ? (row) => access.administeredOrganizations().has(row.is_member_of__organization as number)
+      : 'none',
+};
+
+/** A user reads the keys of the actors they are or administer; a device its own keys; keys are made by `/api-key`. */
+const apiKeyPolicy: ResourcePolicy = {
+  read: (access) => {
+    const actor = access.actor;
+    if (access.caller === 'user') return (row) => access.ownsActor(row.is_of__actor as number);
+    if (actor.kind === 'device') return (row) => row.is_of__actor === actor.actorId;
+    return 'none';
+  },
+  write: (access) => (access.caller === 'user' ? (row) => access.ownsActor(row.is_of__actor as number) : 'none'),
+  createdOnlyByTheServer: true,
+};
+
+/**
+ * Host applications (balenaOS) are public, but balena's fleet listings never show them: they
+ * appear only to queries that ask for them (`is_host` in the filter), by key, and through
+ * navigations (device types, releases).
+ */
+const applicationPolicy: ResourcePolicy = {
+  read: (access, query) => {
+    const actor = access.actor;
+    const listed = query.nested === true || query.keyed === true || query.mentions?.('is_host') === true;
+    const host: Scope = (row) => access.isPublicHost(row.id, listed);
+    if (access.caller === 'guest') return host;
+    if (actor.kind === 'application') return (row) => row.id === actor.applicationId || host(row);
+    return (row) => access.applications().has(row.id) || host(row);
+  },
+  write: (access) => (access.caller === 'user' ? (row) => access.applications().has(row.id) : 'none'),
+  create: (access, row) => access.organizations().has(row.organization as number),
+  // Moving a fleet between organizations takes administering both (members may not pull fleets out).
+  update: (access, next, previous) => {
+    if (!access.applications().has(previous.id)) return false;
+    if (next.organization === previous.organization) return true;
+    const administered = access.administeredOrganizations();
+    return administered.has(previous.organization as number) && administered.has(next.organization as number);
+  },
+};
+
+const ofApplication = fleetScoped({ application: byField('application') });
+
 /** Users, organizations, keys and fleets. */
 export const fleetResources: ResourceDefinition[] = [
-  { name: 'actor', fields: base(), navigations: [], unique: [], alternateKeys: [] },
-  {
+  resource({
+    name: 'actor',
+    fields: base(),
+    navigations: reverseLinks(`
+      is_of__user         <- user.actor
+      is_of__application  <- application.actor
+      is_of__device       <- device.actor
+    `),
+    policy: actorPolicy,
+  }),
+  resource({
     name: 'user',
     fields: [
       ...base(),
-      link('actor', 'actor', 'keep', { readOnly: true }),
-      text('username', { required: true }),
-      text('email', { required: true }),
+      ...columns(`
+        actor     -> actor keep readonly
+        username  text     required
+        email     text     required
+      `),
     ],
-    navigations: [
-      reverse('organization_membership', 'organization_membership', 'user'),
-      reverse('user__has__public_key', 'user__has__public_key', 'user'),
-    ],
+    navigations: reverseLinks(`
+        organization_membership  <- organization_membership.user
+        user__has__public_key    <- user__has__public_key.user
+      `),
     unique: [['username'], ['email']],
     alternateKeys: ['username'],
-  },
-  {
+    policy: userPolicy,
+  }),
+  resource({
     name: 'organization',
-    fields: [...base(), text('name', { required: true }), text('handle', { required: true })],
-    navigations: [
-      reverse('application', 'application', 'organization'),
-      reverse('organization_membership', 'organization_membership', 'is_member_of__organization'),
+    fields: [
+      ...base(),
+      ...columns(`
+        name    text     required
+        handle  text     required
+      `),
     ],
+    navigations: reverseLinks(`
+        application              <- application.organization
+        organization_membership  <- organization_membership.is_member_of__organization
+      `),
     unique: [['handle']],
     alternateKeys: ['handle'],
-  },
-  {
+    policy: organizationPolicy,
+    hooks: {
+      beforeInsert: (_store, row) => {
+        if (typeof row.handle !== 'string' || row.handle === '') {
+          row.handle = String(row.name ?? '')
+            .toLowerCase()
+            .replace(/[^a-z0-9_]+/g, '_');
+        }
+      },
+      // A user creating an organization becomes its administrator (its owner).
+      afterInsert: (store, row, actor) => {
+        if (actor.kind !== 'user') return;
+        insertRow(store, 'organization_membership', {
+          user: actor.userId,
+          is_member_of__organization: row.id,
+          organization_membership_role: membershipRoleId(store, 'administrator'),
+        });
+      },
+    },
+  }),
+  resource({
     name: 'organization_membership',
     fields: [
       ...base(),
-      link('user', 'user', 'cascade', { required: true }),
-      link('is_member_of__organization', 'organization', 'cascade', { required: true }),
-      link('organization_membership_role', 'organization_membership_role', 'keep', { required: true }),
+      ...columns(`
+        user                          -> user cascade required any-row
+        is_member_of__organization    -> organization cascade required
+        organization_membership_role  -> organization_membership_role keep required
+      `),
     ],
-    navigations: [],
     unique: [['user', 'is_member_of__organization']],
     alternateKeys: ['user', 'is_member_of__organization'],
-  },
-  {
+    policy: membershipPolicy,
+    hooks: {
+      beforeInsert: (store, row) => {
+        if (row.organization_membership_role === null) {
+          row.organization_membership_role = membershipRoleId(store, 'member');
+        }
+      },
+      validate: checkMembershipReferences,
+    },
+  }),
+  resource({
     name: 'organization_membership_role',
-    fields: [{ name: 'id', type: 'serial' }, text('name', { required: true })],
-    navigations: [reverse('is_of__organization_membership', 'organization_membership', 'organization_membership_role')],
+    fields: columns(`
+        id    serial
+        name  text     required
+      `),
+    navigations: reverseLinks(`
+      is_of__organization_membership <- organization_membership.organization_membership_role
+    `),
     unique: [['name']],
     alternateKeys: ['name'],
-  },
-  {
+    policy: CATALOGUE,
+  }),
+  resource({
     name: 'api_key',
     fields: [
       ...base(),
-      text('key', { readOnly: true }),
-      date('expiry_date'),
-      link('is_of__actor', 'actor', 'cascade', { readOnly: true }),
-      text('name'),
-      text('description'),
+      ...columns(`
+        key           text     readonly hashed-at-rest
+        expiry_date   date
+        is_of__actor  -> actor cascade readonly
+        name          text
+        description   text
+      `),
     ],
-    navigations: [],
     unique: [['key']],
-    alternateKeys: [],
-  },
-  {
+    policy: apiKeyPolicy,
+  }),
+  resource({
     name: 'user__has__public_key',
     fields: [
       ...base(),
-      link('user', 'user', 'cascade', { required: true }),
-      text('public_key', { required: true }),
-      text('title', { required: true }),
+      ...columns(`
+        user        -> user cascade required
+        public_key  text     required
+        title       text     required
+      `),
     ],
-    navigations: [],
-    unique: [],
-    alternateKeys: [],
-  },
-  {
+    policy: ownedByUser('user'),
+  }),
+  resource({
     name: 'application_type',
     fields: [
       ...base(),
-      text('name', { required: true }),
-      text('slug', { required: true }),
-      text('description'),
-      boolean('supports_gateway_mode'),
-      boolean('supports_multicontainer', { defaultValue: true }),
-      boolean('supports_web_url', { defaultValue: true }),
-      boolean('is_legacy'),
-      boolean('requires_payment'),
-      text('needs__os_version_range'),
-      integer('maximum_device_count'),
+      ...columns(`
+        name                     text     required
+        slug                     text     required
+        description              text
+        supports_gateway_mode    boolean
+        supports_multicontainer  boolean  default=true
+        supports_web_url         boolean  default=true
+        is_legacy                boolean
+        requires_payment         boolean
+        needs__os_version_range  text
+        maximum_device_count     integer
+      `),
     ],
-    navigations: [],
     unique: [['slug']],
     alternateKeys: ['slug'],
-  },
-  {
+    policy: CATALOGUE,
+  }),
+  resource({
     name: 'application',
     fields: [
       ...base(),
-      link('actor', 'actor', 'keep', { readOnly: true }),
-      boolean('should_track_latest_release', { defaultValue: true }),
-      text('is_of__class', { defaultValue: 'fleet' }),
-      link('organization', 'organization', 'cascade', { required: true }),
-      text('app_name', { required: true }),
-      text('slug', { readOnly: true }),
-      link('is_for__device_type', 'device_type', 'keep', { required: true }),
-      link('should_be_running__release', 'release', 'set-null'),
-      link('application_type', 'application_type', 'keep', { defaultValue: 1 }),
-      boolean('is_host'),
-      boolean('is_archived'),
-      text('uuid'),
-      boolean('is_public'),
-      date('is_accessible_by_support_until__date', { hidden: true }),
+      ...columns(`
+        actor                                 -> actor keep readonly
+        should_track_latest_release           boolean  default=true
+        is_of__class                          text     default="fleet"
+        organization                          -> organization cascade required
+        app_name                              text     required
+        slug                                  text     readonly
+        is_for__device_type                   -> device_type keep required
+        should_be_running__release            -> release set-null
+        application_type                      -> application_type keep default=1
+        is_host                               boolean
+        is_archived                           boolean
+        uuid                                  text
+        is_public                             boolean
+        is_accessible_by_support_until__date  date     hidden
+      `),
     ],
     navigations: [
-      reverse('owns__device', 'device', 'belongs_to__application'),
-      reverse('owns__release', 'release', 'belongs_to__application'),
-      reverse('service', 'service', 'application'),
-      reverse('application_tag', 'application_tag', 'application'),
-      reverse('application_environment_variable', 'application_environment_variable', 'application'),
-      reverse('application_config_variable', 'application_config_variable', 'application'),
-      reverse('build_environment_variable', 'build_environment_variable', 'application'),
+      ...reverseLinks(`
+        owns__device                      <- device.belongs_to__application
+        owns__release                     <- release.belongs_to__application
+        service                           <- service.application
+        application_tag                   <- application_tag.application
+        application_environment_variable  <- application_environment_variable.application
+        application_config_variable       <- application_config_variable.application
+        build_environment_variable        <- build_environment_variable.application
+      `),
       {
         name: 'is_directly_accessible_by__user',
         target: 'user',
@@ -134,33 +294,46 @@ export const fleetResources: ResourceDefinition[] = [
     ],
     unique: [['slug'], ['uuid']],
     alternateKeys: ['slug', 'uuid'],
-  },
-  {
-    name: 'application_tag',
-    fields: keyValueFields('application', 'application', 'tag_key'),
-    navigations: [],
-    unique: [['application', 'tag_key']],
-    alternateKeys: [],
-  },
-  {
-    name: 'application_environment_variable',
-    fields: keyValueFields('application', 'application', 'name'),
-    navigations: [],
-    unique: [['application', 'name']],
-    alternateKeys: [],
-  },
-  {
-    name: 'application_config_variable',
-    fields: keyValueFields('application', 'application', 'name'),
-    navigations: [],
-    unique: [['application', 'name']],
-    alternateKeys: [],
-  },
-  {
-    name: 'build_environment_variable',
-    fields: keyValueFields('application', 'application', 'name'),
-    navigations: [],
-    unique: [['application', 'name']],
-    alternateKeys: [],
-  },
+    policy: applicationPolicy,
+    hooks: {
+      beforeInsert: (store, row) => {
+        if (typeof row.uuid !== 'string' || !UUID_32.test(row.uuid)) row.uuid = randomHex(32);
+        row.slug = applicationSlug(store, row);
+      },
+      beforeUpdate: (store, next, previous) => {
+        if (next.app_name !== previous.app_name || next.organization !== previous.organization) {
+          next.slug = applicationSlug(store, next);
+        }
+      },
+      rules: (row, store) => {
+        const target = store.get('release', row.should_be_running__release as number);
+        if (target && (target.status !== 'success' || target.belongs_to__application !== row.id)) {
+          throw messageError(400, TARGET_RELEASE_RULE);
+        }
+      },
+    },
+  }),
+  keyValueResource(
+    'application_tag',
+    { field: 'application', resource: 'application', key: 'tag_key' },
+    fleetScoped({ application: byField('application'), publicHost: 'guests' }),
+    checkTag,
+  ),
+  keyValueResource(
+    'application_environment_variable',
+    { field: 'application', resource: 'application', key: 'name' },
+    ofApplication,
+    checkEnvironmentVariable,
+  ),
+  keyValueResource(
+    'application_config_variable',
+    { field: 'application', resource: 'application', key: 'name' },
+    ofApplication,
+    checkConfigVariable,
+  ),
+  keyValueResource(
+    'build_environment_variable',
+    { field: 'application', resource: 'application', key: 'name' },
+    ofApplication,
+  ),
 ];

@@ -1,122 +1,139 @@
+import { randomHex } from '../auth/random.js';
 import { rawVersion, releaseSemver, releaseVersion } from '../domain/release-version.js';
-import { baseFields, boolean, date, integer, json, keyValueFields, link, reverse, text } from './field-builders.js';
+import { checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
+import { baseFields, columns, keyValueResource, resource, reverseLinks } from './field-builders.js';
+import { byField, fleetScoped, type Owner, via } from './resource-policy.js';
 import type { ResourceDefinition } from './schema-types.js';
 
 const base = baseFields;
+const fleetOfRelease: Owner = byField('belongs_to__application');
+const fleetOfService: Owner = byField('application');
 
 /** Releases, services and images, as the balena CLI's deploy creates them. */
 export const releaseResources: ResourceDefinition[] = [
-  {
+  resource({
     name: 'release',
     fields: [
       ...base(),
-      link('belongs_to__application', 'application', 'cascade', { required: true }),
-      text('commit', { required: true }),
-      json('composition', { defaultValue: {} }),
-      text('status', { required: true }),
-      text('source', { defaultValue: 'cloud' }),
-      text('build_log'),
-      boolean('is_invalidated'),
-      date('start_timestamp'),
-      date('update_timestamp'),
-      date('end_timestamp'),
-      text('phase'),
-      integer('semver_major', { defaultValue: 0 }),
-      integer('semver_minor', { defaultValue: 0 }),
-      integer('semver_patch', { defaultValue: 0 }),
-      text('semver_prerelease', { defaultValue: '' }),
-      text('semver_build', { defaultValue: '' }),
-      text('variant', { defaultValue: '' }),
-      integer('revision'),
-      json('known_issue_list'),
-      text('raw_version', { computed: rawVersion }),
-      json('version', { computed: releaseVersion }),
-      boolean('is_final', { defaultValue: true }),
-      date('is_finalized_at__date'),
-      text('note'),
-      text('invalidation_reason'),
-      boolean('is_passing_tests', { defaultValue: true }),
-      text('release_version'),
-      json('contract'),
-      link('is_created_by__user', 'user', 'set-null'),
-      text('semver', { computed: releaseSemver }),
+      ...columns(
+        `
+        belongs_to__application  -> application cascade required
+        commit                   text     required
+        composition              json     default={}
+        status                   text     required
+        source                   text     default="cloud"
+        build_log                text
+        is_invalidated           boolean
+        start_timestamp          date
+        update_timestamp         date
+        end_timestamp            date
+        phase                    text
+        semver_major             integer  default=0
+        semver_minor             integer  default=0
+        semver_patch             integer  default=0
+        semver_prerelease        text     default=""
+        semver_build             text     default=""
+        variant                  text     default=""
+        revision                 integer
+        known_issue_list         json
+        raw_version              text     computed
+        version                  json     computed
+        is_final                 boolean  default=true
+        is_finalized_at__date    date
+        note                     text
+        invalidation_reason      text
+        is_passing_tests         boolean  default=true
+        release_version          text
+        contract                 json
+        is_created_by__user      -> user set-null
+        semver                   text     computed
+      `,
+        { raw_version: rawVersion, version: releaseVersion, semver: releaseSemver },
+      ),
     ],
-    navigations: [
-      reverse('release_tag', 'release_tag', 'release'),
-      reverse('release_image', 'image__is_part_of__release', 'is_part_of__release'),
-      reverse('contains__image', 'image__is_part_of__release', 'is_part_of__release'),
-      reverse('image_install', 'image_install', 'is_provided_by__release'),
-      reverse('is_running_on__device', 'device', 'is_running__release'),
-      reverse('should_be_running_on__application', 'application', 'should_be_running__release'),
-    ],
+    navigations: reverseLinks(`
+        release_tag                        <- release_tag.release
+        release_image                      <- image__is_part_of__release.is_part_of__release
+        contains__image                    <- image__is_part_of__release.is_part_of__release
+        image_install                      <- image_install.is_provided_by__release
+        is_running_on__device              <- device.is_running__release
+        should_be_running_on__application  <- application.should_be_running__release
+      `),
     unique: [['belongs_to__application', 'commit']],
-    alternateKeys: [],
-  },
-  {
-    name: 'release_tag',
-    fields: keyValueFields('release', 'release', 'tag_key'),
-    navigations: [],
-    unique: [['release', 'tag_key']],
-    alternateKeys: [],
-  },
-  {
+    policy: fleetScoped({ application: fleetOfRelease, publicHost: 'guests-and-keys' }),
+    hooks: {
+      beforeInsert: (_store, row) => {
+        if (typeof row.commit !== 'string' || row.commit === '') row.commit = randomHex(32);
+      },
+    },
+  }),
+  keyValueResource(
+    'release_tag',
+    { field: 'release', resource: 'release', key: 'tag_key' },
+    fleetScoped({ application: via('release', 'release', fleetOfRelease), publicHost: 'guests-and-keys' }),
+    checkTag,
+  ),
+  resource({
     name: 'service',
     fields: [
       ...base(),
-      link('application', 'application', 'cascade', { required: true }),
-      text('service_name', { required: true }),
+      ...columns(`
+        application   -> application cascade required
+        service_name  text     required
+      `),
     ],
-    navigations: [
-      reverse('service_environment_variable', 'service_environment_variable', 'service'),
-      reverse('service_install', 'service_install', 'installs__service'),
-      reverse('is_built_by__image', 'image', 'is_a_build_of__service'),
-      reverse('image', 'image', 'is_a_build_of__service'),
-    ],
+    navigations: reverseLinks(`
+        service_environment_variable  <- service_environment_variable.service
+        service_install               <- service_install.installs__service
+        is_built_by__image            <- image.is_a_build_of__service
+        image                         <- image.is_a_build_of__service
+      `),
     unique: [['application', 'service_name']],
-    alternateKeys: [],
-  },
-  {
-    name: 'service_environment_variable',
-    fields: keyValueFields('service', 'service', 'name'),
-    navigations: [],
-    unique: [['service', 'name']],
-    alternateKeys: [],
-  },
-  {
+    policy: fleetScoped({ application: fleetOfService }),
+  }),
+  keyValueResource(
+    'service_environment_variable',
+    { field: 'service', resource: 'service', key: 'name' },
+    fleetScoped({ application: via('service', 'service', fleetOfService) }),
+    checkEnvironmentVariable,
+  ),
+  resource({
     name: 'image',
     fields: [
       ...base(),
-      date('start_timestamp'),
-      date('end_timestamp'),
-      text('dockerfile'),
-      integer('image_size'),
-      link('is_a_build_of__service', 'service', 'cascade', { required: true }),
-      text('project_type'),
-      text('error_message'),
-      text('build_log'),
-      date('push_timestamp'),
-      text('status', { defaultValue: 'success' }),
-      text('content_hash'),
-      json('contract'),
-      text('is_stored_at__image_location', { defaultValue: '' }),
+      ...columns(`
+        start_timestamp               date
+        end_timestamp                 date
+        dockerfile                    text
+        image_size                    integer
+        is_a_build_of__service        -> service cascade required
+        project_type                  text
+        error_message                 text
+        build_log                     text
+        push_timestamp                date
+        status                        text     default="success"
+        content_hash                  text
+        contract                      json
+        is_stored_at__image_location  text     default=""
+      `),
     ],
-    navigations: [
-      reverse('release_image', 'image__is_part_of__release', 'image'),
-      reverse('is_part_of__release', 'image__is_part_of__release', 'image'),
-      reverse('image_install', 'image_install', 'installs__image'),
-    ],
-    unique: [],
-    alternateKeys: [],
-  },
-  {
+    navigations: reverseLinks(`
+        release_image        <- image__is_part_of__release.image
+        is_part_of__release  <- image__is_part_of__release.image
+        image_install        <- image_install.installs__image
+      `),
+    policy: fleetScoped({ application: via('service', 'is_a_build_of__service', fleetOfService) }),
+  }),
+  resource({
     name: 'image__is_part_of__release',
     fields: [
       ...base(),
-      link('image', 'image', 'cascade', { required: true }),
-      link('is_part_of__release', 'release', 'cascade', { required: true }),
+      ...columns(`
+        image                -> image cascade required
+        is_part_of__release  -> release cascade required
+      `),
     ],
-    navigations: [],
     unique: [['image', 'is_part_of__release']],
-    alternateKeys: [],
-  },
+    policy: fleetScoped({ application: via('release', 'is_part_of__release', fleetOfRelease) }),
+  }),
 ];

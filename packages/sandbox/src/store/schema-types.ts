@@ -1,3 +1,4 @@
+import type { ResourceHooks, ResourcePolicy } from './resource-policy.js';
 import type { Row } from './row.js';
 
 /** The storage type of a field, close to the SBVR concept types balena's model uses. */
@@ -31,6 +32,13 @@ export interface FieldDefinition {
   readOnly?: boolean;
   /** Selectable by name but left out of a row read without `$select` (balena-cloud-only fields). */
   hidden?: boolean;
+  /**
+   * A link a write may point at any existing row, seen by the caller or not (a new member's
+   * user); every other link must point at a row the caller may read.
+   */
+  linksAnyRow?: boolean;
+  /** A secret the data file keeps only as `sha256:<hex>` (API keys); found again by hashing. */
+  hashedAtRest?: boolean;
 }
 
 /** A navigation that is not a plain link field: the reverse of a link, or a custom relation. */
@@ -52,4 +60,8 @@ export interface ResourceDefinition {
   unique: string[][];
   /** Fields usable as `resource(field='value')` keys. */
   alternateKeys: string[];
+  /** Who may read, create and change its rows. */
+  policy: ResourcePolicy;
+  /** What balena derives and checks around a write. */
+  hooks: ResourceHooks;
 }

@@ -35,7 +35,7 @@ function namedDevices(context: SandboxContext, body: Record<string, unknown>): R
 }
 
 /**
- * `POST /supervisor/<path>`: balena's supervisor proxy (api-map "SUP"). Reaches the named devices
+ * `POST /supervisor/<path>`: balena's supervisor proxy. Reaches the named devices
  * the caller can see that are connected to the (in-process) VPN, forwards the call to each one's
  * supervisor, passes one answer through or gathers several into a 207.
  */
