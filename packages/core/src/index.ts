@@ -51,13 +51,13 @@ export {
   RequestHookError,
   TimeoutError,
 } from './errors/request-errors.js';
-export type { ChunkFilterValuesParams } from './odata/chunk-filter-values.js';
-export { chunkFilterValues, MAX_URL_LENGTH } from './odata/chunk-filter-values.js';
 export { isFullUuid } from './identifiers/is-full-uuid.js';
 export { isPositiveId } from './identifiers/is-positive-id.js';
 export { parseDeviceIdentifier } from './identifiers/parse-device-identifier.js';
 export { parseReleaseIdentifier } from './identifiers/parse-release-identifier.js';
 export { parseRowId } from './identifiers/parse-row-id.js';
+export type { ChunkFilterValuesParams } from './odata/chunk-filter-values.js';
+export { chunkFilterValues, MAX_URL_LENGTH } from './odata/chunk-filter-values.js';
 export { escapeString } from './odata/escape.js';
 export { buildFilter } from './odata/filter.js';
 export { mergeOptions } from './odata/merge.js';
