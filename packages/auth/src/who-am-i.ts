@@ -2,7 +2,7 @@ import type { Client } from '@balena-ts/core';
 import { getUserInfo } from './get-user-info.js';
 
 /**
- * Returns the logged-in user's username (the seed's `who_am_i`; {@link whoami} returns the whole actor).
+ * Returns the logged-in user's username (the balena Python SDK's `who_am_i`; {@link whoami} returns the whole actor).
  *
  * @param client - the balena-ts client
  * @returns the username

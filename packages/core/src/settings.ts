@@ -1,4 +1,4 @@
-// Settings with the seed's keys and its five functions, each taking the client first. Platform
+// Settings with the balena Python SDK's keys and its five functions, each taking the client first. Platform
 // neutral: settings-node and settings-browser add where the values and the token are kept.
 
 // The core types in the signatures above, so that this entry point describes itself.

@@ -8,15 +8,15 @@
 // Fields:
 // - entry: the file name and subpath (`@balena-ts/models/<entry>`)
 // - definition: the constant of resources.ts
-// - header: the entry file's opening comment (the seed SDK's namespace, and what the rows are)
+// - header: the entry file's opening comment (the balena Python SDK's namespace, and what the rows are)
 // - kind: 'variable' (key `name`, removable by row id, updatable by row id) or 'tag' (key `tagKey`)
 // - noun: what one row is called in the docs
 // - parent: how a caller names the row's parent (a key of PARENTS in the generator)
-// - createParent: another form for `create` only (the seed's service variables took an application and a service name)
+// - createParent: another form for `create` only (the balena Python SDK's service variables took an application and a service name)
 // - row: the row type and where it is declared; rowFields: the shared fields type exported with it
 // - lists: the listing functions, in order, each `[name, rows]`: rows 'all' (every row), 'parent' (one
 //   parent's rows), 'owner' (one device's rows, through its service installs), 'application' (every row
-//   under an application), or the name of an earlier listing, which is re-exported under the seed's other name
+//   under an application), or the name of an earlier listing, which is re-exported under the balena Python SDK's other name
 // - setForDevices: whether the resource has the bulk write of device parents
 // - exports: further exports of the entry file
 // - example: the values of the docs' examples
@@ -28,7 +28,7 @@ export const RESOURCES = [
     entry: 'application-env-variable',
     definition: 'applicationEnvironmentVariables',
     header: [
-      'Application environment variables (seed `balena.models.environment_variables.application`):',
+      'Application environment variables (balena Python SDK `balena.models.environment_variables.application`):',
       'variables every device of the application receives.',
     ],
     kind: 'variable',
@@ -49,7 +49,7 @@ export const RESOURCES = [
     entry: 'application-config-variable',
     definition: 'applicationConfigVariables',
     header: [
-      'Application config variables (seed `balena.models.config_variable.application_config_variable`):',
+      'Application config variables (balena Python SDK `balena.models.config_variable.application_config_variable`):',
       'the `BALENA_`/`RESIN_` settings every device of the application applies.',
     ],
     kind: 'variable',
@@ -66,7 +66,7 @@ export const RESOURCES = [
   {
     entry: 'device-env-variable',
     definition: 'deviceEnvironmentVariables',
-    header: ['Device environment variables (seed `balena.models.environment_variables.device`).'],
+    header: ['Device environment variables (balena Python SDK `balena.models.environment_variables.device`).'],
     kind: 'variable',
     noun: 'environment variable',
     parent: 'device',
@@ -84,7 +84,7 @@ export const RESOURCES = [
     entry: 'device-config-variable',
     definition: 'deviceConfigVariables',
     header: [
-      'Device config variables (seed `balena.models.config_variable.device_config_variable`): the',
+      'Device config variables (balena Python SDK `balena.models.config_variable.device_config_variable`): the',
       '`BALENA_`/`RESIN_` settings the supervisor and the OS read, for one device.',
     ],
     kind: 'variable',
@@ -104,7 +104,7 @@ export const RESOURCES = [
     entry: 'service-env-variable',
     definition: 'serviceEnvironmentVariables',
     header: [
-      'Service environment variables (seed `balena.models.environment_variables.service_environment_variable`):',
+      'Service environment variables (balena Python SDK `balena.models.environment_variables.service_environment_variable`):',
       'variables one service of an application receives on every device.',
     ],
     kind: 'variable',
@@ -123,7 +123,7 @@ export const RESOURCES = [
     entry: 'device-service-env-variable',
     definition: 'deviceServiceEnvironmentVariables',
     header: [
-      'Device service environment variables (seed',
+      'Device service environment variables (balena Python SDK',
       '`balena.models.environment_variables.device_service_environment_variable`): variables of one',
       "service on one device, stored under the device's service install.",
     ],
@@ -142,7 +142,7 @@ export const RESOURCES = [
   {
     entry: 'device-tag',
     definition: 'deviceTags',
-    header: ['Device tags (seed `balena.models.tag.device`).'],
+    header: ['Device tags (balena Python SDK `balena.models.tag.device`).'],
     kind: 'tag',
     noun: 'tag',
     parent: 'device',
@@ -159,7 +159,7 @@ export const RESOURCES = [
   {
     entry: 'application-tag',
     definition: 'applicationTags',
-    header: ['Application tags (seed `balena.models.tag.application`).'],
+    header: ['Application tags (balena Python SDK `balena.models.tag.application`).'],
     kind: 'tag',
     noun: 'tag',
     parent: 'application',
@@ -174,7 +174,7 @@ export const RESOURCES = [
   {
     entry: 'release-tag',
     definition: 'releaseTags',
-    header: ['Release tags (seed `balena.models.tag.release`).'],
+    header: ['Release tags (balena Python SDK `balena.models.tag.release`).'],
     kind: 'tag',
     noun: 'tag',
     parent: 'release',

@@ -1,4 +1,4 @@
-// Images (seed `balena.models.image`): the container images built for a release's services.
+// Images (balena Python SDK `balena.models.image`): the container images built for a release's services.
 export { get, getLog, getLogs, IMAGE_DEFAULT_FIELDS } from './image/image.js';
 export type { Image, ImageStatus } from './types/image.js';
 export type { Deferred, Navigation } from './types/navigation.js';

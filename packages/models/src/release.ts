@@ -1,4 +1,4 @@
-// Releases (seed `balena.models.release`), plus today's `getLatestByApplication`, `finalize`,
+// Releases (balena Python SDK `balena.models.release`), plus today's `getLatestByApplication`, `finalize`,
 // `setIsInvalidated`, `setNote` and `setKnownIssueList`.
 
 export type { ApplicationIdentifier } from './internal/application.js';

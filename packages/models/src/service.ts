@@ -1,4 +1,4 @@
-// Services (seed `balena.models.service`): the containers an application's releases define.
+// Services (balena Python SDK `balena.models.service`): the containers an application's releases define.
 
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { ServiceIdentifier } from './internal/service.js';

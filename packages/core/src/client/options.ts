@@ -13,7 +13,7 @@ export interface RateLimitInfo {
   attempt: number;
 }
 
-/** Options of `createClient` (PUBLIC-API section 6). Every one is optional. */
+/** Options of `createClient`. Every one is optional. */
 export interface ClientOptions {
   /** The API's base URL; default `'https://api.balena-cloud.com'` (a trailing slash is tolerated). */
   apiUrl?: string;

@@ -66,7 +66,7 @@ export class InvalidParameter extends BalenaError {
   }
 }
 
-/** The seed SDK had this function, but today's balena API offers no equivalent. */
+/** balena's Python SDK had this function, but today's balena API offers no equivalent. */
 export class NotSupported extends BalenaError {
   /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'NotSupported';

@@ -36,7 +36,7 @@ const none = { device: false, rowId: false, release: false };
 const commitOnly = { device: false, rowId: false, release: true };
 const uuid = { device: true, rowId: false, release: true };
 const everyKind = { device: true, rowId: true, release: true };
-// Strings of digits are ids for devices and rows (the seed's examples pass ids so), commits for releases.
+// Strings of digits are ids for devices and rows (the balena Python SDK's examples pass ids so), commits for releases.
 const digitString = everyKind;
 
 /**

@@ -6,7 +6,7 @@ import { rowIdValue } from './row-id-value.js';
  * Reads a device argument: a full uuid (lowercased, as the API stores uuids) or a row id.
  *
  * A string that is a full uuid is a uuid, even when all its characters are digits; any other
- * string of digits is an id, as in the seed's examples (see {@link parseRowId}).
+ * string of digits is an id, as in the balena Python SDK's examples (see {@link parseRowId}).
  *
  * @param value - the device as given
  * @param parameterName - the parameter name the error reports

@@ -2,7 +2,7 @@ import { InvalidParameter } from '../errors/parameter-errors.js';
 import { rowIdValue } from './row-id-value.js';
 
 /**
- * Reads a row id given as a number or, as the seed's examples do, as a string of digits.
+ * Reads a row id given as a number or, as the balena Python SDK's examples do, as a string of digits.
  *
  * @param value - the id as given
  * @param parameterName - the parameter name the error reports

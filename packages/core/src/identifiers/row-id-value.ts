@@ -1,6 +1,6 @@
 import { isPositiveId } from './is-positive-id.js';
 
-// The seed's examples pass ids as strings of digits ('5652'); no sign, no spaces, no leading zero,
+// The balena Python SDK's examples pass ids as strings of digits ('5652'); no sign, no spaces, no leading zero,
 // so that a string has exactly one reading as an id.
 const DIGITS_PATTERN = /^[1-9]\d*$/;
 

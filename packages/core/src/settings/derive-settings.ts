@@ -7,7 +7,7 @@ import {
 } from './setting-keys.js';
 
 /**
- * Computes every known setting from a client's configuration, as the seed's derived keys were
+ * Computes every known setting from a client's configuration, as the balena Python SDK's derived keys were
  * computed from its config file (`pine_endpoint` from `api_endpoint` and `api_version`, ...).
  * Keys without a value (`device_urls_base` when unset, the rate-limit keys the client does not
  * use) are left out, so `has` answers false for them.

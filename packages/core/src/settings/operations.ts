@@ -9,7 +9,7 @@ import { readStoredSettings, updateStoredSettings } from './stored-settings.js';
  * the client's configuration.
  *
  * @param client - the client whose settings are read
- * @param key - a seed key such as `api_endpoint`, or a key given to {@link set} before
+ * @param key - a balena Python SDK key such as `api_endpoint`, or a key given to {@link set} before
  * @returns the setting's value
  * @throws InvalidOption when the key is neither known nor set; the message lists the valid keys
  * @throws InvalidParameter when the key is not a string
@@ -69,7 +69,7 @@ export async function has(client: SettingsClient, key: string): Promise<boolean>
  * one storage are applied one after the other, so none is lost.
  *
  * @param client - the client whose storage keeps the value
- * @param key - a seed key, or a key of your own (the seed allowed any key)
+ * @param key - a balena Python SDK key, or a key of your own (balena's Python SDK allowed any key)
  * @param value - the value; text is parsed for known keys (`'30000'` becomes 30000 for `timeout`)
  * @throws InvalidOption for an empty key, for `token` (the token belongs to auth), or a value
  *   that does not fit a known key; the message never contains the value

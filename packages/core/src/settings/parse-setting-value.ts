@@ -7,7 +7,7 @@ const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
 /**
  * Checks a setting's value and turns text (from an env var or a file) into the key's type:
  * numbers for durations and counts, booleans for flags, `false` for "no data directory".
- * Keys balena-ts does not know are kept as given, as the seed's `set` allowed any key.
+ * Keys balena-ts does not know are kept as given, as the balena Python SDK's `set` allowed any key.
  *
  * @param key - the setting key
  * @param value - the value as given or as read

@@ -1,6 +1,6 @@
 import type { ClientConfig, KeyValueStorage } from '../index.js';
 
-/** A setting's value: the seed kept strings only; typed values spare callers the parsing. */
+/** A setting's value: balena's Python SDK kept strings only; typed values spare callers the parsing. */
 export type SettingValue = string | number | boolean;
 
 /**
@@ -14,7 +14,7 @@ export interface SettingsClient {
   readonly storage: KeyValueStorage;
 }
 
-/** Every setting key balena-ts knows, named as in the seed (snake_case). */
+/** Every setting key balena-ts knows, named as in balena's Python SDK (snake_case). */
 export type SettingKey =
   | 'balena_host'
   | 'api_endpoint'
@@ -39,7 +39,7 @@ export type SettingKey =
 /** How a known key's value is checked and parsed. */
 export type SettingKind = 'string' | 'number' | 'boolean' | 'directory';
 
-/** The kind of every known key; `directory` is a path, or `false` for "no directory" as in the seed. */
+/** The kind of every known key; `directory` is a path, or `false` for "no directory" as in balena's Python SDK. */
 export const SETTING_KINDS: Readonly<Record<SettingKey, SettingKind>> = {
   balena_host: 'string',
   api_endpoint: 'string',
@@ -68,10 +68,10 @@ export const SETTING_KEYS: readonly SettingKey[] = Object.keys(SETTING_KINDS) as
 /** The `client.storage` key under which values given to `set` are kept, as one JSON object. */
 export const SETTINGS_STORAGE_KEY = 'settings';
 
-/** How long the CLI keeps downloaded OS images: one week, the seed's default. */
+/** How long the CLI keeps downloaded OS images: one week, the balena Python SDK's default. */
 export const DEFAULT_IMAGE_CACHE_TIME_MS = 604_800_000;
 
-/** The device actions endpoint version the seed reports. */
+/** The device actions endpoint version balena's Python SDK reports. */
 export const DEVICE_ACTIONS_ENDPOINT_VERSION = 'v1';
 
 /**

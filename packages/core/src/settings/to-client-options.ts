@@ -2,7 +2,7 @@ import { type ClientOptions, checkOptionsObject } from '../index.js';
 import type { SettingKey, SettingValue } from './setting-keys.js';
 
 /**
- * Maps settings (seed keys, as read from env vars or a settings file) to client options.
+ * Maps settings (the balena Python SDK's keys, as read from env vars or a settings file) to client options.
  * `balena_host` stands for the whole balena deployment, as the CLI's `balenaUrl` does: it gives
  * `https://api.<host>` and `https://dashboard.<host>` unless those are set on their own.
  * Settings without a client option (`image_cache_time`, derived keys) are ignored.

@@ -47,7 +47,7 @@ export function create(client: Client, params: CreateApiKeyParams): Promise<stri
 }
 
 /**
- * The seed's `create_api_key`: creates a named API key for the current user (see {@link create}).
+ * The balena Python SDK's `create_api_key`: creates a named API key for the current user (see {@link create}).
  *
  * @param client - the client
  * @param name - the key's name
@@ -93,7 +93,7 @@ export function getAll<const O extends TypedOptions<ApiKey> = Record<never, neve
 }
 
 /**
- * Gets the named API keys of the current user (what the seed's `get_all` listed).
+ * Gets the named API keys of the current user (what the balena Python SDK's `get_all` listed).
  *
  * @param client - the client
  * @param options - OData options merged into the query

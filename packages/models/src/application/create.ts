@@ -23,7 +23,7 @@ async function defaultOrganizationId(client: Client): Promise<number> {
 async function applicationTypeBody(client: Client, appType: string | undefined): Promise<Record<string, unknown>> {
   if (appType === undefined) return {};
   if (APPLICATION_CLASSES.includes(appType)) return { is_of__class: appType as ApplicationClass };
-  // The seed's application types (e.g. `microservices-starter`) are rows of `application_type`.
+  // The balena Python SDK's application types (e.g. `microservices-starter`) are rows of `application_type`.
   const [row] = await client.pine.get<{ id: number }>({
     resource: 'application_type',
     options: { $select: 'id', $top: 1, $filter: { slug: appType } },
@@ -37,7 +37,7 @@ async function applicationTypeBody(client: Client, appType: string | undefined):
  *
  * @param client - the client
  * @param name - the application name
- * @param deviceType - the device type's slug, alias or display name (the seed took display names)
+ * @param deviceType - the device type's slug, alias or display name (balena's Python SDK took display names)
  * @param appType - an application class (`fleet`, `block`, `app`) or a legacy application type slug
  * @param options - the owning organization (default: the user's own) and an optional uuid
  * @returns the created application, with its `id`

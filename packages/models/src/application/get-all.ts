@@ -3,7 +3,7 @@ import { resolveOrganizationId } from '../internal/organization.js';
 import type { Application } from '../types/application.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
-// "Own or collaborator" applications, as the seed's get_all meant; without it public host
+// "Own or collaborator" applications, as the balena Python SDK's get_all meant; without it public host
 // applications of every device type would be listed too.
 const DIRECTLY_ACCESSIBLE: Filter = {
   is_directly_accessible_by__user: { $any: { $alias: 'dau', $expr: { dau: { id: { $ne: null } } } } },

@@ -7,7 +7,7 @@ import type { Selected, TypedOptions } from '../types/options.js';
  * Gets one application by id, slug (`org/name`), uuid or name.
  *
  * @param client - the client
- * @param slugOrUuidOrIdOrName - an id, a slug, a uuid, or an application name (the seed's argument)
+ * @param slugOrUuidOrIdOrName - an id, a slug, a uuid, or an application name (the balena Python SDK's argument)
  * @param options - OData options merged into the query; a literal `$select` narrows the result type
  * @returns the application
  * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id
@@ -28,7 +28,7 @@ export function get<const O extends TypedOptions<Application> = Record<never, ne
 }
 
 /**
- * Gets one application by its numeric id (the seed's `get_by_id`; {@link get} accepts ids too).
+ * Gets one application by its numeric id (the balena Python SDK's `get_by_id`; {@link get} accepts ids too).
  *
  * @param client - the client
  * @param appId - the application id

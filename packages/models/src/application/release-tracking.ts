@@ -36,7 +36,7 @@ export async function pinToRelease(
 }
 
 /**
- * The seed's `set_to_release`: pins the application to a release (see {@link pinToRelease}).
+ * The balena Python SDK's `set_to_release`: pins the application to a release (see {@link pinToRelease}).
  *
  * @param client - the client
  * @param appId - an id, a slug, a uuid or an application name
@@ -96,7 +96,7 @@ export async function trackLatestRelease(client: Client, slugOrUuidOrIdOrName: A
 }
 
 /**
- * The seed's `enable_rolling_updates`: the application follows new releases again (see
+ * The balena Python SDK's `enable_rolling_updates`: the application follows new releases again (see
  * {@link trackLatestRelease}).
  *
  * @param client - the client
@@ -114,7 +114,7 @@ export function enableRollingUpdates(client: Client, appId: ApplicationIdentifie
 }
 
 /**
- * The seed's `disable_rolling_updates`: freezes the application on the release it targets now;
+ * The balena Python SDK's `disable_rolling_updates`: freezes the application on the release it targets now;
  * new releases no longer become the target. {@link pinToRelease} names the release explicitly.
  *
  * @param client - the client

@@ -18,7 +18,7 @@ export interface DependentResource<P> extends KeyRules {
   readonly parent: ParentKind<P>;
   /** The filter that selects the rows under an application with this id (through the parents). */
   readonly byApplication: (applicationId: number) => Filter;
-  /** Default options of every listing (merged under the caller's), e.g. an `$expand` the seed returned. */
+  /** Default options of every listing (merged under the caller's), e.g. an `$expand` balena's Python SDK returned. */
   readonly defaults?: ODataOptions;
 }
 

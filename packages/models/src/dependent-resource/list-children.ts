@@ -10,7 +10,7 @@ export interface ChildQuery {
   readonly filter: (parentId: number) => Filter;
   /** The default `$orderby` (a caller's `$orderby` replaces it). */
   readonly orderBy?: string;
-  /** Default options merged under the caller's (e.g. an `$expand` the seed returned). */
+  /** Default options merged under the caller's (e.g. an `$expand` balena's Python SDK returned). */
   readonly defaults?: ODataOptions;
 }
 

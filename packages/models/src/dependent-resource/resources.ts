@@ -76,7 +76,7 @@ export const serviceEnvironmentVariables: DependentResource<ServiceIdentifier> =
   ENVIRONMENT_VARIABLE_RULES,
 );
 
-// The seed returned each device service variable with its service's name; the API needs the expand.
+// balena's Python SDK returned each device service variable with its service's name; the API needs the expand.
 const WITH_SERVICE_NAME: ODataOptions = {
   $expand: { service_install: { $select: 'id', $expand: { installs__service: { $select: ['id', 'service_name'] } } } },
 };

@@ -7,7 +7,7 @@ import { withParent } from './parent-kind.js';
 // value rules are checked before any request.
 
 /**
- * Creates one row with a plain `POST` and returns it with its id, as the seed's `create` did (a key
+ * Creates one row with a plain `POST` and returns it with its id, as the balena Python SDK's `create` did (a key
  * that already exists is the API's 409 conflict, not an update: `setValue` is for that).
  *
  * @param client - the client
@@ -38,7 +38,7 @@ export async function createRow<T, P>(
 /**
  * Creates or updates the value under one key of one parent: a `POST`, and on a unique conflict a
  * `PATCH` of the existing row: the API's upsert on the natural key `{ <parent field>, <key field> }`
- * (where the seed sent a `GET`, then a `PATCH` or a `POST`).
+ * (where balena's Python SDK sent a `GET`, then a `PATCH` or a `POST`).
  *
  * @param client - the client
  * @param definition - the resource
@@ -66,7 +66,7 @@ export async function setValue<P>(
 }
 
 /**
- * Changes the value of one row addressed by its own id, as the seed's `update(varId, value)` did.
+ * Changes the value of one row addressed by its own id, as the balena Python SDK's `update(varId, value)` did.
  *
  * @param client - the client
  * @param definition - the resource
@@ -86,7 +86,7 @@ export async function updateById<P>(
 }
 
 /**
- * Deletes one row by its own id, as the seed's `remove(varId)` did.
+ * Deletes one row by its own id, as the balena Python SDK's `remove(varId)` did.
  *
  * @param client - the client
  * @param definition - the resource
@@ -126,7 +126,7 @@ export async function removeByKey<P>(
 
 /**
  * Deletes a row in either of the two ways the models offer: by its own id when no key argument is
- * passed at all (the seed's `remove(varId)`), otherwise by parent and key (today's
+ * passed at all (the balena Python SDK's `remove(varId)`), otherwise by parent and key (today's
  * `remove(parent, name)`). A key argument that is present but `undefined` is an invalid key, never a
  * fall-back to the id form, which would delete an unrelated row whose id equals the parent's.
  *

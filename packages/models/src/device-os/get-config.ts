@@ -7,7 +7,7 @@ import {
 import { requestOsConfig } from './config-request.js';
 import { checkNetworkParams } from './parse-params.js';
 
-/** Options of an image's config.json (the seed's `get_config` options). */
+/** Options of an image's config.json (the balena Python SDK's `get_config` options). */
 export interface OsConfigOptions {
   /** The OS version of the image: required. */
   readonly version: string;

@@ -6,7 +6,7 @@ export type NetworkType = 'ethernet' | 'wifi';
 /** The network types an OS image or config.json can be configured for. */
 export const NETWORK_TYPES: readonly NetworkType[] = ['ethernet', 'wifi'];
 
-/** Parameters of an OS image download or of an image's config.json (the seed's `**params`). */
+/** Parameters of an OS image download or of an image's config.json (the balena Python SDK's `**params`). */
 export interface OsParams {
   /** The device type's slug, alias or display name; defaults to the application's device type. */
   readonly deviceType?: string;
@@ -49,7 +49,7 @@ export interface ParsedOsParams extends OsParams {
 }
 
 /**
- * Validates the parameters of an OS download or config.json (the seed's `parse_params`), without a
+ * Validates the parameters of an OS download or config.json (the balena Python SDK's `parse_params`), without a
  * request.
  *
  * @param params - the parameters

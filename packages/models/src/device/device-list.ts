@@ -26,7 +26,7 @@ export interface DeviceListOptions {
   readonly pageSize?: number;
 }
 
-// The device name orders the seed's lists; the id makes the order total, so that pages never
+// The device name orders the balena Python SDK's lists; the id makes the order total, so that pages never
 // overlap and a streamed answer cut mid-way resumes exactly where it stopped.
 const DEFAULT_ORDER: ODataOptions = { $orderby: ['device_name asc', 'id asc'] };
 

@@ -5,7 +5,7 @@ import { findDeviceType } from '../internal/device-type.js';
 import type { DeviceTypeManifest } from '../types/device-type.js';
 
 /**
- * Gets the slug of a device type from its display name (the seed's `get_device_slug`); a slug or
+ * Gets the slug of a device type from its display name (the balena Python SDK's `get_device_slug`); a slug or
  * an alias works too.
  *
  * @param client - the client
@@ -23,7 +23,7 @@ export async function getDeviceSlug(client: Client, deviceTypeName: string): Pro
 }
 
 /**
- * Gets the display name of a device type from its slug (the seed's `get_display_name`).
+ * Gets the display name of a device type from its slug (the balena Python SDK's `get_display_name`).
  *
  * @param client - the client
  * @param deviceTypeSlug - e.g. `raspberrypi3`

@@ -75,7 +75,7 @@ export function getAllByOrganization<const O extends TypedOptions<Device> & Devi
 }
 
 /**
- * The seed's `get_all_by_application_id`: {@link getAllByApplication} with a numeric id.
+ * The balena Python SDK's `get_all_by_application_id`: {@link getAllByApplication} with a numeric id.
  *
  * @param client - the client
  * @param appId - the application id

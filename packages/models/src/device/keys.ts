@@ -5,7 +5,7 @@ import { translateStatus } from '../internal/request-errors.js';
 const UUID_BYTES = 31;
 
 /**
- * Generates a random device uuid: 62 lowercase hex characters, as the seed did (64 would break the
+ * Generates a random device uuid: 62 lowercase hex characters, as balena's Python SDK did (64 would break the
  * OpenVPN certificate CN; 32-character uuids are accepted everywhere too).
  *
  * @returns the uuid

@@ -68,7 +68,7 @@ export function trackApplicationRelease(client: Client, uuidOrIdOrArray: DeviceS
 }
 
 /**
- * The seed's `set_to_release`: pins the device to a release, or with an empty commit makes it
+ * The balena Python SDK's `set_to_release`: pins the device to a release, or with an empty commit makes it
  * follow its application again.
  *
  * @param client - the client

@@ -28,7 +28,7 @@ export interface CurrentService {
 export type DeviceWithServiceDetails = Omit<Device, 'image_install'> & {
   /** `{ <application slug>: { <service name>: installs } }`, as today's SDKs return it. */
   readonly current_services_by_app: Record<string, Record<string, CurrentService[]>>;
-  /** `{ <service name>: installs }` across applications, as the seed returned it. */
+  /** `{ <service name>: installs }` across applications, as balena's Python SDK returned it. */
   readonly current_services: Record<string, CurrentService[]>;
 };
 

@@ -57,7 +57,7 @@ export async function restartApplication(client: Client, uuidOrId: DeviceIdentif
 }
 
 /**
- * The seed's `restart`: restarts the application's containers on a device (see {@link restartApplication}).
+ * The balena Python SDK's `restart`: restarts the application's containers on a device (see {@link restartApplication}).
  *
  * @param client - the client
  * @param uuidOrId - a numeric id or a full uuid

@@ -49,7 +49,7 @@ export function setNote(client: Client, uuidOrIdOrArray: DeviceSelector, note: s
 }
 
 /**
- * The seed's `note`: sets the note of a device (see {@link setNote}).
+ * The balena Python SDK's `note`: sets the note of a device (see {@link setNote}).
  *
  * @param client - the client
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids

@@ -5,7 +5,7 @@ import type { Image } from '../types/image.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
 /**
- * The fields `get` returns when the caller selects none: the seed's list. The build log is left out
+ * The fields `get` returns when the caller selects none: the balena Python SDK's list. The build log is left out
  * because it can be large; {@link getLog} reads it.
  */
 export const IMAGE_DEFAULT_FIELDS: readonly (keyof Image & string)[] = [
@@ -30,7 +30,7 @@ async function getImage<T>(client: Client, id: number | string, options: ODataOp
 }
 
 /**
- * Gets one image (`GET /v7/image(id)`). Without a `$select` it returns the seed's fields
+ * Gets one image (`GET /v7/image(id)`). Without a `$select` it returns the balena Python SDK's fields
  * ({@link IMAGE_DEFAULT_FIELDS}); a caller's `$select` replaces that list.
  *
  * @param client - the client

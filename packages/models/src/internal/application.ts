@@ -46,7 +46,7 @@ export function checkApplicationIdentifier(value: ApplicationIdentifier): number
 
 /**
  * The `$filter` that finds an application by slug or uuid (compared lowercased) or, failing
- * those, by name. A string of digits may also be an id: the seed passed ids as strings.
+ * those, by name. A string of digits may also be an id: balena's Python SDK passed ids as strings.
  *
  * @param text - the slug, uuid, name or id-as-text
  * @returns the filter

@@ -17,7 +17,7 @@ export function checkDeviceTypeArgument(slugOrName: string): void {
 }
 
 /**
- * Finds a device type by slug, alias or display name in one request (the seed took display names,
+ * Finds a device type by slug, alias or display name in one request (balena's Python SDK took display names,
  * today's API takes slugs and aliases).
  *
  * @typeParam T - the shape of the returned row

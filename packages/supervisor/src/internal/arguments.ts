@@ -13,7 +13,7 @@ export function checkDeviceUuid(value: DeviceUuid): DeviceUuid {
 }
 
 /**
- * Reads an application argument: the seed passed ids as decimal strings.
+ * Reads an application argument: balena's Python SDK passed ids as decimal strings.
  *
  * @param value - a number or a string of digits
  * @returns the numeric id
