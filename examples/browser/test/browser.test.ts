@@ -20,7 +20,7 @@ if (!hasChromium) {
 describe('the browser bundle', () => {
   test("takes the facade's browser build: settings-browser, no settings-node, no node: module", async () => {
     const { inputs } = await buildExample();
-    expect(inputs.some((input) => input.includes('packages/sdk/dist/browser.js'))).toBe(true);
+    expect(inputs.some((input) => input.includes('packages/sdk/dist/platform-browser.js'))).toBe(true);
     expect(inputs.some((input) => input.includes('packages/settings-browser/'))).toBe(true);
     expect(inputs.filter((input) => input.includes('settings-node') || input.startsWith('node:'))).toEqual([]);
   });
