@@ -76,11 +76,10 @@ export type {
   ResourceId,
 } from './odata/types.js';
 export { DEFAULT_PAGE_SIZE } from './pagination/page-iterable.js';
-export type { PaginateParams } from './pagination/paginate.js';
 export { paginate } from './pagination/paginate.js';
 export type { StreamCollectionParams } from './pagination/stream-collection.js';
 export { streamCollection } from './pagination/stream-collection.js';
-export type { PageIterable } from './pagination/types.js';
+export type { PageIterable, PaginateParams } from './pagination/types.js';
 export type {
   RequestErrorHookContext,
   RequestHookContext,

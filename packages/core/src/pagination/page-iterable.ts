@@ -1,8 +1,7 @@
 import { InvalidParameter } from '../errors/parameter-errors.js';
 import { checkIdentifier } from '../odata/escape.js';
 import type { ODataOptions } from '../odata/types.js';
-import type { PaginateParams } from './paginate.js';
-import type { PageIterable } from './types.js';
+import type { PageIterable, PaginateParams } from './types.js';
 
 /** Rows per page when the caller does not say. */
 export const DEFAULT_PAGE_SIZE = 1000;

@@ -1,19 +1,6 @@
 import type { Client } from '../client/client.js';
-import type { ODataOptions } from '../odata/types.js';
 import { checkCollectionParams, toPageIterable } from './page-iterable.js';
-import type { PageIterable } from './types.js';
-
-/** What {@link paginate} iterates over. */
-export interface PaginateParams {
-  /** The resource, e.g. `'device'`. */
-  resource: string;
-  /** OData options; a `$top` limits the total, a `$skip` is where the first page starts. */
-  options?: ODataOptions;
-  /** Rows per request; default 1000. */
-  pageSize?: number;
-  /** Aborts the request in flight. */
-  signal?: AbortSignal;
-}
+import type { PageIterable, PaginateParams } from './types.js';
 
 /**
  * Iterates over a collection of any size, one page (`$top`/`$skip`) per request, fetching each page
