@@ -311,6 +311,21 @@ describe.each(KINDS)('$label', (kind) => {
     await kind.removeByKey(context.client, parent, kind.key);
   });
 
+  it("overwriting one key leaves the parent's other keys as they were", async () => {
+    const [parent] = parentsOf().forms;
+    await kind.set(context.client, parent, kind.key, 'first');
+    await kind.set(context.client, parent, kind.otherKey, 'untouched');
+    // The overwrite is the upsert's PATCH: filtered by the parent alone, it would rewrite both rows.
+    await kind.set(context.client, parent, kind.key, 'second');
+    const values = Object.fromEntries(
+      (await kind.list(context.client, parent)).map((row) => [row[kind.keyField] as string, row.value]),
+    );
+    expect(values).toEqual({ [kind.key]: 'second', [kind.otherKey]: 'untouched' });
+    await kind.removeByKey(context.client, parent, kind.key);
+    expect(await kind.get(context.client, parent, kind.otherKey)).toBe('untouched');
+    await kind.removeByKey(context.client, parent, kind.otherKey);
+  });
+
   it('accepts the parent in every form', async () => {
     const { forms } = parentsOf();
     for (const [index, parent] of forms.entries()) {
