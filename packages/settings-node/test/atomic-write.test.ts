@@ -1,0 +1,59 @@
+// The token and settings files are rewritten whole: a reader (the balena CLI, another process of
+// the SDK) must see the old content or the new one, never an empty or half-written file, and no
+// temporary file may stay behind. A reader thread reads the file as fast as it can while the main
+// thread rewrites it; a write in place (truncate, then write) shows up as a short or empty read.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileAtomically } from '../src/atomic-write.js';
+
+const WRITES = 150;
+/** Large enough that a write in place takes several system calls, so a reader can land between them. */
+const CONTENT_BYTES = 2 * 1024 * 1024;
+const FIRST = 'a'.repeat(CONTENT_BYTES);
+const SECOND = 'b'.repeat(CONTENT_BYTES);
+
+// Reads the file until told to stop; reports each read that is neither FIRST nor SECOND whole.
+const READER = `
+const { readFileSync } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const stop = new Int32Array(workerData.stop);
+let reads = 0;
+const bad = [];
+while (Atomics.load(stop, 0) === 0) {
+  let text;
+  try { text = readFileSync(workerData.file, 'latin1'); } catch (error) { bad.push(error.code); continue; }
+  reads++;
+  const whole = text.length === workerData.size && (text[0] === 'a' || text[0] === 'b') && text[0] === text[text.length - 1];
+  if (!whole && bad.length < 20) bad.push('read of ' + text.length + ' characters');
+}
+parentPort.postMessage({ reads, bad });
+`;
+
+const directory = mkdtempSync(path.join(tmpdir(), 'atomic-write-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+describe('writeFileAtomically', () => {
+  it(`a reader never sees a partial or empty file during ${WRITES} rewrites, and no temporary file is left`, async () => {
+    const file = path.join(directory, 'token');
+    writeFileSync(file, FIRST);
+    const stop = new SharedArrayBuffer(4);
+    const reader = new Worker(READER, { eval: true, workerData: { file, size: CONTENT_BYTES, stop } });
+    const report = new Promise<{ reads: number; bad: string[] }>((resolve, reject) => {
+      reader.once('message', resolve);
+      reader.once('error', reject);
+    });
+    for (let index = 0; index < WRITES; index++) {
+      await writeFileAtomically(file, index % 2 === 0 ? SECOND : FIRST);
+    }
+    Atomics.store(new Int32Array(stop), 0, 1);
+    const { reads, bad } = await report;
+    await reader.terminate();
+
+    expect(reads).toBeGreaterThan(WRITES);
+    expect(bad).toEqual([]);
+    expect(readdirSync(directory)).toEqual(['token']);
+  }, 60_000);
+});
