@@ -9,6 +9,7 @@ import { type Sandbox, startSandbox } from '@balena-ts/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const DEVICE_COUNT = 1_000;
+const GATE_TIMEOUT_MS = 5_000;
 
 /** A fetch that counts requests per method, tracks how many are in flight, and can fail chosen POSTs. */
 function instrumentedFetch() {
@@ -21,7 +22,14 @@ function instrumentedFetch() {
     failPosts: new Set<number>(),
     /** Called on every POST, with its 1-based number. */
     onPost: (_count: number) => {},
+    /**
+     * Requests wait until this many are in flight at once (or GATE_TIMEOUT_MS passes): a pool that
+     * runs that many concurrently opens the gate at once; one that does not is seen never to.
+     */
+    gate: 0,
   };
+  let opened = Promise.resolve();
+  let open = () => {};
   const wrapped: typeof fetch = async (input, init) => {
     const method = new Request(input, init).method;
     state.byMethod[method] = (state.byMethod[method] ?? 0) + 1;
@@ -33,6 +41,18 @@ function instrumentedFetch() {
     state.inFlight += 1;
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     try {
+      if (state.gate > 0) {
+        if (state.inFlight >= state.gate) {
+          state.gate = 0;
+          open();
+        } else {
+          const timeout = new Promise<void>((resolve) => setTimeout(resolve, GATE_TIMEOUT_MS));
+          await Promise.race([opened, timeout]);
+          // After the timeout too, the gate stays open: it holds one wave of requests, never each.
+          state.gate = 0;
+          open();
+        }
+      }
       return await fetch(input, init);
     } finally {
       state.inFlight -= 1;
@@ -47,6 +67,14 @@ function instrumentedFetch() {
       state.posts = 0;
       state.failPosts = new Set();
       state.onPost = () => {};
+      state.gate = 0;
+    },
+    /** Holds the next requests until `count` are in flight together. */
+    holdUntilInFlight(count: number) {
+      state.gate = count;
+      opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
     },
   };
 }
@@ -94,11 +122,12 @@ async function timed(label: string, work: () => Promise<void>): Promise<void> {
 describe('device-env-variable.setForDevices', () => {
   it('creates a variable on 1,000 devices with at most `concurrency` requests in flight', async () => {
     const ids = devices.map((device) => device.id);
-    await timed('create on 1,000 devices by id, concurrency 8', () =>
-      deviceEnvVariable.setForDevices(client, ids, 'MODE', 'eco', { concurrency: 8 }),
-    );
-    expect(instrumented.state.maxInFlight).toBeLessThanOrEqual(8);
-    expect(instrumented.state.maxInFlight).toBeGreaterThan(1);
+    await timed('create on 1,000 devices by id, concurrency 8', () => {
+      instrumented.holdUntilInFlight(8);
+      return deviceEnvVariable.setForDevices(client, ids, 'MODE', 'eco', { concurrency: 8 });
+    });
+    // The gate held the first requests until eight were in flight: exactly the concurrency asked for.
+    expect(instrumented.state.maxInFlight).toBe(8);
     // Ids are not looked up: one create per device, nothing else.
     expect(instrumented.state.byMethod).toEqual({ POST: DEVICE_COUNT });
     const values = await valuesOf('MODE');
