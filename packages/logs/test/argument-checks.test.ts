@@ -26,9 +26,20 @@ describe('subscribe', () => {
     expect(fixture.sandbox.requestCount()).toBe(before);
   });
 
-  test('a null error callback is allowed', () => {
-    const subscription = subscribe(fixture.client, fixture.device.uuid, () => undefined, null as never);
+  test('a null error callback is allowed: the subscription still delivers lines', async () => {
+    const device = await fixture.registerDevice();
+    const received: string[] = [];
+    const subscription = subscribe(
+      fixture.client,
+      device.uuid,
+      (line) => received.push(line.message),
+      null as never,
+      1,
+    );
+    await fixture.post(['with a null error callback'], device.uuid, device.apiKey);
+    await until(() => received.length === 1, 10_000, 'the line');
     subscription.unsubscribe();
+    expect(received).toEqual(['with a null error callback']);
   });
 });
 
