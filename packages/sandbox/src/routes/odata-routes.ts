@@ -33,6 +33,10 @@ function rowsByKey(context: QueryContext, resource: string, key: NonNullable<ODa
   if ('bind' in key) {
     const id = resolveBind(context.binds, key as { bind: number });
     row = typeof id === 'number' ? context.store.get(resource, id) : undefined;
+  } else if (Object.keys(key).length === 1 && 'id' in key) {
+    // `res(id=N)` names the primary key as balena accepts it (the official SDK's application.create sends it).
+    const id = resolveBind(context.binds, (key as Record<string, { bind: number }>).id!);
+    row = typeof id === 'number' ? context.store.get(resource, id) : undefined;
   } else {
     const entries = Object.entries(key);
     const fields = entries.map(([field]) => field);
