@@ -222,6 +222,10 @@ describe('6. tag keys', () => {
       const answer = await tag(key);
       expect([key, answer.status, answer.body]).toEqual([key, status, body]);
     }
+    // The same rules on PATCH.
+    const good = await tag('good');
+    const renamed = await patch(`application_tag(${good.body.id})`, { tag_key: 'io.resin.y' });
+    expect([renamed.status, renamed.body]).toEqual([400, 'Tag keys beginning with io.resin. are reserved.']);
   });
 });
 
