@@ -140,6 +140,13 @@ describe('3. release versions', () => {
     expect(await read(draft.body.id)).toMatchObject({ raw_version: '1.0.0+rev2', revision: 2, is_final: true });
     const back = await patch(`release(${draft.body.id})`, { is_final: false });
     expect([back.status, back.body]).toEqual([400, 'Finalized releases cannot be converted to draft.']);
+    // A new semver moves a final release to the revisions of that version.
+    expect((await patch(`release(${second.body.id})`, { semver: '1.1.0' })).status).toBe(200);
+    expect(await read(second.body.id)).toMatchObject({ semver: '1.1.0', raw_version: '1.1.0', revision: 0 });
+    // The parts are set only through `semver`: a body of parts alone is empty to balena.
+    const parts = await patch(`release(${second.body.id})`, { semver_major: 9 });
+    expect([parts.status, parts.body]).toEqual([400, 'No fields to update']);
+    expect((await read(second.body.id)).semver).toBe('1.1.0');
   });
 
   it('keeps prerelease, build and variant apart, and refuses bad semvers and revisions', async () => {

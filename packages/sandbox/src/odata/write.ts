@@ -1,5 +1,5 @@
 import type { ODataOptions } from '@balena/odata-parser';
-import { emptyError } from '../http/http-error.js';
+import { emptyError, messageError } from '../http/http-error.js';
 import { attachActor, newRow } from '../store/new-row.js';
 import type { Row } from '../store/row.js';
 import { findField, resourceDefinition } from '../store/schema.js';
@@ -113,7 +113,10 @@ export function updateRows(
 ): void {
   const { hooks, fields, policy, unique: uniques } = resourceDefinition(resource);
   const object = requireObjectBody(body);
-  const values = writableValues(resource, hooks.parseBody ? hooks.parseBody(object) : object, (name) => {
+  const parsed = hooks.parseBody ? hooks.parseBody(object) : object;
+  // pinejs refuses a PATCH whose body is empty once balena's hooks have read it.
+  if (Object.keys(parsed).length === 0) throw messageError(400, 'No fields to update');
+  const values = writableValues(resource, parsed, (name) => {
     throw new UnknownMember(`${resource}.${name}`);
   });
   const changes = Object.fromEntries(values);
