@@ -43,6 +43,14 @@ describe('application.is_directly_accessible_by__user', () => {
       token,
     );
     expect(any.body.d).toContainEqual({ id: fleet.id });
+    const listed = await odata(
+      sandbox,
+      `user__has_direct_access_to__application?$filter=has_direct_access_to__application eq ${fleet.id}`,
+      token,
+    );
+    expect(listed.body.d).toEqual([
+      { id: null, user: { __id: sandbox.superuser.id }, has_direct_access_to__application: { __id: fleet.id } },
+    ]);
   });
 });
 

@@ -70,9 +70,17 @@ async function handle(
     expandBudget: { remaining: MAX_EXPANDED_ROWS },
   };
   const options = tree.options ?? {};
-  const keyed = tree.key !== undefined ? rowsByKey(query, resource, tree.key) : undefined;
-  const candidates = (): Candidates =>
-    keyed ? { rows: keyed, size: keyed.length } : findCandidates(context.store, resource, options.$filter, binds);
+  const view = resourceDefinition(resource).view;
+  const keyed = tree.key !== undefined ? (view ? [] : rowsByKey(query, resource, tree.key)) : undefined;
+  const candidates = (): Candidates => {
+    if (keyed) return { rows: keyed, size: keyed.length };
+    if (view) {
+      // A view's rows are made now; its order is never cached (no table holds them).
+      const rows = view(context.store);
+      return { rows, size: 0 };
+    }
+    return findCandidates(context.store, resource, options.$filter, binds);
+  };
   const method = request.method === 'PUT' || request.method === 'MERGE' ? 'PATCH' : request.method;
 
   if (method === 'GET') {

@@ -6,7 +6,7 @@ import { baseFields, columns, keyValueResource, resource, reverseLinks } from '.
 import { insertRow } from './new-row.js';
 import { byField, CATALOGUE, fleetScoped, ownedByUser, type ResourcePolicy, type Scope } from './resource-policy.js';
 import type { Row } from './row.js';
-import type { ResourceDefinition } from './schema-types.js';
+import type { ResourceDefinition, RowLookup } from './schema-types.js';
 import type { Store } from './store.js';
 
 const base = baseFields;
@@ -21,6 +21,17 @@ const APP_NAME_LENGTH_RULE =
 /** balena-cloud's rule on organization memberships, answered when the last administrator would go. */
 const ORGANIZATION_ADMINISTRATOR_RULE =
   'It is necessary that each organization that is active, includes at least one organization membership that has an organization membership role that has a name (Auth) that is equal to "administrator".';
+
+/** The rows of balena's view `user__has_direct_access_to__application` for one fleet: its organization's members. */
+function directAccessRows(application: Row, lookup: RowLookup): Row[] {
+  return lookup
+    .referencing('organization_membership', 'is_member_of__organization', application.organization as number)
+    .map(
+      (membership) =>
+        // A view has no key: balena's `id` is a constant null.
+        ({ id: null, user: membership.user, has_direct_access_to__application: application.id }) as unknown as Row,
+    );
+}
 
 /** The fleet name's length rule; seeded fleets (no HTTP) may break it, so it is checked when a name is written. */
 function checkAppName(row: Row): void {
@@ -334,13 +345,7 @@ export const fleetResources: ResourceDefinition[] = [
         // whose `id` is always null (a view has no key), so only `any(dau:1 eq 1)` finds rows.
         name: 'is_directly_accessible_by__user',
         target: 'user__has_direct_access_to__application',
-        resolve: (row, lookup) =>
-          lookup
-            .referencing('organization_membership', 'is_member_of__organization', row.organization as number)
-            .map(
-              (membership) =>
-                ({ id: null, user: membership.user, has_direct_access_to__application: row.id }) as unknown as Row,
-            ),
+        resolve: directAccessRows,
       },
     ],
     unique: [['slug'], ['uuid']],
@@ -374,6 +379,8 @@ export const fleetResources: ResourceDefinition[] = [
       user                               -> user keep
       has_direct_access_to__application  -> application keep
     `),
+    view: (store) =>
+      Array.from(store.all('application')).flatMap((application) => directAccessRows(application, store)),
     policy: {
       read: (access) => {
         const actor = access.actor;
