@@ -1,3 +1,4 @@
+import { DEVICE_TYPES } from './device-type-table.js';
 import { RESERVED_NAMES, RESERVED_NAMESPACES } from './variable-rules.js';
 
 const SUPERVISOR_SETTINGS = [
@@ -36,28 +37,14 @@ const onOff = (description: string, fallback: 'true' | 'false') => ({
   default: fallback,
 });
 
-/** Device types whose boot configuration (config.txt) the supervisor manages: balena's Raspberry Pi family list. */
-const CONFIG_TXT_DEVICE_TYPES = new Set([
-  'fincm3',
-  'npe-x500-m3',
-  'raspberrypi0-2w-64',
-  'raspberry-pi',
-  'raspberry-pi2',
-  'raspberrypi3',
-  'raspberrypi3-64',
-  'raspberrypi4-64',
-  'raspberrypi400-64',
-  'raspberrypicm4-ioboard',
-  'raspberrypi5',
-  'revpi-connect',
-  'revpi-connect-s',
-  'revpi-core-3',
-  'revpi-connect-4',
-]);
+/** Device types whose boot configuration (config.txt) the supervisor manages: the Raspberry Pi family of the table. */
+const CONFIG_TXT_DEVICE_TYPES = new Set(
+  DEVICE_TYPES.filter((type) => type.family === 'raspberrypi').map((type) => type.slug),
+);
 
 const rebooting = (schema: Record<string, unknown>) => ({ ...schema, will_reboot: true });
 
-/** The config.txt settings balena lists for those device types (names, types and defaults as balena's). */
+/** The config.txt settings balena lists for those device types (names, types and defaults as balena's; descriptions ours). */
 const CONFIG_TXT_PROPERTIES: Record<string, unknown> = {
   RESIN_HOST_CONFIG_disable_splash: rebooting({
     enum: ['0', '1'],
@@ -72,19 +59,16 @@ const CONFIG_TXT_PROPERTIES: Record<string, unknown> = {
   RESIN_HOST_CONFIG_dtoverlay: rebooting({
     type: 'string',
     description: 'Device tree overlays to load',
-    examples: ['"i2c-rtc,ds1307","lirc-rpi"'],
   }),
   RESIN_HOST_CONFIG_enable_uart: rebooting({ enum: ['0', '1'], description: 'Turn the UART on or off', default: '1' }),
   RESIN_HOST_CONFIG_gpu_mem: rebooting({ type: 'integer', description: 'GPU memory, in megabytes', default: 16 }),
   RESIN_HOST_CONFIG_gpio: rebooting({
     type: 'string',
     description: 'Modes and levels of GPIO pins at boot',
-    examples: ['"19=op,dh","0-25=a2"'],
   }),
   BALENA_HOST_CONFIG_hdmi_cvt: rebooting({
     type: 'string',
     description: 'A custom CVT mode for HDMI',
-    examples: ['480 360 60 1 0 0 0'],
   }),
   BALENA_HOST_CONFIG_hdmi_force_hotplug: rebooting({
     type: 'integer',
@@ -92,12 +76,11 @@ const CONFIG_TXT_PROPERTIES: Record<string, unknown> = {
     description: 'Act as if an HDMI display were plugged in',
     default: 0,
   }),
-  BALENA_HOST_CONFIG_hdmi_group: rebooting({ type: 'integer', description: 'HDMI group', examples: [2], default: 0 }),
-  BALENA_HOST_CONFIG_hdmi_mode: rebooting({ type: 'integer', description: 'HDMI mode', examples: [87], default: 1 }),
+  BALENA_HOST_CONFIG_hdmi_group: rebooting({ type: 'integer', description: 'HDMI group', default: 0 }),
+  BALENA_HOST_CONFIG_hdmi_mode: rebooting({ type: 'integer', description: 'HDMI mode', default: 1 }),
   BALENA_HOST_CONFIG_display_rotate: rebooting({
     type: 'string',
     description: 'Rotation or flip of the display',
-    examples: ['1', '0x10000'],
     default: '0',
   }),
 };
