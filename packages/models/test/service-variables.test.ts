@@ -15,17 +15,16 @@ let services: { id: number; name: string }[];
 beforeAll(async () => {
   context = await startTestContext();
   application = await context.sandbox.seedApplication({ name: uniqueName('services') });
-  [device, bareDevice] = (await context.sandbox.seedDevices({ application: application.id, count: 2 })) as [
+  [device] = (await context.sandbox.seedDevices({ application: application.id, count: 1 })) as [
     { id: number; uuid: string },
+  ];
+  // The API keeps a service install per device and service of its fleet (as balena does): a device
+  // that runs no service is one in a fleet without services.
+  const bare = await context.sandbox.seedApplication({ name: uniqueName('bare') });
+  [bareDevice] = (await context.sandbox.seedDevices({ application: bare.id, count: 1 })) as [
     { id: number; uuid: string },
   ];
   ({ services } = await context.sandbox.seedRelease({ application: application.id, services: ['main', 'worker'] }));
-  for (const service of services) {
-    await context.client.pine.post({
-      resource: 'service_install',
-      body: { device: device.id, installs__service: service.id },
-    });
-  }
 });
 
 afterAll(async () => {

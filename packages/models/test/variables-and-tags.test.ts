@@ -254,13 +254,7 @@ beforeAll(async () => {
   applicationSlug = seeded.slug;
   devices = await context.sandbox.seedDevices({ application: applicationId, count: 2 });
   release = await context.sandbox.seedRelease({ application: applicationId, services: ['main', 'worker'] });
-  // The supervisor creates service installs when it runs a release; do the same over /v7.
-  for (const service of release.services) {
-    await context.client.pine.post({
-      resource: 'service_install',
-      body: { device: devices[0]!.id, installs__service: service.id },
-    });
-  }
+  // The API creates the service installs of every device and service of the fleet (as balena does).
   const [row] = await context.client.pine.get<{ raw_version: string }>({
     resource: 'release',
     options: { $select: 'raw_version', $filter: { id: release.id } },

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`balena-sandbox: ${(error as Error).message ?? error}`);
-  console.error(USAGE);
+  // A system error (a busy port, an unreadable data file: EADDRINUSE, ENOENT…) is not a usage mistake.
+  if (!/^E[A-Z]+$/.test(String((error as { code?: unknown }).code))) console.error(USAGE);
   process.exit(1);
 });

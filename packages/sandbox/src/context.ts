@@ -1,5 +1,6 @@
 import { type JwtClaims, looksLikeJwt, signJwt, verifyJwt } from './auth/jwt.js';
 import type { Actor } from './domain/actor.js';
+import { isFirstContact } from './domain/device-status.js';
 import { emptyError, messageError } from './http/http-error.js';
 import type { SandboxRequest } from './http/router.js';
 import { Access } from './odata/access.js';
@@ -158,6 +159,7 @@ export class SandboxContext {
     const device = this.store.get('device', deviceId);
     if (!device) return;
     const changes: Record<string, unknown> = { heartbeat_at_ms: this.now() };
+    if (isFirstContact(device)) changes.is_active = true;
     if (device.api_heartbeat_state !== 'online') {
       changes.api_heartbeat_state = 'online';
       changes.changed_api_heartbeat_state_on__date = new Date(this.now()).toISOString();

@@ -6,6 +6,7 @@ import { SandboxContext } from './context.js';
 import { seedCatalogue } from './domain/catalogue-seed.js';
 import { addMembership, ensureMembershipRoles } from './domain/memberships.js';
 import { seedApplication, seedDevices, seedRelease } from './domain/seeding.js';
+import { trackServiceInstalls } from './domain/service-installs.js';
 import { createUserWithOrganization } from './domain/users.js';
 import type { Middleware } from './http/router.js';
 import { Router } from './http/router.js';
@@ -34,6 +35,18 @@ async function openStore(
   return { store, persistence, fresh };
 }
 
+/** A clear error for a port that cannot be listened on; the system error stays its `cause`. */
+function listenError(error: unknown, port: number): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason =
+    code === 'EADDRINUSE'
+      ? `port ${port} on 127.0.0.1 is already in use`
+      : code === 'EACCES'
+        ? `no permission to listen on port ${port} of 127.0.0.1`
+        : `cannot listen on port ${port} of 127.0.0.1 (${code ?? String(error)})`;
+  return Object.assign(new Error(reason, { cause: error }), { code });
+}
+
 /**
  * Starts a local balena-compatible API server on 127.0.0.1.
  *
@@ -59,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     heartbeatTimeoutMs: DEFAULT_HEARTBEAT_TIMEOUT_MS,
     quiet: options.quiet ?? true,
   });
+  trackServiceInstalls(store);
   // Only the password's hash is kept: after a restart the password is known only if given again.
   let superuserPassword = '';
   let superuserId = Number(persistence?.getMeta('superuser_id') ?? 0);
@@ -106,10 +120,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     beforeResponse: persistence ? () => persistence.commit() : undefined,
     log,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    // The runtime (MQTT broker, supervisor server) and the data file are already open: close them,
+    // or the process would never exit.
+    await context.runClosers();
+    persistence?.close();
+    throw listenError(error, options.port ?? 0);
+  }
   const { port } = server.address() as AddressInfo;
   context.url = `http://127.0.0.1:${port}`;
   const sweep = setInterval(() => context.expireHeartbeats(), HEARTBEAT_SWEEP_INTERVAL_MS);

@@ -33,7 +33,7 @@ const status = async (id: number): Promise<Answer> =>
   odata(sandbox, `device(${id})?$select=overall_status,overall_progress,api_heartbeat_state,is_online`, token);
 
 describe('registration', () => {
-  it('registers with a provisioning key: 201 {id, uuid, api_key}, a generated name, configuring', async () => {
+  it('registers with a provisioning key: 201 {id, uuid, api_key}, a generated name, inactive (balena-cloud)', async () => {
     const device = await register();
     expect(device.api_key).toMatch(/^[A-Za-z0-9]{32}$/);
     const row = await odata(
@@ -41,7 +41,7 @@ describe('registration', () => {
       `device(${device.id})?$select=device_name,overall_status,api_heartbeat_state`,
       token,
     );
-    expect(row.body.d[0]).toMatchObject({ overall_status: 'configuring', api_heartbeat_state: 'unknown' });
+    expect(row.body.d[0]).toMatchObject({ overall_status: 'inactive', api_heartbeat_state: 'unknown' });
     expect(row.body.d[0].device_name).toMatch(/^[a-z]+-[a-z]+$/);
     const seen = await odata(sandbox, 'device?$select=uuid', device.api_key);
     expect(seen.body.d).toEqual([{ uuid: device.uuid }]);
@@ -73,9 +73,9 @@ describe('registration', () => {
 });
 
 describe('overall_status', () => {
-  it('configuring -> disconnected after a state report -> reduced-functionality after a poll -> operational without VPN control', async () => {
+  it('inactive -> disconnected after a state report -> reduced-functionality after a poll -> operational without VPN control', async () => {
     const device = await register();
-    expect((await status(device.id)).body.d[0].overall_status).toBe('configuring');
+    expect((await status(device.id)).body.d[0].overall_status).toBe('inactive');
     const report = await call(sandbox, 'PATCH', '/device/v3/state', {
       token: device.api_key,
       body: { [device.uuid]: { status: 'Idle', is_online: true, ip_address: '10.0.0.2' } },

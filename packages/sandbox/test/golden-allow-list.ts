@@ -12,6 +12,9 @@ const OWN_WORDS = 'descriptions written in our own words (never copied): compare
 const ENDPOINT_HOSTS =
   'endpoint host names are deployment data (vpn.oba.invalid vs vpn.sandbox.invalid): compared by shape';
 
+const NEVER_CONNECTED =
+  'a device that never reached the API: open-balena says overall_status "configuring", balena-cloud (which the sandbox follows, SANDBOX.md) "inactive": compared by shape';
+
 /** api-cases.jsonl, by case id. */
 export const API_CASES_ALLOW_LIST: Record<string, AllowListEntry> = {
   'post-application-bad-json': {
@@ -28,6 +31,7 @@ export const API_CASES_ALLOW_LIST: Record<string, AllowListEntry> = {
     reason: `${DEPLOYMENT_DATA} (the recording server's fake image store added fields)`,
   },
   'config-vars': { comparison: 'shape', reason: OWN_WORDS },
+  'get-device-new': { comparison: 'shape', reason: NEVER_CONNECTED },
   'download-config-get': { comparison: 'shape', reason: ENDPOINT_HOSTS },
   'download-config-post': { comparison: 'shape', reason: ENDPOINT_HOSTS },
 };
@@ -40,6 +44,8 @@ export const SDK_TRACE_ALLOW_LIST: Record<string, AllowListEntry> = {
       'GET /config is 404 on open-balena but exists on balena-cloud; we serve it because the SDK config.getAll and device URLs need it',
   },
   '4': { comparison: 'shape', reason: OWN_WORDS },
+  '23': { comparison: 'shape', reason: NEVER_CONNECTED },
+  '40': { comparison: 'shape', reason: NEVER_CONNECTED },
   '6': { comparison: 'status', reason: DEPLOYMENT_DATA },
   '8': { comparison: 'status', reason: DEPLOYMENT_DATA },
   '56': { comparison: 'shape', reason: ENDPOINT_HOSTS },

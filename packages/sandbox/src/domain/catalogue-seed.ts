@@ -80,6 +80,8 @@ export function seedCatalogue(store: Store): void {
         semver_patch: release.patch,
         semver_build: release.build,
         is_final: release.isFinal,
+        // The revision a final release got when it was finalized (`rev1` in its build says 1).
+        revision: release.isFinal ? Number(/^rev(\d+)$/.exec(release.build)?.[1] ?? 0) : null,
         phase: release.phase,
         variant: '',
         is_invalidated: release.isInvalidated ?? false,

@@ -1,3 +1,4 @@
+import { DEVICE_TYPES } from './device-type-table.js';
 import { RESERVED_NAMES, RESERVED_NAMESPACES } from './variable-rules.js';
 
 const SUPERVISOR_SETTINGS = [
@@ -36,8 +37,62 @@ const onOff = (description: string, fallback: 'true' | 'false') => ({
   default: fallback,
 });
 
-/** `GET /config/vars`: the reserved and allowed variable names and the supervisor settings' schema. */
-export function configVars(): Record<string, unknown> {
+/** Device types whose boot configuration (config.txt) the supervisor manages: the Raspberry Pi family of the table. */
+const CONFIG_TXT_DEVICE_TYPES = new Set(
+  DEVICE_TYPES.filter((type) => type.family === 'raspberrypi').map((type) => type.slug),
+);
+
+const rebooting = (schema: Record<string, unknown>) => ({ ...schema, will_reboot: true });
+
+/** The config.txt settings balena lists for those device types (names, types and defaults as balena's; descriptions ours). */
+const CONFIG_TXT_PROPERTIES: Record<string, unknown> = {
+  RESIN_HOST_CONFIG_disable_splash: rebooting({
+    enum: ['0', '1'],
+    description: 'Show no splash image at boot',
+    default: '1',
+  }),
+  RESIN_HOST_CONFIG_dtparam: rebooting({
+    type: 'string',
+    description: 'Device tree parameters of the default overlay',
+    default: '"i2c_arm=on","spi=on","audio=on"',
+  }),
+  RESIN_HOST_CONFIG_dtoverlay: rebooting({
+    type: 'string',
+    description: 'Device tree overlays to load',
+  }),
+  RESIN_HOST_CONFIG_enable_uart: rebooting({ enum: ['0', '1'], description: 'Turn the UART on or off', default: '1' }),
+  RESIN_HOST_CONFIG_gpu_mem: rebooting({ type: 'integer', description: 'GPU memory, in megabytes', default: 16 }),
+  RESIN_HOST_CONFIG_gpio: rebooting({
+    type: 'string',
+    description: 'Modes and levels of GPIO pins at boot',
+  }),
+  BALENA_HOST_CONFIG_hdmi_cvt: rebooting({
+    type: 'string',
+    description: 'A custom CVT mode for HDMI',
+  }),
+  BALENA_HOST_CONFIG_hdmi_force_hotplug: rebooting({
+    type: 'integer',
+    enum: [0, 1],
+    description: 'Act as if an HDMI display were plugged in',
+    default: 0,
+  }),
+  BALENA_HOST_CONFIG_hdmi_group: rebooting({ type: 'integer', description: 'HDMI group', default: 0 }),
+  BALENA_HOST_CONFIG_hdmi_mode: rebooting({ type: 'integer', description: 'HDMI mode', default: 1 }),
+  BALENA_HOST_CONFIG_display_rotate: rebooting({
+    type: 'string',
+    description: 'Rotation or flip of the display',
+    default: '0',
+  }),
+};
+
+/**
+ * `GET /config/vars[?deviceType=<slug or alias>]`: the reserved and allowed variable names and the
+ * supervisor settings' schema, plus the settings of that device type (`deviceTypeSlug`, resolved
+ * by the caller; balena ignores an unknown one).
+ */
+export function configVars(deviceTypeSlug?: string): Record<string, unknown> {
+  const deviceTypeProperties =
+    deviceTypeSlug !== undefined && CONFIG_TXT_DEVICE_TYPES.has(deviceTypeSlug) ? CONFIG_TXT_PROPERTIES : {};
   return {
     reservedNames: RESERVED_NAMES,
     reservedNamespaces: RESERVED_NAMESPACES,
@@ -84,6 +139,7 @@ export function configVars(): Record<string, unknown> {
           pattern: '^data:image/png;(?:name=(.*);)?base64,(.*)$',
         },
         BALENA_SUPERVISOR_HARDWARE_METRICS: onOff('Report CPU, memory and storage metrics', 'true'),
+        ...deviceTypeProperties,
       },
     },
   };

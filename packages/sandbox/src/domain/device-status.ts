@@ -26,6 +26,18 @@ function isDownloading(install: Row): boolean {
 }
 
 /** The release a device should run: its pin, else its fleet's target. */
+/**
+ * A device that has never reached the API: balena-cloud registers devices inactive (`is_active`
+ * false, `overall_status` `inactive`) and activates them at their first contact.
+ */
+export function isFirstContact(device: Row): boolean {
+  return device.is_active === false && device.api_heartbeat_state === 'unknown' && !device.last_connectivity_event;
+}
+
+/** balena-cloud refuses to deactivate a device that is online. */
+export const ONLINE_DEACTIVATION_MESSAGE = 'Devices must be offline in order to be deactivated.';
+
+/** The release a device should run: its pin, else its fleet's target. */
 export function targetReleaseId(device: Row, lookup: RowLookup): number | null {
   if (device.is_pinned_on__release !== null && device.is_pinned_on__release !== undefined) {
     return device.is_pinned_on__release as number;
@@ -52,24 +64,35 @@ export function overallStatus(device: Row, lookup: RowLookup): string {
   return 'operational';
 }
 
-/** `overall_progress`: an integer percentage or null. */
+function isPreProvisioning(device: Row): boolean {
+  return (
+    device.is_connected_to_vpn !== true && !device.last_connectivity_event && device.api_heartbeat_state === 'unknown'
+  );
+}
+
+/** `overall_progress`: an integer percentage or null, case by case as balena computes it (first match wins). */
 export function overallProgress(device: Row, lookup: RowLookup): number | null {
-  const status = overallStatus(device, lookup);
-  if (status === 'inactive' || status === 'disconnected') return null;
-  if (status === 'post-provisioning') return (device.provisioning_progress as number | null) ?? null;
-  const seen = device.api_heartbeat_state === 'online' || device.api_heartbeat_state === 'timeout';
-  if (seen && device.download_progress !== null && device.status === 'Downloading') {
+  const vpn = device.is_connected_to_vpn === true;
+  const heartbeat = device.api_heartbeat_state;
+  const provisioning = (device.provisioning_progress as number | null | undefined) ?? null;
+  if (device.is_active === false) return null;
+  if (device.provisioning_state === 'Post-Provisioning') return provisioning;
+  if (isPreProvisioning(device)) return provisioning;
+  if (!vpn && (heartbeat === 'offline' || heartbeat === 'unknown')) return null;
+  // A device downloading as a whole reports its own progress (whatever its heartbeat says).
+  if (device.download_progress !== null && device.download_progress !== undefined && device.status === 'Downloading') {
     return device.download_progress as number;
   }
-  if (device.provisioning_progress !== null && device.provisioning_progress !== undefined) {
-    return device.provisioning_progress as number;
-  }
+  if (provisioning !== null) return provisioning;
   const installs = lookup
     .referencing('image_install', 'device', device.id)
     .filter((install) => install.status !== 'deleted');
   if (!installs.some(isDownloading)) return null;
+  // The average over the images being downloaded and those of the target release; no progress counts as done.
   const target = targetReleaseId(device, lookup);
-  const counted = installs.filter((install) => isDownloading(install) || install.is_provided_by__release === target);
+  const counted = installs.filter(
+    (install) => install.status === 'Downloading' || install.is_provided_by__release === target,
+  );
   const total = counted.reduce((sum, install) => sum + ((install.download_progress as number | null) ?? 100), 0);
   return Math.round(total / counted.length);
 }

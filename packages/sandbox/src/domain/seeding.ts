@@ -4,6 +4,7 @@ import { applicationSlug } from '../store/schema-fleet.js';
 import type { Store } from '../store/store.js';
 import type { SeedApplicationOptions, SeedDevicesOptions, SeededRelease, SeedReleaseOptions } from '../types.js';
 import { randomDeviceName } from './names.js';
+import { finalizeRelease, parseReleaseBody } from './release-version.js';
 
 /** The id of a device type by slug or alias (throws for an unknown one). */
 export function deviceTypeId(store: Store, slug: string): number {
@@ -67,15 +68,12 @@ export function seedDevices(store: Store, options: SeedDevicesOptions): { id: nu
 export function seedRelease(store: Store, options: SeedReleaseOptions): SeededRelease {
   const application = store.get('application', options.application);
   if (!application) throw new Error(`no application ${options.application}`);
-  const [major = 0, minor = 0, patch = 0] = (options.semver ?? '0.0.0').split(/[.+-]/).map(Number);
   const now = new Date(store.now()).toISOString();
-  const release = insertRow(store, 'release', {
+  const release = newRow(store, 'release', {
+    ...parseReleaseBody({ semver: options.semver ?? '0.0.0' }),
     belongs_to__application: application.id,
     commit: options.commit ?? randomHex(32),
     status: options.status ?? 'success',
-    semver_major: major,
-    semver_minor: minor,
-    semver_patch: patch,
     is_final: options.isFinal ?? true,
     start_timestamp: now,
     end_timestamp: options.status === 'running' ? null : now,
@@ -84,6 +82,9 @@ export function seedRelease(store: Store, options: SeedReleaseOptions): SeededRe
       services: Object.fromEntries((options.services ?? ['main']).map((name) => [name, { build: '.' }])),
     },
   });
+  if (release.is_final === false) release.revision = null;
+  else finalizeRelease(store, release);
+  store.put('release', release);
   const services = (options.services ?? ['main']).map((name) => {
     const service =
       store.findUnique('service', ['application', 'service_name'], [application.id, name]) ??

@@ -4,6 +4,7 @@ import { insertRow, updateRow } from '../store/new-row.js';
 import type { Row } from '../store/row.js';
 import { findField } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import { isFirstContact } from './device-status.js';
 
 /** Device fields a supervisor may report about itself. */
 const REPORTABLE = new Set([
@@ -101,6 +102,7 @@ export function applyStateReport(store: Store, device: Row, report: Report): voi
       throw error;
     }
   }
+  if (isFirstContact(device)) changes.is_active = true;
   changes.last_connectivity_event = new Date(store.now()).toISOString();
   updateRow(store, 'device', device.id, changes);
   applyRunningApps(store, store.get('device', device.id)!, report.apps);

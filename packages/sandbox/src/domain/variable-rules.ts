@@ -5,6 +5,7 @@ import type { Row } from '../store/row.js';
 export const RESERVED_NAMES: string[] = ['RESIN', 'BALENA', 'USER'];
 /** Prefixes of names no environment variable may take; config variables must take one. */
 export const RESERVED_NAMESPACES: string[] = ['RESIN_', 'BALENA_'];
+const RESERVED_TAG_PREFIXES = ['io.resin.', 'io.balena.'];
 const INVALID_ENV_NAME = /^\d|\W/;
 const INVALID_CONFIG_NAME = /^[\d:]|[^A-Za-z0-9_:]/;
 const INVALID_ENV_NAME_MESSAGE =
@@ -39,12 +40,18 @@ export function checkConfigVariable(row: Row): void {
   }
 }
 
-/** balena's rules on tag keys (400 with a message). */
-export function checkTag(row: Row): void {
-  const key = String(row.tag_key ?? '');
-  if (key.length === 0) throw messageError(400, 'Tag keys cannot be empty');
-  if (/\s/.test(key)) throw messageError(400, 'Tag keys cannot contain whitespace');
-  if (key.startsWith('io.resin.') || key.startsWith('io.balena.')) {
-    throw messageError(400, 'Tag keys beginning with io.resin. or io.balena. are reserved');
-  }
+/**
+ * balena's rules on the tag keys of `owner` tags (400 with a message): its hooks' messages for
+ * whitespace and reserved prefixes, its check constraint's rule text for an empty key.
+ */
+export function checkTag(owner: 'application' | 'device' | 'release'): (row: Row) => void {
+  const emptyRule = `It is necessary that each ${owner} tag has a tag key that has a Length (Type) that is greater than 0.`;
+  return (row) => {
+    const key = String(row.tag_key ?? '');
+    if (/\s/.test(key)) throw messageError(400, 'Tag keys cannot contain whitespace.');
+    for (const prefix of RESERVED_TAG_PREFIXES) {
+      if (key.startsWith(prefix)) throw messageError(400, `Tag keys beginning with ${prefix} are reserved.`);
+    }
+    if (key.length === 0) throw messageError(400, emptyRule);
+  };
 }

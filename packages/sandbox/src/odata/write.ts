@@ -1,5 +1,5 @@
 import type { ODataOptions } from '@balena/odata-parser';
-import { emptyError } from '../http/http-error.js';
+import { emptyError, messageError } from '../http/http-error.js';
 import { attachActor, newRow } from '../store/new-row.js';
 import type { Row } from '../store/row.js';
 import { findField, resourceDefinition } from '../store/schema.js';
@@ -63,8 +63,9 @@ function checkLinkTargets(context: QueryContext, resource: string, values: Map<s
 
 /** POST: creates one row (unknown fields are dropped, as balena does) and returns it. */
 export function createRow(context: QueryContext, resource: string, body: unknown): Row {
-  const values = requireObjectBody(body);
   const { policy, hooks, fields } = resourceDefinition(resource);
+  const object = requireObjectBody(body);
+  const values = hooks.parseBody ? hooks.parseBody(object) : object;
   if (policy.createdOnlyByTheServer) throw emptyError(401);
   // Fields the model does not have are dropped, as balena does.
   const accepted = writableValues(resource, values, () => {});
@@ -110,12 +111,16 @@ export function updateRows(
   options: ODataOptions | undefined,
   body: unknown,
 ): void {
-  const values = writableValues(resource, requireObjectBody(body), (name) => {
+  const { hooks, fields, policy, unique: uniques } = resourceDefinition(resource);
+  const object = requireObjectBody(body);
+  const parsed = hooks.parseBody ? hooks.parseBody(object) : object;
+  // pinejs refuses a PATCH whose body is empty once balena's hooks have read it.
+  if (Object.keys(parsed).length === 0) throw messageError(400, 'No fields to update');
+  const values = writableValues(resource, parsed, (name) => {
     throw new UnknownMember(`${resource}.${name}`);
   });
   const changes = Object.fromEntries(values);
   const { store, access } = context;
-  const { hooks, fields, policy, unique: uniques } = resourceDefinition(resource);
   const write = access.writeScope(resource);
   const rows = targetRows(context, resource, candidates, options, write);
   if (rows.length > 0) checkLinkTargets(context, resource, values);
@@ -142,7 +147,10 @@ export function updateRows(
       seen.set(key, next.id);
     }
   }
-  for (const next of nextRows) store.put(resource, next);
+  for (const [index, next] of nextRows.entries()) {
+    store.put(resource, next);
+    hooks.afterUpdate?.(store, next, rows[index]!);
+  }
 }
 
 /** DELETE: removes every addressed row and what cascades from it. */
@@ -152,7 +160,9 @@ export function deleteRows(
   candidates: Iterable<Row>,
   options: ODataOptions | undefined,
 ): void {
-  const { policy } = resourceDefinition(resource);
+  const { policy, hooks } = resourceDefinition(resource);
   const scope = policy.remove ? policy.remove(context.access) : context.access.writeScope(resource);
-  for (const row of targetRows(context, resource, candidates, options, scope)) context.store.remove(resource, row.id);
+  const rows = targetRows(context, resource, candidates, options, scope);
+  if (rows.length > 0) hooks.beforeDelete?.(rows, context.store);
+  for (const row of rows) context.store.remove(resource, row.id);
 }

@@ -2,12 +2,15 @@ import type { SandboxContext } from '../context.js';
 import { createApiKey } from '../domain/api-keys.js';
 import { configVars } from '../domain/config-vars.js';
 import { deviceTypeManifest } from '../domain/device-type-manifest.js';
+import { deviceTypeId } from '../domain/seeding.js';
 import { emptyError, messageError } from '../http/http-error.js';
 import { sendEmpty, sendJson } from '../http/respond.js';
 import type { Router, SandboxRequest } from '../http/router.js';
 
 const DEFAULT_APP_UPDATE_POLL_INTERVAL_MS = 60_000;
 const MINUTE_MS = 60_000;
+/** The analytics (Mixpanel) token of `/config` and config.json: a placeholder, nothing is ever sent. */
+const ANALYTICS_TOKEN = 'disabled';
 const DEVICE_ICON = 'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=';
 
 /** `GET /config`: balena-cloud's public settings (open-balena lacks it; the SDK's config.getAll needs it). */
@@ -19,6 +22,8 @@ function publicConfig(context: SandboxContext): Record<string, unknown> {
     gitServerUrl: 'git.sandbox.invalid',
     DEVICE_ONLINE_ICON: DEVICE_ICON,
     DEVICE_OFFLINE_ICON: DEVICE_ICON,
+    // balena-cloud's analytics token; the sandbox sends no analytics, so the token says so.
+    mixpanelToken: ANALYTICS_TOKEN,
     signupCodeRequired: false,
     supportedSocialProviders: [],
   };
@@ -41,7 +46,18 @@ export function registerConfigRoutes(context: SandboxContext, router: Router): v
   });
   router.add('GET', '/connectivity-check', (_request, response) => sendEmpty(response, 204));
   router.add('GET', '/config', (_request, response) => sendJson(response, 200, publicConfig(context)));
-  router.add('GET', '/config/vars', (_request, response) => sendJson(response, 200, configVars()));
+  router.add('GET', '/config/vars', (request, response) => {
+    const requested = request.query.get('deviceType');
+    let slug: string | undefined;
+    if (requested) {
+      try {
+        slug = store.get('device_type', deviceTypeId(store, requested))?.slug as string | undefined;
+      } catch {
+        // balena ignores a device type it does not know here.
+      }
+    }
+    sendJson(response, 200, configVars(slug));
+  });
 
   const downloadConfig = async (request: SandboxRequest, response: import('node:http').ServerResponse) => {
     const actor = context.authenticate(request);
@@ -77,7 +93,7 @@ export function registerConfigRoutes(context: SandboxContext, router: Router): v
       vpnEndpoint: 'vpn.sandbox.invalid',
       registryEndpoint: 'registry.sandbox.invalid',
       deltaEndpoint: 'https://delta.sandbox.invalid',
-      mixpanelToken: 'disabled',
+      mixpanelToken: ANALYTICS_TOKEN,
       apiKey,
       logsEndpoint: 'https://logs.sandbox.invalid',
     };

@@ -66,6 +66,8 @@ export function registerDeviceRoutes(context: SandboxContext, router: Router): v
       os_version: text(body.os_version),
       os_variant: text(body.os_variant),
       mac_address: text(body.mac_address),
+      // balena-cloud: inactive until the device first reaches the API.
+      is_active: false,
     });
     attachActor(store, 'device', device);
     store.put('device', device);

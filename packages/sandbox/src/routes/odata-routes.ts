@@ -33,6 +33,10 @@ function rowsByKey(context: QueryContext, resource: string, key: NonNullable<ODa
   if ('bind' in key) {
     const id = resolveBind(context.binds, key as { bind: number });
     row = typeof id === 'number' ? context.store.get(resource, id) : undefined;
+  } else if (Object.keys(key).length === 1 && 'id' in key) {
+    // `res(id=N)` names the primary key as balena accepts it (the official SDK's application.create sends it).
+    const id = resolveBind(context.binds, (key as Record<string, { bind: number }>).id!);
+    row = typeof id === 'number' ? context.store.get(resource, id) : undefined;
   } else {
     const entries = Object.entries(key);
     const fields = entries.map(([field]) => field);
@@ -66,9 +70,17 @@ async function handle(
     expandBudget: { remaining: MAX_EXPANDED_ROWS },
   };
   const options = tree.options ?? {};
-  const keyed = tree.key !== undefined ? rowsByKey(query, resource, tree.key) : undefined;
-  const candidates = (): Candidates =>
-    keyed ? { rows: keyed, size: keyed.length } : findCandidates(context.store, resource, options.$filter, binds);
+  const view = resourceDefinition(resource).view;
+  const keyed = tree.key !== undefined ? (view ? [] : rowsByKey(query, resource, tree.key)) : undefined;
+  const candidates = (): Candidates => {
+    if (keyed) return { rows: keyed, size: keyed.length };
+    if (view) {
+      // A view's rows are made now; its order is never cached (no table holds them).
+      const rows = view(context.store);
+      return { rows, size: 0 };
+    }
+    return findCandidates(context.store, resource, options.$filter, binds);
+  };
   const method = request.method === 'PUT' || request.method === 'MERGE' ? 'PATCH' : request.method;
 
   if (method === 'GET') {

@@ -122,6 +122,14 @@ export function keyValueResource(
     `),
     unique: [[parent.field, parent.key]],
     policy,
-    hooks: validate ? { validate } : {},
+    // balena's name rules run on PATCH as well as on POST (its hooks are registered for both).
+    hooks: validate
+      ? {
+          validate,
+          beforeUpdate: (_store, next, previous) => {
+            if (next[parent.key] !== previous[parent.key] || next.value !== previous.value) validate(next);
+          },
+        }
+      : {},
   });
 }

@@ -59,6 +59,8 @@ export interface ResourcePolicy {
 
 /** What balena derives and checks around a write of one resource. */
 export interface ResourceHooks {
+  /** Rewrites a POST or PATCH body before its fields are read (balena's POSTPARSE hooks: computed inputs such as a release's `semver`). */
+  parseBody?(body: Record<string, unknown>): Record<string, unknown>;
   /** Fills in what balena derives on insert (slugs, uuids, names); before any check. */
   beforeInsert?(store: Store, row: Row): void;
   /** Re-derives dependent values of a patched row. */
@@ -72,6 +74,10 @@ export interface ResourceHooks {
   rules?(row: Row, store: Store): void;
   /** Runs once the new row is stored. */
   afterInsert?(store: Store, row: Row, actor: Actor): void;
+  /** Runs once a patched row is stored. */
+  afterUpdate?(store: Store, next: Row, previous: Row): void;
+  /** balena's rules on a DELETE, given every row it removes, before anything is removed (400 with the rule). */
+  beforeDelete?(rows: Row[], store: Store): void;
 }
 
 const NONE = (): Scope => 'none';

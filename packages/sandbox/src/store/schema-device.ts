@@ -1,5 +1,10 @@
 import { randomHex } from '../auth/random.js';
-import { overallProgress, overallStatus, targetReleaseId } from '../domain/device-status.js';
+import {
+  ONLINE_DEACTIVATION_MESSAGE,
+  overallProgress,
+  overallStatus,
+  targetReleaseId,
+} from '../domain/device-status.js';
 import { randomDeviceName } from '../domain/names.js';
 import { checkConfigVariable, checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
 import { messageError } from '../http/http-error.js';
@@ -133,6 +138,12 @@ export const deviceResources: ResourceDefinition[] = [
         if (typeof row.uuid !== 'string' || row.uuid === '') row.uuid = randomHex(32);
         if (typeof row.device_name !== 'string' || row.device_name === '') row.device_name = randomDeviceName();
       },
+      beforeUpdate: (_store, next, previous) => {
+        const online = previous.is_online === true || previous.api_heartbeat_state === 'online';
+        if (next.is_active === false && previous.is_active !== false && online) {
+          throw messageError(400, ONLINE_DEACTIVATION_MESSAGE);
+        }
+      },
       rules: (row, store) => {
         const pinned = store.get('release', row.is_pinned_on__release as number);
         if (pinned && (pinned.status !== 'success' || pinned.belongs_to__application !== row.belongs_to__application)) {
@@ -141,7 +152,7 @@ export const deviceResources: ResourceDefinition[] = [
       },
     },
   }),
-  keyValueResource('device_tag', deviceParent('tag_key'), ofDevice, checkTag),
+  keyValueResource('device_tag', deviceParent('tag_key'), ofDevice, checkTag('device')),
   keyValueResource('device_environment_variable', deviceParent('name'), ofDevice, checkEnvironmentVariable),
   keyValueResource('device_config_variable', deviceParent('name'), ofDevice, checkConfigVariable),
   install(

@@ -6,7 +6,7 @@ import { baseFields, columns, keyValueResource, resource, reverseLinks } from '.
 import { insertRow } from './new-row.js';
 import { byField, CATALOGUE, fleetScoped, ownedByUser, type ResourcePolicy, type Scope } from './resource-policy.js';
 import type { Row } from './row.js';
-import type { ResourceDefinition } from './schema-types.js';
+import type { ResourceDefinition, RowLookup } from './schema-types.js';
 import type { Store } from './store.js';
 
 const base = baseFields;
@@ -15,6 +15,55 @@ const base = baseFields;
 const TARGET_RELEASE_RULE =
   'It is necessary that each release that should be running on an application, has a status that is equal to "success" and belongs to the application.';
 const UUID_32 = /^[0-9a-f]{32}$/;
+/** balena's rule (SBVR, a check constraint) on fleet names. */
+const APP_NAME_LENGTH_RULE =
+  'It is necessary that each application has an app name that has a Length (Type) that is greater than or equal to 4 and is less than or equal to 100.';
+/** balena-cloud's rule on organization memberships, answered when the last administrator would go. */
+const ORGANIZATION_ADMINISTRATOR_RULE =
+  'It is necessary that each organization that is active, includes at least one organization membership that has an organization membership role that has a name (Auth) that is equal to "administrator".';
+
+/** The rows of balena's view `user__has_direct_access_to__application` for one fleet: its organization's members. */
+function directAccessRows(application: Row, lookup: RowLookup): Row[] {
+  return lookup
+    .referencing('organization_membership', 'is_member_of__organization', application.organization as number)
+    .map(
+      (membership) =>
+        // A view has no key: balena's `id` is a constant null.
+        ({ id: null, user: membership.user, has_direct_access_to__application: application.id }) as unknown as Row,
+    );
+}
+
+/** The fleet name's length rule; seeded fleets (no HTTP) may break it, so it is checked when a name is written. */
+function checkAppName(row: Row): void {
+  const length = String(row.app_name ?? '').length;
+  if (length < 4 || length > 100) throw messageError(400, APP_NAME_LENGTH_RULE);
+}
+
+/**
+ * A handle derived from an organization's name; when it is taken, balena-cloud derives a fresh one
+ * rather than refusing the organization, so a numeric suffix is added until it is free.
+ */
+function freshHandle(store: Store, name: unknown): string {
+  const base =
+    String(name ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '_') || 'organization';
+  let handle = base;
+  for (let suffix = 1; store.findUnique('organization', ['handle'], [handle]); suffix++) handle = `${base}_${suffix}`;
+  return handle;
+}
+
+/** Whether each organization of `leaving` (memberships about to go or lose their role) keeps an administrator. */
+function checkAdministratorsRemain(store: Store, leaving: Row[]): void {
+  const administrator = membershipRoleId(store, 'administrator');
+  const leavingIds = new Set(leaving.map((row) => row.id));
+  for (const organization of new Set(leaving.map((row) => row.is_member_of__organization as number))) {
+    const remains = store
+      .referencing('organization_membership', 'is_member_of__organization', organization)
+      .some((row) => !leavingIds.has(row.id) && row.organization_membership_role === administrator);
+    if (!remains) throw messageError(400, ORGANIZATION_ADMINISTRATOR_RULE);
+  }
+}
 
 /** balena's fleet slug: `<organization handle>/<app name>`, lower-cased. */
 export function applicationSlug(store: Store, row: Row): string {
@@ -150,12 +199,8 @@ export const fleetResources: ResourceDefinition[] = [
     alternateKeys: ['handle'],
     policy: organizationPolicy,
     hooks: {
-      beforeInsert: (_store, row) => {
-        if (typeof row.handle !== 'string' || row.handle === '') {
-          row.handle = String(row.name ?? '')
-            .toLowerCase()
-            .replace(/[^a-z0-9_]+/g, '_');
-        }
+      beforeInsert: (store, row) => {
+        if (typeof row.handle !== 'string' || row.handle === '') row.handle = freshHandle(store, row.name);
       },
       // A user creating an organization becomes its administrator (its owner).
       afterInsert: (store, row, actor) => {
@@ -188,6 +233,19 @@ export const fleetResources: ResourceDefinition[] = [
         }
       },
       validate: checkMembershipReferences,
+      rules: (row, store) => {
+        const previous = store.get('organization_membership', row.id);
+        if (previous && row.organization_membership_role !== previous.organization_membership_role) {
+          if (previous.organization_membership_role === membershipRoleId(store, 'administrator')) {
+            checkAdministratorsRemain(store, [previous]);
+          }
+        }
+      },
+      beforeDelete: (rows, store) => {
+        const administrator = membershipRoleId(store, 'administrator');
+        const administrators = rows.filter((row) => row.organization_membership_role === administrator);
+        if (administrators.length > 0) checkAdministratorsRemain(store, administrators);
+      },
     },
   }),
   resource({
@@ -283,13 +341,11 @@ export const fleetResources: ResourceDefinition[] = [
         build_environment_variable        <- build_environment_variable.application
       `),
       {
+        // balena's generated view `user__has_direct_access_to__application`: one row per user,
+        // whose `id` is always null (a view has no key), so only `any(dau:1 eq 1)` finds rows.
         name: 'is_directly_accessible_by__user',
-        target: 'user',
-        resolve: (row, lookup) =>
-          lookup
-            .referencing('organization_membership', 'is_member_of__organization', row.organization as number)
-            .map((membership) => lookup.get('user', membership.user as number))
-            .filter((user) => user !== undefined),
+        target: 'user__has_direct_access_to__application',
+        resolve: directAccessRows,
       },
     ],
     unique: [['slug'], ['uuid']],
@@ -300,7 +356,9 @@ export const fleetResources: ResourceDefinition[] = [
         if (typeof row.uuid !== 'string' || !UUID_32.test(row.uuid)) row.uuid = randomHex(32);
         row.slug = applicationSlug(store, row);
       },
+      validate: checkAppName,
       beforeUpdate: (store, next, previous) => {
+        if (next.app_name !== previous.app_name) checkAppName(next);
         if (next.app_name !== previous.app_name || next.organization !== previous.organization) {
           next.slug = applicationSlug(store, next);
         }
@@ -313,11 +371,30 @@ export const fleetResources: ResourceDefinition[] = [
       },
     },
   }),
+  resource({
+    // A view: its rows are made on read (the navigation above); each user reads their own.
+    name: 'user__has_direct_access_to__application',
+    fields: columns(`
+      id                                 integer
+      user                               -> user keep
+      has_direct_access_to__application  -> application keep
+    `),
+    view: (store) =>
+      Array.from(store.all('application')).flatMap((application) => directAccessRows(application, store)),
+    policy: {
+      read: (access) => {
+        const actor = access.actor;
+        return actor.kind === 'user' && access.caller === 'user' ? (row) => row.user === actor.userId : 'none';
+      },
+      write: () => 'none',
+      createdOnlyByTheServer: true,
+    },
+  }),
   keyValueResource(
     'application_tag',
     { field: 'application', resource: 'application', key: 'tag_key' },
     fleetScoped({ application: byField('application'), publicHost: 'guests' }),
-    checkTag,
+    checkTag('application'),
   ),
   keyValueResource(
     'application_environment_variable',

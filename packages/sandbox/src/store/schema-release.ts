@@ -1,6 +1,13 @@
 import { randomHex } from '../auth/random.js';
-import { rawVersion, releaseSemver, releaseVersion } from '../domain/release-version.js';
+import {
+  finalizeRelease,
+  parseReleaseBody,
+  rawVersion,
+  releaseSemver,
+  releaseVersion,
+} from '../domain/release-version.js';
 import { checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
+import { messageError } from '../http/http-error.js';
 import { baseFields, columns, keyValueResource, resource, reverseLinks } from './field-builders.js';
 import { byField, fleetScoped, type Owner, via } from './resource-policy.js';
 import type { ResourceDefinition } from './schema-types.js';
@@ -8,6 +15,15 @@ import type { ResourceDefinition } from './schema-types.js';
 const base = baseFields;
 const fleetOfRelease: Owner = byField('belongs_to__application');
 const fleetOfService: Owner = byField('application');
+/** What a release's revision is counted within (balena's unique rule on revisions). */
+const VERSION_IDENTITY = [
+  'belongs_to__application',
+  'semver_major',
+  'semver_minor',
+  'semver_patch',
+  'semver_prerelease',
+  'variant',
+];
 
 /** Releases, services and images, as the balena CLI's deploy creates them. */
 export const releaseResources: ResourceDefinition[] = [
@@ -62,8 +78,24 @@ export const releaseResources: ResourceDefinition[] = [
     unique: [['belongs_to__application', 'commit']],
     policy: fleetScoped({ application: fleetOfRelease, publicHost: 'guests-and-keys' }),
     hooks: {
-      beforeInsert: (_store, row) => {
+      parseBody: parseReleaseBody,
+      beforeInsert: (store, row) => {
         if (typeof row.commit !== 'string' || row.commit === '') row.commit = randomHex(32);
+        // Releases are final unless created as drafts (balena: `is_final` defaults to true).
+        if (row.is_final === false) row.revision = null;
+        else finalizeRelease(store, row);
+      },
+      beforeUpdate: (store, next, previous) => {
+        const final = previous.revision !== null && previous.revision !== undefined;
+        if (final && next.is_final === false) {
+          throw messageError(400, 'Finalized releases cannot be converted to draft.');
+        }
+        if (next.is_final !== true) return;
+        const versionChanged = VERSION_IDENTITY.some((field) => (next[field] ?? '') !== (previous[field] ?? ''));
+        if (!final || versionChanged) {
+          next.revision = null;
+          finalizeRelease(store, next);
+        }
       },
     },
   }),
@@ -71,7 +103,7 @@ export const releaseResources: ResourceDefinition[] = [
     'release_tag',
     { field: 'release', resource: 'release', key: 'tag_key' },
     fleetScoped({ application: via('release', 'release', fleetOfRelease), publicHost: 'guests-and-keys' }),
-    checkTag,
+    checkTag('release'),
   ),
   resource({
     name: 'service',
@@ -109,7 +141,7 @@ export const releaseResources: ResourceDefinition[] = [
         is_a_build_of__service        -> service cascade required
         project_type                  text
         error_message                 text
-        build_log                     text
+        build_log                     text     hidden
         push_timestamp                date
         status                        text     default="success"
         content_hash                  text

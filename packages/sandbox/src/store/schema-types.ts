@@ -1,5 +1,6 @@
 import type { ResourceHooks, ResourcePolicy } from './resource-policy.js';
 import type { Row } from './row.js';
+import type { Store } from './store.js';
 
 /** The storage type of a field, close to the SBVR concept types balena's model uses. */
 export type FieldType = 'serial' | 'text' | 'integer' | 'real' | 'boolean' | 'date' | 'json' | 'link';
@@ -64,4 +65,6 @@ export interface ResourceDefinition {
   policy: ResourcePolicy;
   /** What balena derives and checks around a write. */
   hooks: ResourceHooks;
+  /** A view (balena's generated tables): its rows are made on every read, nothing is stored. */
+  view?: (store: Store) => Row[];
 }

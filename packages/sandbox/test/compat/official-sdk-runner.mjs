@@ -82,6 +82,16 @@ async function expectRejection(promise, errorCode) {
   throw new Error(`expected ${errorCode}, but the call succeeded`);
 }
 
+async function expectMessage(promise, text) {
+  try {
+    await promise;
+  } catch (error) {
+    check(String(error?.message).includes(text), `expected "${text}", got ${describe(error)}`);
+    return;
+  }
+  throw new Error(`expected "${text}", but the call succeeded`);
+}
+
 /** Writes log lines as the device itself does: a raw POST with the device's own key. */
 async function postDeviceLogs(uuid, deviceKey, messages) {
   const now = Date.now();
@@ -173,6 +183,25 @@ await call('application.get', async () => {
   const bySlug = await sdk.models.application.get(fleet.slug, { $select: 'id' });
   check(bySlug.id === fleet.id, 'the same fleet by slug');
 });
+await call('application.create (organization by id: the `(id=N)` key)', async () => {
+  const organization = await sdk.models.organization.get(need('username'), { $select: 'id' });
+  const fleet = await sdk.models.application.create({
+    name: `compat-id-${suffix}`,
+    deviceType: DEVICE_TYPE,
+    organization: organization.id,
+  });
+  check(Number.isInteger(fleet.id), 'an id');
+  await sdk.models.application.remove(fleet.id);
+});
+await call('application.create refuses a name under 4 characters', async () => {
+  await expectMessage(
+    sdk.models.application.create({ name: 'abc', deviceType: DEVICE_TYPE, organization: need('username') }),
+    'It is necessary that each application has an app name that has a Length (Type) that is greater than or equal to 4 and is less than or equal to 100',
+  );
+});
+await call('application.hasAny', async () => {
+  check((await sdk.models.application.hasAny()) === true, 'the user has fleets');
+});
 await call('application.getAll', async () => {
   const fleets = await sdk.models.application.getAll({ $select: ['id'] });
   check(
@@ -215,6 +244,14 @@ await call('application.tags (set/getAllByApplication/remove)', async () => {
   check(tags.length === 1 && tags[0].value === 'two', 'one tag, value two after the upsert');
   await sdk.models.application.tags.remove(fleet, 'compat');
   check((await sdk.models.application.tags.getAllByApplication(fleet)).length === 0, 'gone after remove');
+});
+await call('application.tags refuse reserved and blank keys', async () => {
+  const fleet = need('fleetSlug');
+  await expectMessage(
+    sdk.models.application.tags.set(fleet, 'io.balena.x', 'v'),
+    'Tag keys beginning with io.balena. are reserved.',
+  );
+  await expectMessage(sdk.models.application.tags.set(fleet, 'has space', 'v'), 'Tag keys cannot contain whitespace.');
 });
 await call('application.generateProvisioningKey', async () => {
   const key = await sdk.models.application.generateProvisioningKey({
@@ -271,7 +308,8 @@ await call('device.setNote', async () => {
 });
 await call('device.getStatus / isOnline', async () => {
   const status = await sdk.models.device.getStatus(need('deviceUuid'));
-  check(typeof status === 'string' && status.length > 0, `an overall status, got ${status}`);
+  check(status === 'inactive', `a device that never connected is inactive (balena-cloud), got ${status}`);
+  check((await sdk.models.device.getProgress(state.deviceUuid)) === null, 'no progress');
   check((await sdk.models.device.isOnline(state.deviceUuid)) === false, 'a fresh device is offline');
 });
 await call('device.envVar (set/get/getAllByDevice/remove)', async () => {
@@ -305,6 +343,18 @@ await call('device.tags (set/getAllByDevice/remove)', async () => {
   check(tags.length === 1 && tags[0].value === 'two', 'one tag, value two after the upsert');
   await sdk.models.device.tags.remove(uuid, 'compat');
   check((await sdk.models.device.tags.getAllByDevice(uuid)).length === 0, 'gone after remove');
+});
+await call('device.serviceVar (set/get/getAllByDevice/remove) on a service created after the device', async () => {
+  const uuid = need('deviceUuid');
+  await sdk.pine.post({ resource: 'service', body: { application: need('fleetId'), service_name: 'main' } });
+  await sdk.models.device.serviceVar.set(uuid, 'main', 'COMPAT_VAR', 'one');
+  await sdk.models.device.serviceVar.set(uuid, 'main', 'COMPAT_VAR', 'two');
+  const value = await sdk.models.device.serviceVar.get(uuid, 'main', 'COMPAT_VAR');
+  check(value === 'two', `value two after the upsert, got ${value}`);
+  const all = await sdk.models.device.serviceVar.getAllByDevice(uuid);
+  check(all.length === 1 && all[0].value === 'two', 'one variable listed');
+  await sdk.models.device.serviceVar.remove(uuid, 'main', 'COMPAT_VAR');
+  check((await sdk.models.device.serviceVar.get(uuid, 'main', 'COMPAT_VAR')) === undefined, 'gone after remove');
 });
 await call('device.generateDeviceKey', async () => {
   const key = await sdk.models.device.generateDeviceKey(need('deviceUuid'), 'compat-device-key');
@@ -388,6 +438,66 @@ await call('release.get / getWithImageDetails', async () => {
   check(Array.isArray(detailed.images), 'images listed');
 });
 
+await call('release versions (create with semver, get by raw version, draft, finalize)', async () => {
+  const fleet = need('fleetId');
+  const create = (body) =>
+    sdk.pine.post({
+      resource: 'release',
+      body: {
+        belongs_to__application: fleet,
+        commit: randomBytes(16).toString('hex'),
+        status: 'success',
+        composition: {},
+        ...body,
+      },
+    });
+  const first = await create({ semver: '1.2.3' });
+  const read = (id) => sdk.models.release.get(id, { $select: ['semver', 'raw_version', 'revision', 'is_final'] });
+  const one = await read(first.id);
+  check(
+    one.semver === '1.2.3' && one.raw_version === '1.2.3' && one.revision === 0,
+    `1.2.3 rev 0, got ${JSON.stringify(one)}`,
+  );
+  const second = await create({ semver: '1.2.3' });
+  const byRawVersion = await sdk.models.release.get(
+    { application: fleet, rawVersion: '1.2.3+rev1' },
+    { $select: 'id' },
+  );
+  check(byRawVersion.id === second.id, 'the second 1.2.3 is 1.2.3+rev1');
+  const draft = await create({ semver: '1.2.3', is_final: false });
+  const drafted = await read(draft.id);
+  check(drafted.is_final === false && /^1\.2\.3-\d+$/.test(drafted.raw_version), `a draft, got ${drafted.raw_version}`);
+  await sdk.models.release.finalize(draft.id);
+  check((await read(draft.id)).raw_version === '1.2.3+rev2', 'finalized as 1.2.3+rev2');
+});
+
+// --- organizations --------------------------------------------------------------------------------
+await call('organization.create (same name twice: two handles)', async () => {
+  const name = `Compat Org ${suffix}`;
+  const first = await sdk.models.organization.create({ name });
+  const second = await sdk.models.organization.create({ name });
+  check(first.handle !== second.handle, `two handles, got ${first.handle} and ${second.handle}`);
+  state.organizations = [first.id, second.id];
+});
+await call('organization.membership.remove refuses the last administrator', async () => {
+  const [organization] = need('organizations');
+  const memberships = await sdk.models.organization.membership.getAllByOrganization(organization);
+  check(memberships.length === 1, `one membership, got ${memberships.length}`);
+  await expectMessage(
+    sdk.models.organization.membership.remove(memberships[0].id),
+    'It is necessary that each organization that is active, includes at least one organization membership that has an organization membership role that has a name (Auth) that is equal to "administrator"',
+  );
+  for (const id of state.organizations) await sdk.models.organization.remove(id);
+});
+
+// --- configuration --------------------------------------------------------------------------------
+await call('config.getConfigVarSchema (device type settings)', async () => {
+  const schema = await sdk.models.config.getConfigVarSchema(DEVICE_TYPE);
+  check('BALENA_HOST_CONFIG_hdmi_mode' in schema.configVarSchema.properties, 'BALENA_HOST_CONFIG_hdmi_mode listed');
+  const config = await sdk.models.config.getAll();
+  check(typeof config.mixpanelToken === 'string', 'the analytics token');
+});
+
 // --- API keys -----------------------------------------------------------------------------------
 await call('apiKey (create/getAll/update/revoke)', async () => {
   const key = await sdk.models.apiKey.create({ name: `compat-${suffix}`, expiryDate: null, description: 'first' });
@@ -415,6 +525,14 @@ for (const [name, action] of [
     await action(onlineDevice);
   });
 }
+
+await call('device.deactivate refuses an online device', async () => {
+  check(onlineDevice !== undefined, 'COMPAT_ONLINE_DEVICE names a simulated online device');
+  await expectMessage(
+    sdk.models.device.deactivate(onlineDevice),
+    'Devices must be offline in order to be deactivated.',
+  );
+});
 
 // --- two-factor authentication --------------------------------------------------------------------
 await call('auth.twoFactor (getSetupKey/enable/isEnabled/isPassed)', async () => {
