@@ -99,6 +99,13 @@ step('building, checking API reports and manifests', 'pnpm', [
   '--output-logs=errors-only',
 ]);
 step('type-checking tests', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.test.json']);
+// The type tests again as a user with `exactOptionalPropertyTypes` compiles them.
+step('type-checking type tests (exactOptionalPropertyTypes)', 'pnpm', [
+  'exec',
+  'tsc',
+  '-p',
+  'tsconfig.test-exact.json',
+]);
 // Fails when a bundle pulls in what its entry forbids (e.g. mqtt in the default log transport).
 step('bundle sizes and tree-shaking checks', 'node', ['tools/size/size.mjs']);
 step('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);

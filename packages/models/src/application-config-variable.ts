@@ -11,7 +11,14 @@ import type { ApplicationConfigVariable } from './types/variable.js';
 
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { Deferred, Navigation } from './types/navigation.js';
-export type { Selected, TypedOptions } from './types/options.js';
+export type {
+  FieldOf,
+  Selected,
+  TypedFilter,
+  TypedOptions,
+  TypedOrderBy,
+  TypedOrderByObject,
+} from './types/options.js';
 export type { ApplicationReference } from './types/parent-reference.js';
 export type { ApplicationConfigVariable, VariableFields } from './types/variable.js';
 

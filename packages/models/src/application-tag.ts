@@ -10,7 +10,14 @@ import type { ApplicationTag } from './types/tag.js';
 
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { Deferred, Navigation } from './types/navigation.js';
-export type { Selected, TypedOptions } from './types/options.js';
+export type {
+  FieldOf,
+  Selected,
+  TypedFilter,
+  TypedOptions,
+  TypedOrderBy,
+  TypedOrderByObject,
+} from './types/options.js';
 export type { ApplicationReference } from './types/parent-reference.js';
 export type { ApplicationTag, TagFields } from './types/tag.js';
 

@@ -16,7 +16,14 @@ export type { ApplicationIdentifier } from './internal/application.js';
 export type { DeviceIdentifier } from './internal/device.js';
 export type { DeviceServiceIdentifier } from './internal/service-install.js';
 export type { Deferred, Navigation } from './types/navigation.js';
-export type { Selected, TypedOptions } from './types/options.js';
+export type {
+  FieldOf,
+  Selected,
+  TypedFilter,
+  TypedOptions,
+  TypedOrderBy,
+  TypedOrderByObject,
+} from './types/options.js';
 export type { ApplicationReference, DeviceReference } from './types/parent-reference.js';
 export type { Service, ServiceInstall } from './types/service.js';
 export type { DeviceServiceEnvironmentVariable, VariableFields } from './types/variable.js';

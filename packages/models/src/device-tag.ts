@@ -15,7 +15,14 @@ export { DEFAULT_WRITE_CONCURRENCY, type SetForDevicesOptions } from './dependen
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { DeviceIdentifier } from './internal/device.js';
 export type { Deferred, Navigation } from './types/navigation.js';
-export type { Selected, TypedOptions } from './types/options.js';
+export type {
+  FieldOf,
+  Selected,
+  TypedFilter,
+  TypedOptions,
+  TypedOrderBy,
+  TypedOrderByObject,
+} from './types/options.js';
 export type { ApplicationReference, DeviceReference } from './types/parent-reference.js';
 export type { DeviceTag, TagFields } from './types/tag.js';
 

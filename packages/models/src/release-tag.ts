@@ -11,7 +11,14 @@ import type { ReleaseTag } from './types/tag.js';
 
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { Deferred, Navigation } from './types/navigation.js';
-export type { Selected, TypedOptions } from './types/options.js';
+export type {
+  FieldOf,
+  Selected,
+  TypedFilter,
+  TypedOptions,
+  TypedOrderBy,
+  TypedOrderByObject,
+} from './types/options.js';
 export type { ReleaseIdentifier } from './types/release.js';
 export type { ReleaseReference } from './types/release-reference.js';
 export type { ReleaseTag, TagFields } from './types/tag.js';

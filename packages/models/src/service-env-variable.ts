@@ -13,7 +13,14 @@ import type { ServiceEnvironmentVariable } from './types/variable.js';
 export type { ApplicationIdentifier } from './internal/application.js';
 export type { ServiceIdentifier } from './internal/service.js';
 export type { Deferred, Navigation } from './types/navigation.js';
-export type { Selected, TypedOptions } from './types/options.js';
+export type {
+  FieldOf,
+  Selected,
+  TypedFilter,
+  TypedOptions,
+  TypedOrderBy,
+  TypedOrderByObject,
+} from './types/options.js';
 export type { ApplicationReference } from './types/parent-reference.js';
 export type { Service } from './types/service.js';
 export type { ServiceEnvironmentVariable, VariableFields } from './types/variable.js';
