@@ -39,4 +39,12 @@ describe('$select narrows the facade as it narrows the module functions', () => 
     // @ts-expect-error: device_name was not selected
     row.device_name;
   });
+
+  test('$filter and $orderby field names are checked on the facade too', () => {
+    balena.models.device.getAll({ $filter: { device_name: 'kitchen' }, $orderby: 'device_name asc' });
+    // @ts-expect-error: devce_name is not a device field
+    balena.models.device.getAll({ $filter: { devce_name: 'kitchen' } });
+    // @ts-expect-error: app_nme is not an application field
+    balena.models.application.getAll({ $orderby: 'app_nme asc' });
+  });
 });
