@@ -5,7 +5,7 @@
 //   pnpm build && node scripts/docs.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import { Application } from 'typedoc';
+import { Application, ReflectionKind } from 'typedoc';
 
 const root = path.resolve(import.meta.dirname, '..');
 const output = path.join(root, 'docs', 'api');
@@ -57,6 +57,55 @@ for (const name of fs.readdirSync(path.join(root, 'packages')).sort()) {
   }
 }
 
+// The TSDoc links name another package api-extractor's way, `{@link @balena-ts/core#NotLoggedIn}`,
+// which typedoc's declaration references do not parse (they render as plain text). Once the
+// packages are merged into one project every target is in it: point those links at it before
+// typedoc's own link resolution (priority -300) runs on the revived project.
+const PACKAGE_LINK = /^\s*(@balena-ts\/[\w-]+)(?:\/([\w-]+))?#([\w$]+)(?:[\s|]+(.*))?$/s;
+
+/** Every export of each package's modules by name, the package's main entry (`index`) first. */
+function exportsByPackage(project) {
+  const byPackage = new Map();
+  for (const packageModule of project.children ?? []) {
+    const modules = (packageModule.children ?? []).filter((child) => child.kindOf(ReflectionKind.SomeModule));
+    modules.sort((a, b) => (b.name === 'index') - (a.name === 'index'));
+    const names = new Map();
+    for (const module of [packageModule, ...modules]) {
+      for (const child of module.children ?? []) {
+        if (child.kindOf(ReflectionKind.SomeModule)) continue;
+        const key = module === packageModule || module.name === 'index' ? child.name : `${module.name}#${child.name}`;
+        if (!names.has(key)) names.set(key, child);
+        if (!names.has(child.name)) names.set(child.name, child);
+      }
+    }
+    byPackage.set(packageModule.name, names);
+  }
+  return byPackage;
+}
+
+function linkPackageReferences(project) {
+  const byPackage = exportsByPackage(project);
+  const resolveParts = (parts) => {
+    for (const part of parts) {
+      if (part.kind !== 'inline-tag' || !part.tag.startsWith('@link') || part.target !== undefined) continue;
+      const match = PACKAGE_LINK.exec(part.text);
+      if (!match) continue;
+      const [, packageName, subpath, name, caption] = match;
+      const names = byPackage.get(packageName);
+      const target = (subpath && names?.get(`${subpath}#${name}`)) || names?.get(name);
+      if (!target) continue;
+      part.target = target;
+      part.text = caption?.trim() || name;
+    }
+  };
+  for (const reflection of Object.values(project.reflections)) {
+    const comment = reflection.comment;
+    if (!comment) continue;
+    resolveParts(comment.summary);
+    for (const tag of comment.blockTags) resolveParts(tag.content);
+  }
+}
+
 const site = await Application.bootstrapWithPlugins({
   name: 'balena-ts',
   entryPointStrategy: 'merge',
@@ -64,6 +113,7 @@ const site = await Application.bootstrapWithPlugins({
   readme: path.join(root, 'README.md'),
   logLevel: 'Error',
 });
+site.on('reviveProject', linkPackageReferences, 0);
 const project = await site.convert();
 if (project === undefined) throw new Error('typedoc could not merge the packages');
 fs.rmSync(output, { recursive: true, force: true });

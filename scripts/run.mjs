@@ -98,7 +98,17 @@ step('building, checking API reports and manifests', 'pnpm', [
   'publint',
   '--output-logs=errors-only',
 ]);
+// What publishing needs: changesets, tarballs clean for publint and attw, and a fresh install of
+// them running examples/node against a sandbox (about a minute, most of it attw).
+step('checking the packages as published (scripts/check-packages.mjs)', 'node', ['scripts/check-packages.mjs']);
 step('type-checking tests', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.test.json']);
+// The type tests again as a user with `exactOptionalPropertyTypes` compiles them.
+step('type-checking type tests (exactOptionalPropertyTypes)', 'pnpm', [
+  'exec',
+  'tsc',
+  '-p',
+  'tsconfig.test-exact.json',
+]);
 // Fails when a bundle pulls in what its entry forbids (e.g. mqtt in the default log transport).
 step('bundle sizes and tree-shaking checks', 'node', ['tools/size/size.mjs']);
 step('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);

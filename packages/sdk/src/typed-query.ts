@@ -46,12 +46,16 @@ export type WithRow<Result, Row> =
  * Whether `Options` is the typed OData options of `Row`, possibly with options of the getter's
  * own beside them (e.g. a device list's `pageSize`).
  *
+ * @remarks `undefined` is left out of `Options` first: under `exactOptionalPropertyTypes` the type
+ * of an optional parameter read from a parameter list carries it, and the facade then lost the
+ * `$select` narrowing.
+ *
  * @typeParam Options - a getter's last parameter
  * @typeParam Row - the getter's resource type
  */
 export type IsTypedOptions<Options, Row> = [Row] extends [never]
   ? false
-  : [Options] extends [TypedOptions<Row>]
+  : [Exclude<Options, undefined>] extends [TypedOptions<Row>]
     ? true
     : false;
 
@@ -65,8 +69,8 @@ export type IsTypedOptions<Options, Row> = [Row] extends [never]
  */
 export type TypedQuery<Args extends unknown[], Result> = Args extends [...infer Leading, (infer Options)?]
   ? IsTypedOptions<Options, ResourceOf<Result>> extends true
-    ? <const O extends Options = Options>(
-        ...args: [...Leading, options?: O]
+    ? <const O extends Exclude<Options, undefined> = Exclude<Options, undefined>>(
+        ...args: [...Leading, options?: O | undefined]
       ) => WithRow<Result, Selected<ResourceOf<Result>, O>>
     : (...args: Args) => Result
   : (...args: Args) => Result;

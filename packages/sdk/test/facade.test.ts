@@ -27,12 +27,16 @@ function newBalena(): Balena {
 }
 
 describe('new Balena() in Node', () => {
-  test('logs in and keeps the token in <dataDirectory>/token, as the balena CLI', async () => {
+  test("logs in and keeps the token in <dataDirectory>, under the API's own key", async () => {
     const balena = newBalena();
     await balena.auth.login({ username: sandbox.superuser.email, password: sandbox.superuser.password });
     expect(await balena.auth.isLoggedIn()).toBe(true);
     expect(await balena.auth.whoAmI()).toBe(sandbox.superuser.username);
-    const token = fs.readFileSync(path.join(dataDirectory, 'token'), 'utf8').trim();
+    // The CLI's `token` file is balenaCloud's (or the CLI's configured API's), never a sandbox's.
+    expect(fs.existsSync(path.join(dataDirectory, 'token'))).toBe(false);
+    const [file] = fs.readdirSync(dataDirectory).filter((name) => name.startsWith('balena-ts.token%40'));
+    expect(file).toBe(`balena-ts.token%40${encodeURIComponent(sandbox.url).toLowerCase().replaceAll('.', '%2e')}`);
+    const token = fs.readFileSync(path.join(dataDirectory, file ?? ''), 'utf8').trim();
     expect(token).toBe(await balena.auth.getToken());
 
     // A second instance on the same data directory picks the session up.

@@ -1,9 +1,12 @@
-import { type ClientOptions, checkOptionsObject } from '@balena-ts/core';
+import { type ClientOptions, checkOptionsObject, DEFAULT_API_URL } from '@balena-ts/core';
 import { createBrowserStorage } from './browser-storage.js';
+import { scopeSession } from './session-scope.js';
 
 /**
  * Completes client options for browsers: the storage is `localStorage` with the `balena-ts:`
- * prefix (in memory when it is unavailable), unless the options bring their own.
+ * prefix (in memory when it is unavailable), unless the options bring their own. The session
+ * token is kept under a key of the API it belongs to (`balena-ts:token@<apiUrl>`), so pages of
+ * one origin talking to two APIs never send one API's token to the other.
  *
  * @param options - the caller's options
  * @returns options for `createClient`
@@ -17,5 +20,6 @@ import { createBrowserStorage } from './browser-storage.js';
  */
 export function resolveClientOptions(options: ClientOptions = {}): ClientOptions {
   const checked = checkOptionsObject('options', options);
-  return { ...checked, storage: checked.storage ?? createBrowserStorage() };
+  if (checked.storage) return checked;
+  return { ...checked, storage: scopeSession(createBrowserStorage(), checked.apiUrl ?? DEFAULT_API_URL) };
 }

@@ -31,4 +31,23 @@ describe('resolveClientOptions (browser)', () => {
     expect(JSON.parse(web.getItem('balena-ts:settings') ?? '{}')).toEqual({ timeout: 1234 });
     expect((await getAll(client)).timeout).toBe(1234);
   });
+
+  it("keeps each API's session under that API's key: one page, two servers, no shared token", async () => {
+    const web = new MapStorage();
+    vi.stubGlobal('localStorage', web);
+    try {
+      const first = createClient(resolveClientOptions({ apiUrl: 'http://127.0.0.1:4000/' }));
+      const second = createClient(resolveClientOptions({ apiUrl: 'http://127.0.0.1:4001' }));
+      await first.storage.set(TOKEN_STORAGE_KEY, 'session-of-4000');
+      expect(await second.storage.get(TOKEN_STORAGE_KEY)).toBe(undefined);
+      expect(web.getItem('balena-ts:token@http://127.0.0.1:4000')).toBe('session-of-4000');
+      expect(web.getItem('balena-ts:token')).toBe(null);
+      const cloud = createClient(resolveClientOptions({}));
+      expect(await cloud.storage.get(TOKEN_STORAGE_KEY)).toBe(undefined);
+      await set(first, 'timeout', 1234);
+      expect((await getAll(second)).timeout).toBe(1234);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

@@ -108,9 +108,12 @@ describe('a corrupt or unreadable ~/.balenarc.yml', () => {
 });
 
 describe('resolveClientOptions', () => {
-  it('gives a client on file storage in the resolved data directory, with the CLI token layout', async () => {
-    const home = await homeWithRc('dataDirectory: ~/cli-data\n');
-    const options = resolveClientOptions({ apiUrl: 'http://127.0.0.1:4000' }, { env: {}, homeDirectory: home });
+  it("shares the CLI's token file when the client talks to the API the CLI is configured for", async () => {
+    const home = await homeWithRc('dataDirectory: ~/cli-data\nbalenaUrl: balena.example.com\n');
+    const options = resolveClientOptions(
+      { apiUrl: 'https://api.balena.example.com/' },
+      { env: {}, homeDirectory: home },
+    );
     expect(options.dataDirectory).toBe(path.join(home, 'cli-data'));
     const client = createClient(options);
     // A login made with the balena CLI (the token file) is seen by this client, and the other way round.
@@ -120,7 +123,42 @@ describe('resolveClientOptions', () => {
     expect(await readFile(path.join(home, 'cli-data', 'token'), 'utf8')).toBe('from-balena-ts');
     const all = await getAll(client);
     expect(all.data_directory).toBe(path.join(home, 'cli-data'));
-    expect(all.api_endpoint).toBe('http://127.0.0.1:4000');
+    expect(all.api_endpoint).toBe('https://api.balena.example.com');
+  });
+
+  it("keeps the session of any other API under that API's key, away from the CLI's token file", async () => {
+    const home = await homeWithRc('dataDirectory: ~/cli-data\n');
+    const cliFiles = createFileStorage({ dataDirectory: path.join(home, 'cli-data') });
+    await cliFiles.set(TOKEN_STORAGE_KEY, 'balena-cloud-session');
+    const local = createClient(
+      resolveClientOptions({ apiUrl: 'http://127.0.0.1:4000' }, { env: {}, homeDirectory: home }),
+    );
+    const other = createClient(
+      resolveClientOptions({ apiUrl: 'http://127.0.0.1:4001' }, { env: {}, homeDirectory: home }),
+    );
+    expect(await local.storage.get(TOKEN_STORAGE_KEY)).toBe(undefined);
+    await local.storage.set(TOKEN_STORAGE_KEY, 'local-session');
+    expect(await other.storage.get(TOKEN_STORAGE_KEY)).toBe(undefined);
+    expect(await cliFiles.get(TOKEN_STORAGE_KEY)).toBe('balena-cloud-session');
+    expect(
+      await readFile(path.join(home, 'cli-data', 'balena-ts.token%40http%3a%2f%2f127%2e0%2e0%2e1%3a4000'), 'utf8'),
+    ).toBe('local-session');
+    await local.storage.remove(TOKEN_STORAGE_KEY);
+    expect(await cliFiles.get(TOKEN_STORAGE_KEY)).toBe('balena-cloud-session');
+  });
+
+  it('follows the CLI to the API its environment points at (BALENARC_BALENA_URL)', async () => {
+    const home = await homeWithRc('dataDirectory: ~/cli-data\n');
+    const env = { BALENARC_BALENA_URL: 'staging.example.com' };
+    const client = createClient(resolveClientOptions({}, { env, homeDirectory: home }));
+    expect(client.config.apiUrl).toBe('https://api.staging.example.com');
+    await client.storage.set(TOKEN_STORAGE_KEY, 'staging-session');
+    expect(await readFile(path.join(home, 'cli-data', 'token'), 'utf8')).toBe('staging-session');
+    // The default API is not the CLI's here: its session stays apart.
+    const cloud = createClient(
+      resolveClientOptions({ apiUrl: 'https://api.balena-cloud.com' }, { env, homeDirectory: home }),
+    );
+    expect(await cloud.storage.get(TOKEN_STORAGE_KEY)).toBe(undefined);
   });
 
   it('lets env vars fill what options leave out, and options win', async () => {

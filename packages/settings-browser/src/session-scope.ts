@@ -1,0 +1,51 @@
+// The same rule as settings-node's session-scope.ts: a session token belongs to the API that issued it.
+import { type KeyValueStorage, TOKEN_STORAGE_KEY } from '@balena-ts/core';
+
+/**
+ * The API a stored session belongs to, in one spelling: origin and path, without a final slash.
+ *
+ * @param apiUrl - an API URL as given in the options or settings
+ * @returns the normalised URL, or the text as it is when it is not a URL (createClient rejects it)
+ */
+export function normalizeApiUrl(apiUrl: string): string {
+  try {
+    const url = new URL(apiUrl);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return apiUrl;
+  }
+}
+
+/**
+ * The storage key of the session token issued by one API, so that sessions of two servers sharing
+ * a data directory never meet.
+ *
+ * @param apiUrl - the API that issued the token
+ * @returns `token@` followed by the normalised API URL
+ */
+export function sessionKeyOf(apiUrl: string): string {
+  return `${TOKEN_STORAGE_KEY}@${normalizeApiUrl(apiUrl)}`;
+}
+
+/**
+ * Wraps a storage so that the session token is kept under the key of one API
+ * ({@link sessionKeyOf}); every other key passes through unchanged.
+ *
+ * @param storage - the storage to wrap
+ * @param apiUrl - the API the client talks to
+ * @returns the wrapped storage
+ */
+export function scopeSession<S extends KeyValueStorage>(storage: S, apiUrl: string): S {
+  const sessionKey = sessionKeyOf(apiUrl);
+  const keyOf = (key: string) => (key === TOKEN_STORAGE_KEY ? sessionKey : key);
+  const scoped: KeyValueStorage & { locate?: (key: string) => string } = {
+    ...storage,
+    get: (key) => storage.get(keyOf(key)),
+    set: (key, value) => storage.set(keyOf(key), value),
+    remove: (key) => storage.remove(keyOf(key)),
+    clear: () => storage.clear(),
+  };
+  const locate = (storage as { locate?: unknown }).locate;
+  if (typeof locate === 'function') scoped.locate = (key) => locate.call(storage, keyOf(key));
+  return scoped as S;
+}
