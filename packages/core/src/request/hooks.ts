@@ -43,6 +43,11 @@ export interface RequestErrorHookContext extends RequestHookInfo {
   readonly status: number | undefined;
   /** Whether the request will be sent again (a retry, or the replay after a token refresh). */
   readonly willRetry: boolean;
+  /**
+   * When it will be sent again: milliseconds waited first (the server's `Retry-After`, or the
+   * backoff; 0 for the replay after a token refresh). Undefined when it will not.
+   */
+  readonly retryDelayMs: number | undefined;
   /** Milliseconds from sending this attempt to its failure. */
   readonly durationMs: number;
 }

@@ -1,0 +1,75 @@
+import { TimeoutError } from '../errors/request-errors.js';
+
+/** The signal of one call of the request function, across its attempts and the waits between them. */
+export interface CallSignal {
+  /** Aborts when the caller's signal aborts, or with a {@link TimeoutError} when the deadline passes. */
+  readonly signal: AbortSignal;
+  /** Stops the deadline (a streamed answer's headers arrived) but keeps following the caller's signal. */
+  stopDeadline(): void;
+  /** Stops the deadline and lets go of the caller's signal. */
+  dispose(): void;
+}
+
+/** What a deadline's error says about the call it ended. */
+export interface CallProgress {
+  /** `METHOD url`, redacted. */
+  readonly where: string;
+  /** Sends so far. */
+  readonly attempts: number;
+  /** Milliseconds per attempt. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Formats a count of milliseconds the way messages show them: `30,000 ms`.
+ *
+ * @param milliseconds - a duration
+ * @returns the duration, rounded, with thousands separators
+ */
+export function formatMilliseconds(milliseconds: number): string {
+  return `${Math.round(milliseconds).toLocaleString('en-US')} ms`;
+}
+
+/**
+ * Creates the signal of one call: the caller's signal plus the call's deadline, which bounds every
+ * attempt and every wait between them (a `Retry-After` included), so that a hanging API fails
+ * after the deadline rather than after every attempt's timeout in turn.
+ *
+ * @param deadlineMs - milliseconds the whole call may take
+ * @param callerSignal - the caller's signal, if any
+ * @param progress - read when the deadline passes, for the error's message
+ * @returns the call's signal and its controls
+ */
+export function createCallSignal(
+  deadlineMs: number,
+  callerSignal: AbortSignal | undefined,
+  progress: () => CallProgress,
+): CallSignal {
+  const controller = new AbortController();
+  const startedAtMs = Date.now();
+  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) controller.abort(callerSignal.reason);
+  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(() => {
+    const { where, attempts, timeoutMs } = progress();
+    const tried = `${attempts} attempt${attempts === 1 ? '' : 's'} in ${formatMilliseconds(Date.now() - startedAtMs)}`;
+    controller.abort(
+      new TimeoutError(
+        `${where} did not complete within its deadline of ${formatMilliseconds(deadlineMs)}: ${tried} ` +
+          `(each attempt may take ${formatMilliseconds(timeoutMs)})`,
+      ),
+    );
+  }, deadlineMs);
+  const stopDeadline = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  return {
+    signal: controller.signal,
+    stopDeadline,
+    dispose() {
+      stopDeadline();
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    },
+  };
+}
