@@ -61,8 +61,12 @@ export async function* stream(
     ended = true;
     notify();
   };
-  signal?.addEventListener('abort', stop, { once: true });
-  if (signal?.aborted) stop();
+  // The signal of a client from `withOptions` ends the stream as the option's does.
+  const signals = [signal, client.signal].filter((each): each is AbortSignal => each !== undefined);
+  for (const each of signals) {
+    each.addEventListener('abort', stop, { once: true });
+    if (each.aborted) stop();
+  }
   try {
     for (;;) {
       if (queue.length > 0) {
@@ -78,7 +82,7 @@ export async function* stream(
       });
     }
   } finally {
-    signal?.removeEventListener('abort', stop);
+    for (const each of signals) each.removeEventListener('abort', stop);
     subscription.unsubscribe();
   }
 }
