@@ -72,7 +72,11 @@ export async function* stream(
       if (queue.length > 0) {
         // Take the whole backlog at once: shifting one by one is quadratic on long queues.
         const batch = queue.splice(0, queue.length);
-        for (const line of batch) yield line;
+        for (const line of batch) {
+          // An abort ends the stream at once, lines already received included.
+          if (ended) return;
+          yield line;
+        }
         continue;
       }
       if (failure) throw failure.error;
