@@ -47,9 +47,10 @@ function linkSignals(signals: readonly AbortSignal[]): { signal: AbortSignal; re
 
 /**
  * Derives a client whose every request (its pine calls included) carries the given options: a
- * signal, a timeout, a retry count, a deadline for the whole call, extra headers. The derived
+ * signal, a timeout, a retry count, a deadline for each request, extra headers. The derived
  * client shares its configuration, storage and session with the original one; the original is
- * unchanged.
+ * unchanged. Its `signal` (this one and the original client's) is also `client.signal`, which
+ * functions sending several requests check between them: after an abort they send nothing more.
  *
  * @param client - the client to derive from
  * @param defaults - signal, timeout, retry, deadline and headers
