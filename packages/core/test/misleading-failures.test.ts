@@ -178,3 +178,17 @@ function hasOpenssl(): boolean {
     return false;
   }
 }
+
+describe('the default deadline and a longer timeout', () => {
+  it('is never shorter than one attempt', async () => {
+    expect(createClient({ timeout: 90_000 }).config.deadline).toBe(90_000);
+    expect(createClient({ timeout: 90_000, deadline: 5_000 }).config.deadline).toBe(5_000);
+    server = await startTestServer((_request, response) => {
+      setTimeout(() => sendJson(response, 200, 'late'), 250);
+    });
+    const client = createClient({ apiUrl: server.url, deadline: 100 });
+    // The request's own timeout is longer than the client's deadline: it gets its one attempt.
+    expect(await client.request('/slow', { timeout: 1_000 })).toBe('late');
+    await expect(client.request('/slow')).rejects.toBeInstanceOf(TimeoutError);
+  });
+});

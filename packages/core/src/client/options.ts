@@ -35,8 +35,10 @@ export interface ClientOptions {
   timeout?: number;
   /**
    * Milliseconds a whole request may take, every attempt and every wait between them (`Retry-After`
-   * included); default 60 000. Past it the request ends with a `TimeoutError` saying how many
-   * attempts were made in how long. For `request.stream` it bounds the wait for the headers.
+   * included); default 60 000, or `timeout` when that is longer. Past it the request ends with a
+   * `TimeoutError` saying how many attempts were made in how long; a request that gives a longer
+   * `timeout` of its own still gets one whole attempt. For `request.stream` it bounds the wait for
+   * the headers.
    */
   deadline?: number;
   /** Retries for idempotent requests; default 3; false means none. */

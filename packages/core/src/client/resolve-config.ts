@@ -117,11 +117,13 @@ export function resolveConfig(options: ClientOptions = {}): ClientConfig {
   checkStorage(options.storage);
   if (!/^[A-Za-z0-9_.-]+$/.test(apiVersion)) throw new InvalidOption(`Invalid option "apiVersion": ${apiVersion}`);
   const retry = options.retry === false ? 0 : checkCount('retry', options.retry, DEFAULT_RETRY_COUNT, 0);
+  const timeout = checkCount('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 1);
   const config: ClientConfig = {
     apiUrl,
     apiVersion,
-    timeout: checkCount('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 1),
-    deadline: checkCount('deadline', options.deadline, DEFAULT_DEADLINE_MS, 1),
+    timeout,
+    // A longer timeout than the default deadline means one attempt may take that long.
+    deadline: checkCount('deadline', options.deadline, Math.max(DEFAULT_DEADLINE_MS, timeout), 1),
     retry: Math.floor(retry),
     retryDelay: checkCount('retryDelay', options.retryDelay, DEFAULT_RETRY_DELAY_MS, 0),
     dashboardUrl: checkUrl('dashboardUrl', options.dashboardUrl ?? apiUrl.replace('api', 'dashboard')),

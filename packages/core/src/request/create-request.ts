@@ -108,7 +108,9 @@ export function createRequest(context: RequestContext): RequestLayer {
     const redactedUrl = redact(url);
     const timeoutMs = options.timeout ?? config.timeout;
     let call: RequestCall | undefined;
-    const callSignal = createCallSignal(options.deadline ?? config.deadline, options.signal, () => ({
+    // A request that raises its own timeout above the client's deadline gets at least one attempt.
+    const deadlineMs = options.deadline ?? Math.max(config.deadline, options.timeout ?? 0);
+    const callSignal = createCallSignal(deadlineMs, options.signal, () => ({
       where: `${method} ${redactedUrl}`,
       attempts: call?.attempt ?? 0,
       timeoutMs,
