@@ -79,6 +79,32 @@ describe('the debug option against a real server', () => {
   });
 });
 
+describe('the debug option and the deadline', () => {
+  it('tells the attempt the deadline ended, and why; an abort by the caller is not logged as a failure', async () => {
+    server = await startTestServer(() => {
+      // Never answers.
+    });
+    const lines: string[] = [];
+    const client = createClient({
+      apiUrl: server.url,
+      timeout: 1_000,
+      deadline: 150,
+      debug: (line) => lines.push(line),
+    });
+    await expect(client.request('/hang')).rejects.toThrow('did not complete within its deadline');
+    expect(normalized(lines)).toEqual([
+      `balena-ts GET ${server.url}/hang -> no answer after N ms (attempt 1): failed: TimeoutError: GET ${server.url}/hang ` +
+        // Every duration is normalized: the deadline (150 ms) and the timeout (1,000 ms) included.
+        'did not complete within its deadline of N ms: 1 attempt in N ms (each attempt may take 1,N ms)',
+    ]);
+    const controller = new AbortController();
+    const aborted = client.request('/hang', { signal: controller.signal });
+    controller.abort(new Error('mine'));
+    await expect(aborted).rejects.toThrow('mine');
+    expect(lines).toHaveLength(1);
+  });
+});
+
 describe('the BALENA_DEBUG environment variable', () => {
   afterEach(() => {
     vi.unstubAllEnvs();

@@ -45,6 +45,8 @@ export interface RequestCall {
   retries: number;
   /** Whether the one replay after a 401 has been used. */
   replayed: boolean;
+  /** Whether the call's deadline (not the caller's signal) aborted it. */
+  readonly deadlinePassed: () => boolean;
   /** When the call began (`Date.now()`), for the messages of its final failure. */
   readonly callStartedAtMs: number;
   /** When the current attempt was sent (`Date.now()`). */
@@ -136,7 +138,23 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
     },
 
     async onRequestError(fetchContext: Context & { error: Error }) {
-      if (callerSignal?.aborted) throw callerSignal.reason;
+      if (callerSignal?.aborted) {
+        // The deadline ended this attempt: a failure the hooks (and the debug log) are told of; a
+        // caller's abort is the caller's own decision, and is not.
+        if (call.deadlinePassed() && isBalenaError(callerSignal.reason)) {
+          const durationMs = Date.now() - call.startedAtMs;
+          const error = callerSignal.reason;
+          await runHook(hooks, 'onRequestError', {
+            ...infoOf(call),
+            error,
+            status: undefined,
+            willRetry: false,
+            retryDelayMs: undefined,
+            durationMs,
+          });
+        }
+        throw callerSignal.reason;
+      }
       const error = failureOf(fetchContext.error, call);
       call.signal?.dispose();
       call.lastError = error;

@@ -4,6 +4,8 @@ import { TimeoutError } from '../errors/request-errors.js';
 export interface CallSignal {
   /** Aborts when the caller's signal aborts, or with a {@link TimeoutError} when the deadline passes. */
   readonly signal: AbortSignal;
+  /** Whether the deadline (not the caller) ended the call. */
+  deadlinePassed(): boolean;
   /** Stops the deadline (a streamed answer's headers arrived) but keeps following the caller's signal. */
   stopDeadline(): void;
   /** Stops the deadline and lets go of the caller's signal. */
@@ -50,7 +52,9 @@ export function createCallSignal(
   const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
   if (callerSignal?.aborted) controller.abort(callerSignal.reason);
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  let passed = false;
   let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(() => {
+    passed = !controller.signal.aborted;
     const { where, attempts, timeoutMs } = progress();
     const tried = `${attempts} attempt${attempts === 1 ? '' : 's'} in ${formatMilliseconds(Date.now() - startedAtMs)}`;
     controller.abort(
@@ -66,6 +70,7 @@ export function createCallSignal(
   };
   return {
     signal: controller.signal,
+    deadlinePassed: () => passed,
     stopDeadline,
     dispose() {
       stopDeadline();

@@ -128,6 +128,7 @@ export function createRequest(context: RequestContext): RequestLayer {
         attempt: 0,
         retries: 0,
         replayed: false,
+        deadlinePassed: callSignal.deadlinePassed,
         callStartedAtMs: Date.now(),
         startedAtMs: 0,
         signal: undefined,
