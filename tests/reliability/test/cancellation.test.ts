@@ -178,8 +178,8 @@ describe('an abort in the middle of an OS download', () => {
   });
 });
 
-describe('a deadline reached while a Retry-After is waited out', () => {
-  it('ends the call at the deadline with a TimeoutError; the retry is never sent', async () => {
+describe('a deadline and a Retry-After', () => {
+  it('ends the call at once with a TimeoutError when the wait asked for ends past the deadline; the retry is never sent', async () => {
     sandbox.faults.add({ method: 'GET', path: '/v7/application', kind: 'status', status: 503, retryAfter: 5 });
     const client = withOptions(await proxiedClient(), { deadline: 700 });
     const first = proxy.exchanges.length;
@@ -188,13 +188,39 @@ describe('a deadline reached while a Retry-After is waited out', () => {
     const elapsed = performance.now() - started;
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).message).toMatch(
-      /^GET http:\/\/127\.0\.0\.1:\d+\/v7\/application.* did not complete within its deadline of 700 ms: 1 attempt in \d+ ms/,
+      /^GET http:\/\/127\.0\.0\.1:\d+\/v7\/application.* answered 503 and asked to wait 5,000 ms \(Retry-After\), past its deadline of 700 ms: gave up after 1 attempt in \d+ ms$/,
     );
-    expect(elapsed).toBeGreaterThanOrEqual(690);
-    expect(elapsed).toBeLessThan(2_000);
+    // Waiting could only have ended at the deadline: the call gives up without waiting.
+    expect(elapsed).toBeLessThan(500);
     await pause(200);
     expect(proxy.exchanges.slice(first).filter((exchange) => exchange.url.startsWith('/v7/application'))).toHaveLength(
       1,
     );
+  });
+
+  it('ends the call at the deadline when the retry after a Retry-After wait hangs, its socket closed', async () => {
+    sandbox.faults.add({ method: 'GET', path: '/v7/application', kind: 'status', status: 503, retryAfter: 1 });
+    const client = withOptions(await proxiedClient(), { deadline: 1_500 });
+    const first = proxy.exchanges.length;
+    let hangs = 0;
+    proxy.onRequest = (exchange) => {
+      // The retry arrives after the wait: from then on the API hangs.
+      if (exchange.url.startsWith('/v7/application') && hangs++ === 0) {
+        sandbox.faults.add({ method: 'GET', path: '/v7/application', kind: 'hang' });
+      }
+    };
+    const started = performance.now();
+    const error = await application.getAll(client).catch((caught: unknown) => caught);
+    const elapsed = performance.now() - started;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toMatch(
+      /did not complete within its deadline of 1,500 ms: 2 attempts in 1,5\d\d ms \(each attempt may take 30,000 ms\)$/,
+    );
+    expect(elapsed).toBeGreaterThanOrEqual(1_490);
+    expect(elapsed).toBeLessThan(2_500);
+    const sent = proxy.exchanges.slice(first).filter((exchange) => exchange.url.startsWith('/v7/application'));
+    expect(sent).toHaveLength(2);
+    await Promise.race([sent[1]!.closed, pause(2_000)]);
+    expect(sent[1]!.closedEarly).toBe(true);
   });
 });

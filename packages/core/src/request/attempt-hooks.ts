@@ -4,7 +4,7 @@ import { type BalenaError, isBalenaError } from '../errors/balena-error.js';
 import { NetworkError, RequestError, TimeoutError } from '../errors/request-errors.js';
 import type { TokenSession } from '../tokens/token-provider.js';
 import { type AttemptSignal, createAttemptSignal } from './attempt-signal.js';
-import { formatMilliseconds } from './call-signal.js';
+import { formatMilliseconds, retryAfterPastDeadline } from './call-signal.js';
 import { type Credential, finalResponseError, replacementFor } from './credential.js';
 import { type RequestHookInfo, type RequestHooks, runHook } from './hooks.js';
 import { readErrorBody } from './response.js';
@@ -47,6 +47,8 @@ export interface RequestCall {
   replayed: boolean;
   /** Whether the call's deadline (not the caller's signal) aborted it. */
   readonly deadlinePassed: () => boolean;
+  /** The call's deadline, in milliseconds from `callStartedAtMs`. */
+  readonly deadlineMs: number;
   /** When the call began (`Date.now()`), for the messages of its final failure. */
   readonly callStartedAtMs: number;
   /** When the current attempt was sent (`Date.now()`). */
@@ -223,8 +225,28 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
       if (status === 429) {
         context.onRateLimit?.({ url: call.redactedUrl, method: call.method, retryAfterMs, attempt: call.attempt });
       }
-      const willRetry = isRetryableStatus(status) && retriesLeft(fetchContext) > 0;
-      const error = willRetry ? answered : finalResponseError(answered, call.credential, call.options);
+      const retryable = isRetryableStatus(status) && retriesLeft(fetchContext) > 0;
+      // A wait the server asks for that ends past the deadline could only end in the deadline's
+      // TimeoutError: give it now, saying why, rather than after waiting.
+      const pastDeadline =
+        retryable && retryAfterMs !== undefined && Date.now() + retryAfterMs > call.callStartedAtMs + call.deadlineMs;
+      const willRetry = retryable && !pastDeadline;
+      const error = pastDeadline
+        ? retryAfterPastDeadline(
+            {
+              where: `${call.method} ${call.redactedUrl}`,
+              attempts: call.attempt,
+              timeoutMs: call.timeoutMs,
+              deadlineMs: call.deadlineMs,
+              startedAtMs: call.callStartedAtMs,
+            },
+            status,
+            retryAfterMs,
+            answered,
+          )
+        : willRetry
+          ? answered
+          : finalResponseError(answered, call.credential, call.options);
       call.lastError = error;
       const retryDelayMs = willRetry ? (retryAfterMs ?? backoffDelay(call.retries + 1, config.retryDelay)) : undefined;
       await runHook(hooks, 'onResponseError', { ...infoOf(call), error, status, willRetry, retryDelayMs, durationMs });

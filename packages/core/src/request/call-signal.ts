@@ -78,3 +78,36 @@ export function createCallSignal(
     },
   };
 }
+
+/** What {@link retryAfterPastDeadline} says about the call. */
+export interface CallDeadline extends CallProgress {
+  /** The call's deadline, in milliseconds. */
+  readonly deadlineMs: number;
+  /** When the call began (`Date.now()`). */
+  readonly startedAtMs: number;
+}
+
+/**
+ * The error of a call whose server asked (`Retry-After`) for a wait that ends past the deadline:
+ * given at once, since waiting could only end at the deadline.
+ *
+ * @param call - where, attempts, timeout, deadline and start of the call
+ * @param status - the answer's status (429, 503...)
+ * @param waitMs - the wait the server asked for
+ * @param cause - the answer's error
+ * @returns the TimeoutError to end the call with
+ */
+export function retryAfterPastDeadline(
+  call: CallDeadline,
+  status: number,
+  waitMs: number,
+  cause: unknown,
+): TimeoutError {
+  const { where, attempts, deadlineMs, startedAtMs } = call;
+  const tried = `${attempts} attempt${attempts === 1 ? '' : 's'} in ${formatMilliseconds(Date.now() - startedAtMs)}`;
+  return new TimeoutError(
+    `${where} answered ${status} and asked to wait ${formatMilliseconds(waitMs)} (Retry-After), past its deadline of ` +
+      `${formatMilliseconds(deadlineMs)}: gave up after ${tried}`,
+    { cause },
+  );
+}

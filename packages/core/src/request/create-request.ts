@@ -129,6 +129,7 @@ export function createRequest(context: RequestContext): RequestLayer {
         retries: 0,
         replayed: false,
         deadlinePassed: callSignal.deadlinePassed,
+        deadlineMs,
         callStartedAtMs: Date.now(),
         startedAtMs: 0,
         signal: undefined,
