@@ -41,7 +41,7 @@ describe('withOptions against a real server', () => {
   });
 
   it('bounds the whole call, retries and Retry-After waits included, with its deadline', async () => {
-    server = await startTestServer((request, response) => {
+    server = await startTestServer((_request, response) => {
       // The first answer asks for a short wait; the retry never answers.
       if (server!.requests.length > 1) return;
       response.setHeader('retry-after', '0.1');
