@@ -114,6 +114,21 @@ describe('withOptions against a real server', () => {
     await expect(reader.read()).rejects.toThrow('closing');
   });
 
+  it('gives the derived client its signal as client.signal, following the signal of the client it derives from too', () => {
+    const client = createClient();
+    expect(client.signal).toBeUndefined();
+    expect(withOptions(client, { retry: 1 }).signal).toBeUndefined();
+    const outer = new AbortController();
+    const inner = new AbortController();
+    const first = withOptions(client, { signal: outer.signal });
+    expect(first.signal).toBe(outer.signal);
+    const second = withOptions(first, { signal: inner.signal });
+    expect(second.signal?.aborted).toBe(false);
+    outer.abort(new Error('outer'));
+    expect(second.signal?.aborted).toBe(true);
+    expect((second.signal?.reason as Error).message).toBe('outer');
+  });
+
   it('checks its options', () => {
     const client = createClient();
     expect(() => withOptions(client, { deadline: 0 })).toThrow(InvalidOption);

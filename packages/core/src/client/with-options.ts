@@ -45,6 +45,13 @@ function linkSignals(signals: readonly AbortSignal[]): { signal: AbortSignal; re
   };
 }
 
+// A derived client lives as long as its caller keeps it: `AbortSignal.any` lets the long-lived
+// parent signal forget it once it is collected; the listeners of `linkSignals` are the fallback.
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  // Browsers before 2024 lack it, whatever the lib types say.
+  return typeof AbortSignal.any === 'function' ? AbortSignal.any(signals) : linkSignals(signals).signal;
+}
+
 /**
  * Derives a client whose every request (its pine calls included) carries the given options: a
  * signal, a timeout, a retry count, a deadline for each request, extra headers. The derived
@@ -105,6 +112,6 @@ export function withOptions(client: Client, defaults: RequestDefaults): Client {
   const either =
     client.signal === undefined || signal === undefined
       ? (client.signal ?? signal)
-      : linkSignals([client.signal, signal]).signal;
+      : anySignal([client.signal, signal]);
   return Object.freeze(either === undefined ? derived : { ...derived, signal: either });
 }
