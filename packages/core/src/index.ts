@@ -3,11 +3,12 @@
 export type { Actor, ActorBase, ApplicationActor, DeviceActor, UserActor } from './actor/actor.js';
 export type { Client } from './client/client.js';
 export { TOKEN_STORAGE_KEY } from './client/client.js';
-export { createClient } from './client/create-client.js';
+export { createClient, DEBUG_ENVIRONMENT_VARIABLE } from './client/create-client.js';
 export type { ClientConfig, ClientOptions, RateLimitInfo } from './client/options.js';
 export {
   DEFAULT_API_URL,
   DEFAULT_API_VERSION,
+  DEFAULT_DEADLINE_MS,
   DEFAULT_REQUEST_BATCH_SIZE,
   DEFAULT_RETRY_COUNT,
   DEFAULT_RETRY_DELAY_MS,
@@ -43,7 +44,7 @@ export {
 } from './errors/lookup-errors.js';
 export { InvalidOption, InvalidParameter, MissingOption, NotSupported } from './errors/parameter-errors.js';
 export { redact } from './errors/redact.js';
-export type { RedirectRefusedDetails, RequestErrorDetails } from './errors/request-errors.js';
+export type { NetworkErrorOptions, RedirectRefusedDetails, RequestErrorDetails } from './errors/request-errors.js';
 export {
   NetworkError,
   RedirectRefused,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient, InvalidOption } from '../src/index.js';
 import { makeJwt, nowSeconds, sendJson, sendText, startTestServer, type TestServer } from './helpers/test-server.js';
 
@@ -10,7 +10,7 @@ afterEach(async () => {
 
 /** The lines with their durations replaced, so that they can be compared. */
 function normalized(lines: string[]): string[] {
-  return lines.map((line) => line.replace(/\d+ ms/, 'N ms'));
+  return lines.map((line) => line.replace(/\d+ ms/g, 'N ms'));
 }
 
 describe('the debug option against a real server', () => {
@@ -29,7 +29,7 @@ describe('the debug option against a real server', () => {
     });
     await client.request('/v7/device?apikey=SECRET');
     expect(normalized(lines)).toEqual([
-      `balena-ts GET ${server.url}/v7/device?apikey=[REDACTED] -> 503 in N ms (attempt 1): retrying after status 503`,
+      `balena-ts GET ${server.url}/v7/device?apikey=[REDACTED] -> 503 in N ms (attempt 1): retrying in N ms after status 503`,
       `balena-ts GET ${server.url}/v7/device?apikey=[REDACTED] -> 200 in N ms (attempt 2)`,
     ]);
     expect(seenByHook).toEqual([503, 200]);
@@ -69,12 +69,61 @@ describe('the debug option against a real server', () => {
     await client.request('/x');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^balena-ts GET http:\/\/127\.0\.0\.1:\d+\/x -> no answer after \d+ ms \(attempt 1\): retrying after NetworkError: GET /,
+      /^balena-ts GET http:\/\/127\.0\.0\.1:\d+\/x -> no answer after \d+ ms \(attempt 1\): retrying in \d+ ms after NetworkError: GET /,
     );
     expect(lines[1]).toMatch(/-> 200 in \d+ ms \(attempt 2\)$/);
   });
 
   it('refuses a debug option that is neither a boolean nor a function', () => {
     expect(() => createClient({ debug: 'yes' as never })).toThrow(InvalidOption);
+  });
+});
+
+describe('the debug option and the deadline', () => {
+  it('tells the attempt the deadline ended, and why; an abort by the caller is not logged as a failure', async () => {
+    server = await startTestServer(() => {
+      // Never answers.
+    });
+    const lines: string[] = [];
+    const client = createClient({
+      apiUrl: server.url,
+      timeout: 1_000,
+      deadline: 150,
+      debug: (line) => lines.push(line),
+    });
+    await expect(client.request('/hang')).rejects.toThrow('did not complete within its deadline');
+    expect(normalized(lines)).toEqual([
+      `balena-ts GET ${server.url}/hang -> no answer after N ms (attempt 1): failed: TimeoutError: GET ${server.url}/hang ` +
+        // Every duration is normalized: the deadline (150 ms) and the timeout (1,000 ms) included.
+        'did not complete within its deadline of N ms: 1 attempt in N ms (each attempt may take 1,N ms)',
+    ]);
+    const controller = new AbortController();
+    const aborted = client.request('/hang', { signal: controller.signal });
+    controller.abort(new Error('mine'));
+    await expect(aborted).rejects.toThrow('mine');
+    expect(lines).toHaveLength(1);
+  });
+});
+
+describe('the BALENA_DEBUG environment variable', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('turns debug on when the option is not given, and the option wins over it', async () => {
+    server = await startTestServer((_request, response) => sendJson(response, 200, 'ok'));
+    const logged = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    try {
+      vi.stubEnv('BALENA_DEBUG', '1');
+      await createClient({ apiUrl: server.url }).request('/on');
+      await createClient({ apiUrl: server.url, debug: false }).request('/off');
+      vi.stubEnv('BALENA_DEBUG', '0');
+      await createClient({ apiUrl: server.url }).request('/zero');
+      expect(logged.mock.calls.map(([line]) => normalized([String(line)])[0])).toEqual([
+        `balena-ts GET ${server.url}/on -> 200 in N ms (attempt 1)`,
+      ]);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

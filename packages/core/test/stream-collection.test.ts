@@ -9,6 +9,7 @@ import {
   RequestError,
   streamCollection,
   TimeoutError,
+  withOptions,
 } from '../src/index.js';
 import { sendJson, startTestServer, type TestServer } from './helpers/test-server.js';
 
@@ -190,6 +191,25 @@ describe('streamCollection', () => {
     })().catch((caught: unknown) => caught);
     expect(seen).toEqual([{ id: 1 }]);
     expect(error).toBe(reason);
+  });
+
+  it('stops with the reason, without resuming, when the signal of a withOptions client aborts mid-answer', async () => {
+    server = await startTestServer((_request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.write('{"d":[{"id":1},');
+    });
+    const controller = new AbortController();
+    // A long backoff: a resumption attempt after the abort would show as a slow rejection.
+    const client = withOptions(createClient({ apiUrl: server.url, retryDelay: 5_000 }), { signal: controller.signal });
+    const reason = new Error('stopped through the client');
+    const started = Date.now();
+    const error = await (async () => {
+      for await (const _row of streamCollection(client, { resource: 'device' })) controller.abort(reason);
+    })().catch((caught: unknown) => caught);
+    expect(error).toBe(reason);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(server.requests).toHaveLength(1);
+    expect((await server.abandoned).url).toMatch(/^\/v7\/device/);
   });
 
   it('checks its parameters before any request', () => {

@@ -42,7 +42,9 @@ describe('withOptions against a real server', () => {
 
   it('bounds the whole call, retries and Retry-After waits included, with its deadline', async () => {
     server = await startTestServer((_request, response) => {
-      response.setHeader('retry-after', '1');
+      // The first answer asks for a short wait; the retry never answers.
+      if (server!.requests.length > 1) return;
+      response.setHeader('retry-after', '0.1');
       sendText(response, 503, '');
     });
     const client = createClient({ apiUrl: server.url, retry: 5 });
@@ -51,11 +53,29 @@ describe('withOptions against a real server', () => {
     const error = await derived.request('/busy?token=SECRET').catch((caught: unknown) => caught);
     const elapsed = Date.now() - started;
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).message).toBe(
-      'GET /busy?token=[REDACTED] did not complete within its deadline of 300 ms',
+    expect((error as TimeoutError).message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/busy\?token=\[REDACTED\] did not complete within its deadline of 300 ms: 2 attempts in \d{3} ms \(each attempt may take 30,000 ms\)$/,
     );
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(1_000);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('gives up at once when the server asks for a wait (Retry-After) that ends past the deadline', async () => {
+    server = await startTestServer((_request, response) => {
+      response.setHeader('retry-after', '1');
+      sendText(response, 503, 'busy');
+    });
+    const client = createClient({ apiUrl: server.url, retry: 5 });
+    const derived = withOptions(client, { deadline: 300 });
+    const started = Date.now();
+    const error = await derived.request('/busy?token=SECRET').catch((caught: unknown) => caught);
+    expect(Date.now() - started).toBeLessThan(200);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/busy\?token=\[REDACTED\] answered 503 and asked to wait 1,000 ms \(Retry-After\), past its deadline of 300 ms: gave up after 1 attempt in \d+ ms$/,
+    );
+    expect((error as TimeoutError).cause).toMatchObject({ status: 503, serverMessage: 'busy' });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -92,6 +112,21 @@ describe('withOptions against a real server', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     shared.abort(new Error('closing'));
     await expect(reader.read()).rejects.toThrow('closing');
+  });
+
+  it('gives the derived client its signal as client.signal, following the signal of the client it derives from too', () => {
+    const client = createClient();
+    expect(client.signal).toBeUndefined();
+    expect(withOptions(client, { retry: 1 }).signal).toBeUndefined();
+    const outer = new AbortController();
+    const inner = new AbortController();
+    const first = withOptions(client, { signal: outer.signal });
+    expect(first.signal).toBe(outer.signal);
+    const second = withOptions(first, { signal: inner.signal });
+    expect(second.signal?.aborted).toBe(false);
+    outer.abort(new Error('outer'));
+    expect(second.signal?.aborted).toBe(true);
+    expect(second.signal?.reason).toMatchObject({ message: 'outer' });
   });
 
   it('checks its options', () => {

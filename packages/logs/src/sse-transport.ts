@@ -6,7 +6,12 @@ import type { LogTransport, LogTransportSession } from './types.js';
 
 /** Options of {@link sseTransport}. */
 export interface SseTransportOptions {
-  /** A fetch to use instead of the global one. */
+  /**
+   * A fetch to use instead of the client's request pipeline.
+   *
+   * @deprecated Give the client its `fetch` instead (`createClient({ fetch })`): with this option the
+   * stream bypasses the client's hooks, `debug` log, headers and `withOptions` defaults.
+   */
   fetch?: typeof fetch;
 }
 
@@ -37,6 +42,18 @@ function observed(response: Response, session: LogTransportSession): FetchLikeRe
   };
 }
 
+async function fetchWithToken(
+  fetchImplementation: typeof fetch,
+  input: string | URL,
+  init: EventSourceFetchInit,
+  session: LogTransportSession,
+): Promise<Response> {
+  const token = await session.client.tokens.get();
+  const headers: Record<string, string> = { ...init.headers };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return fetchImplementation(input, { ...init, headers });
+}
+
 /**
  * A transport over Server-Sent Events (the `eventsource` package, which can send the
  * `Authorization` header that browsers' own EventSource cannot): the logs URL with
@@ -56,16 +73,27 @@ export function sseTransport(options: SseTransportOptions = {}): LogTransport {
     name: 'sse',
     connect(session: LogTransportSession): Promise<void> {
       const url = streamUrl(session);
-      const fetchImplementation = options.fetch ?? globalThis.fetch;
       return new Promise<void>((resolve, reject) => {
         let settled = false;
+        // What the client's pipeline threw (a typed RequestError or NetworkError): EventSource
+        // reports only a message, so the error event hands this on instead.
+        let requestFailure: unknown;
         const source = new EventSource(url, {
           async fetch(input: string | URL, init: EventSourceFetchInit): Promise<FetchLikeResponse> {
-            const token = await session.client.tokens.get();
-            const headers: Record<string, string> = { ...init.headers };
-            if (token) headers.Authorization = `Bearer ${token}`;
-            const response = await fetchImplementation(input, { ...init, headers });
-            return observed(response, session);
+            if (options.fetch) return observed(await fetchWithToken(options.fetch, input, init, session), session);
+            try {
+              // The client's pipeline: its credential, headers, hooks, debug log, fetch and signal.
+              const response = await session.client.request.stream(String(input), {
+                headers: init.headers,
+                signal: init.signal ?? undefined,
+                // The subscription has its own reconnection loop with backoff.
+                retry: false,
+              });
+              return observed(response, session);
+            } catch (error) {
+              requestFailure = error;
+              throw error;
+            }
           },
         });
         const finish = (error?: unknown): void => {
@@ -94,7 +122,9 @@ export function sseTransport(options: SseTransportOptions = {}): LogTransport {
         // EventSource would reconnect on its own; the subscription reconnects instead, from the
         // last line it delivered, with its own backoff.
         source.onerror = (event) => {
-          if (event.code !== undefined && event.code >= 400) {
+          if (requestFailure !== undefined) {
+            finish(requestFailure);
+          } else if (event.code !== undefined && event.code >= 400) {
             finish(new RequestError({ status: event.code, method: 'GET', url, message: event.message }));
           } else {
             finish(new NetworkError(`The SSE log stream failed: ${event.message ?? 'connection lost'}`));

@@ -61,14 +61,22 @@ export async function* stream(
     ended = true;
     notify();
   };
-  signal?.addEventListener('abort', stop, { once: true });
-  if (signal?.aborted) stop();
+  // The signal of a client from `withOptions` ends the stream as the option's does.
+  const signals = [signal, client.signal].filter((each): each is AbortSignal => each !== undefined);
+  for (const each of signals) {
+    each.addEventListener('abort', stop, { once: true });
+    if (each.aborted) stop();
+  }
   try {
     for (;;) {
       if (queue.length > 0) {
         // Take the whole backlog at once: shifting one by one is quadratic on long queues.
         const batch = queue.splice(0, queue.length);
-        for (const line of batch) yield line;
+        for (const line of batch) {
+          // An abort ends the stream at once, lines already received included.
+          if (ended) return;
+          yield line;
+        }
         continue;
       }
       if (failure) throw failure.error;
@@ -78,7 +86,7 @@ export async function* stream(
       });
     }
   } finally {
-    signal?.removeEventListener('abort', stop);
+    for (const each of signals) each.removeEventListener('abort', stop);
     subscription.unsubscribe();
   }
 }

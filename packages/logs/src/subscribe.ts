@@ -19,7 +19,7 @@ import type { DeviceIdentifier, LogCount, LogLine, LogSubscription, SubscribeOpt
  * @param error - receives the error that ended the subscription, and errors thrown by `callback`
  * @param count - past lines to include first: a number or `'all'`; default none
  * @param options - transport (default NDJSON), heartbeat period, reconnection delays
- * @returns the subscription; `unsubscribe()` ends it
+ * @returns the subscription; `unsubscribe()` ends it (as does the abort of the signal of a client from `withOptions`)
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed uuid, count or options, or a `callback` or `error` that
  *   is not a function (the device's existence is checked asynchronously)
  * @example
@@ -43,14 +43,19 @@ export function subscribe(
   checkFunction('error', error, true);
   const checkedOptions = checkOptions(options) as SubscribeOptions;
   const controller = new AbortController();
+  // A client from `withOptions` with a signal: its abort ends the subscription like `unsubscribe()`.
+  const clientSignal = client.signal;
   const subscription: LogSubscription = {
     unsubscribe(): void {
       if (controller.signal.aborted) return;
       controller.abort();
+      clientSignal?.removeEventListener('abort', onClientAbort);
       untrack(client, uuid, subscription);
     },
   };
+  const onClientAbort = (): void => subscription.unsubscribe();
   track(client, uuid, subscription);
+  clientSignal?.addEventListener('abort', onClientAbort, { once: true });
   const report = (reason: unknown): void => {
     if (!controller.signal.aborted) error?.(reason);
   };
@@ -77,5 +82,6 @@ export function subscribe(
     report(unexpected);
     subscription.unsubscribe();
   });
+  if (clientSignal?.aborted) subscription.unsubscribe();
   return subscription;
 }

@@ -1,5 +1,5 @@
 // SSE and MQTT beyond the drop scenario: history first, then live lines, and the errors that end a subscription.
-import { type Client, NotLoggedIn, RequestError } from '@balena-ts/core';
+import { type Client, createClient, NotLoggedIn, RequestError, withOptions } from '@balena-ts/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type LogTransport, subscribe } from '../src/index.js';
 import { isFatal } from '../src/internal/is-fatal.js';
@@ -73,6 +73,41 @@ describe.each(transports)('%s', (_name, transport) => {
     expect(outcome instanceof NotLoggedIn || (outcome instanceof RequestError && outcome.status === 401)).toBe(true);
     expect(isFatal(outcome)).toBe(true);
   });
+});
+
+test("sse: the stream goes through the client's pipeline (hooks, withOptions headers) and ends with the client's signal", async () => {
+  const seen: { url: string; requestId: string | null }[] = [];
+  const client = createClient({
+    apiUrl: fixture.sandbox.url,
+    retry: 0,
+    hooks: { onRequest: ({ url, headers }) => void seen.push({ url, requestId: headers.get('x-request-id') }) },
+  });
+  await client.tokens.set(fixture.sandbox.superuser.token);
+  const controller = new AbortController();
+  const call = withOptions(client, { signal: controller.signal, headers: { 'X-Request-Id': 'sse-1' } });
+  const device = await fixture.registerDevice();
+  await fixture.post(['p1'], device.uuid, device.apiKey);
+  const received: string[] = [];
+  const errors: unknown[] = [];
+  const subscription = subscribe(
+    call,
+    device.uuid,
+    (line) => received.push(line.message),
+    (e) => errors.push(e),
+    1,
+    {
+      transport: sseTransport(),
+    },
+  );
+  await until(() => received.length === 1, 10_000, 'the past line');
+  const stream = seen.find(({ url }) => url.includes(`/device/v2/${device.uuid}/logs`));
+  expect(stream?.requestId).toBe('sse-1');
+  controller.abort();
+  await fixture.post(['l1'], device.uuid, device.apiKey);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(received).toEqual(['p1']);
+  expect(errors).toEqual([]);
+  subscription.unsubscribe();
 });
 
 test("mqtt: another user's device is refused at subscription time (403), without retrying", async () => {

@@ -380,7 +380,7 @@ const OPERATIONS = {
         '@param devices - device ids, or full uuids (one kind per array)',
         `@param ${words.key} - ${words.keyDoc}`,
         `@param value - ${words.valueDoc}`,
-        '@param options - `concurrency` (a positive integer) and `signal` (stops starting new writes)',
+        '@param options - `concurrency` (a positive integer) and `signal` (aborts the writes in flight and queued)',
         '@throws InvalidParameter, before any request; DeviceNotFound naming the first missing device, before any',
         '  write, when the devices are given by uuid (ids are written directly: a missing id is listed in the',
         '  PartialWriteError with DeviceNotFound as its reason)',

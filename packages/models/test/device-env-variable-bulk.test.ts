@@ -175,7 +175,7 @@ describe('device-env-variable.setForDevices', () => {
     expect((await valuesOf('FLAKY')).size).toBe(DEVICE_COUNT);
   });
 
-  it('stops starting writes when aborted and lists every device it did not reach', async () => {
+  it('stops the writes in flight and queued when aborted, and lists every device it did not confirm', async () => {
     const ids = devices.slice(0, 200).map((device) => device.id);
     const controller = new AbortController();
     instrumented.reset();
@@ -187,11 +187,15 @@ describe('device-env-variable.setForDevices', () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PartialWriteError);
     const partial = error as PartialWriteError;
+    expect((partial.cause as Error).message).toBe('stopped by the test');
     expect(partial.written.length + partial.notWritten.length).toBe(200);
     expect(partial.notWritten.length).toBeGreaterThanOrEqual(200 - 20);
-    expect(instrumented.state.posts).toBeLessThanOrEqual(20 + 4);
+    // The writes in flight when the signal aborted (at most `concurrency`) were cut off: no request after them.
+    expect(instrumented.state.posts).toBeLessThanOrEqual(20 + 3);
     const values = await valuesOf('ABORTED');
-    expect([...values.keys()].sort()).toEqual([...partial.written].sort());
+    // Every write reported is on the server; a write cut off in flight may have reached it as well.
+    for (const id of partial.written) expect(values.has(id as number)).toBe(true);
+    expect(values.size - partial.written.length).toBeLessThanOrEqual(4);
   });
 
   it('checks its arguments and every device before writing anything', async () => {

@@ -1,6 +1,6 @@
 import * as auth from '@balena-ts/auth';
 import * as twoFactor from '@balena-ts/auth/two-factor';
-import type { Client } from '@balena-ts/core';
+import { type Client, type RequestDefaults, withOptions } from '@balena-ts/core';
 import type * as settingsModule from '@balena-ts/core/settings';
 import * as logs from '@balena-ts/logs';
 import * as apiKey from '@balena-ts/models/api-key';
@@ -22,7 +22,8 @@ import * as releaseTag from '@balena-ts/models/release-tag';
 import * as service from '@balena-ts/models/service';
 import * as serviceEnvVariable from '@balena-ts/models/service-env-variable';
 import * as supervisor from '@balena-ts/supervisor';
-import { facadeModule, facadeValue } from './facade.js';
+import { bindFacade, facadeModule, facadeValue } from './facade.js';
+import type { BalenaSdk } from './facade-types.js';
 
 /** The five settings functions a platform provides (settings-node and settings-browser both re-export core's). */
 export type SettingsFunctions = Pick<typeof settingsModule, 'get' | 'getAll' | 'has' | 'remove' | 'set'>;
@@ -41,13 +42,22 @@ export type SettingsFunctions = Pick<typeof settingsModule, 'get' | 'getAll' | '
  * ```
  */
 export function describeBalena(settings: SettingsFunctions) {
-  return {
+  const descriptor = {
     /** The core client every bound function receives: pass it to module functions. */
     client: facadeValue((client: Client): Client => client),
     /** The OData client (`client.pine`) for requests the models do not cover. */
     pine: facadeValue((client: Client): Client['pine'] => client.pine),
     /** The request function (`client.request`) for endpoints outside OData. */
     request: facadeValue((client: Client): Client['request'] => client.request),
+    /**
+     * The same tree bound to a client from core's `withOptions`: every call through it carries
+     * the signal, timeout, retry count, deadline and headers given (`balena.withOptions({ signal }).models.device.get(uuid)`).
+     */
+    withOptions: facadeValue(
+      (client: Client) =>
+        (defaults: RequestDefaults): BalenaSdk =>
+          bindFacade(withOptions(client, defaults), descriptor),
+    ),
     /** Login, logout, tokens and the current user (`@balena-ts/auth`). */
     auth: facadeModule(auth, {}),
     /** Two-factor authentication (`@balena-ts/auth/two-factor`); `generateCode` needs no client. */
@@ -107,6 +117,7 @@ export function describeBalena(settings: SettingsFunctions) {
       supervisor: facadeModule(supervisor, {}),
     },
   } as const;
+  return descriptor;
 }
 
 /** The descriptor of `new Balena()`'s tree (see {@link describeBalena}). */

@@ -1,5 +1,5 @@
 // The facade's type is computed from its descriptor: these check the pieces of that computation.
-import type { Client } from '@balena-ts/core';
+import type { Client, RequestDefaults } from '@balena-ts/core';
 import * as device from '@balena-ts/models/device';
 import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
 import * as deviceTag from '@balena-ts/models/device-tag';
@@ -15,6 +15,7 @@ import {
 } from '../src/index.js';
 
 declare const client: Client;
+declare const balena: BalenaSdk;
 const parent = {
   read: (_client: Client, id: number): string => String(id),
   format: (id: number): string => `#${id}`,
@@ -87,5 +88,16 @@ describe('a tree of another shape, as balena-sdk 23 has it', () => {
     >();
     expectTypeOf<Sdk['models']['device']['generateUuid']>().toEqualTypeOf<typeof device.generateUuid>();
     expectTypeOf<Sdk['models']['device']['envVar']>().not.toHaveProperty('remove');
+  });
+});
+
+describe('withOptions', () => {
+  test('gives the same tree, bound to a client from withOptions', () => {
+    expectTypeOf(balena.withOptions).toEqualTypeOf<(defaults: RequestDefaults) => BalenaSdk>();
+    const bounded = balena.withOptions({ signal: AbortSignal.timeout(1_000), deadline: 5_000 });
+    expectTypeOf(bounded.models.device.get).toEqualTypeOf(balena.models.device.get);
+    expectTypeOf(bounded.withOptions({ retry: 0 }).logs.history).toEqualTypeOf(balena.logs.history);
+    // @ts-expect-error: the defaults are RequestDefaults, checked like core's withOptions
+    balena.withOptions({ timeout: '5s' });
   });
 });

@@ -113,6 +113,36 @@ describe('new Balena() in Node', () => {
     expect(types).toEqual([{ slug: 'raspberrypi4-64' }]);
   });
 
+  test('withOptions gives the same tree bound to a derived client: its headers, signal and session', async () => {
+    const seen: (string | null)[] = [];
+    const balena = new Balena({
+      apiUrl: sandbox.url,
+      storage: createMemoryStorage(),
+      retry: false,
+      hooks: { onRequest: ({ headers }) => void seen.push(headers.get('x-request-id')) },
+    });
+    await balena.auth.loginWithToken(sandbox.superuser.token);
+    const tagged = balena.withOptions({ headers: { 'X-Request-Id': 'call-1' } });
+    expect(await tagged.auth.whoAmI()).toBe(sandbox.superuser.username);
+    await balena.auth.whoAmI();
+    expect(seen).toEqual(['call-1', null]);
+    expect(tagged.client.tokens).toBe(balena.client.tokens);
+    expect(Object.isFrozen(tagged.models.device)).toBe(true);
+
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled by the test'));
+    const cancelled = balena.withOptions({ signal: controller.signal });
+    expect(cancelled.client.signal).toBe(controller.signal);
+    const before = seen.length;
+    await expect(cancelled.models.application.getAll()).rejects.toThrow('cancelled by the test');
+    // Nothing was sent: no hook ran.
+    expect(seen.length).toBe(before);
+    // Derived again: both signals apply.
+    expect(balena.withOptions({ retry: 0 }).withOptions({ signal: controller.signal }).client.signal?.aborted).toBe(
+      true,
+    );
+  });
+
   test('freezes the tree, so that it cannot be patched by accident', () => {
     const balena = newBalena();
     expect(Object.isFrozen(balena.models)).toBe(true);

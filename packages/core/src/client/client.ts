@@ -19,6 +19,12 @@ export interface Client {
   readonly request: RequestFunction;
   /** The OData client. */
   readonly pine: PineClient;
+  /**
+   * Aborts every request of this client: set by `withOptions` when it is given a signal (or the
+   * client it derives from has one). Functions that send several requests check it between them,
+   * so that nothing more is sent or waited for after an abort.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Where the session token lives in storage: the name the balena CLI uses for its token file. */

@@ -38,7 +38,19 @@ export function createClient(options: ClientOptions = {}): Client {
   return Object.freeze({ config, storage, tokens, request, pine });
 }
 
-function debugLogger(debug: ClientOptions['debug']): ReturnType<typeof debugHooks> | undefined {
+/** The environment variable that turns `debug` on when the option is not given. */
+export const DEBUG_ENVIRONMENT_VARIABLE = 'BALENA_DEBUG';
+
+// Browsers have no `process`: read it through globalThis so that nothing breaks there.
+function debugFromEnvironment(): boolean {
+  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[
+    DEBUG_ENVIRONMENT_VARIABLE
+  ];
+  return value === '1' || value?.toLowerCase() === 'true';
+}
+
+function debugLogger(option: ClientOptions['debug']): ReturnType<typeof debugHooks> | undefined {
+  const debug = option ?? debugFromEnvironment();
   if (!debug) return undefined;
   return debugHooks(typeof debug === 'function' ? debug : (line) => console.debug(line));
 }

@@ -15,7 +15,11 @@ export interface RateLimitInfo {
 
 /** Options of `createClient`. Every one is optional. */
 export interface ClientOptions {
-  /** The API's base URL; default `'https://api.balena-cloud.com'` (a trailing slash is tolerated). */
+  /**
+   * The API's base URL; default `'https://api.balena-cloud.com'`. A trailing slash is tolerated; a
+   * version path (`/v7`, `/v6/`) is refused with `InvalidOption`, because requests add their own
+   * (`apiVersion`) and balena would answer the doubled path as if the credential were wrong.
+   */
   apiUrl?: string;
   /** The OData API version; default `'v7'`. */
   apiVersion?: string;
@@ -29,6 +33,14 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Milliseconds per attempt; default 30 000. */
   timeout?: number;
+  /**
+   * Milliseconds a whole request may take, every attempt and every wait between them (`Retry-After`
+   * included); default 60 000, or `timeout` when that is longer. Past it the request ends with a
+   * `TimeoutError` saying how many attempts were made in how long; a request that gives a longer
+   * `timeout` of its own still gets one whole attempt. For `request.stream` it bounds the wait for
+   * the headers.
+   */
+  deadline?: number;
   /** Retries for idempotent requests; default 3; false means none. */
   retry?: number | false;
   /** Base backoff in milliseconds; default 250 (doubling per attempt, full jitter, capped at 10 s). */
@@ -39,8 +51,9 @@ export interface ClientOptions {
   hooks?: RequestHooks;
   /**
    * Logs one line per attempt of every request (method, redacted URL, status, duration, attempt,
-   * and why it is sent again): `true` for `console.debug`, or a function that receives each line.
-   * It runs before `hooks`. Default false.
+   * and why and when it is sent again): `true` for `console.debug`, or a function that receives
+   * each line. It runs before `hooks`. Default: false, or `true` when the environment variable
+   * `BALENA_DEBUG` is `1` or `true` (Node, read once per client; browsers have none).
    */
   debug?: boolean | ((line: string) => void);
   /** The dashboard's URL; default: `apiUrl` with its first `api` replaced by `dashboard`. */
@@ -67,6 +80,8 @@ export interface ClientConfig {
   dataDirectory?: string;
   /** Milliseconds per attempt. */
   timeout: number;
+  /** Milliseconds a whole request may take, retries and their waits included. */
+  deadline: number;
   /** Retries for idempotent requests. */
   retry: number;
   /** Base backoff in milliseconds. */

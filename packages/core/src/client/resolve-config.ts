@@ -9,6 +9,11 @@ export const DEFAULT_API_URL = 'https://api.balena-cloud.com';
 export const DEFAULT_API_VERSION = 'v7';
 /** Per attempt. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * A whole request, every attempt and wait included: two attempts that hang, not four (121 s), so
+ * that an API that does not answer is reported within a minute.
+ */
+export const DEFAULT_DEADLINE_MS = 60_000;
 /** Retries of an idempotent request. */
 export const DEFAULT_RETRY_COUNT = 3;
 /** Base of the exponential backoff. */
@@ -54,6 +59,21 @@ function checkUrl(name: string, value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+// Requests add `/<apiVersion>` themselves: a base URL that already ends in one would send
+// `/v7/v7/device`, which balena answers 401 as if the credential were wrong.
+const VERSION_PATH_PATTERN = /\/v\d+\/*$/i;
+
+function checkApiUrl(value: string): string {
+  const apiUrl = checkUrl('apiUrl', value);
+  if (VERSION_PATH_PATTERN.test(new URL(apiUrl).pathname)) {
+    throw new InvalidOption(
+      `Invalid option "apiUrl": ${apiUrl} ends in an API version; give the API's base URL without it ` +
+        `(${apiUrl.replace(VERSION_PATH_PATTERN, '')}): requests add the version ("apiVersion") themselves`,
+    );
+  }
+  return apiUrl;
+}
+
 function checkCount(name: string, value: number | undefined, fallback: number, minimum: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < minimum) {
@@ -79,7 +99,7 @@ function checkStorage(storage: ClientOptions['storage']): void {
  *
  * @param options - the options given to `createClient`
  * @returns the frozen configuration
- * @throws {@link InvalidOption} for a malformed URL, a negative or non-numeric number, a text option
+ * @throws {@link InvalidOption} for a malformed URL, an `apiUrl` ending in a version path (`/v7`), a negative or non-numeric number, a text option
  *   that is not a string, a `fetch`, `onRateLimit`, `debug` or hook that is not a function, or a `storage` without
  *   `get`, `set` and `remove`
  * @example
@@ -88,7 +108,7 @@ function checkStorage(storage: ClientOptions['storage']): void {
  * ```
  */
 export function resolveConfig(options: ClientOptions = {}): ClientConfig {
-  const apiUrl = checkUrl('apiUrl', options.apiUrl ?? DEFAULT_API_URL);
+  const apiUrl = checkApiUrl(options.apiUrl ?? DEFAULT_API_URL);
   const apiVersion = checkText('apiVersion', options.apiVersion) ?? DEFAULT_API_VERSION;
   checkFunction('fetch', options.fetch);
   checkFunction('onRateLimit', options.onRateLimit);
@@ -97,10 +117,13 @@ export function resolveConfig(options: ClientOptions = {}): ClientConfig {
   checkStorage(options.storage);
   if (!/^[A-Za-z0-9_.-]+$/.test(apiVersion)) throw new InvalidOption(`Invalid option "apiVersion": ${apiVersion}`);
   const retry = options.retry === false ? 0 : checkCount('retry', options.retry, DEFAULT_RETRY_COUNT, 0);
+  const timeout = checkCount('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 1);
   const config: ClientConfig = {
     apiUrl,
     apiVersion,
-    timeout: checkCount('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 1),
+    timeout,
+    // A longer timeout than the default deadline means one attempt may take that long.
+    deadline: checkCount('deadline', options.deadline, Math.max(DEFAULT_DEADLINE_MS, timeout), 1),
     retry: Math.floor(retry),
     retryDelay: checkCount('retryDelay', options.retryDelay, DEFAULT_RETRY_DELAY_MS, 0),
     dashboardUrl: checkUrl('dashboardUrl', options.dashboardUrl ?? apiUrl.replace('api', 'dashboard')),

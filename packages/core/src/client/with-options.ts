@@ -1,7 +1,5 @@
 import { checkOptionsObject } from '../errors/check-options-object.js';
 import { InvalidOption } from '../errors/parameter-errors.js';
-import { redact } from '../errors/redact.js';
-import { TimeoutError } from '../errors/request-errors.js';
 import { createPineClient } from '../odata/pine-client.js';
 import type { RequestFunction, RequestOptions } from '../request/types.js';
 import type { Client } from './client.js';
@@ -15,8 +13,10 @@ export interface RequestDefaults {
   /** Retries, unless a request says otherwise (`false`: none). */
   retry?: number | false;
   /**
-   * Milliseconds a whole call may take, retries and their waits included; past it the call
-   * rejects with a `TimeoutError`. For `request.stream` it bounds the wait for the response.
+   * Milliseconds each request may take, its retries and their waits included, unless a request
+   * says otherwise (the client's `deadline` otherwise); past it the request rejects with a
+   * `TimeoutError`. For `request.stream` it bounds the wait for the response. To bound a call of
+   * several requests as a whole, pass `signal: AbortSignal.timeout(ms)`.
    */
   deadline?: number;
   /** Headers added to every request; a request's own headers win. */
@@ -30,27 +30,34 @@ function checkDuration(name: string, value: number | undefined): void {
 }
 
 /** Links several signals into one, until `release` is called. */
-function linkSignals(signals: (AbortSignal | undefined)[]): { signal: AbortSignal; release(): void } {
+function linkSignals(signals: readonly AbortSignal[]): { signal: AbortSignal; release(): void } {
   const controller = new AbortController();
-  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
   const onAbort = (event: Event): void => controller.abort((event.target as AbortSignal).reason);
-  for (const signal of present) {
+  for (const signal of signals) {
     if (signal.aborted) controller.abort(signal.reason);
     else signal.addEventListener('abort', onAbort, { once: true });
   }
   return {
     signal: controller.signal,
     release: () => {
-      for (const signal of present) signal.removeEventListener('abort', onAbort);
+      for (const signal of signals) signal.removeEventListener('abort', onAbort);
     },
   };
 }
 
+// A derived client lives as long as its caller keeps it: `AbortSignal.any` lets the long-lived
+// parent signal forget it once it is collected; the listeners of `linkSignals` are the fallback.
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  // Browsers before 2024 lack it, whatever the lib types say.
+  return typeof AbortSignal.any === 'function' ? AbortSignal.any(signals) : linkSignals(signals).signal;
+}
+
 /**
  * Derives a client whose every request (its pine calls included) carries the given options: a
- * signal, a timeout, a retry count, a deadline for the whole call, extra headers. The derived
+ * signal, a timeout, a retry count, a deadline for each request, extra headers. The derived
  * client shares its configuration, storage and session with the original one; the original is
- * unchanged.
+ * unchanged. Its `signal` (this one and the original client's) is also `client.signal`, which
+ * functions sending several requests check between them: after an abort they send nothing more.
  *
  * @param client - the client to derive from
  * @param defaults - signal, timeout, retry, deadline and headers
@@ -73,41 +80,38 @@ export function withOptions(client: Client, defaults: RequestDefaults): Client {
   const { signal, timeout, retry, deadline, headers } = checked;
 
   async function withDefaults<T>(
-    path: string,
     options: RequestOptions,
     send: (options: RequestOptions) => Promise<T>,
     streaming: boolean,
   ): Promise<T> {
-    const deadlineController = new AbortController();
-    const timer =
-      deadline === undefined
-        ? undefined
-        : setTimeout(() => {
-            const where = `${options.method ?? 'GET'} ${redact(path)}`;
-            deadlineController.abort(
-              new TimeoutError(`${where} did not complete within its deadline of ${deadline} ms`),
-            );
-          }, deadline);
-    const linked = linkSignals([signal, options.signal, timer === undefined ? undefined : deadlineController.signal]);
+    const merged: RequestOptions = {
+      ...options,
+      timeout: options.timeout ?? timeout,
+      retry: options.retry ?? retry,
+      deadline: options.deadline ?? deadline,
+      headers: { ...headers, ...options.headers },
+      signal: options.signal ?? signal,
+    };
+    if (signal === undefined || options.signal === undefined) return send(merged);
+    const linked = linkSignals([signal, options.signal]);
     try {
-      return await send({
-        ...options,
-        timeout: options.timeout ?? timeout,
-        retry: options.retry ?? retry,
-        headers: { ...headers, ...options.headers },
-        signal: linked.signal,
-      });
+      return await send({ ...merged, signal: linked.signal });
     } finally {
-      clearTimeout(timer);
       // A streamed body is read after this returns: the callers' signals must keep reaching it.
       if (!streaming) linked.release();
     }
   }
 
   const request = (<T>(path: string, options: RequestOptions = {}): Promise<T> =>
-    withDefaults(path, options, (merged) => client.request<T>(path, merged), false)) as RequestFunction;
-  request.stream = (path, options = {}) =>
-    withDefaults(path, options, (merged) => client.request.stream(path, merged), true);
+    withDefaults(options, (merged) => client.request<T>(path, merged), false)) as RequestFunction;
+  request.stream = (path, options = {}) => withDefaults(options, (merged) => client.request.stream(path, merged), true);
   const pine = createPineClient(client.config, request);
-  return Object.freeze({ config: client.config, storage: client.storage, tokens: client.tokens, request, pine });
+  const derived = { config: client.config, storage: client.storage, tokens: client.tokens, request, pine };
+  // Requests go through the parent's request function, which adds the parent's signal; `signal`
+  // here tells multi-request functions about both.
+  const either =
+    client.signal === undefined || signal === undefined
+      ? (client.signal ?? signal)
+      : anySignal([client.signal, signal]);
+  return Object.freeze(either === undefined ? derived : { ...derived, signal: either });
 }

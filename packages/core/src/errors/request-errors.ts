@@ -19,9 +19,19 @@ export interface RequestErrorDetails {
 
 const MAX_BODY_IN_MESSAGE = 200;
 
+/** The server's own words in an error body: balena answers plain text, a JSON string, or `{ message }` (some routes `{ error }`). */
+function serverMessageOf(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim() === '' ? undefined : body;
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { message, error } = body as { message?: unknown; error?: unknown };
+  if (typeof message === 'string' && message !== '') return message;
+  if (typeof error === 'string' && error !== '') return error;
+  return undefined;
+}
+
 function describeBody(body: unknown): string {
   if (body === undefined || body === '') return '';
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const text = serverMessageOf(body) ?? JSON.stringify(body);
   return text.length > MAX_BODY_IN_MESSAGE ? `${text.slice(0, MAX_BODY_IN_MESSAGE)}...` : text;
 }
 
@@ -45,6 +55,11 @@ export class RequestError extends BalenaError {
   readonly url: string;
   /** The response body (parsed JSON, or text), redacted. */
   readonly body: unknown;
+  /**
+   * What the server said, redacted: the body when it is text (or a JSON string), its `message`
+   * (or `error`) when it is a JSON object; undefined when it said nothing readable.
+   */
+  readonly serverMessage: string | undefined;
 
   /**
    * @param details - status, method, url, body, cause and an optional message
@@ -60,19 +75,39 @@ export class RequestError extends BalenaError {
     this.method = details.method;
     this.url = redact(details.url);
     this.body = redactValue(details.body);
+    const serverMessage = serverMessageOf(details.body);
+    this.serverMessage = serverMessage === undefined ? undefined : redact(serverMessage);
   }
 }
 
-/** The request never got an answer: connection refused or reset, DNS failure, a dropped connection. */
+/** What {@link NetworkError} records besides its message. */
+export interface NetworkErrorOptions extends BalenaErrorOptions {
+  /** The system error code under the failure (`ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`...), when there is one. */
+  networkCode?: string;
+}
+
+/**
+ * The request never got an answer: connection refused or reset, DNS failure, a certificate the
+ * platform refused, a dropped connection. The message names the system error code, and
+ * `networkCode` holds it (`code`, as on every balena-ts error, is the class name).
+ *
+ * @example
+ * ```ts
+ * catch (error) { if (error instanceof NetworkError && error.networkCode === 'ECONNREFUSED') console.log('is the API up?'); }
+ * ```
+ */
 export class NetworkError extends BalenaError {
   /** The class name, kept explicitly because minifiers rename classes. */
   static override readonly errorName: string = 'NetworkError';
+  /** The system error code (`ECONNREFUSED`, `ENOTFOUND`, `UNABLE_TO_VERIFY_LEAF_SIGNATURE`...), when the platform gave one. */
+  readonly networkCode: string | undefined;
   /**
    * @param message - what failed
-   * @param options - `cause`: the error fetch threw
+   * @param options - `cause`: the error fetch threw; `networkCode`: its system error code
    */
-  constructor(message = 'Network error', options?: BalenaErrorOptions) {
-    super(message, options);
+  constructor(message = 'Network error', options?: NetworkErrorOptions) {
+    super(message, options && 'cause' in options ? { cause: options.cause } : undefined);
+    this.networkCode = options?.networkCode;
   }
 }
 

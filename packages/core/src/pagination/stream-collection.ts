@@ -16,7 +16,7 @@ export interface StreamCollectionParams {
   options?: ODataOptions;
   /** How many rows each array of `pages()` holds (default 1000); the answer is one request either way. */
   pageSize?: number;
-  /** Aborts the request and the reading of its answer. */
+  /** Aborts the request and the reading of its answer (as does the signal of a client from `withOptions`). */
   signal?: AbortSignal;
 }
 
@@ -105,7 +105,9 @@ export function streamCollection<T>(client: Client, params: StreamCollectionPara
         try {
           piece = await readWithin(reader, config.timeout, where);
         } catch (error) {
+          // An abort (the caller's, or the derived client's) ends the iteration; it is not a failure to resume from.
           if (signal?.aborted) throw signal.reason;
+          if (client.signal?.aborted) throw client.signal.reason;
           if (error instanceof TimeoutError) return { kind: 'failed', error };
           const reason = error instanceof Error ? error.message : String(error);
           return {
@@ -159,7 +161,7 @@ export function streamCollection<T>(client: Client, params: StreamCollectionPara
       if (outcome.kind === 'done') return;
       failures += 1;
       if (failures > retries) throw outcome.error;
-      await sleep(backoffDelay(failures, config.retryDelay), signal);
+      await sleep(backoffDelay(failures, config.retryDelay), signal, client.signal);
     }
   }
 

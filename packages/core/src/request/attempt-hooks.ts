@@ -4,6 +4,7 @@ import { type BalenaError, isBalenaError } from '../errors/balena-error.js';
 import { NetworkError, RequestError, TimeoutError } from '../errors/request-errors.js';
 import type { TokenSession } from '../tokens/token-provider.js';
 import { type AttemptSignal, createAttemptSignal } from './attempt-signal.js';
+import { formatMilliseconds, retryAfterPastDeadline } from './call-signal.js';
 import { type Credential, finalResponseError, replacementFor } from './credential.js';
 import { type RequestHookInfo, type RequestHooks, runHook } from './hooks.js';
 import { readErrorBody } from './response.js';
@@ -44,6 +45,12 @@ export interface RequestCall {
   retries: number;
   /** Whether the one replay after a 401 has been used. */
   replayed: boolean;
+  /** Whether the call's deadline (not the caller's signal) aborted it. */
+  readonly deadlinePassed: () => boolean;
+  /** The call's deadline, in milliseconds from `callStartedAtMs`. */
+  readonly deadlineMs: number;
+  /** When the call began (`Date.now()`), for the messages of its final failure. */
+  readonly callStartedAtMs: number;
   /** When the current attempt was sent (`Date.now()`). */
   startedAtMs: number;
   /** The current attempt's signal: its timeout and the caller's signal. */
@@ -68,14 +75,33 @@ function failureOf(thrown: unknown, call: RequestCall): BalenaError {
   if (isBalenaError(thrown)) return thrown;
   const cause = (thrown as { cause?: unknown })?.cause ?? thrown;
   const where = `${call.method} ${call.url}`;
-  if (call.signal?.timedOut()) return new TimeoutError(`${where} timed out after ${call.timeoutMs} ms`, { cause });
-  const reason = cause instanceof Error ? `${cause.message}${describeCode(cause)}` : String(cause);
-  return new NetworkError(`${where} failed: ${reason}`, { cause });
+  if (call.signal?.timedOut()) {
+    const total = formatMilliseconds(Date.now() - call.callStartedAtMs);
+    const message =
+      call.attempt === 1
+        ? `${where} timed out after ${formatMilliseconds(call.timeoutMs)}`
+        : `${where} timed out after ${formatMilliseconds(call.timeoutMs)} (attempt ${call.attempt}; ${total} since the first)`;
+    return new TimeoutError(message, { cause });
+  }
+  const code = systemCodeOf(cause);
+  const text = cause instanceof Error ? cause.message : String(cause);
+  // A refused connection tried on several addresses is an AggregateError with an empty message.
+  const reason =
+    text === '' ? (code ?? 'connection failed') : code && !text.includes(code) ? `${text} (${code})` : text;
+  return new NetworkError(`${where} failed: ${reason}`, { cause, networkCode: code });
 }
 
-function describeCode(error: Error): string {
-  const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? ` (${code})` : '';
+/** The system error code under what fetch threw (`ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`...). */
+function systemCodeOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== '') return code;
+    const errors = (current as { errors?: unknown }).errors;
+    const first = Array.isArray(errors) ? systemCodeOf(errors[0]) : undefined;
+    if (first) return first;
+    current = current.cause;
+  }
+  return undefined;
 }
 
 /**
@@ -114,16 +140,40 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
     },
 
     async onRequestError(fetchContext: Context & { error: Error }) {
-      if (callerSignal?.aborted) throw callerSignal.reason;
+      if (callerSignal?.aborted) {
+        // The deadline ended this attempt: a failure the hooks (and the debug log) are told of; a
+        // caller's abort is the caller's own decision, and is not.
+        if (call.deadlinePassed() && isBalenaError(callerSignal.reason)) {
+          const durationMs = Date.now() - call.startedAtMs;
+          const error = callerSignal.reason;
+          await runHook(hooks, 'onRequestError', {
+            ...infoOf(call),
+            error,
+            status: undefined,
+            willRetry: false,
+            retryDelayMs: undefined,
+            durationMs,
+          });
+        }
+        throw callerSignal.reason;
+      }
       const error = failureOf(fetchContext.error, call);
       call.signal?.dispose();
       call.lastError = error;
       // Errors of balena-ts's own (a refused redirect) are decisions, not accidents of the network.
       const willRetry = !isBalenaError(fetchContext.error) && retriesLeft(fetchContext) > 0;
       const durationMs = Date.now() - call.startedAtMs;
-      await runHook(hooks, 'onRequestError', { ...infoOf(call), error, status: undefined, willRetry, durationMs });
-      if (!willRetry) throw error;
-      await waitBeforeRetry(backoffDelay(call.retries + 1, config.retryDelay));
+      const retryDelayMs = willRetry ? backoffDelay(call.retries + 1, config.retryDelay) : undefined;
+      await runHook(hooks, 'onRequestError', {
+        ...infoOf(call),
+        error,
+        status: undefined,
+        willRetry,
+        retryDelayMs,
+        durationMs,
+      });
+      if (retryDelayMs === undefined) throw error;
+      await waitBeforeRetry(retryDelayMs);
     },
 
     async onResponse(fetchContext: Context & { response: Response }) {
@@ -165,6 +215,7 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
             error: answered,
             status,
             willRetry: true,
+            retryDelayMs: 0,
             durationMs,
           });
           return;
@@ -174,12 +225,33 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
       if (status === 429) {
         context.onRateLimit?.({ url: call.redactedUrl, method: call.method, retryAfterMs, attempt: call.attempt });
       }
-      const willRetry = isRetryableStatus(status) && retriesLeft(fetchContext) > 0;
-      const error = willRetry ? answered : finalResponseError(answered, call.credential, call.options);
+      const retryable = isRetryableStatus(status) && retriesLeft(fetchContext) > 0;
+      // A wait the server asks for that ends past the deadline could only end in the deadline's
+      // TimeoutError: give it now, saying why, rather than after waiting.
+      const pastDeadline =
+        retryable && retryAfterMs !== undefined && Date.now() + retryAfterMs > call.callStartedAtMs + call.deadlineMs;
+      const willRetry = retryable && !pastDeadline;
+      const error = pastDeadline
+        ? retryAfterPastDeadline(
+            {
+              where: `${call.method} ${call.redactedUrl}`,
+              attempts: call.attempt,
+              timeoutMs: call.timeoutMs,
+              deadlineMs: call.deadlineMs,
+              startedAtMs: call.callStartedAtMs,
+            },
+            status,
+            retryAfterMs,
+            answered,
+          )
+        : willRetry
+          ? answered
+          : finalResponseError(answered, call.credential, call.options);
       call.lastError = error;
-      await runHook(hooks, 'onResponseError', { ...infoOf(call), error, status, willRetry, durationMs });
-      if (!willRetry) throw error;
-      await waitBeforeRetry(retryAfterMs ?? backoffDelay(call.retries + 1, config.retryDelay));
+      const retryDelayMs = willRetry ? (retryAfterMs ?? backoffDelay(call.retries + 1, config.retryDelay)) : undefined;
+      await runHook(hooks, 'onResponseError', { ...infoOf(call), error, status, willRetry, retryDelayMs, durationMs });
+      if (retryDelayMs === undefined) throw error;
+      await waitBeforeRetry(retryDelayMs);
     },
   };
 }

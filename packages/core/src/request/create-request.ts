@@ -6,6 +6,7 @@ import type { KeyValueStorage } from '../storage/key-value-storage.js';
 import { createTokenProvider } from '../tokens/token-provider.js';
 import type { TokenProvider } from '../tokens/types.js';
 import { createAttemptHooks, type RequestCall } from './attempt-hooks.js';
+import { createCallSignal } from './call-signal.js';
 import { credentialFor } from './credential.js';
 import type { RequestHooks } from './hooks.js';
 import { readBody } from './response.js';
@@ -100,47 +101,68 @@ export function createRequest(context: RequestContext): RequestLayer {
     streaming: boolean,
   ): Promise<{ response: Response; body: unknown }> {
     const method = options.method ?? 'GET';
+    // An aborted call sends nothing and runs no hook: a write after an aborted lookup never leaves.
+    options.signal?.throwIfAborted();
     checkJsonBody(options.body);
     const url = buildRequestUrl(options.baseUrl ?? config.apiUrl, path, options.query);
-    const call: RequestCall = {
-      method,
-      url,
-      redactedUrl: redact(url),
-      options,
-      streaming,
-      timeoutMs: options.timeout ?? config.timeout,
-      credential: await credentialFor(config, session, options),
-      attempt: 0,
-      retries: 0,
-      replayed: false,
-      startedAtMs: 0,
-      signal: undefined,
-      lastError: undefined,
-    };
+    const redactedUrl = redact(url);
+    const timeoutMs = options.timeout ?? config.timeout;
+    let call: RequestCall | undefined;
+    // A request that raises its own timeout above the client's deadline gets at least one attempt.
+    const deadlineMs = options.deadline ?? Math.max(config.deadline, options.timeout ?? 0);
+    const callSignal = createCallSignal(deadlineMs, options.signal, () => ({
+      where: `${method} ${redactedUrl}`,
+      attempts: call?.attempt ?? 0,
+      timeoutMs,
+    }));
     let keepSignal = false;
     try {
-      const response = await (streaming ? streamed : wholeBody).raw(url, {
+      call = {
         method,
-        headers: headersFor(config, options),
-        body: options.body as BodyInit | Record<string, unknown> | undefined,
-        retry: resolveRetryCount(options.retry, method, config.retry),
-        retryStatusCodes: RESEND_STATUS_CODES,
-        // The attempt hooks wait before each re-send, where the caller's signal can cut the wait short.
-        retryDelay: 0,
-        // ofetch hands the body over untouched: `readBody` parses it the way balena answers.
-        responseType: 'stream',
-        ...createAttemptHooks(call, hooksContext),
-      });
-      if (streaming) {
-        keepSignal = true;
-        return { response, body: undefined };
+        url,
+        redactedUrl,
+        options: { ...options, signal: callSignal.signal },
+        streaming,
+        timeoutMs,
+        credential: await credentialFor(config, session, options),
+        attempt: 0,
+        retries: 0,
+        replayed: false,
+        deadlinePassed: callSignal.deadlinePassed,
+        deadlineMs,
+        callStartedAtMs: Date.now(),
+        startedAtMs: 0,
+        signal: undefined,
+        lastError: undefined,
+      };
+      try {
+        const response = await (streaming ? streamed : wholeBody).raw(url, {
+          method,
+          headers: headersFor(config, options),
+          body: options.body as BodyInit | Record<string, unknown> | undefined,
+          retry: resolveRetryCount(options.retry, method, config.retry),
+          retryStatusCodes: RESEND_STATUS_CODES,
+          // The attempt hooks wait before each re-send, where the caller's signal can cut the wait short.
+          retryDelay: 0,
+          // ofetch hands the body over untouched: `readBody` parses it the way balena answers.
+          responseType: 'stream',
+          ...createAttemptHooks(call, hooksContext),
+        });
+        if (streaming) {
+          // The deadline bounds the wait for the headers; the caller's signal keeps reaching the body.
+          callSignal.stopDeadline();
+          keepSignal = true;
+          return { response, body: undefined };
+        }
+        return { response, body: await readBody(response, { method, url: redactedUrl }, options.responseType) };
+      } catch (error) {
+        // ofetch's own error only when it declined a re-send the hooks allowed: report the attempt's error.
+        throw error instanceof FetchError ? (call.lastError ?? error) : error;
+      } finally {
+        if (!keepSignal) call.signal?.dispose();
       }
-      return { response, body: await readBody(response, { method, url: call.redactedUrl }, options.responseType) };
-    } catch (error) {
-      // ofetch's own error only when it declined a re-send the hooks allowed: report the attempt's error.
-      throw error instanceof FetchError ? (call.lastError ?? error) : error;
     } finally {
-      if (!keepSignal) call.signal?.dispose();
+      if (!keepSignal) callSignal.dispose();
     }
   }
 

@@ -5,8 +5,9 @@ const PREFIX = 'balena-ts';
 function why(context: RequestErrorHookContext): string {
   if (!context.willRetry) return `failed: ${context.error.name}: ${context.error.message}`;
   if (context.status === 401) return 'sending again with a refreshed token';
-  if (context.status !== undefined) return `retrying after status ${context.status}`;
-  return `retrying after ${context.error.name}: ${context.error.message}`;
+  const wait = ` in ${Math.round(context.retryDelayMs ?? 0)} ms`;
+  if (context.status === undefined) return `retrying${wait} after ${context.error.name}: ${context.error.message}`;
+  return `retrying${wait} after status ${context.status}`;
 }
 
 /**

@@ -43,6 +43,11 @@ export interface RequestErrorHookContext extends RequestHookInfo {
   readonly status: number | undefined;
   /** Whether the request will be sent again (a retry, or the replay after a token refresh). */
   readonly willRetry: boolean;
+  /**
+   * When it will be sent again: milliseconds waited first (the server's `Retry-After`, or the
+   * backoff; 0 for the replay after a token refresh). Undefined when it will not.
+   */
+  readonly retryDelayMs: number | undefined;
   /** Milliseconds from sending this attempt to its failure. */
   readonly durationMs: number;
 }
@@ -51,7 +56,8 @@ export interface RequestErrorHookContext extends RequestHookInfo {
  * Functions called around every attempt of every request of a client (the official balena SDK
  * calls them interceptors): logging, metrics, extra headers. Each may be async; the request waits
  * for it. A hook that throws stops the request with a `RequestHookError`, never retried.
- * A caller's abort ends the request without calling the error hooks.
+ * A caller's abort ends the request without calling the error hooks; a deadline that ends an
+ * attempt is told to `onRequestError` (its `TimeoutError`, `willRetry` false).
  *
  * @example
  * ```ts

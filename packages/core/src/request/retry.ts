@@ -70,23 +70,29 @@ export function backoffDelay(attempt: number, baseDelayMs: number): number {
 }
 
 /**
- * Waits, unless the signal aborts first.
+ * Waits, unless a signal aborts first.
  *
  * @param delayMs - how long
- * @param signal - the caller's signal
- * @returns a promise that resolves after the delay, or rejects with the signal's reason
+ * @param signals - the caller's signals (undefined ones are ignored)
+ * @returns a promise that resolves after the delay, or rejects with the reason of the first signal to abort
  */
-export function sleep(delayMs: number, signal?: AbortSignal): Promise<void> {
+export function sleep(delayMs: number, ...signals: (AbortSignal | undefined)[]): Promise<void> {
+  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = (): void => {
+    const aborted = present.find((signal) => signal.aborted);
+    if (aborted) return reject(aborted.reason);
+    const release = (): void => {
+      for (const signal of present) signal.removeEventListener('abort', onAbort);
+    };
+    const onAbort = (event: Event): void => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      release();
+      reject((event.target as AbortSignal).reason);
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      release();
       resolve();
     }, delayMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    for (const signal of present) signal.addEventListener('abort', onAbort, { once: true });
   });
 }

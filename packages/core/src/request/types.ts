@@ -19,6 +19,11 @@ export interface RequestOptions {
   baseUrl?: string;
   /** Milliseconds per attempt; overrides `config.timeout`. */
   timeout?: number;
+  /**
+   * Milliseconds the whole request may take, every attempt and wait included; overrides
+   * `config.deadline`. For `request.stream` it bounds the wait for the headers.
+   */
+  deadline?: number;
   /** Aborts the request (and any retry wait); the promise rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Retries; default `config.retry` for GET, PUT and DELETE, 0 for POST and PATCH. */

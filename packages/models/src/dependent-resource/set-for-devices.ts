@@ -1,4 +1,4 @@
-import { type Client, DeviceNotFound, type Filter, InvalidParameter } from '@balena-ts/core';
+import { type Client, DeviceNotFound, type Filter, InvalidParameter, withOptions } from '@balena-ts/core';
 import type { DeviceIdentifier } from '../internal/device.js';
 import { chunkForRequest, type DeviceSelection, parseDeviceSelector } from '../internal/device-batch.js';
 import type { DependentResource } from './definition.js';
@@ -13,8 +13,11 @@ export interface SetForDevicesOptions {
   /** The most requests in flight at once while creating rows (default {@link DEFAULT_WRITE_CONCURRENCY}). */
   readonly concurrency?: number;
   /**
-   * Stops starting new writes; the devices not reached are reported as not written. Writes already
-   * sent are left to finish, so that what is reported as written is exactly what the API holds.
+   * Aborts the write: the requests in flight are cut off and no queued one is sent (as does the
+   * signal of a client from `withOptions`). The call rejects with a `PartialWriteError` whose
+   * `cause` is the signal's reason: `written` lists the devices the API confirmed; a write cut off
+   * in flight may have reached the API all the same, and is listed as not written (writing the
+   * same value again is harmless).
    */
   readonly signal?: AbortSignal;
 }
@@ -62,7 +65,6 @@ async function lookUpByUuid(
   definition: DependentResource<DeviceIdentifier>,
   selection: DeviceSelection,
   key: string,
-  signal: AbortSignal | undefined,
 ): Promise<{ callerForm: Map<number, string | number>; existing: Map<number, ExistingRow> }> {
   const { resource, keyField } = definition;
   const options = {
@@ -80,7 +82,6 @@ async function lookUpByUuid(
     const rows = await client.pine.get<DeviceWithRows>({
       resource: 'device',
       options: { ...options, $filter: inList('uuid', chunk) },
-      signal,
     });
     for (const row of rows) {
       const uuid = row.uuid.toLowerCase();
@@ -153,30 +154,34 @@ async function explainFailures(client: Client, progress: Progress): Promise<void
  * When any write fails the others still run, and the call rejects with a {@link PartialWriteError}
  * listing the devices written and not written (a device that does not exist fails with DeviceNotFound).
  *
- * @param client - the client
+ * @param caller - the client
  * @param definition - a device-parented resource (device env var, device config var, device tag)
  * @param devices - device ids, or full uuids (one kind per array)
  * @param key - the variable name or tag key
  * @param value - the value
- * @param options - `concurrency`, `signal`
+ * @param options - `concurrency`, `signal` (see {@link SetForDevicesOptions})
  * @throws InvalidParameter for a bad key, value, device list or options (before any request)
  * @throws DeviceNotFound naming the first missing uuid (before any write; ids are not looked up)
  * @throws PartialWriteError when some devices could not be written
  */
 export async function setForDevices(
-  client: Client,
+  caller: Client,
   definition: DependentResource<DeviceIdentifier>,
   devices: readonly number[] | readonly string[],
   key: string,
   value: string,
   options?: SetForDevicesOptions,
 ): Promise<void> {
-  const { concurrency, signal } = checkOptions(options);
+  const checked = checkOptions(options);
+  const { concurrency } = checked;
   definition.checkKey(key);
   definition.checkValue(value);
   if (!Array.isArray(devices)) throw new InvalidParameter('devices', devices, 'expected an array of ids or uuids');
   const selection = parseDeviceSelector(devices, 'devices');
   const { resource, parentField, keyField } = definition;
+  // Every request carries the caller's signal, so that an abort cuts off the writes in flight too.
+  const client = checked.signal === undefined ? caller : withOptions(caller, { signal: checked.signal });
+  const signal = client.signal;
 
   let progress: Progress;
   let toCreate: number[];
@@ -187,7 +192,7 @@ export async function setForDevices(
   } else {
     let found: Awaited<ReturnType<typeof lookUpByUuid>>;
     try {
-      found = await lookUpByUuid(client, definition, selection, key, signal);
+      found = await lookUpByUuid(client, definition, selection, key);
     } catch (error) {
       if (error instanceof DeviceNotFound) throw error;
       // Nothing was written yet: every device is still to do.
@@ -220,7 +225,10 @@ export async function setForDevices(
   );
 
   if (progress.failures.length === 0 && neverStarted.length === 0) return;
-  if (selection.kind === 'id' && progress.failures.length > 0) await explainFailures(client, progress);
+  // After an abort the failures are the abort: there is nothing to explain, and nothing more is sent.
+  if (selection.kind === 'id' && progress.failures.length > 0 && !signal?.aborted) {
+    await explainFailures(client, progress);
+  }
   const failures: WriteFailure<string | number>[] = progress.failures.map(({ deviceId, error }) => ({
     target: progress.callerForm.get(deviceId) ?? deviceId,
     error,
@@ -230,6 +238,6 @@ export async function setForDevices(
     ...neverStarted.map((deviceId) => progress.callerForm.get(deviceId) ?? deviceId),
   ];
   throw new PartialWriteError(`${resource} ${key}`, progress.written, notWritten, failures, {
-    cause: failures[0]?.error ?? signal?.reason,
+    cause: signal?.aborted ? signal.reason : failures[0]?.error,
   });
 }

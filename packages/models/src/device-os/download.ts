@@ -1,4 +1,4 @@
-import { type Client, InvalidDeviceType, RequestError } from '@balena-ts/core';
+import { type Client, InvalidDeviceType, RequestError, withOptions } from '@balena-ts/core';
 import { getApplication } from '../internal/application.js';
 import { findDeviceType } from '../internal/device-type.js';
 import { type DeviceTypeWithOsReleases, HOST_OS_RELEASES_EXPAND, newestOsVersionOf } from '../internal/os-version.js';
@@ -16,7 +16,7 @@ export interface DownloadProgress {
 export interface DownloadOptions {
   /** Called each time the consumer reads a chunk: draw a progress bar from it. */
   readonly onProgress?: (progress: DownloadProgress) => void;
-  /** Aborts the request and the stream. */
+  /** Aborts the lookups, the request and the stream, closing the connection (as does the signal of a client from `withOptions`). */
   readonly signal?: AbortSignal;
 }
 
@@ -48,7 +48,12 @@ async function resolveTarget(client: Client, deviceType: string | undefined, app
   return type;
 }
 
-function countingStream(body: ReadableStream<Uint8Array>, total: number | undefined, options: DownloadOptions) {
+function countingStream(
+  body: ReadableStream<Uint8Array>,
+  total: number | undefined,
+  options: DownloadOptions,
+  signal: AbortSignal | undefined,
+) {
   let bytes = 0;
   // A TransformStream only runs when the consumer pulls, so the image is never buffered whole and
   // progress follows what the consumer actually received.
@@ -60,7 +65,7 @@ function countingStream(body: ReadableStream<Uint8Array>, total: number | undefi
         options.onProgress?.({ bytes, total });
       },
     }),
-    { signal: options.signal },
+    { signal },
   );
 }
 
@@ -90,7 +95,9 @@ export async function download(
   options: DownloadOptions = {},
 ): Promise<OsImageDownload> {
   const parsed = parseParams(params);
-  const target = await resolveTarget(client, parsed.deviceType, parsed.appId);
+  // The lookups before the download carry the caller's signal too.
+  const scoped = options.signal === undefined ? client : withOptions(client, { signal: options.signal });
+  const target = await resolveTarget(scoped, parsed.deviceType, parsed.appId);
   const version = parsed.version === 'latest' ? newestOsVersionOf(target) : parsed.version;
   if (version === undefined) throw new InvalidDeviceType(`No OS release for device type ${target.slug}`);
   const query: Record<string, string | number | boolean> = {};
@@ -98,7 +105,7 @@ export async function download(
     if (QUERY_PARAMETER_TYPES.has(typeof value)) query[name] = value as string | number | boolean;
   }
   Object.assign(query, { deviceType: target.slug, version });
-  const response = await client.request.stream('/download', { query, signal: options.signal });
+  const response = await scoped.request.stream('/download', { query });
   if (response.body === null) {
     throw new RequestError({ status: response.status, method: 'GET', url: response.url, body: 'empty body' });
   }
@@ -107,7 +114,7 @@ export async function download(
   const disposition = response.headers.get('content-disposition') ?? '';
   const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1];
   return {
-    stream: countingStream(response.body, total, options),
+    stream: countingStream(response.body, total, options, scoped.signal),
     total,
     deviceType: target.slug,
     version,
