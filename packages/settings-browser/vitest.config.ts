@@ -1,12 +1,3 @@
-import { defineProject } from 'vitest/config';
+import { packageProject } from '../../vitest.package.shared.js';
 
-export default defineProject({
-  test: {
-    name: 'settings-browser',
-    environment: 'node',
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/**/*.browser.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-  },
-});
+export default packageProject('settings-browser');
