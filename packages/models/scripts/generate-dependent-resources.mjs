@@ -548,7 +548,7 @@ export function renderEntry(resource) {
     ...(resource.exports ?? []),
     ...(parent.typeExports ?? []),
     "export type { Deferred, Navigation } from './types/navigation.js';",
-    "export type { FieldOf, Selected, TypedFilter, TypedOptions, TypedOrderBy, TypedOrderByObject } from './types/options.js';",
+    "export type { FieldOf, Selected, TypedFilter, TypedOptions, TypedOrderBy } from './types/options.js';",
     `export type { ${resource.row.type}, ${resource.row.fields} } from '${resource.row.from}';`,
   ];
   const header = [...resource.header.map((line) => `// ${line}`), GENERATED_NOTICE].join('\n');

@@ -2,11 +2,4 @@
 export type { ApiKeyInfo, CreateApiKeyParams } from './api-key/api-key.js';
 export { create, createApiKey, getAll, getAllNamedUserApiKeys, revoke, update } from './api-key/api-key.js';
 export type { ApiKey } from './types/api-key.js';
-export type {
-  FieldOf,
-  Selected,
-  TypedFilter,
-  TypedOptions,
-  TypedOrderBy,
-  TypedOrderByObject,
-} from './types/options.js';
+export type { FieldOf, Selected, TypedFilter, TypedOptions, TypedOrderBy } from './types/options.js';

@@ -27,13 +27,6 @@ export type { Application, ApplicationClass } from './types/application.js';
 export type { CpuArchitecture } from './types/cpu-architecture.js';
 export type { DeviceType } from './types/device-type.js';
 export type { Deferred, Navigation, OptionalNavigation, ReverseNavigation } from './types/navigation.js';
-export type {
-  FieldOf,
-  Selected,
-  TypedFilter,
-  TypedOptions,
-  TypedOrderBy,
-  TypedOrderByObject,
-} from './types/options.js';
+export type { FieldOf, Selected, TypedFilter, TypedOptions, TypedOrderBy } from './types/options.js';
 export type { Organization } from './types/organization.js';
 export type { ReleaseReference } from './types/release-reference.js';

@@ -48,13 +48,6 @@ export type { CpuArchitecture } from './types/cpu-architecture.js';
 export type { ApiHeartbeatState, Device, DeviceOverallStatus, ImageInstall } from './types/device.js';
 export type { DeviceType, DeviceTypeManifest } from './types/device-type.js';
 export type { Deferred, Navigation, OptionalNavigation, ReverseNavigation } from './types/navigation.js';
-export type {
-  FieldOf,
-  Selected,
-  TypedFilter,
-  TypedOptions,
-  TypedOrderBy,
-  TypedOrderByObject,
-} from './types/options.js';
+export type { FieldOf, Selected, TypedFilter, TypedOptions, TypedOrderBy } from './types/options.js';
 export type { Organization } from './types/organization.js';
 export type { ReleaseReference } from './types/release-reference.js';

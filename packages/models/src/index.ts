@@ -8,14 +8,7 @@ export type { ApiHeartbeatState, Device, DeviceOverallStatus, ImageInstall } fro
 export type { DeviceType, DeviceTypeManifest } from './types/device-type.js';
 export type { Image, ImageStatus } from './types/image.js';
 export type { Deferred, Navigation, OptionalNavigation, ReverseNavigation } from './types/navigation.js';
-export type {
-  FieldOf,
-  Selected,
-  TypedFilter,
-  TypedOptions,
-  TypedOrderBy,
-  TypedOrderByObject,
-} from './types/options.js';
+export type { FieldOf, Selected, TypedFilter, TypedOptions, TypedOrderBy } from './types/options.js';
 export type { Organization } from './types/organization.js';
 export type { ApplicationReference, DeviceReference } from './types/parent-reference.js';
 export type {

@@ -7,14 +7,7 @@ export { get, getAllByApplication, getLatestByApplication, getWithImageDetails }
 export { finalize, setIsInvalidated, setKnownIssueList, setNote } from './release/writes.js';
 export type { Image, ImageStatus } from './types/image.js';
 export type { Deferred, Navigation, OptionalNavigation, ReverseNavigation } from './types/navigation.js';
-export type {
-  FieldOf,
-  Selected,
-  TypedFilter,
-  TypedOptions,
-  TypedOrderBy,
-  TypedOrderByObject,
-} from './types/options.js';
+export type { FieldOf, Selected, TypedFilter, TypedOptions, TypedOrderBy } from './types/options.js';
 export type { ApplicationReference } from './types/parent-reference.js';
 export type {
   Release,

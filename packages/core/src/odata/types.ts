@@ -85,8 +85,8 @@ export interface ODataOptions {
   $expand?: string | readonly string[] | { [navigation: string]: ODataOptions };
   /** Which rows: see {@link Filter}. */
   $filter?: Filter;
-  /** Sort order: `'name asc'`, `['name asc', 'id desc']`, `{ name: 'asc' }` or an array of such objects. */
-  $orderby?: string | readonly string[] | OrderBy | readonly OrderBy[];
+  /** Sort order: `'name asc'`, `{ name: 'asc' }`, or an array of either (`['name asc', { id: 'desc' }]`). */
+  $orderby?: string | OrderBy | readonly (string | OrderBy)[];
   /** At most this many rows. */
   $top?: number;
   /** Skip this many rows. */

@@ -14,11 +14,7 @@ export type TypedOptions<T> = Omit<ODataOptions, '$select' | '$filter' | '$order
   /** Which rows: {@link TypedFilter}, whose field names are those of `T`. */
   readonly $filter?: TypedFilter<T>;
   /** Sort order on fields of `T`: see {@link TypedOrderBy}. */
-  readonly $orderby?:
-    | TypedOrderBy<T>
-    | readonly TypedOrderBy<T>[]
-    | TypedOrderByObject<T>
-    | readonly TypedOrderByObject<T>[];
+  readonly $orderby?: TypedOrderBy<T> | readonly TypedOrderBy<T>[];
 };
 
 /**
@@ -52,13 +48,15 @@ export type TypedFilter<T> = {
   };
 
 /**
- * One `$orderby` term on the resource `T`: `'field'`, `'field asc'`, `'field desc'`, or a path
- * into a navigation (`'belongs_to__application/app_name asc'`, checked up to the first `/`).
+ * One `$orderby` term on the resource `T`: `'field'`, `'field asc'`, `'field desc'`, a path into a
+ * navigation (`'belongs_to__application/app_name asc'`, checked up to the first `/`), or an object
+ * (`{ device_name: 'asc' }`).
  */
-export type TypedOrderBy<T> = FieldOf<T> | `${FieldOf<T>} ${'asc' | 'desc'}` | `${FieldOf<T>}/${string}`;
-
-/** `$orderby` as an object on the resource `T`: `{ device_name: 'asc' }`. */
-export type TypedOrderByObject<T> = { readonly [Field in FieldOf<T>]?: 'asc' | 'desc' };
+export type TypedOrderBy<T> =
+  | FieldOf<T>
+  | `${FieldOf<T>} ${'asc' | 'desc'}`
+  | `${FieldOf<T>}/${string}`
+  | { readonly [Field in FieldOf<T>]?: 'asc' | 'desc' };
 
 /**
  * The result type of a getter called with options `O`: `Pick<T, ...>` of the selected fields when
