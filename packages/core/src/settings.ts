@@ -19,6 +19,7 @@ export type {
 export { deriveSettings } from './settings/derive-settings.js';
 export { get, getAll, has, remove, set } from './settings/operations.js';
 export { parseSettingValue } from './settings/parse-setting-value.js';
+export { normalizeApiUrl, scopeSession, sessionKeyOf } from './settings/session-scope.js';
 export {
   DEFAULT_IMAGE_CACHE_TIME_MS,
   DEVICE_ACTIONS_ENDPOINT_VERSION,

@@ -1,6 +1,6 @@
 import { type ClientOptions, checkOptionsObject, DEFAULT_API_URL } from '@balena-ts/core';
+import { scopeSession } from '@balena-ts/core/settings';
 import { createBrowserStorage } from './browser-storage.js';
-import { scopeSession } from './session-scope.js';
 
 /**
  * Completes client options for browsers: the storage is `localStorage` with the `balena-ts:`

@@ -1,8 +1,7 @@
 import { type ClientOptions, checkOptionsObject, createMemoryStorage, DEFAULT_API_URL } from '@balena-ts/core';
-import { toClientOptions } from '@balena-ts/core/settings';
+import { normalizeApiUrl, scopeSession, toClientOptions } from '@balena-ts/core/settings';
 import { createFileStorage } from './file-storage.js';
 import { type LoadSettingsOptions, loadSettings } from './load-settings.js';
-import { normalizeApiUrl, scopeSession } from './session-scope.js';
 
 /**
  * Completes client options for Node the way the balena CLI would configure itself: settings from

@@ -1,4 +1,5 @@
-import { type KeyValueStorage, TOKEN_STORAGE_KEY } from '@balena-ts/core';
+import { TOKEN_STORAGE_KEY } from '../client/client.js';
+import type { KeyValueStorage } from '../storage/key-value-storage.js';
 
 /**
  * The API a stored session belongs to, in one spelling: origin and path, without a final slash.
