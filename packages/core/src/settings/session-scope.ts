@@ -7,7 +7,7 @@ import type { KeyValueStorage } from '../storage/key-value-storage.js';
  *
  * @param apiUrl - an API URL as given in the options or settings
  * @returns the normalised URL, or the text as it is when it is not a URL (createClient rejects it)
- * @throws {@link InvalidParameter} when `apiUrl` is not a string
+ * @throws InvalidParameter when `apiUrl` is not a string
  */
 export function normalizeApiUrl(apiUrl: string): string {
   if (typeof apiUrl !== 'string') throw new InvalidParameter('apiUrl', apiUrl, 'expected the API URL as a string');
@@ -25,7 +25,7 @@ export function normalizeApiUrl(apiUrl: string): string {
  *
  * @param apiUrl - the API that issued the token
  * @returns `token@` followed by the normalised API URL
- * @throws {@link InvalidParameter} when `apiUrl` is not a string
+ * @throws InvalidParameter when `apiUrl` is not a string
  */
 export function sessionKeyOf(apiUrl: string): string {
   return `${TOKEN_STORAGE_KEY}@${normalizeApiUrl(apiUrl)}`;
@@ -38,7 +38,7 @@ export function sessionKeyOf(apiUrl: string): string {
  * @param storage - the storage to wrap (a file storage keeps its `directory` and `locate`)
  * @param apiUrl - the API the client talks to
  * @returns the wrapped storage
- * @throws {@link InvalidParameter} when `storage` is not a storage or `apiUrl` not a string
+ * @throws InvalidParameter when `storage` is not a storage or `apiUrl` not a string
  */
 export function scopeSession<S extends KeyValueStorage>(storage: S, apiUrl: string): S {
   if (storage === null || typeof storage !== 'object' || typeof storage.get !== 'function') {
