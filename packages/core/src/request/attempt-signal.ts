@@ -11,22 +11,28 @@ export interface AttemptSignal {
 }
 
 /**
- * Creates the signal of one attempt, so that a timeout really aborts the request (the socket is
- * closed) and a caller abort reaches it too.
+ * Creates a signal that follows the caller's signal and aborts itself with `reason()` after
+ * `timeoutMs`: the one mechanism behind an attempt's timeout and a call's deadline.
  *
- * @param timeoutMs - the attempt's timeout
+ * @param timeoutMs - when the timer fires
  * @param callerSignal - the caller's signal, if any
- * @returns the attempt's signal and its controls
+ * @param reason - what the signal aborts with when the timer fires
+ * @returns the signal and its controls; `timedOut()` is true only when the timer, not the caller,
+ *   ended it
  */
-export function createAttemptSignal(timeoutMs: number, callerSignal?: AbortSignal): AttemptSignal {
+export function createTimedSignal(
+  timeoutMs: number,
+  callerSignal: AbortSignal | undefined,
+  reason: () => unknown,
+): AttemptSignal {
   const controller = new AbortController();
   let timedOut = false;
   const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
   if (callerSignal?.aborted) controller.abort(callerSignal.reason);
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException('The request timed out', 'TimeoutError'));
+    timedOut = !controller.signal.aborted;
+    controller.abort(reason());
   }, timeoutMs);
   const stopTimer = (): void => {
     if (timer !== undefined) clearTimeout(timer);
@@ -41,4 +47,16 @@ export function createAttemptSignal(timeoutMs: number, callerSignal?: AbortSigna
       callerSignal?.removeEventListener('abort', onCallerAbort);
     },
   };
+}
+
+/**
+ * Creates the signal of one attempt, so that a timeout really aborts the request (the socket is
+ * closed) and a caller abort reaches it too.
+ *
+ * @param timeoutMs - the attempt's timeout
+ * @param callerSignal - the caller's signal, if any
+ * @returns the attempt's signal and its controls
+ */
+export function createAttemptSignal(timeoutMs: number, callerSignal?: AbortSignal): AttemptSignal {
+  return createTimedSignal(timeoutMs, callerSignal, () => new DOMException('The request timed out', 'TimeoutError'));
 }

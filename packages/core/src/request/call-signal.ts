@@ -1,4 +1,5 @@
 import { TimeoutError } from '../errors/request-errors.js';
+import { createTimedSignal } from './attempt-signal.js';
 
 /** The signal of one call of the request function, across its attempts and the waits between them. */
 export interface CallSignal {
@@ -47,35 +48,20 @@ export function createCallSignal(
   callerSignal: AbortSignal | undefined,
   progress: () => CallProgress,
 ): CallSignal {
-  const controller = new AbortController();
   const startedAtMs = Date.now();
-  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
-  if (callerSignal?.aborted) controller.abort(callerSignal.reason);
-  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-  let passed = false;
-  let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(() => {
-    passed = !controller.signal.aborted;
+  const timed = createTimedSignal(deadlineMs, callerSignal, () => {
     const { where, attempts, timeoutMs } = progress();
     const tried = `${attempts} attempt${attempts === 1 ? '' : 's'} in ${formatMilliseconds(Date.now() - startedAtMs)}`;
-    controller.abort(
-      new TimeoutError(
-        `${where} did not complete within its deadline of ${formatMilliseconds(deadlineMs)}: ${tried} ` +
-          `(each attempt may take ${formatMilliseconds(timeoutMs)})`,
-      ),
+    return new TimeoutError(
+      `${where} did not complete within its deadline of ${formatMilliseconds(deadlineMs)}: ${tried} ` +
+        `(each attempt may take ${formatMilliseconds(timeoutMs)})`,
     );
-  }, deadlineMs);
-  const stopDeadline = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-  };
+  });
   return {
-    signal: controller.signal,
-    deadlinePassed: () => passed,
-    stopDeadline,
-    dispose() {
-      stopDeadline();
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-    },
+    signal: timed.signal,
+    deadlinePassed: timed.timedOut,
+    stopDeadline: timed.stopTimer,
+    dispose: timed.dispose,
   };
 }
 
