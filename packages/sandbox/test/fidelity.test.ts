@@ -52,6 +52,23 @@ describe('application.is_directly_accessible_by__user', () => {
       { id: null, user: { __id: sandbox.superuser.id }, has_direct_access_to__application: { __id: fleet.id } },
     ]);
   });
+
+  it("shows another user none of a fleet's rows, through the view or the expansion", async () => {
+    const fleet = await createFleet(sandbox, token, organization, 'private-view-fleet');
+    const stranger = await sandbox.createUser({ username: 'view-stranger' });
+    const listed = await odata(
+      sandbox,
+      `user__has_direct_access_to__application?$filter=has_direct_access_to__application eq ${fleet.id}`,
+      stranger.token,
+    );
+    expect(listed.body).toEqual({ d: [] });
+    const expanded = await odata(
+      sandbox,
+      `application(${fleet.id})?$select=id&$expand=is_directly_accessible_by__user`,
+      stranger.token,
+    );
+    expect(expanded.body).toEqual({ d: [] });
+  });
 });
 
 describe('1. keys', () => {
