@@ -43,6 +43,7 @@ export { isArchitectureCompatible } from './internal/architecture.js';
 export type { DeviceIdentifier } from './internal/device.js';
 export type { DeviceSelector } from './internal/device-batch.js';
 export { MAX_URL_LENGTH } from './internal/device-batch.js';
+export { PartialWriteError, type WriteFailure } from './internal/partial-write-error.js';
 export type { Application, ApplicationClass } from './types/application.js';
 export type { CpuArchitecture } from './types/cpu-architecture.js';
 export type { ApiHeartbeatState, Device, DeviceOverallStatus, ImageInstall } from './types/device.js';

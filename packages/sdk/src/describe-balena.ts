@@ -52,6 +52,7 @@ export function describeBalena(settings: SettingsFunctions) {
     /**
      * The same tree bound to a client from core's `withOptions`: every call through it carries
      * the signal, timeout, retry count, deadline and headers given (`balena.withOptions({ signal }).models.device.get(uuid)`).
+     * The deadline counts from this call and bounds all that follows through the tree: call it once per call.
      */
     withOptions: facadeValue(
       (client: Client) =>
@@ -82,7 +83,7 @@ export function describeBalena(settings: SettingsFunctions) {
         deviceConfigVariable: facadeModule(deviceConfigVariable, { PartialWriteError: false }),
       },
       /** Devices; `generateUuid` and `isArchitectureCompatible` need no client. */
-      device: facadeModule(device, { generateUuid: true, isArchitectureCompatible: true }),
+      device: facadeModule(device, { generateUuid: true, isArchitectureCompatible: true, PartialWriteError: false }),
       /** balenaOS images and their configuration; `parseParams` needs no client. */
       deviceOs: facadeModule(deviceOs, { parseParams: true }),
       /** Environment variables of fleets, services, devices and device services. */

@@ -8,6 +8,7 @@ import {
   type ODataOptions,
 } from '@balena-ts/core';
 import { type DeviceIdentifier, deviceKey } from './device.js';
+import { PartialWriteError, type WriteFailure } from './partial-write-error.js';
 
 /**
  * The devices a batch write targets: one id, one full uuid, or an array of ids or of full uuids
@@ -127,25 +128,62 @@ export async function prefetchDevices<T extends { id: number; uuid: string }>(
 }
 
 /**
+ * What the requests of one batch write have done so far: the ids of the chunks the API answered,
+ * and those of the chunk it did not (its request failed or was cut off, so its state is unknown).
+ */
+export interface BatchProgress {
+  /** Ids whose chunk the API applied. */
+  readonly written: number[];
+  /** Ids of the chunk whose request failed. */
+  readonly failed: number[];
+  /** The failed chunk's error. */
+  error?: unknown;
+}
+
+/**
+ * Sends one request per chunk of ids, recording each chunk in `progress` once it is answered; a
+ * failed chunk is recorded and ends the loop, so nothing is sent after an abort or an error.
+ */
+async function eachChunk(
+  client: Client,
+  ids: readonly number[],
+  progress: BatchProgress | undefined,
+  send: (chunk: number[]) => Promise<unknown>,
+): Promise<void> {
+  for (const chunk of chunkForRequest(client, 'device', 'id', ids)) {
+    try {
+      await send(chunk);
+    } catch (error) {
+      progress?.failed.push(...chunk);
+      if (progress) progress.error = error;
+      throw error;
+    }
+    progress?.written.push(...chunk);
+  }
+}
+
+/**
  * Patches devices by id: one `PATCH /v7/device?$filter=id in (...)` per chunk.
  *
  * @param client - the client
  * @param ids - the device ids
  * @param body - the fields to write
+ * @param progress - where to record the chunks answered (see {@link writeDeviceBatch})
  * @returns resolves once every chunk is patched
  * @example
  * ```ts
  * await patchDevicesById(client, [1, 2], { note: 'checked' });
  * ```
  */
-export async function patchDevicesById(
+export function patchDevicesById(
   client: Client,
   ids: readonly number[],
   body: Record<string, unknown>,
+  progress?: BatchProgress,
 ): Promise<void> {
-  for (const chunk of chunkForRequest(client, 'device', 'id', ids)) {
-    await client.pine.patch({ resource: 'device', options: { $filter: listFilter('id', chunk) }, body });
-  }
+  return eachChunk(client, ids, progress, (chunk) =>
+    client.pine.patch({ resource: 'device', options: { $filter: listFilter('id', chunk) }, body }),
+  );
 }
 
 /**
@@ -153,15 +191,61 @@ export async function patchDevicesById(
  *
  * @param client - the client
  * @param ids - the device ids
+ * @param progress - where to record the chunks answered (see {@link writeDeviceBatch})
  * @returns resolves once every chunk is deleted
  * @example
  * ```ts
  * await deleteDevicesById(client, [1, 2]);
  * ```
  */
-export async function deleteDevicesById(client: Client, ids: readonly number[]): Promise<void> {
-  for (const chunk of chunkForRequest(client, 'device', 'id', ids)) {
-    await client.pine.delete({ resource: 'device', options: { $filter: listFilter('id', chunk) } });
+export function deleteDevicesById(client: Client, ids: readonly number[], progress?: BatchProgress): Promise<void> {
+  return eachChunk(client, ids, progress, (chunk) =>
+    client.pine.delete({ resource: 'device', options: { $filter: listFilter('id', chunk) } }),
+  );
+}
+
+/**
+ * Runs a batch write of prefetched devices and, when it fails after some of its requests were
+ * answered, says so: a {@link PartialWriteError} naming the devices written and those not (the
+ * failed chunk, whose request may or may not have reached the API, and every chunk never sent),
+ * in the form the caller gave them, with the failure (an abort's reason included) as its cause. A
+ * failure before anything was written is rethrown as it is.
+ *
+ * @param what - what is written, for the message (e.g. `device device_name`)
+ * @param selection - the caller's selection (for the caller's spelling of each device)
+ * @param devices - the prefetched devices
+ * @param write - sends the requests, recording them in the progress it is given
+ * @returns resolves once everything is written
+ * @throws PartialWriteError when some chunks were written and then one failed
+ * @example
+ * ```ts
+ * await writeDeviceBatch('device note', selection, devices, (progress) => patchDevicesById(client, ids, body, progress));
+ * ```
+ */
+export async function writeDeviceBatch(
+  what: string,
+  selection: DeviceSelection,
+  devices: readonly { id: number; uuid: string }[],
+  write: (progress: BatchProgress) => Promise<void>,
+): Promise<void> {
+  const progress: BatchProgress = { written: [], failed: [] };
+  try {
+    await write(progress);
+  } catch (error) {
+    if (progress.written.length === 0) throw error;
+    const callerForm = new Map<number, string | number>();
+    for (const device of devices) {
+      const index =
+        selection.kind === 'id'
+          ? selection.values.indexOf(device.id)
+          : selection.values.indexOf(device.uuid.toLowerCase());
+      callerForm.set(device.id, selection.originals[index] ?? device.id);
+    }
+    const form = (id: number): string | number => callerForm.get(id) ?? id;
+    const written = new Set(progress.written);
+    const failures: WriteFailure<string | number>[] = progress.failed.map((id) => ({ target: form(id), error }));
+    const notWritten = devices.filter((device) => !written.has(device.id)).map((device) => form(device.id));
+    throw new PartialWriteError(what, progress.written.map(form), notWritten, failures, { cause: error });
   }
 }
 
@@ -205,6 +289,7 @@ async function updateOneDevice(
  * @param body - the fields to write
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first missing device
+ * @throws PartialWriteError when a later chunk fails after earlier ones were written
  * @returns resolves once every chunk is patched
  * @example
  * ```ts
@@ -222,9 +307,12 @@ export async function updateDevices(
     return;
   }
   const devices = await prefetchDevices(client, selection);
-  await patchDevicesById(
-    client,
-    devices.map((device) => device.id),
-    body,
+  await writeDeviceBatch(`device ${Object.keys(body).join(', ')}`, selection, devices, (progress) =>
+    patchDevicesById(
+      client,
+      devices.map((device) => device.id),
+      body,
+      progress,
+    ),
   );
 }
