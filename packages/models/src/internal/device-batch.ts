@@ -9,6 +9,7 @@ import {
 } from '@balena-ts/core';
 import { type DeviceIdentifier, deviceKey } from './device.js';
 import { PartialWriteError, type WriteFailure } from './partial-write-error.js';
+import { readByKey } from './read-by-key.js';
 
 /**
  * The devices a batch write targets: one id, one full uuid, or an array of ids or of full uuids
@@ -268,9 +269,9 @@ async function updateOneDevice(
   body: Record<string, unknown>,
 ): Promise<void> {
   const value = selection.values[0] as string | number;
-  const key = selection.kind === 'id' ? (value as number) : { uuid: value as string };
   const [found, written] = await Promise.allSettled([
-    client.pine.get<{ id: number }>({ resource: 'device', id: key, options: { $select: 'id' } }),
+    // Concurrent writes of single devices share their existence checks (see `readByKey`).
+    readByKey<{ id: number }>(client, 'device', selection.kind, value, { $select: 'id' }),
     client.pine.patch({ resource: 'device', options: { $filter: { [selection.kind]: value } }, body }),
   ]);
   if (found.status === 'fulfilled' && found.value === undefined) throw new DeviceNotFound(original);
