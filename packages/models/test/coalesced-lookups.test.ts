@@ -128,3 +128,18 @@ describe('concurrent device lookups', () => {
     expect(deviceReads().length).toBeLessThanOrEqual(2);
   });
 });
+
+describe('concurrent pins of single devices', () => {
+  it('share their device lookups', async () => {
+    const { app, devices } = await seedFleet(context, 10);
+    const release = await context.sandbox.seedRelease({ application: app.id });
+    context.recorder.reset();
+    await Promise.all(devices.map((each) => device.pinToRelease(context.client, each.uuid, release.commit)));
+    expect(deviceReads()).toHaveLength(1);
+    const pinned = await context.client.pine.count({
+      resource: 'device',
+      options: { $filter: { belongs_to__application: app.id, is_pinned_on__release: release.id } },
+    });
+    expect(pinned).toBe(10);
+  });
+});

@@ -110,6 +110,14 @@ export async function prefetchDevices<T extends { id: number; uuid: string }>(
   options?: ODataOptions,
 ): Promise<T[]> {
   const base = mergeOptions({ $select: ['id', 'uuid'] }, options);
+  if (selection.values.length === 1) {
+    // One device: a read concurrent calls share (see `readByKey`), a pin or a move of many devices
+    // one by one costs one lookup per batch of them.
+    const value = selection.values[0] as string | number;
+    const row = await readByKey<T>(client, 'device', selection.kind, value, base);
+    if (row === undefined) throw new DeviceNotFound(selection.originals[0] ?? value);
+    return [row];
+  }
   const rows: T[] = [];
   const chunks = chunkForRequest<string | number>(client, 'device', selection.kind, selection.values, base);
   for (const chunk of chunks) {
