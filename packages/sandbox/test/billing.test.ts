@@ -149,7 +149,8 @@ describe('billing of an organization with a payment method', () => {
     expect(pdf.slice(startXref, startXref + 4)).toBe('xref');
     const offsets = [...pdf.slice(startXref).matchAll(/^(\d{10}) 00000 n $/gm)].map((match) => Number(match[1]));
     expect(offsets).toHaveLength(5);
-    offsets.forEach((offset, index) => expect(pdf.slice(offset).startsWith(`${index + 1} 0 obj`)).toBe(true));
+    for (const [index, offset] of offsets.entries())
+      expect(pdf.slice(offset).startsWith(`${index + 1} 0 obj`)).toBe(true);
 
     // Another organization's invoice number is not found here.
     const other = await call(
