@@ -18,12 +18,13 @@ function checkForce(options: FleetPowerOptions | undefined): boolean {
 
 /**
  * Clears the `/data` folder of the application on every online device of the fleet (the
- * supervisor's purge, through the API's proxy).
+ * supervisor's purge, through the API's proxy). With several online devices the API answers each
+ * device's status in one 207, and the call resolves whatever they were, as balena-sdk's does.
  *
  * @param client - the client
  * @param appId - the application id
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id, before any request
- * @throws {@link @balena-ts/core#SupervisorLocked} when an update lock holds (423)
+ * @throws {@link @balena-ts/core#SupervisorLocked} when the fleet's one online device holds an update lock (423)
  * @throws {@link @balena-ts/core#RequestError} 404 "No online device(s) found" when no device of the fleet is online
  * @returns resolves once the devices have answered
  * @example
@@ -37,13 +38,14 @@ export async function purge(client: Client, appId: number): Promise<void> {
 }
 
 /**
- * Reboots every online device of the fleet (through the API's supervisor proxy).
+ * Reboots every online device of the fleet (through the API's supervisor proxy). With several
+ * online devices a lock on one of them does not fail the call (the API answers 207 per device).
  *
  * @param client - the client
  * @param appId - the application id
  * @param options - `force` to reboot despite update locks
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id or a `force` that is not a boolean, before any request
- * @throws {@link @balena-ts/core#SupervisorLocked} when an update lock holds and `force` is false (423)
+ * @throws {@link @balena-ts/core#SupervisorLocked} when the fleet's one online device holds an update lock and `force` is false (423)
  * @throws {@link @balena-ts/core#RequestError} 404 "No online device(s) found" when no device of the fleet is online
  * @returns resolves once the devices have accepted the reboot
  * @example
@@ -59,13 +61,14 @@ export async function reboot(client: Client, appId: number, options?: FleetPower
 
 /**
  * Shuts down every online device of the fleet (through the API's supervisor proxy); they stay
- * off until someone powers them on.
+ * off until someone powers them on. With several online devices a lock on one of them does not
+ * fail the call (the API answers 207 per device).
  *
  * @param client - the client
  * @param appId - the application id
  * @param options - `force` to shut down despite update locks
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id or a `force` that is not a boolean, before any request
- * @throws {@link @balena-ts/core#SupervisorLocked} when an update lock holds and `force` is false (423)
+ * @throws {@link @balena-ts/core#SupervisorLocked} when the fleet's one online device holds an update lock and `force` is false (423)
  * @throws {@link @balena-ts/core#RequestError} 404 "No online device(s) found" when no device of the fleet is online
  * @returns resolves once the devices have accepted the shutdown
  * @example
