@@ -311,6 +311,6 @@ describe('credit_bundle', () => {
       body: { belongs_to__organization: user.organizationId, is_for__feature: 1, original_quantity: 10 },
     });
     expect(bought.status).toBe(201);
-    expect(bought.body).toMatchObject({ payment_status: 'failed', total_cost: 1000 });
+    expect(bought.body).toMatchObject({ payment_status: 'failed', total_cost: 1000, total_balance: 0 });
   });
 });

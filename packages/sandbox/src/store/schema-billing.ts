@@ -71,11 +71,16 @@ export const billingResources: ResourceDefinition[] = [
         const unitCost = creditUnitCostCents(feature?.slug);
         // Simulated payment: charged to the payment method on file, failing without one.
         const payable = findBillingAccount(store, row.belongs_to__organization as number)?.billingInfo !== undefined;
+        // The organization's balance for the feature once this bundle is added (paid bundles only).
+        const earlier = store
+          .referencing('credit_bundle', 'belongs_to__organization', row.belongs_to__organization as number)
+          .filter((bundle) => bundle.is_for__feature === row.is_for__feature && bundle.payment_status === 'paid')
+          .reduce((sum, bundle) => sum + Number(bundle.available_balance ?? 0), 0);
         Object.assign(row, {
           unit_cost: unitCost,
           total_cost: unitCost * quantity,
           available_balance: quantity,
-          total_balance: quantity,
+          total_balance: earlier + (payable ? quantity : 0),
           expires_on__date: new Date(store.now() + CREDIT_VALIDITY_MS).toISOString(),
           payment_status: payable ? 'paid' : 'failed',
           error_message: payable ? null : 'The organization has no payment method on file',
