@@ -14,6 +14,7 @@ import { Router } from './http/router.js';
 import { createSandboxServer } from './http/server.js';
 import { ROUTE_MODULES } from './routes/register-routes.js';
 import { startRuntime } from './simulator/start-runtime.js';
+import { persistBilling } from './store/billing-persistence.js';
 import { updateRow } from './store/new-row.js';
 import { Persistence } from './store/persistence.js';
 import { RESOURCES } from './store/schema.js';
@@ -99,6 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Data files of older sandboxes have no membership roles yet, and kept the password in clear.
     if (!fresh) ensureMembershipRoles(store);
     if (!fresh) ensureCreditFeatures(store);
+    persistBilling(store, persistence);
     persistence.deleteMeta('superuser_password');
     if (!fresh) persistence.hashStoredSecrets(store);
     persistence.setMeta('jwt_secret', jwtSecret);

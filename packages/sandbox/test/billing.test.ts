@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, type SandboxUser, startSandbox } from '../src/index.js';
 import { call, createFleet, odata } from './support/api.js';
@@ -312,5 +315,38 @@ describe('credit_bundle', () => {
     });
     expect(bought.status).toBe(201);
     expect(bought.body).toMatchObject({ payment_status: 'failed', total_cost: 1000, total_balance: 0 });
+  });
+});
+
+describe('billing in a data file', () => {
+  it('keeps accounts, cards, plans and invoices across a restart', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sandbox-billing-'));
+    try {
+      const dataFile = join(directory, 'billing.db');
+      const first = await startSandbox({ dataFile });
+      const owner = first.superuser;
+      const path = (suffix = '') => account(owner.organizationId, suffix);
+      const intent = await call(first, 'POST', path('/setup-intent'), { token: owner.token });
+      await call(first, 'PATCH', path('/info'), { token: owner.token, body: { token_id: intent.body.id } });
+      await call(first, 'PATCH', path(), { token: owner.token, body: { email: 'kept@example.com' } });
+      await call(first, 'PATCH', path('/plan'), { token: owner.token, body: { tier: 'production' } });
+      const before = (await call(first, 'GET', path('/invoices'), { token: owner.token })).body;
+      expect(before).toHaveLength(1);
+      await first.close();
+
+      const second = await startSandbox({ dataFile });
+      const token = second.superuser.token;
+      expect((await call(second, 'GET', path(), { token })).body).toMatchObject({ email: 'kept@example.com' });
+      expect((await call(second, 'GET', path('/plan'), { token })).body).toMatchObject({ tier: 'production' });
+      expect((await call(second, 'GET', path('/info'), { token })).body).toMatchObject({ card_type: 'Visa' });
+      expect((await call(second, 'GET', path('/invoices'), { token })).body).toEqual(before);
+      // Invoice numbers go on from where they were.
+      await call(second, 'PATCH', path('/plan'), { token, body: { tier: 'pilot' } });
+      const after = (await call(second, 'GET', path('/invoices'), { token })).body;
+      expect(Number(after[0].invoice_number)).toBe(Number(before[0].invoice_number) + 1);
+      await second.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

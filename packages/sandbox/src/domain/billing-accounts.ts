@@ -1,6 +1,6 @@
-// The simulated billing service: one billing account per organization, kept in memory for the life
-// of the sandbox (a data file does not keep it). balena-cloud keeps this in its billing service,
-// outside the `/v7` model, so nothing here is an OData resource.
+// The simulated billing service: one billing account per organization. balena-cloud keeps this in
+// its billing service, outside the `/v7` model, so nothing here is an OData resource: it lives in
+// memory, and a data file keeps it as one JSON document (store/billing-persistence.ts).
 import { randomHex } from '../auth/random.js';
 import { messageError } from '../http/http-error.js';
 import type { Store } from '../store/store.js';
@@ -46,6 +46,8 @@ interface BillingState {
   /** Setup intent id -> the organization it was made for. */
   setupIntents: Map<string, number>;
   nextInvoiceNumber: number;
+  /** Called after every change (the data file's copy). */
+  listeners: (() => void)[];
 }
 
 const FREE_PLAN: PlanChoice = { tier: 'free', cycle: 'monthly', currentPeriodEndDate: '' };
@@ -55,10 +57,48 @@ const states = new WeakMap<Store, BillingState>();
 function stateOf(store: Store): BillingState {
   let state = states.get(store);
   if (!state) {
-    state = { accounts: new Map(), setupIntents: new Map(), nextInvoiceNumber: FIRST_INVOICE_NUMBER };
+    state = { accounts: new Map(), setupIntents: new Map(), nextInvoiceNumber: FIRST_INVOICE_NUMBER, listeners: [] };
     states.set(store, state);
   }
   return state;
+}
+
+/** Registers a listener called after every change of the billing state. */
+export function onBillingChange(store: Store, listener: () => void): void {
+  stateOf(store).listeners.push(listener);
+}
+
+/** Tells the listeners that the billing state changed (call after changing an account in place). */
+export function billingChanged(store: Store): void {
+  for (const listener of stateOf(store).listeners) listener();
+}
+
+/** The billing state as one JSON document. */
+export function serializeBillingState(store: Store): string {
+  const state = stateOf(store);
+  return JSON.stringify({
+    accounts: Array.from(state.accounts),
+    setupIntents: Array.from(state.setupIntents),
+    nextInvoiceNumber: state.nextInvoiceNumber,
+  });
+}
+
+/** Restores what {@link serializeBillingState} wrote; an unreadable document leaves the state empty. */
+export function restoreBillingState(store: Store, json: string | undefined): void {
+  if (json === undefined) return;
+  try {
+    const saved = JSON.parse(json) as {
+      accounts: [number, BillingAccount][];
+      setupIntents: [string, number][];
+      nextInvoiceNumber: number;
+    };
+    const state = stateOf(store);
+    state.accounts = new Map(saved.accounts);
+    state.setupIntents = new Map(saved.setupIntents);
+    state.nextInvoiceNumber = saved.nextInvoiceNumber;
+  } catch {
+    // A damaged copy costs the simulated billing state only, never the start.
+  }
 }
 
 /** The organization's billing account, if it has one. */
@@ -82,6 +122,7 @@ export function planOf(store: Store, organizationId: number): PlanChoice {
 export function createSetupIntent(store: Store, organizationId: number): { id: string; client_secret: string } {
   const id = `seti_${randomHex(24)}`;
   stateOf(store).setupIntents.set(id, organizationId);
+  billingChanged(store);
   return { id, client_secret: `${id}_secret_${randomHex(24)}` };
 }
 
@@ -143,6 +184,7 @@ export function setBillingInfo(
     month: String(expiry.getUTCMonth() + 1),
   };
   if (isSetupIntent) state.setupIntents.delete(submitted.token_id);
+  billingChanged(store);
   return account.billingInfo;
 }
 
@@ -163,7 +205,10 @@ export function changePlan(store: Store, organizationId: number, tier: string, c
   const periodEnd = new Date(now);
   periodEnd.setUTCMonth(periodEnd.getUTCMonth() + (cycle === 'annual' ? 12 : 1));
   account.plan = { tier, cycle, currentPeriodEndDate: price > 0 ? periodEnd.toISOString() : '' };
-  if (price === 0) return;
+  if (price === 0) {
+    billingChanged(store);
+    return;
+  }
   const state = stateOf(store);
   const stamp = now.toISOString();
   account.invoices.unshift({
@@ -178,4 +223,5 @@ export function changePlan(store: Store, organizationId: number, tier: string, c
     due_on: stamp,
     description: `${plan.title} plan (${cycle}), until ${periodEnd.toISOString().slice(0, 10)}`,
   });
+  billingChanged(store);
 }

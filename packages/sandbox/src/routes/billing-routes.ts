@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { SandboxContext } from '../context.js';
 import {
+  billingChanged,
   changePlan,
   createSetupIntent,
   findBillingAccount,
@@ -60,7 +61,7 @@ function accountChanges(body: unknown): Record<string, unknown> {
 /**
  * The simulated billing service of balena-cloud (`/billing/v1/account/:organizationId/...`): plans,
  * payment methods, setup intents and invoices per organization, for its administrators only.
- * State lives in memory (see `domain/billing-accounts.ts`).
+ * State: `domain/billing-accounts.ts`.
  */
 export function registerBillingRoutes(context: SandboxContext, router: Router): void {
   const { store } = context;
@@ -112,6 +113,7 @@ export function registerBillingRoutes(context: SandboxContext, router: Router): 
     if (typeof changes.company_name === 'string') account.company_name = changes.company_name;
     if (changes.address !== undefined) account.address = { ...account.address, ...(changes.address as object) };
     if ('tax_id' in changes) account.tax_id = changes.tax_id as typeof account.tax_id;
+    billingChanged(store);
     sendEmpty(response, 200);
   });
 
@@ -149,6 +151,7 @@ export function registerBillingRoutes(context: SandboxContext, router: Router): 
   route('DELETE', '/info', ({ organizationId }, _request, response) => {
     const account = requireBillingAccount(store, organizationId);
     account.billingInfo = undefined;
+    billingChanged(store);
     sendJson(response, 200, {});
   });
 
