@@ -70,7 +70,9 @@ describe('application.getAllDirectlyAccessible / getDirectlyAccessible', () => {
     context.recorder.reset();
     await expect(application.getDirectlyAccessible(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
     await expect(application.getDirectlyAccessible(context.client, -1)).rejects.toBeInstanceOf(InvalidParameter);
-    expect(() => application.getAllDirectlyAccessible(context.client, 5 as never)).toThrow(InvalidParameter);
+    await expect(application.getAllDirectlyAccessible(context.client, 5 as never)).rejects.toBeInstanceOf(
+      InvalidParameter,
+    );
     expect(context.recorder.requests).toHaveLength(0);
   });
 });

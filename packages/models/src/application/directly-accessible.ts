@@ -19,7 +19,7 @@ import type { Selected, TypedOptions } from '../types/options.js';
  * const apps = await getAllDirectlyAccessible(client, { $select: ['id', 'slug'] });
  * ```
  */
-export function getAllDirectlyAccessible<const O extends TypedOptions<Application> = Record<never, never>>(
+export async function getAllDirectlyAccessible<const O extends TypedOptions<Application> = Record<never, never>>(
   client: Client,
   options?: O,
 ): Promise<Selected<Application, O>[]> {
@@ -45,7 +45,7 @@ export function getAllDirectlyAccessible<const O extends TypedOptions<Applicatio
  * const app = await getDirectlyAccessible(client, 'admin/my-fleet', { $select: ['id', 'app_name'] });
  * ```
  */
-export function getDirectlyAccessible<const O extends TypedOptions<Application> = Record<never, never>>(
+export async function getDirectlyAccessible<const O extends TypedOptions<Application> = Record<never, never>>(
   client: Client,
   slugOrUuidOrIdOrName: ApplicationIdentifier,
   options?: O,
