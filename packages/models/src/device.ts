@@ -22,7 +22,6 @@ export {
   setToRelease,
   trackApplicationRelease,
 } from './device/release.js';
-export type { CurrentService, DeviceWithServiceDetails } from './device/service-details.js';
 export { getWithServiceDetails } from './device/service-details.js';
 export { getLocalIpAddress, getProgress, getStatus, hasDeviceUrl, isOnline } from './device/status.js';
 export { identify, restart, restartApplication } from './device/supervisor.js';
@@ -44,6 +43,7 @@ export type { DeviceIdentifier } from './internal/device.js';
 export type { DeviceSelector } from './internal/device-batch.js';
 export { MAX_URL_LENGTH } from './internal/device-batch.js';
 export { PartialWriteError, type WriteFailure } from './internal/partial-write-error.js';
+export type { CurrentService, DeviceWithServiceDetails } from './internal/service-details.js';
 export type { Application, ApplicationClass } from './types/application.js';
 export type { CpuArchitecture } from './types/cpu-architecture.js';
 export type { ApiHeartbeatState, Device, DeviceOverallStatus, ImageInstall } from './types/device.js';

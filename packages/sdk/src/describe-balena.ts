@@ -8,7 +8,9 @@ import * as application from '@balena-ts/models/application';
 import * as applicationConfigVariable from '@balena-ts/models/application-config-variable';
 import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
 import * as applicationTag from '@balena-ts/models/application-tag';
+import * as billing from '@balena-ts/models/billing';
 import * as config from '@balena-ts/models/config';
+import * as creditBundle from '@balena-ts/models/credit-bundle';
 import * as device from '@balena-ts/models/device';
 import * as deviceConfigVariable from '@balena-ts/models/device-config-variable';
 import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
@@ -73,6 +75,10 @@ export function describeBalena(settings: SettingsFunctions) {
       application: facadeModule(application, {}),
       /** API keys. */
       apiKey: facadeModule(apiKey, {}),
+      /** An organization's plan, payment method and invoices (`@balena-ts/models/billing`). */
+      billing: facadeModule(billing, {}),
+      /** Credits an organization buys for a feature (`@balena-ts/models/credit-bundle`). */
+      creditBundle: facadeModule(creditBundle, {}),
       /** The API's configuration and device types. */
       config: facadeModule(config, {}),
       /** Configuration variables of fleets and devices. */

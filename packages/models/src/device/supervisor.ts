@@ -1,6 +1,6 @@
-import { type Client, SupervisorLocked } from '@balena-ts/core';
+import type { Client } from '@balena-ts/core';
 import { type DeviceIdentifier, getDevice } from '../internal/device.js';
-import { translateStatus } from '../internal/request-errors.js';
+import { sendSupervisorAction } from '../internal/supervisor-action.js';
 
 // Container restarts can take a while on slow devices; the API proxy waits for the supervisor.
 const CONTAINER_ACTION_TIMEOUT_MS = 50_000;
@@ -45,14 +45,11 @@ export async function restartApplication(client: Client, uuidOrId: DeviceIdentif
     $expand: { belongs_to__application: { $select: 'id' } },
   });
   const appId = device.belongs_to__application[0]?.id;
-  return translateStatus(
-    client.request('/supervisor/v1/restart', {
-      method: 'POST',
-      body: { deviceId: device.id, appId, data: { appId } },
-      timeout: CONTAINER_ACTION_TIMEOUT_MS,
-    }),
-    423,
-    (cause) => new SupervisorLocked(undefined, { cause }),
+  return sendSupervisorAction(
+    client,
+    '/v1/restart',
+    { deviceId: device.id, appId, data: { appId } },
+    CONTAINER_ACTION_TIMEOUT_MS,
   );
 }
 

@@ -1,6 +1,7 @@
 import { randomHex } from '../auth/random.js';
 import { attachActor, insertRow, newRow } from '../store/new-row.js';
 import type { Store } from '../store/store.js';
+import { ensureCreditFeatures } from './credit-features.js';
 import {
   CPU_ARCHITECTURES,
   DEVICE_FAMILIES,
@@ -16,6 +17,7 @@ export const HOST_ORGANIZATION_HANDLE = 'balena_os';
 /** Fills a new store with membership roles, the application type, device types, their aliases and balenaOS host apps. */
 export function seedCatalogue(store: Store): void {
   ensureMembershipRoles(store);
+  ensureCreditFeatures(store);
   insertRow(store, 'application_type', {
     name: 'Default',
     slug: 'default',

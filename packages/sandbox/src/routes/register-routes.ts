@@ -7,6 +7,7 @@ import { registerRestartRoutes } from '../supervisor/restart-routes.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerApiKeyRoutes } from './api-key-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { registerBillingRoutes } from './billing-routes.js';
 import { registerConfigRoutes } from './config-routes.js';
 import { registerDeviceRoutes } from './device-routes.js';
 import { registerDownloadRoutes } from './download-routes.js';
@@ -34,4 +35,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   registerSupervisorProxyRoutes,
   registerRestartRoutes,
   registerFaultRoutes,
+  registerBillingRoutes,
 ];

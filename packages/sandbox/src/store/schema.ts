@@ -1,3 +1,4 @@
+import { billingResources } from './schema-billing.js';
 import { catalogResources } from './schema-catalog.js';
 import { deviceResources } from './schema-device.js';
 import { fleetResources } from './schema-fleet.js';
@@ -6,10 +7,9 @@ import type { FieldDefinition, NavigationDefinition, ResourceDefinition } from '
 
 /** Every resource of the `/v7` API, by name. */
 export const RESOURCES: ReadonlyMap<string, ResourceDefinition> = new Map(
-  [...fleetResources, ...deviceResources, ...releaseResources, ...catalogResources].map((resource) => [
-    resource.name,
-    resource,
-  ]),
+  [...fleetResources, ...deviceResources, ...releaseResources, ...catalogResources, ...billingResources].map(
+    (resource) => [resource.name, resource],
+  ),
 );
 
 /** Other names balena accepts for a resource in the URL. */

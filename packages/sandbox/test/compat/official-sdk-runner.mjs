@@ -514,6 +514,76 @@ await call('apiKey (create/getAll/update/revoke)', async () => {
   check((await sdk.models.apiKey.getAll({ $filter: { name: `compat-${suffix}` } })).length === 0, 'revoked');
 });
 
+// --- fleet reads and writes of balena-sdk 23, API keys by owner -----------------------------------
+await call('application.rename / getAppByName / willTrackNewReleases / getDirectlyAccessible', async () => {
+  const fleetId = need('fleetId');
+  const renamed = `compat-renamed-${suffix}`;
+  await sdk.models.application.rename(fleetId, renamed);
+  const byName = await sdk.models.application.getAppByName(renamed, { $select: ['id', 'slug'] });
+  check(byName.id === fleetId, `getAppByName finds the renamed fleet, got ${byName.id}`);
+  check(byName.slug.endsWith(`/${renamed}`), `the slug follows the name, got ${byName.slug}`);
+  check((await sdk.models.application.willTrackNewReleases(fleetId)) === true, 'tracks new releases');
+  const direct = await sdk.models.application.getDirectlyAccessible(fleetId, { $select: 'id' });
+  check(direct.id === fleetId, 'directly accessible');
+  const all = await sdk.models.application.getAllDirectlyAccessible({ $select: 'id' });
+  check(
+    all.some((fleet) => fleet.id === fleetId),
+    'listed by getAllDirectlyAccessible',
+  );
+  await sdk.models.application.rename(fleetId, `compat-${suffix}`);
+});
+await call('apiKey.getDeviceApiKeysByDevice', async () => {
+  const keys = await sdk.models.apiKey.getDeviceApiKeysByDevice(need('deviceUuid'));
+  check(keys.length >= 1, `the device's keys, got ${keys.length}`);
+});
+
+// --- billing (simulated by the sandbox) -----------------------------------------------------------
+await call('billing.getPlan / getAccount / getInvoices of a free organization', async () => {
+  const organization = need('username');
+  const plan = await sdk.models.billing.getPlan(organization);
+  check(plan.tier === 'free' && plan.code === 'free-monthly', `the free plan, got ${plan.code}`);
+  await expectMessage(sdk.models.billing.getAccount(organization), 'Billing Account was not found.');
+  check((await sdk.models.billing.getInvoices(organization)).length === 0, 'no invoices');
+  check(Object.keys(await sdk.models.billing.getBillingInfo(organization)).length === 0, 'no billing info');
+});
+await call('billing (createSetupIntent, updateBillingInfo, getAccount, changePlan, getPlan)', async () => {
+  const organization = need('username');
+  const intent = await sdk.models.billing.createSetupIntent({ organization });
+  check(typeof intent.id === 'string' && typeof intent.client_secret === 'string', 'a setup intent');
+  const card = await sdk.models.billing.updateBillingInfo(organization, {
+    token_id: intent.id,
+    token_type: 'setup_intent',
+  });
+  check(card.type === 'card', `a card on file, got ${card.type}`);
+  const account = await sdk.models.billing.getAccount(organization);
+  check(account.account_state === 'active', `an active account, got ${account.account_state}`);
+  await sdk.models.billing.updateAccountInfo(organization, { email: `billing-${suffix}@example.com` });
+  check((await sdk.models.billing.getAccount(organization)).email === `billing-${suffix}@example.com`, 'email');
+  await sdk.models.billing.changePlan(organization, { tier: 'pilot', cycle: 'annual' });
+  const plan = await sdk.models.billing.getPlan(organization);
+  check(plan.code === 'pilot-annual', `pilot-annual, got ${plan.code}`);
+});
+await call('billing.getInvoices / downloadInvoice', async () => {
+  const organization = need('username');
+  const [invoice] = await sdk.models.billing.getInvoices(organization);
+  check(invoice?.state === 'paid', `a paid invoice, got ${invoice?.state}`);
+  const stream = await sdk.models.billing.downloadInvoice(organization, invoice.invoice_number);
+  check(stream.mime === 'application/pdf', `application/pdf, got ${stream.mime}`);
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  const pdf = Buffer.concat(chunks).toString('latin1');
+  check(pdf.startsWith('%PDF-') && pdf.trimEnd().endsWith('%%EOF'), 'a PDF');
+  await expectRejection(sdk.models.billing.downloadInvoice(organization, 'notfound'), 'BalenaRequestError');
+});
+await call('creditBundle (create/getAllByOrg)', async () => {
+  const organization = need('username');
+  const bundle = await sdk.models.creditBundle.create(organization, 3, 100);
+  check(bundle.payment_status === 'paid', `paid, got ${bundle.payment_status}`);
+  check(bundle.original_quantity === 100, 'a hundred credits');
+  const bundles = await sdk.models.creditBundle.getAllByOrg(organization);
+  check(bundles.length === 1 && bundles[0].id === bundle.id, `one bundle, got ${bundles.length}`);
+});
+
 // --- supervisor through the API proxy (needs a simulated online device) ---------------------------
 for (const [name, action] of [
   ['device.ping', (uuid) => sdk.models.device.ping(uuid)],
