@@ -1,4 +1,4 @@
-import { type Client, chunkFilterValues, mergeOptions, type ODataOptions } from '@balena-ts/core';
+import { type Client, chunkFilterValues, type ODataOptions } from '@balena-ts/core';
 
 /** The fields a row may be looked up by: ids, and uuids (lowercase, as the API stores them). */
 export type RowKeyField = 'id' | 'uuid';
@@ -44,37 +44,37 @@ function single<T>(client: Client, batch: Batch, value: string | number): Promis
 }
 
 async function send(client: Client, batch: Batch): Promise<void> {
-  const values = [...batch.waiters.keys()];
+  const { resource, field, waiters } = batch;
+  const values = [...waiters.keys()];
+  const reject = (chunk: readonly (string | number)[], error: unknown): void => {
+    for (const value of chunk) for (const waiter of waiters.get(value) ?? []) waiter.reject(error);
+  };
   if (values.length === 1) {
     // One lookup: the same keyed request as without coalescing.
     const value = values[0] as string | number;
-    const waiters = batch.waiters.get(value) ?? [];
     await single(client, batch, value).then(
-      (row) => hand(waiters, row),
-      (error: unknown) => {
-        for (const waiter of waiters) waiter.reject(error);
-      },
+      (row) => hand(waiters.get(value), row),
+      (error: unknown) => reject(values, error),
     );
     return;
   }
-  const options = selecting(batch.options, batch.field);
-  const chunks = chunkFilterValues(client, { resource: batch.resource, field: batch.field, values, options });
+  const options = selecting(batch.options, field);
   await Promise.all(
-    chunks.map(async (chunk) => {
+    chunkFilterValues(client, { resource, field, values, options }).map(async (chunk) => {
       try {
+        // Sharable options have no `$filter` of their own: the list filter is the only one.
         const rows = await client.pine.get<Record<string, unknown>>({
-          resource: batch.resource,
-          options: mergeOptions(options, { $filter: { [batch.field]: { $in: chunk } } }),
+          resource,
+          options: { ...options, $filter: { [field]: { $in: chunk } } },
         });
-        const byValue = new Map(rows.map((row) => [normalize(row[batch.field]), row]));
-        const added = options !== batch.options;
+        const byValue = new Map(rows.map((row) => [normalize(row[field]), row]));
         for (const value of chunk) {
           const row = byValue.get(value);
-          if (row && added) delete row[batch.field];
-          hand(batch.waiters.get(value) ?? [], row);
+          if (row && options !== batch.options) delete row[field];
+          hand(waiters.get(value), row);
         }
       } catch (error) {
-        for (const value of chunk) for (const waiter of batch.waiters.get(value) ?? []) waiter.reject(error);
+        reject(chunk, error);
       }
     }),
   );
@@ -85,7 +85,7 @@ function normalize(value: unknown): unknown {
 }
 
 // Callers asking for the same row each get their own copy: one may change what it was given.
-function hand(waiters: readonly Waiter<unknown>[], row: unknown): void {
+function hand(waiters: readonly Waiter<unknown>[] = [], row: unknown): void {
   waiters.forEach((waiter, index) => {
     waiter.resolve(index === 0 || row === undefined ? row : structuredClone(row));
   });
