@@ -4,6 +4,7 @@ import { randomHex } from './auth/random.js';
 import { generateTotpSecret } from './auth/totp.js';
 import { SandboxContext } from './context.js';
 import { seedCatalogue } from './domain/catalogue-seed.js';
+import { ensureFleetMembershipRoles } from './domain/fleet-roles.js';
 import { addMembership, ensureMembershipRoles } from './domain/memberships.js';
 import { seedApplication, seedDevices, seedRelease } from './domain/seeding.js';
 import { trackServiceInstalls } from './domain/service-installs.js';
@@ -97,6 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     persistence.track(store);
     // Data files of older sandboxes have no membership roles yet, and kept the password in clear.
     if (!fresh) ensureMembershipRoles(store);
+    if (!fresh) ensureFleetMembershipRoles(store);
     persistence.deleteMeta('superuser_password');
     if (!fresh) persistence.hashStoredSecrets(store);
     persistence.setMeta('jwt_secret', jwtSecret);

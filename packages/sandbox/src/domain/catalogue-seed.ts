@@ -8,6 +8,7 @@ import {
   DEVICE_TYPES,
   HOST_OS_RELEASES,
 } from './device-type-table.js';
+import { ensureFleetMembershipRoles } from './fleet-roles.js';
 import { ensureMembershipRoles } from './memberships.js';
 
 /** The organization that owns the balenaOS host applications (nobody is a member). */
@@ -16,6 +17,7 @@ export const HOST_ORGANIZATION_HANDLE = 'balena_os';
 /** Fills a new store with membership roles, the application type, device types, their aliases and balenaOS host apps. */
 export function seedCatalogue(store: Store): void {
   ensureMembershipRoles(store);
+  ensureFleetMembershipRoles(store);
   insertRow(store, 'application_type', {
     name: 'Default',
     slug: 'default',
