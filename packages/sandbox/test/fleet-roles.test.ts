@@ -14,7 +14,7 @@ beforeAll(async () => {
   admin = sandbox.superuser;
   fleet = (await sandbox.seedApplication({ name: 'role-fleet' })).id;
   otherFleet = (await sandbox.seedApplication({ name: 'other-fleet' })).id;
-  [{ id: device }] = (await sandbox.seedDevices({ application: fleet, count: 1 })) as [{ id: number }];
+  [{ id: device }] = (await sandbox.seedDevices({ application: fleet, count: 1 })) as unknown as [{ id: number }];
   await call(sandbox, 'POST', '/v7/application_environment_variable', {
     token: admin.token,
     body: { application: fleet, name: 'FLEET_VAR', value: '1' },
@@ -138,7 +138,7 @@ describe('fleet roles', () => {
       token: admin.token,
       body: { user: operator.id, is_member_of__application: otherFleet, application_membership_role: roleIds.observer },
     });
-    const [{ id: mover }] = (await sandbox.seedDevices({ application: fleet, count: 1 })) as [{ id: number }];
+    const [{ id: mover }] = (await sandbox.seedDevices({ application: fleet, count: 1 })) as unknown as [{ id: number }];
     const refused = await call(sandbox, 'PATCH', `/v7/device(${mover})`, {
       token: operator.token,
       body: { belongs_to__application: otherFleet },
