@@ -5,7 +5,7 @@ import {
   mergeOptions,
   parseRowId,
 } from '@balena-ts/core';
-import { type ApplicationIdentifier, resolveApplicationId } from '../internal/application.js';
+import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
 import { checkRoleName, fleetRoleId, userFilter } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import type {
@@ -14,6 +14,11 @@ import type {
   ApplicationMembershipRoleName,
 } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
+
+/** The fleet's id, fetched even when given as an id: it must exist and be visible (as balena-sdk does). */
+async function fleetId(client: Client, slugOrUuidOrId: ApplicationIdentifier): Promise<number> {
+  return (await getApplication<{ id: number }>(client, slugOrUuidOrId, { $select: ['id'] })).id;
+}
 
 const RESOURCE = 'user_application_membership';
 
@@ -94,7 +99,7 @@ export async function getAllByApplication<const O extends TypedOptions<Applicati
   options?: O,
 ): Promise<Selected<ApplicationMembership, O>[]> {
   const callerOptions = checkODataOptions(options);
-  const application = await resolveApplicationId(client, slugOrUuidOrId);
+  const application = await fleetId(client, slugOrUuidOrId);
   return client.pine.get<Selected<ApplicationMembership, O>>({
     resource: RESOURCE,
     options: mergeOptions({ $filter: { is_member_of__application: application } }, callerOptions),
@@ -158,7 +163,7 @@ export async function create(
   }
   if (roleName !== undefined) checkRoleName(roleName);
   const [applicationId, roleId] = await Promise.all([
-    resolveApplicationId(client, application),
+    fleetId(client, application),
     roleName === undefined ? undefined : fleetRoleId(client, roleName),
   ]);
   const body: Record<string, unknown> = { username, is_member_of__application: applicationId };

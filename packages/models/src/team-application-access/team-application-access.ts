@@ -1,9 +1,14 @@
 import { type Client, mergeOptions, parseRowId, TeamApplicationAccessNotFound, TeamNotFound } from '@balena-ts/core';
-import { type ApplicationIdentifier, resolveApplicationId } from '../internal/application.js';
+import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
 import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import type { ApplicationMembershipRoleName, TeamApplicationAccess } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
+
+/** The fleet's id, fetched even when given as an id: it must exist and be visible (as balena-sdk does). */
+async function fleetId(client: Client, slugOrUuidOrId: ApplicationIdentifier): Promise<number> {
+  return (await getApplication<{ id: number }>(client, slugOrUuidOrId, { $select: ['id'] })).id;
+}
 
 const RESOURCE = 'team_application_access';
 
@@ -32,10 +37,7 @@ export async function add(
 ): Promise<TeamApplicationAccess> {
   const team = parseRowId(teamId, 'teamId');
   checkRoleName(roleName);
-  const [application, role] = await Promise.all([
-    resolveApplicationId(client, applicationIdOrSlug),
-    fleetRoleId(client, roleName),
-  ]);
+  const [application, role] = await Promise.all([fleetId(client, applicationIdOrSlug), fleetRoleId(client, roleName)]);
   return client.pine.post<TeamApplicationAccess>({
     resource: RESOURCE,
     body: { team, grants_access_to__application: application, application_membership_role: role },
