@@ -8,6 +8,7 @@ export {
   getAllByUser,
   remove,
 } from './application-membership/application-membership.js';
+export type { ApplicationIdentifier } from './internal/application.js';
 export type {
   ApplicationMembership,
   ApplicationMembershipKey,

@@ -1,9 +1,6 @@
 /** The roles a user or a team may hold on a fleet (v7 `application_membership_role.name`). */
 export type ApplicationMembershipRoleName = 'developer' | 'operator' | 'observer';
 
-/** A reference to another row: `{ __id }` unless expanded. */
-type Reference = { readonly __id: number } | number;
-
 /** A user's membership of a fleet (v7 `user_application_membership`, also `user__is_member_of__application`). */
 export interface ApplicationMembership {
   /** The row id. */
@@ -11,11 +8,11 @@ export interface ApplicationMembership {
   /** When the row was created (ISO 8601). */
   readonly created_at: string;
   /** The member. */
-  readonly user: Reference;
+  readonly user: { readonly __id: number } | number;
   /** The fleet. */
-  readonly is_member_of__application: Reference;
+  readonly is_member_of__application: { readonly __id: number } | number;
   /** The member's role on the fleet. */
-  readonly application_membership_role: Reference;
+  readonly application_membership_role: { readonly __id: number } | number;
 }
 
 /** A fleet membership's unique key: the user and the fleet. */
@@ -33,7 +30,7 @@ export interface Team {
   /** When the row was created (ISO 8601). */
   readonly created_at: string;
   /** The organization the team belongs to. */
-  readonly belongs_to__organization: Reference;
+  readonly belongs_to__organization: { readonly __id: number } | number;
   /** The name, unique in the organization. */
   readonly name: string;
   /** A description. */
@@ -47,9 +44,9 @@ export interface TeamMembership {
   /** When the row was created (ISO 8601). */
   readonly created_at: string;
   /** The member. */
-  readonly user: Reference;
+  readonly user: { readonly __id: number } | number;
   /** The team. */
-  readonly is_member_of__team: Reference;
+  readonly is_member_of__team: { readonly __id: number } | number;
 }
 
 /** A team's access to a fleet, with a role (v7 `team_application_access`). */
@@ -59,9 +56,9 @@ export interface TeamApplicationAccess {
   /** When the row was created (ISO 8601). */
   readonly created_at: string;
   /** The team. */
-  readonly team: Reference;
+  readonly team: { readonly __id: number } | number;
   /** The fleet. */
-  readonly grants_access_to__application: Reference;
+  readonly grants_access_to__application: { readonly __id: number } | number;
   /** The role the team's members hold on the fleet. */
-  readonly application_membership_role: Reference;
+  readonly application_membership_role: { readonly __id: number } | number;
 }
