@@ -138,7 +138,9 @@ describe('fleet roles', () => {
       token: admin.token,
       body: { user: operator.id, is_member_of__application: otherFleet, application_membership_role: roleIds.observer },
     });
-    const [{ id: mover }] = (await sandbox.seedDevices({ application: fleet, count: 1 })) as unknown as [{ id: number }];
+    const [{ id: mover }] = (await sandbox.seedDevices({ application: fleet, count: 1 })) as unknown as [
+      { id: number },
+    ];
     const refused = await call(sandbox, 'PATCH', `/v7/device(${mover})`, {
       token: operator.token,
       body: { belongs_to__application: otherFleet },
