@@ -231,6 +231,8 @@ export const teamNavigations: ReadonlyMap<string, NavigationDefinition[]> = new 
       team_application_access              <- team_application_access.grants_access_to__application
       team__grants_access_to__application  <- team_application_access.grants_access_to__application
       is_accessible_by__team               <- team_application_access.grants_access_to__application
+      invitee__is_invited_to__application  <- invitee__is_invited_to__application.is_invited_to__application
+      application_invite                   <- invitee__is_invited_to__application.is_invited_to__application
     `),
   ],
 ]);

@@ -1,3 +1,4 @@
+import { applicationInviteResources, inviteeResource } from './schema-application-invites.js';
 import { catalogResources } from './schema-catalog.js';
 import { deviceResources } from './schema-device.js';
 import { fleetResources } from './schema-fleet.js';
@@ -12,15 +13,22 @@ function withNavigations(resource: ResourceDefinition, extra: NavigationDefiniti
 
 /** Every resource of the `/v7` API, by name. */
 export const RESOURCES: ReadonlyMap<string, ResourceDefinition> = new Map(
-  [...fleetResources, ...deviceResources, ...releaseResources, ...catalogResources, ...teamResources].map(
-    (resource) => [resource.name, withNavigations(resource, teamNavigations.get(resource.name))],
-  ),
+  [
+    ...fleetResources,
+    ...deviceResources,
+    ...releaseResources,
+    ...catalogResources,
+    ...teamResources,
+    inviteeResource,
+    ...applicationInviteResources,
+  ].map((resource) => [resource.name, withNavigations(resource, teamNavigations.get(resource.name))]),
 );
 
 /** Other names balena accepts for a resource in the URL. */
 export const RESOURCE_ALIASES: ReadonlyMap<string, string> = new Map([
   ['release_image', 'image__is_part_of__release'],
   ...teamResourceAliases,
+  ['application_invite', 'invitee__is_invited_to__application'],
 ]);
 
 /** The canonical resource for a URL name, or undefined. */
