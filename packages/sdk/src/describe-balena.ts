@@ -7,6 +7,7 @@ import * as apiKey from '@balena-ts/models/api-key';
 import * as application from '@balena-ts/models/application';
 import * as applicationConfigVariable from '@balena-ts/models/application-config-variable';
 import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
+import * as applicationInvite from '@balena-ts/models/application-invite';
 import * as applicationMembership from '@balena-ts/models/application-membership';
 import * as applicationTag from '@balena-ts/models/application-tag';
 import * as config from '@balena-ts/models/config';
@@ -72,13 +73,15 @@ export function describeBalena(settings: SettingsFunctions) {
     settings: facadeModule(settings, {}),
     /** The models of balena's Python SDK reference (`@balena-ts/models` and `@balena-ts/supervisor`). */
     models: {
-      /** Fleets; their members under `membership`. */
+      /** Fleets; their members under `membership`, their invites under `invite`. */
       application: facadeModule(
         application,
         {},
         {
           /** Users' memberships of fleets, with roles (`@balena-ts/models/application-membership`). */
           membership: facadeModule(applicationMembership, {}),
+          /** Invites of e-mail addresses to fleets (`@balena-ts/models/application-invite`). */
+          invite: facadeModule(applicationInvite, {}),
         },
       ),
       /** API keys. */

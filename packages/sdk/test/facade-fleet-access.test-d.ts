@@ -1,6 +1,7 @@
 // The official balena-sdk's fleet member and team functions on the facade: each method has the
 // module function's parameters after the client, and its result.
 
+import type * as applicationInviteModule from '@balena-ts/models/application-invite';
 import type * as applicationMembershipModule from '@balena-ts/models/application-membership';
 import type * as teamModule from '@balena-ts/models/team';
 import type * as teamApplicationAccessModule from '@balena-ts/models/team-application-access';
@@ -179,6 +180,49 @@ describe('balena.models.team.applicationAccess', () => {
     >();
     expectTypeOf<ReturnType<typeof balena.models.team.applicationAccess.remove>>().toEqualTypeOf<
       ReturnType<typeof teamApplicationAccessModule.remove>
+    >();
+  });
+});
+
+describe('balena.models.application.invite', () => {
+  test('create', () => {
+    expectTypeOf<Parameters<typeof balena.models.application.invite.create>>().toEqualTypeOf<
+      AfterClient<Parameters<typeof applicationInviteModule.create>>
+    >();
+    expectTypeOf<ReturnType<typeof balena.models.application.invite.create>>().toEqualTypeOf<
+      ReturnType<typeof applicationInviteModule.create>
+    >();
+  });
+  test('getAll', () => {
+    expectTypeOf<Parameters<typeof balena.models.application.invite.getAll>>().toEqualTypeOf<
+      AfterClient<Parameters<typeof applicationInviteModule.getAll>>
+    >();
+    expectTypeOf<ReturnType<typeof balena.models.application.invite.getAll>>().toEqualTypeOf<
+      ReturnType<typeof applicationInviteModule.getAll>
+    >();
+  });
+  test('getAllByApplication', () => {
+    expectTypeOf<Parameters<typeof balena.models.application.invite.getAllByApplication>>().toEqualTypeOf<
+      AfterClient<Parameters<typeof applicationInviteModule.getAllByApplication>>
+    >();
+    expectTypeOf<ReturnType<typeof balena.models.application.invite.getAllByApplication>>().toEqualTypeOf<
+      ReturnType<typeof applicationInviteModule.getAllByApplication>
+    >();
+  });
+  test('accept', () => {
+    expectTypeOf<Parameters<typeof balena.models.application.invite.accept>>().toEqualTypeOf<
+      AfterClient<Parameters<typeof applicationInviteModule.accept>>
+    >();
+    expectTypeOf<ReturnType<typeof balena.models.application.invite.accept>>().toEqualTypeOf<
+      ReturnType<typeof applicationInviteModule.accept>
+    >();
+  });
+  test('revoke', () => {
+    expectTypeOf<Parameters<typeof balena.models.application.invite.revoke>>().toEqualTypeOf<
+      AfterClient<Parameters<typeof applicationInviteModule.revoke>>
+    >();
+    expectTypeOf<ReturnType<typeof balena.models.application.invite.revoke>>().toEqualTypeOf<
+      ReturnType<typeof applicationInviteModule.revoke>
     >();
   });
 });

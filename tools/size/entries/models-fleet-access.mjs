@@ -40,4 +40,12 @@ const client = createClient({ apiUrl: 'https://api.example.com' });
 add(client, 5, 'myorg/myfleet', 'observer').then(console.log);`,
     forbid: [...OTHER_MODELS, 'models/dist/team/', 'models/dist/application-membership/'],
   },
+  {
+    name: 'models/application-invite: create',
+    code: `import { createClient } from '@balena-ts/core';
+import { create } from '@balena-ts/models/application-invite';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+create(client, 'myorg/myfleet', { invitee: 'bob@example.com', roleName: 'observer' }).then(console.log);`,
+    forbid: [...OTHER_MODELS, 'models/dist/team/', 'models/dist/application-membership/'],
+  },
 ];

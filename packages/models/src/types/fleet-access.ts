@@ -62,3 +62,21 @@ export interface TeamApplicationAccess {
   /** The role the team's members hold on the fleet. */
   readonly application_membership_role: { readonly __id: number } | number;
 }
+
+/** An e-mail address invited to a fleet, with a role (v7 `invitee__is_invited_to__application`, also `application_invite`). */
+export interface ApplicationInvite {
+  /** The row id. */
+  readonly id: number;
+  /** When the row was created (ISO 8601). */
+  readonly created_at: string;
+  /** The invitee (its `email` when expanded). */
+  readonly invitee: { readonly __id: number } | number;
+  /** The fleet. */
+  readonly is_invited_to__application: { readonly __id: number } | number;
+  /** The role the invitee gets on accepting. */
+  readonly application_membership_role: { readonly __id: number } | number;
+  /** A message for the invitee. */
+  readonly message: string | null;
+  /** The user who sent the invite. */
+  readonly is_created_by__user: { readonly __id: number } | number | null;
+}

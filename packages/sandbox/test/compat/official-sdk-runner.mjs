@@ -558,6 +558,36 @@ await call('team (create/getAllByOrganization/rename/remove, applicationAccess.a
   );
 });
 
+await call('application.invite (create/getAll/getAllByApplication/revoke)', async () => {
+  const fleet = need('fleetId');
+  const invitee = `compat-invitee-${suffix}@example.com`;
+  const created = await sdk.models.application.invite.create(fleet, {
+    invitee,
+    roleName: 'observer',
+    message: 'compat',
+  });
+  check(created.is_invited_to__application.__id === fleet, 'the fleet');
+  const all = await sdk.models.application.invite.getAll({ $select: 'id' });
+  check(
+    all.some((row) => row.id === created.id),
+    'listed by getAll',
+  );
+  const byFleet = await sdk.models.application.invite.getAllByApplication(fleet, {
+    $select: 'id',
+    $expand: { invitee: { $select: 'email' } },
+  });
+  check(
+    byFleet.length === 1 && byFleet[0].invitee[0].email === invitee,
+    'listed for the fleet with its e-mail address',
+  );
+  await expectRejection(
+    sdk.models.application.invite.create(fleet, { invitee, roleName: 'unknown role' }),
+    'BalenaApplicationMembershipRoleNotFound',
+  );
+  await sdk.models.application.invite.revoke(created.id);
+  check((await sdk.models.application.invite.getAllByApplication(fleet)).length === 0, 'revoked');
+});
+
 // --- API keys -----------------------------------------------------------------------------------
 await call('apiKey (create/getAll/update/revoke)', async () => {
   const key = await sdk.models.apiKey.create({ name: `compat-${suffix}`, expiryDate: null, description: 'first' });
