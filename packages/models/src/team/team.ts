@@ -114,7 +114,7 @@ export async function rename(client: Client, teamId: number, newTeamName: string
   });
   const organization = (team as unknown as { belongs_to__organization: { owns__team: { id: number }[] }[] })
     .belongs_to__organization[0];
-  if (organization && organization.owns__team.some((other) => other.id !== id)) throw new TeamNameTaken(newTeamName);
+  if (organization?.owns__team.some((other) => other.id !== id)) throw new TeamNameTaken(newTeamName);
   await client.pine.patch({ resource: RESOURCE, id, body: { name: newTeamName } });
 }
 
