@@ -1,7 +1,7 @@
 import { randomHex } from '../auth/random.js';
 import { fleetRoleId, hasFleetRole } from '../domain/fleet-roles.js';
 import { emptyError, messageError } from '../http/http-error.js';
-import { baseFields, columns, resource, reverseLinks } from './field-builders.js';
+import { baseFields, columns, resource } from './field-builders.js';
 import { insertRow, updateRow } from './new-row.js';
 import type { AccessView, ResourcePolicy, Scope } from './resource-policy.js';
 import type { Row } from './row.js';
@@ -41,14 +41,15 @@ const invitePolicy: ResourcePolicy = {
       : 'none',
 };
 
+/** Whether the caller may read a fleet invite of this invitee (merged with the organization invites' rule where both exist). */
+export function readsApplicationInviteOf(access: AccessView, invitee: Row): boolean {
+  const invites = invitePolicy.read(access, { nested: true });
+  return invites !== 'none' && access.store.referencing(APPLICATION_INVITE, 'invitee', invitee.id).some(invites);
+}
+
 /** An invitee is read through the fleet invites the caller may read; only the server creates one. */
 const inviteePolicy: ResourcePolicy = {
-  read: (access): Scope => {
-    if (access.caller !== 'user') return 'none';
-    const invites = invitePolicy.read(access, { nested: true });
-    if (invites === 'none') return 'none';
-    return (row) => access.store.referencing(APPLICATION_INVITE, 'invitee', row.id).some(invites);
-  },
+  read: (access): Scope => (access.caller === 'user' ? (row) => readsApplicationInviteOf(access, row) : 'none'),
   write: () => 'none',
   createdOnlyByTheServer: true,
 };
@@ -64,7 +65,8 @@ function inviteeFromEmail(body: Record<string, unknown>, store: Store): Record<s
 
 /**
  * `invitee` is declared here until the organization invites (another schema file) bring theirs; the
- * two declarations are the same table, so the integrated schema keeps one.
+ * two declarations are the same table, so the integrated schema keeps one, whose read rule also
+ * takes {@link readsApplicationInviteOf}. Its navigation to fleet invites is in `schema-teams.ts`.
  */
 export const inviteeResource: ResourceDefinition = resource({
   name: 'invitee',
@@ -72,9 +74,6 @@ export const inviteeResource: ResourceDefinition = resource({
     created_at  date    readonly
     id          serial
     email       text    required
-  `),
-  navigations: reverseLinks(`
-    is_invited_to__application  <- invitee__is_invited_to__application.invitee
   `),
   unique: [['email']],
   policy: inviteePolicy,

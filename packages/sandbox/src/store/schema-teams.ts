@@ -202,7 +202,7 @@ export const teamResourceAliases: ReadonlyArray<readonly [string, string]> = [
   ['team__grants_access_to__application', 'team_application_access'],
 ];
 
-/** Navigations these resources add to resources declared elsewhere (user, organization, application). */
+/** Navigations these resources add to resources declared elsewhere (user, invitee, organization, application). */
 export const teamNavigations: ReadonlyMap<string, NavigationDefinition[]> = new Map([
   [
     'user',
@@ -213,6 +213,14 @@ export const teamNavigations: ReadonlyMap<string, NavigationDefinition[]> = new 
       team_membership                  <- team_membership.user
       user__is_member_of__team         <- team_membership.user
       is_member_of__team               <- team_membership.user
+    `),
+  ],
+  [
+    'invitee',
+    reverseLinks(`
+      is_invited_to__application           <- invitee__is_invited_to__application.invitee
+      invitee__is_invited_to__application  <- invitee__is_invited_to__application.invitee
+      application_invite                   <- invitee__is_invited_to__application.invitee
     `),
   ],
   [
