@@ -101,6 +101,12 @@ describe('fleet invites', () => {
     await call(sandbox, 'DELETE', `/v7/invitee__is_invited_to__application(${created.body.id})`, {
       token: invitee.token,
     });
+    const stillThere = await odata(
+      sandbox,
+      `invitee__is_invited_to__application(${created.body.id})?$select=id`,
+      admin.token,
+    );
+    expect(stillThere.body.d).toEqual([{ id: created.body.id }]);
     const token = invitationToken(created.body.id);
     const revoked = await call(sandbox, 'DELETE', `/v7/invitee__is_invited_to__application(${created.body.id})`, {
       token: admin.token,

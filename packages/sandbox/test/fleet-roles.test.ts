@@ -201,6 +201,26 @@ describe('fleet roles', () => {
     expect(created.status).toBe(401);
   });
 
+  it('device actions take an operator, a fleet-wide restart a developer (through the supervisor proxy)', async () => {
+    const actions = (await sandbox.seedApplication({ name: 'actions-fleet' })).id;
+    const [seeded] = await sandbox.seedDevices({ application: actions, count: 1 });
+    const simulated = await sandbox.simulateDevice(seeded!.uuid, { logIntervalMs: 0 });
+    try {
+      const observer = await memberWith('observer', actions);
+      const operator = await memberWith('operator', actions);
+      const developer = await memberWith('developer', actions);
+      const update = (token: string) =>
+        call(sandbox, 'POST', '/supervisor/v1/update', { token, body: { uuid: seeded!.uuid, data: { force: false } } });
+      expect((await update(observer.token)).status).toBe(403);
+      expect((await update(operator.token)).status).toBe(204);
+      const restart = (token: string) => call(sandbox, 'POST', `/application/${actions}/restart`, { token });
+      expect((await restart(operator.token)).status).toBe(403);
+      expect((await restart(developer.token)).status).toBe(200);
+    } finally {
+      await simulated.stop();
+    }
+  });
+
   it('an organization administrator deletes a fleet', async () => {
     const doomed = (await sandbox.seedApplication({ name: 'doomed-fleet' })).id;
     const deleted = await call(sandbox, 'DELETE', `/v7/application(${doomed})`, { token: admin.token });
