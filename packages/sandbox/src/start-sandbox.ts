@@ -5,6 +5,7 @@ import { generateTotpSecret } from './auth/totp.js';
 import { SandboxContext } from './context.js';
 import { seedCatalogue } from './domain/catalogue-seed.js';
 import { ensureCreditFeatures } from './domain/credit-features.js';
+import { ensureFleetMembershipRoles } from './domain/fleet-roles.js';
 import { addMembership, ensureMembershipRoles } from './domain/memberships.js';
 import { seedApplication, seedDevices, seedRelease } from './domain/seeding.js';
 import { trackServiceInstalls } from './domain/service-installs.js';
@@ -101,6 +102,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!fresh) ensureMembershipRoles(store);
     if (!fresh) ensureCreditFeatures(store);
     persistBilling(store, persistence);
+    if (!fresh) ensureFleetMembershipRoles(store);
     persistence.deleteMeta('superuser_password');
     if (!fresh) persistence.hashStoredSecrets(store);
     persistence.setMeta('jwt_secret', jwtSecret);

@@ -7,6 +7,8 @@ import * as apiKey from '@balena-ts/models/api-key';
 import * as application from '@balena-ts/models/application';
 import * as applicationConfigVariable from '@balena-ts/models/application-config-variable';
 import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
+import * as applicationInvite from '@balena-ts/models/application-invite';
+import * as applicationMembership from '@balena-ts/models/application-membership';
 import * as applicationTag from '@balena-ts/models/application-tag';
 import * as billing from '@balena-ts/models/billing';
 import * as config from '@balena-ts/models/config';
@@ -23,6 +25,9 @@ import * as release from '@balena-ts/models/release';
 import * as releaseTag from '@balena-ts/models/release-tag';
 import * as service from '@balena-ts/models/service';
 import * as serviceEnvVariable from '@balena-ts/models/service-env-variable';
+import * as team from '@balena-ts/models/team';
+import * as teamApplicationAccess from '@balena-ts/models/team-application-access';
+import * as teamMembership from '@balena-ts/models/team-membership';
 import * as supervisor from '@balena-ts/supervisor';
 import { bindFacade, facadeModule, facadeValue } from './facade.js';
 import type { BalenaSdk } from './facade-types.js';
@@ -71,8 +76,17 @@ export function describeBalena(settings: SettingsFunctions) {
     settings: facadeModule(settings, {}),
     /** The models of balena's Python SDK reference (`@balena-ts/models` and `@balena-ts/supervisor`). */
     models: {
-      /** Fleets. */
-      application: facadeModule(application, {}),
+      /** Fleets; their members under `membership`, their invites under `invite`. */
+      application: facadeModule(
+        application,
+        {},
+        {
+          /** Users' memberships of fleets, with roles (`@balena-ts/models/application-membership`). */
+          membership: facadeModule(applicationMembership, {}),
+          /** Invites of e-mail addresses to fleets (`@balena-ts/models/application-invite`). */
+          invite: facadeModule(applicationInvite, {}),
+        },
+      ),
       /** API keys. */
       apiKey: facadeModule(apiKey, {}),
       /** An organization's plan, payment method and invoices (`@balena-ts/models/billing`). */
@@ -120,6 +134,17 @@ export function describeBalena(settings: SettingsFunctions) {
       },
       /** SSH keys. */
       key: facadeModule(key, {}),
+      /** Teams of an organization, their members and their access to fleets. */
+      team: facadeModule(
+        team,
+        {},
+        {
+          /** `@balena-ts/models/team-membership`. */
+          membership: facadeModule(teamMembership, {}),
+          /** `@balena-ts/models/team-application-access`. */
+          applicationAccess: facadeModule(teamApplicationAccess, {}),
+        },
+      ),
       /** Supervisor actions, through the API proxy or on the device. */
       supervisor: facadeModule(supervisor, {}),
     },

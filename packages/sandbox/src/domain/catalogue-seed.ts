@@ -9,6 +9,7 @@ import {
   DEVICE_TYPES,
   HOST_OS_RELEASES,
 } from './device-type-table.js';
+import { ensureFleetMembershipRoles } from './fleet-roles.js';
 import { ensureMembershipRoles } from './memberships.js';
 
 /** The organization that owns the balenaOS host applications (nobody is a member). */
@@ -18,6 +19,7 @@ export const HOST_ORGANIZATION_HANDLE = 'balena_os';
 export function seedCatalogue(store: Store): void {
   ensureMembershipRoles(store);
   ensureCreditFeatures(store);
+  ensureFleetMembershipRoles(store);
   insertRow(store, 'application_type', {
     name: 'Default',
     slug: 'default',

@@ -6,6 +6,7 @@ import { registerSupervisorProxyRoutes } from '../supervisor/proxy-routes.js';
 import { registerRestartRoutes } from '../supervisor/restart-routes.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerApiKeyRoutes } from './api-key-routes.js';
+import { registerApplicationInviteRoutes } from './application-invite-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerBillingRoutes } from './billing-routes.js';
 import { registerConfigRoutes } from './config-routes.js';
@@ -36,4 +37,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   registerRestartRoutes,
   registerFaultRoutes,
   registerBillingRoutes,
+  registerApplicationInviteRoutes,
 ];

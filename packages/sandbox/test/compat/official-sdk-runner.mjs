@@ -10,6 +10,8 @@
 //   COMPAT_FLEET          optional: id or slug of a seeded fleet that has at least one release
 //   COMPAT_ONLINE_DEVICE  optional: uuid of a simulated online device, for the supervisor calls
 //   COMPAT_LOG_TIMEOUT_MS optional: how long the live log subscription waits for its line (10 s)
+//   COMPAT_MEMBER         optional: username of a plain member of the superuser's organization, for
+//                         the fleet membership and team calls
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,6 +27,7 @@ const password = required('BALENA_PASSWORD');
 const seededFleet = optionalId(process.env.COMPAT_FLEET);
 const onlineDevice = process.env.COMPAT_ONLINE_DEVICE || undefined;
 const logTimeoutMs = Number(process.env.COMPAT_LOG_TIMEOUT_MS ?? 10_000);
+const memberUsername = process.env.COMPAT_MEMBER || undefined;
 
 const DEVICE_TYPE = 'raspberrypi4-64';
 const suffix = randomBytes(4).toString('hex');
@@ -496,6 +499,93 @@ await call('config.getConfigVarSchema (device type settings)', async () => {
   check('BALENA_HOST_CONFIG_hdmi_mode' in schema.configVarSchema.properties, 'BALENA_HOST_CONFIG_hdmi_mode listed');
   const config = await sdk.models.config.getAll();
   check(typeof config.mixpanelToken === 'string', 'the analytics token');
+});
+
+// --- fleet members and teams ---------------------------------------------------------------------
+function member() {
+  check(memberUsername !== undefined, 'COMPAT_MEMBER names a member of the organization');
+  return memberUsername;
+}
+await call('application.membership (create/getAllByApplication/changeRole/remove)', async () => {
+  const fleet = need('fleetId');
+  const created = await sdk.models.application.membership.create({ application: fleet, username: member() });
+  const roles = await sdk.pine.get({ resource: 'application_membership_role', options: { $select: ['id', 'name'] } });
+  const roleId = (name) => roles.find((role) => role.name === name)?.id;
+  check(created.application_membership_role.__id === roleId('developer'), 'developer by default');
+  const listed = await sdk.models.application.membership.getAllByApplication(fleet, { $select: 'id' });
+  check(listed.length === 1 && listed[0].id === created.id, 'listed for the fleet');
+  const key = { user: created.user.__id, is_member_of__application: fleet };
+  await sdk.models.application.membership.changeRole(key, 'observer');
+  const changed = await sdk.models.application.membership.get(created.id, {
+    $select: 'id',
+    $expand: { application_membership_role: { $select: 'name' } },
+  });
+  check(changed.application_membership_role[0].name === 'observer', 'now an observer');
+  await expectRejection(
+    sdk.models.application.membership.changeRole(created.id, 'unknown role'),
+    'BalenaApplicationMembershipRoleNotFound',
+  );
+  await sdk.models.application.membership.remove(created.id);
+  await expectMessage(sdk.models.application.membership.get(created.id), 'Application Membership not found');
+});
+await call('team (create/getAllByOrganization/rename/remove, applicationAccess.add)', async () => {
+  const organization = need('username');
+  const team = await sdk.models.team.create(organization, `compat-team-${suffix}`);
+  check(team.name === `compat-team-${suffix}`, 'the name');
+  const other = await sdk.models.team.create(organization, `compat-other-${suffix}`);
+  const teams = await sdk.models.team.getAllByOrganization(organization, { $select: ['id'] });
+  check(teams.some((row) => row.id === team.id) && teams.some((row) => row.id === other.id), 'both listed');
+  await sdk.models.team.rename(team.id, `compat-renamed-${suffix}`);
+  check((await sdk.models.team.get(team.id)).name === `compat-renamed-${suffix}`, 'renamed');
+  await expectMessage(
+    sdk.models.team.rename(team.id, `compat-other-${suffix}`),
+    'A team with this name already exists in the organization',
+  );
+  const membership = await sdk.models.team.membership.create({ team: team.id, username: member() });
+  const members = await sdk.models.team.membership.getAllByTeam(team.id, { $select: 'id' });
+  check(members.length === 1 && members[0].id === membership.id, 'the member listed');
+  const access = await sdk.models.team.applicationAccess.add(team.id, need('fleetId'), 'operator');
+  const accesses = await sdk.models.team.applicationAccess.getAllByTeam(team.id, { $select: 'id' });
+  check(accesses.length === 1 && accesses[0].id === access.id, 'the access listed');
+  await sdk.models.team.applicationAccess.update(access.id, 'observer');
+  await sdk.models.team.applicationAccess.remove(access.id);
+  await sdk.models.team.membership.remove(membership.id);
+  await sdk.models.team.remove(team.id);
+  await sdk.models.team.remove(other.id);
+  check(
+    (await sdk.models.team.getAllByOrganization(organization, { $filter: { id: team.id } })).length === 0,
+    'removed',
+  );
+});
+
+await call('application.invite (create/getAll/getAllByApplication/revoke)', async () => {
+  const fleet = need('fleetId');
+  const invitee = `compat-invitee-${suffix}@example.com`;
+  const created = await sdk.models.application.invite.create(fleet, {
+    invitee,
+    roleName: 'observer',
+    message: 'compat',
+  });
+  check(created.is_invited_to__application.__id === fleet, 'the fleet');
+  const all = await sdk.models.application.invite.getAll({ $select: 'id' });
+  check(
+    all.some((row) => row.id === created.id),
+    'listed by getAll',
+  );
+  const byFleet = await sdk.models.application.invite.getAllByApplication(fleet, {
+    $select: 'id',
+    $expand: { invitee: { $select: 'email' } },
+  });
+  check(
+    byFleet.length === 1 && byFleet[0].invitee[0].email === invitee,
+    'listed for the fleet with its e-mail address',
+  );
+  await expectRejection(
+    sdk.models.application.invite.create(fleet, { invitee, roleName: 'unknown role' }),
+    'BalenaApplicationMembershipRoleNotFound',
+  );
+  await sdk.models.application.invite.revoke(created.id);
+  check((await sdk.models.application.invite.getAllByApplication(fleet)).length === 0, 'revoked');
 });
 
 // --- API keys -----------------------------------------------------------------------------------
