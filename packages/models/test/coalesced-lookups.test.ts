@@ -143,3 +143,15 @@ describe('concurrent pins of single devices', () => {
     expect(pinned).toBe(10);
   });
 });
+
+describe('hostile options of a shared read', () => {
+  it('are refused with InvalidParameter, as by the keyed request', async () => {
+    const { devices } = await seedFleet(context, 1);
+    const uuid = devices[0]!.uuid;
+    for (const options of [10n, { $select: 10n }, ['id'], 'id']) {
+      await expect(device.get(context.client, uuid, options as never)).rejects.toMatchObject({
+        name: 'InvalidParameter',
+      });
+    }
+  });
+});

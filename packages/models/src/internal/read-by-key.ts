@@ -27,8 +27,22 @@ const nextTurn: (run: () => void) => void = immediate ? (run) => immediate(run) 
 
 // Options that describe the row alone can be shared; any other (`$filter`, `$top`, `$orderby`...)
 // changes what a list request would answer, so such a read goes out on its own.
+// Anything but a plain object (null, a number) is left to the keyed request, whose option check
+// refuses it with InvalidParameter.
 function sharable(options: ODataOptions | undefined): boolean {
-  return options === undefined || Object.keys(options).every((name) => name === '$select' || name === '$expand');
+  if (options === undefined) return true;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return false;
+  return Object.keys(options).every((name) => name === '$select' || name === '$expand');
+}
+
+// The options as a batch key; undefined for options JSON cannot hold (a BigInt deep inside), which
+// the keyed request then refuses with InvalidParameter.
+function jsonOf(options: ODataOptions | undefined): string | undefined {
+  try {
+    return options === undefined ? '' : JSON.stringify(options);
+  } catch {
+    return undefined;
+  }
 }
 
 function selecting(options: ODataOptions | undefined, field: RowKeyField): ODataOptions | undefined {
@@ -118,7 +132,8 @@ export function readByKey<T>(
   value: string | number,
   options?: ODataOptions,
 ): Promise<T | undefined> {
-  if (!sharable(options)) {
+  const optionsKey = sharable(options) ? jsonOf(options) : undefined;
+  if (optionsKey === undefined) {
     return single<T>(client, { resource, field, options, waiters: new Map() }, value);
   }
   let pending = pendingByClient.get(client);
@@ -126,7 +141,7 @@ export function readByKey<T>(
     pending = new Map();
     pendingByClient.set(client, pending);
   }
-  const batchKey = `${resource} ${field} ${options === undefined ? '' : JSON.stringify(options)}`;
+  const batchKey = `${resource} ${field} ${optionsKey}`;
   let batch = pending.get(batchKey);
   if (batch === undefined) {
     const created: Batch = { resource, field, options, waiters: new Map() };
