@@ -38,6 +38,8 @@ export {
   ImageNotFound,
   KeyNotFound,
   LookupError,
+  OrganizationMembershipNotFound,
+  OrganizationMembershipRoleNotFound,
   OrganizationNotFound,
   ReleaseNotFound,
   ServiceNotFound,

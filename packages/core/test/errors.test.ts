@@ -28,6 +28,8 @@ const ERROR_CLASS_NAMES = [
   'KeyNotFound',
   'ServiceNotFound',
   'OrganizationNotFound',
+  'OrganizationMembershipNotFound',
+  'OrganizationMembershipRoleNotFound',
   'InvalidDeviceType',
   'InvalidApplicationType',
   'IncompatibleApplication',
