@@ -11,6 +11,7 @@ import { registerConfigRoutes } from './config-routes.js';
 import { registerDeviceRoutes } from './device-routes.js';
 import { registerDownloadRoutes } from './download-routes.js';
 import { registerODataRoutes } from './odata-routes.js';
+import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerTotpRoutes } from './totp-routes.js';
 
 /** A route module: adds its routes (and, optionally, middleware) to the server. */
@@ -28,6 +29,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   registerConfigRoutes,
   registerDownloadRoutes,
   registerAdminRoutes,
+  registerOrganizationRoutes,
   registerODataRoutes,
   // Second engineer: logs, supervisor proxy, simulator and fault-injection modules go here.
   registerLogsRoutes,

@@ -60,7 +60,7 @@ export interface ResourcePolicy {
 /** What balena derives and checks around a write of one resource. */
 export interface ResourceHooks {
   /** Rewrites a POST or PATCH body before its fields are read (balena's POSTPARSE hooks: computed inputs such as a release's `semver`). */
-  parseBody?(body: Record<string, unknown>): Record<string, unknown>;
+  parseBody?(body: Record<string, unknown>, store: Store): Record<string, unknown>;
   /** Fills in what balena derives on insert (slugs, uuids, names); before any check. */
   beforeInsert?(store: Store, row: Row): void;
   /** Re-derives dependent values of a patched row. */

@@ -1,4 +1,5 @@
 import { randomHex } from '../auth/random.js';
+import { sendVerificationMail, userPolicy } from '../domain/email-verification.js';
 import { checkMembershipReferences, membershipRoleId } from '../domain/memberships.js';
 import { checkConfigVariable, checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
 import { messageError } from '../http/http-error.js';
@@ -70,17 +71,6 @@ export function applicationSlug(store: Store, row: Row): string {
   const organization = store.get('organization', row.organization as number);
   return `${organization?.handle ?? ''}/${String(row.app_name ?? '')}`.toLowerCase();
 }
-
-/** Users read themselves and the members of their organizations; nobody creates or changes them here. */
-const userPolicy: ResourcePolicy = {
-  read: (access) => {
-    const actor = access.actor;
-    if (actor.kind !== 'user' || access.caller !== 'user') return 'none';
-    return (row) => row.id === actor.userId || access.colleagues().has(row.id);
-  },
-  write: () => 'none',
-  createdOnlyByTheServer: true,
-};
 
 /** A user reads the actors of themselves, their colleagues, and their fleets and devices. */
 const actorPolicy: ResourcePolicy = {
@@ -172,6 +162,7 @@ export const fleetResources: ResourceDefinition[] = [
         actor     -> actor keep readonly
         username  text     required
         email     text     required
+        has_been_sent_verification_email  boolean  hidden
       `),
     ],
     navigations: reverseLinks(`
@@ -181,6 +172,7 @@ export const fleetResources: ResourceDefinition[] = [
     unique: [['username'], ['email']],
     alternateKeys: ['username'],
     policy: userPolicy,
+    hooks: { afterUpdate: (store, next) => sendVerificationMail(store, next) },
   }),
   resource({
     name: 'organization',
@@ -194,6 +186,7 @@ export const fleetResources: ResourceDefinition[] = [
     navigations: reverseLinks(`
         application              <- application.organization
         organization_membership  <- organization_membership.is_member_of__organization
+        invitee__is_invited_to__organization  <- invitee__is_invited_to__organization.is_invited_to__organization
       `),
     unique: [['handle']],
     alternateKeys: ['handle'],
@@ -223,6 +216,9 @@ export const fleetResources: ResourceDefinition[] = [
         organization_membership_role  -> organization_membership_role keep required
       `),
     ],
+    navigations: reverseLinks(`
+      organization_membership_tag  <- organization_membership_tag.organization_membership
+    `),
     unique: [['user', 'is_member_of__organization']],
     alternateKeys: ['user', 'is_member_of__organization'],
     policy: membershipPolicy,
