@@ -89,7 +89,7 @@ export async function get<const O extends TypedOptions<Organization> = Record<ne
   const row = await client.pine.get<Selected<Organization, O>>({
     resource: RESOURCE,
     id: typeof handleOrId === 'number' ? handleOrId : { handle: handleOrId },
-    options: checkODataOptions(options),
+    options,
   });
   if (row === undefined) throw new OrganizationNotFound(handleOrId);
   return row;
