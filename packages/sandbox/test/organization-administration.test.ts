@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, type SandboxUser, startSandbox } from '../src/index.js';
 import { call, odata } from './support/api.js';
@@ -240,5 +243,39 @@ describe('e-mail verification', () => {
     const user = await sandbox.createUser();
     expect((await call(sandbox, 'GET', '/sandbox/v1/mail', { token: user.token })).status).toBe(401);
     expect((await call(sandbox, 'GET', '/sandbox/v1/mail')).status).toBe(401);
+  });
+});
+
+describe('after a restart', () => {
+  it('an invite token still works, though the outbox is empty', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sandbox-invites-'));
+    try {
+      const dataFile = join(directory, 'invites.db');
+      const first = await startSandbox({ dataFile });
+      const admin = first.superuser;
+      const guest = await first.createUser();
+      const sent = await call(first, 'POST', '/v7/invitee__is_invited_to__organization', {
+        token: admin.token,
+        body: { is_invited_to__organization: admin.organizationId, invitee: guest.email },
+      });
+      expect(sent.status).toBe(201);
+      const outbox = await call(first, 'GET', '/sandbox/v1/mail', { token: admin.token });
+      const token = (outbox.body.d as Mail[]).find((mail) => mail.to === guest.email)?.token;
+      await first.close();
+
+      const second = await startSandbox({ dataFile });
+      expect((await call(second, 'GET', '/sandbox/v1/mail', { token: admin.token })).body).toEqual({ d: [] });
+      const accepted = await call(second, 'POST', `/org/v1/invitation/${token}`, { token: guest.token });
+      expect(accepted.status).toBe(200);
+      const membership = await odata(
+        second,
+        `organization_membership(user=${guest.id},is_member_of__organization=${admin.organizationId})?$select=id`,
+        guest.token,
+      );
+      expect(membership.body.d).toHaveLength(1);
+      await second.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
