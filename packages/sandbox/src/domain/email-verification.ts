@@ -1,5 +1,5 @@
 import { randomHex } from '../auth/random.js';
-import type { ResourcePolicy } from '../store/resource-policy.js';
+import type { AccessView } from '../store/resource-policy.js';
 import type { Row } from '../store/row.js';
 import type { Store } from '../store/store.js';
 import { recordMail } from './outbox.js';
@@ -7,32 +7,14 @@ import { recordMail } from './outbox.js';
 /** The one user field a user may PATCH on their own row: asking for a (new) verification e-mail. */
 export const VERIFICATION_FLAG = 'has_been_sent_verification_email';
 
-/**
- * Users read themselves and the members of their organizations; a user changes nothing of their own
- * row but {@link VERIFICATION_FLAG} (balena-sdk's `requestVerificationEmail`), and nobody creates or
- * deletes users here.
- */
-export const userPolicy: ResourcePolicy = {
-  read: (access) => {
-    const actor = access.actor;
-    if (actor.kind !== 'user' || access.caller !== 'user') return 'none';
-    return (row) => row.id === actor.userId || access.colleagues().has(row.id);
-  },
-  write: (access) => {
-    const actor = access.actor;
-    if (actor.kind !== 'user' || access.caller !== 'user') return 'none';
-    return (row) => row.id === actor.userId;
-  },
-  update: (access, next, previous) => {
-    const actor = access.actor;
-    if (actor.kind !== 'user' || access.caller !== 'user' || previous.id !== actor.userId) return false;
-    return Object.keys(next).every(
-      (name) => name === VERIFICATION_FLAG || name === 'modified_at' || next[name] === previous[name],
-    );
-  },
-  remove: () => 'none',
-  createdOnlyByTheServer: true,
-};
+/** Whether a PATCH of a user row is the caller's own and changes nothing but {@link VERIFICATION_FLAG}. */
+export function onlyVerificationFlagChanges(access: AccessView, next: Row, previous: Row): boolean {
+  const actor = access.actor;
+  if (actor.kind !== 'user' || access.caller !== 'user' || previous.id !== actor.userId) return false;
+  return Object.keys(next).every(
+    (name) => name === VERIFICATION_FLAG || name === 'modified_at' || next[name] === previous[name],
+  );
+}
 
 /** After a PATCH that sets the flag: a fresh token replaces any earlier one, and the mail is recorded. */
 export function sendVerificationMail(store: Store, user: Row): void {

@@ -1,5 +1,5 @@
 import { randomHex } from '../auth/random.js';
-import { sendVerificationMail, userPolicy } from '../domain/email-verification.js';
+import { onlyVerificationFlagChanges, sendVerificationMail } from '../domain/email-verification.js';
 import { checkMembershipReferences, membershipRoleId } from '../domain/memberships.js';
 import { checkConfigVariable, checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
 import { messageError } from '../http/http-error.js';
@@ -71,6 +71,25 @@ export function applicationSlug(store: Store, row: Row): string {
   const organization = store.get('organization', row.organization as number);
   return `${organization?.handle ?? ''}/${String(row.app_name ?? '')}`.toLowerCase();
 }
+
+/**
+ * Users read themselves and the members of their organizations; nobody creates or deletes them here,
+ * and a user changes only the verification flag of their own row (balena-sdk's `requestVerificationEmail`).
+ */
+const userPolicy: ResourcePolicy = {
+  read: (access) => {
+    const actor = access.actor;
+    if (actor.kind !== 'user' || access.caller !== 'user') return 'none';
+    return (row) => row.id === actor.userId || access.colleagues().has(row.id);
+  },
+  write: (access) => {
+    const actor = access.actor;
+    return actor.kind === 'user' && access.caller === 'user' ? (row) => row.id === actor.userId : 'none';
+  },
+  update: onlyVerificationFlagChanges,
+  remove: () => 'none',
+  createdOnlyByTheServer: true,
+};
 
 /** A user reads the actors of themselves, their colleagues, and their fleets and devices. */
 const actorPolicy: ResourcePolicy = {
