@@ -120,6 +120,19 @@ describe('organization invites', () => {
     expect((await odata(sandbox, 'invitee__is_invited_to__organization', member.token)).body.d).toEqual([]);
     expect((await odata(sandbox, 'invitee__is_invited_to__organization', stranger.token)).body.d).toEqual([]);
     expect((await odata(sandbox, 'invitee', stranger.token)).body.d).toEqual([]);
+    // Nor through a navigation of the organization they belong to.
+    const expanded = await odata(
+      sandbox,
+      `organization(${organization})?$select=id&$expand=invitee__is_invited_to__organization($select=id)`,
+      member.token,
+    );
+    expect(expanded.body.d).toEqual([{ id: organization, invitee__is_invited_to__organization: [] }]);
+    const asAdmin = await odata(
+      sandbox,
+      `organization(${organization})?$select=id&$expand=invitee__is_invited_to__organization($select=id)`,
+      admin.token,
+    );
+    expect(asAdmin.body.d[0].invitee__is_invited_to__organization).toHaveLength(1);
     const [mail] = await mails('dup@example.com');
     expect((await call(sandbox, 'POST', `/org/v1/invitation/${mail?.token}`)).status).toBe(401);
     expect((await call(sandbox, 'POST', '/org/v1/invitation/0000', { token: stranger.token })).status).toBe(404);
