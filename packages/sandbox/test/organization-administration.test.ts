@@ -252,6 +252,18 @@ describe('e-mail verification', () => {
     ]);
   });
 
+  it('signing up records the first verification mail', async () => {
+    const email = `signup-${process.pid}@example.com`;
+    const registered = await call(sandbox, 'POST', '/user/register', { body: { email, password: 'a passphrase' } });
+    expect(registered.status).toBe(200);
+    const [mail] = await mails(email);
+    expect(mail?.kind).toBe('email-verification');
+    const verified = await call(sandbox, 'POST', '/user/v1/verify-email', {
+      body: { email, verificationToken: mail?.token },
+    });
+    expect(verified.status).toBe(200);
+  });
+
   it('the outbox is the superuser’s only', async () => {
     const user = await sandbox.createUser();
     expect((await call(sandbox, 'GET', '/sandbox/v1/mail', { token: user.token })).status).toBe(401);
