@@ -1,14 +1,9 @@
 // Bundle-size entries for @balena-ts/models organization subpaths (organization, its memberships,
 // membership tags and invites). One organization function should cost no more than one device function.
-const FLEET_MODELS = [
-  'models/dist/application/',
-  'models/dist/device/',
-  'models/dist/device-os/',
-  'models/dist/config/',
-  'models/dist/api-key/',
-  'models/dist/key/',
-  'models/dist/release/',
-];
+// Each folder is forbidden in both layouts: compiled (`dist/`) and, where size.mjs checks `forbid` on a
+// build from the TypeScript sources, `src/`.
+const folders = (...names) => names.flatMap((name) => [`models/dist/${name}/`, `models/src/${name}/`]);
+const FLEET_MODELS = folders('application', 'device', 'device-os', 'config', 'api-key', 'key', 'release');
 
 export default [
   {
@@ -17,7 +12,7 @@ export default [
 import { get } from '@balena-ts/models/organization';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 get(client, 'field_team', { $select: ['id', 'name'] }).then(console.log);`,
-    forbid: [...FLEET_MODELS, 'models/dist/organization-membership/', 'models/dist/organization-invite/'],
+    forbid: [...FLEET_MODELS, ...folders('organization-membership', 'organization-invite')],
   },
   {
     name: 'models/organization-membership: changeRole',
@@ -25,7 +20,7 @@ get(client, 'field_team', { $select: ['id', 'name'] }).then(console.log);`,
 import { changeRole } from '@balena-ts/models/organization-membership';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 changeRole(client, 17, 'administrator').then(console.log);`,
-    forbid: [...FLEET_MODELS, 'models/dist/organization/', 'models/dist/organization-invite/'],
+    forbid: [...FLEET_MODELS, ...folders('organization', 'organization-invite')],
   },
   {
     name: 'models/organization-invite: create',
@@ -33,7 +28,7 @@ changeRole(client, 17, 'administrator').then(console.log);`,
 import { create } from '@balena-ts/models/organization-invite';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 create(client, 'field_team', { invitee: 'ada@example.com', roleName: 'member' }).then(console.log);`,
-    forbid: [...FLEET_MODELS, 'models/dist/organization/', 'models/dist/organization-membership/'],
+    forbid: [...FLEET_MODELS, ...folders('organization', 'organization-membership')],
   },
   {
     name: 'models/organization-membership-tag: set',
@@ -41,6 +36,6 @@ create(client, 'field_team', { invitee: 'ada@example.com', roleName: 'member' })
 import { set } from '@balena-ts/models/organization-membership-tag';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 set(client, 17, 'team', 'field').then(console.log);`,
-    forbid: [...FLEET_MODELS, 'models/dist/organization-invite/'],
+    forbid: [...FLEET_MODELS, ...folders('organization-invite')],
   },
 ];
