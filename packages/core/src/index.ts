@@ -46,6 +46,8 @@ export {
   ImageNotFound,
   KeyNotFound,
   LookupError,
+  OrganizationMembershipNotFound,
+  OrganizationMembershipRoleNotFound,
   OrganizationNotFound,
   ReleaseNotFound,
   ServiceNotFound,

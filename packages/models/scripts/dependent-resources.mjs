@@ -187,4 +187,22 @@ export const RESOURCES = [
     example: { key: 'version', value: '1.2.3', newValue: '1.2.4' },
     nameRule: 'tag',
   },
+  {
+    entry: 'organization-membership-tag',
+    definition: 'organizationMembershipTags',
+    header: [
+      'Organization membership tags (balena-sdk `balena.models.organization.membership.tags`): key/value',
+      "labels on a member's membership of an organization, written by the organization's administrators.",
+    ],
+    kind: 'tag',
+    noun: 'tag',
+    parent: 'organizationMembership',
+    row: { type: 'OrganizationMembershipTag', from: './types/tag.js', fields: 'TagFields' },
+    lists: [
+      ['getAllByOrganization', 'organization'],
+      ['getAllByOrganizationMembership', 'parent'],
+    ],
+    example: { key: 'team', value: 'field', newValue: 'office' },
+    nameRule: 'tag',
+  },
 ];

@@ -123,6 +123,14 @@ const PARENTS = {
       "export type { Service, ServiceInstall } from './types/service.js';",
     ],
   },
+  organizationMembership: {
+    parameters: [['membershipId', 'number', 'the organization membership id']],
+    of: 'an organization membership',
+    ofOrganization: 'every membership of an organization',
+    errors: 'OrganizationMembershipNotFound',
+    example: '17',
+    typeExports: ["export type { OrganizationMembershipReference } from './types/tag.js';"],
+  },
 };
 
 const NAME_RULES = {
@@ -189,7 +197,7 @@ function example(code) {
 }
 
 // The listings a resource may have; any other `rows` of a `lists` entry names an earlier listing.
-const LISTINGS = { all: true, parent: true, owner: true, application: true };
+const LISTINGS = { all: true, parent: true, owner: true, application: true, organization: true };
 
 const LIST_OPTIONS = 'options - OData options merged into the query; a literal `$select` narrows the result type';
 
@@ -303,6 +311,24 @@ const OPERATIONS = {
       ]),
       listSignature(name, words.row, parameterList(application)),
       `  return read.getRowsByApplication(client, ${words.definition}, slugOrUuidOrIdOrName, options as ODataOptions);`,
+      '}',
+    ].join('\n');
+  },
+
+  organization(_resource, words, name) {
+    return [
+      doc([
+        `Lists the ${words.nouns} of ${words.parent.ofOrganization}, by ${words.keyWord}.`,
+        '',
+        '@param client - the client',
+        '@param handleOrId - the organization: its handle or numeric id',
+        `@param ${LIST_OPTIONS}`,
+        `@returns the ${words.nouns}`,
+        '@throws InvalidParameter for malformed arguments, before any request; OrganizationNotFound',
+        ...example(`const rows = await ${name}(client, 'field_team');`),
+      ]),
+      listSignature(name, words.row, ['handleOrId: string | number']),
+      `  return read.getRowsByOrganization(client, ${words.definition}, handleOrId, options as ODataOptions);`,
       '}',
     ].join('\n');
   },

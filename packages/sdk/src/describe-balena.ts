@@ -21,6 +21,10 @@ import * as deviceServiceEnvVariable from '@balena-ts/models/device-service-env-
 import * as deviceTag from '@balena-ts/models/device-tag';
 import * as image from '@balena-ts/models/image';
 import * as key from '@balena-ts/models/key';
+import * as organization from '@balena-ts/models/organization';
+import * as organizationInvite from '@balena-ts/models/organization-invite';
+import * as organizationMembership from '@balena-ts/models/organization-membership';
+import * as organizationMembershipTag from '@balena-ts/models/organization-membership-tag';
 import * as release from '@balena-ts/models/release';
 import * as releaseTag from '@balena-ts/models/release-tag';
 import * as service from '@balena-ts/models/service';
@@ -143,6 +147,24 @@ export function describeBalena(settings: SettingsFunctions) {
           membership: facadeModule(teamMembership, {}),
           /** `@balena-ts/models/team-application-access`. */
           applicationAccess: facadeModule(teamApplicationAccess, {}),
+        },
+      ),
+      /** Organizations, with their memberships (and their tags) and invites nested as in balena-sdk. */
+      organization: facadeModule(
+        organization,
+        {},
+        {
+          /** `@balena-ts/models/organization-membership`. */
+          membership: facadeModule(
+            organizationMembership,
+            {},
+            {
+              /** `@balena-ts/models/organization-membership-tag`. */
+              tags: facadeModule(organizationMembershipTag, {}),
+            },
+          ),
+          /** `@balena-ts/models/organization-invite`. */
+          invite: facadeModule(organizationInvite, {}),
         },
       ),
       /** Supervisor actions, through the API proxy or on the device. */

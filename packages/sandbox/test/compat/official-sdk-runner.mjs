@@ -493,6 +493,104 @@ await call('organization.membership.remove refuses the last administrator', asyn
   for (const id of state.organizations) await sdk.models.organization.remove(id);
 });
 
+// --- organization administration: get/getAll/remove, memberships, membership tags, invites ---------
+await call('organization.get / getAll (by handle and id; unknown handle refused)', async () => {
+  const created = await sdk.models.organization.create({ name: `Compat Admin ${suffix}` });
+  state.adminOrganization = created;
+  const byHandle = await sdk.models.organization.get(created.handle);
+  const byId = await sdk.models.organization.get(created.id, { $select: ['id', 'handle'] });
+  check(byHandle.id === created.id && byId.handle === created.handle, 'the same organization by handle and by id');
+  const all = await sdk.models.organization.getAll({ $select: ['id'] });
+  check(
+    all.some((organization) => organization.id === created.id),
+    'getAll lists it',
+  );
+  await expectRejection(sdk.models.organization.get(`no_such_org_${suffix}`), 'BalenaOrganizationNotFound');
+});
+await call('organization.membership (getAllByOrganization, changeRole of a second member)', async () => {
+  const organization = need('adminOrganization');
+  const memberEmail = `compat-member-${suffix}@example.com`;
+  const memberToken = await sdk.auth.register({ email: memberEmail, password: `pw-${suffix}-member` });
+  const memberId = JSON.parse(Buffer.from(memberToken.split('.')[1], 'base64url').toString('utf8')).id;
+  state.adminMemberEmail = memberEmail;
+  const added = await sdk.pine.post({
+    resource: 'organization_membership',
+    body: { user: memberId, is_member_of__organization: organization.id },
+  });
+  const memberships = await sdk.models.organization.membership.getAllByOrganization(organization.id, {
+    $select: 'id',
+  });
+  check(memberships.length === 2, `two memberships, got ${memberships.length}`);
+  await sdk.models.organization.membership.changeRole(added.id, 'administrator');
+  const promoted = await sdk.models.organization.membership.get(added.id, {
+    $select: 'id',
+    $expand: { organization_membership_role: { $select: 'name' } },
+  });
+  check(promoted.organization_membership_role[0]?.name === 'administrator', 'promoted to administrator');
+  await sdk.models.organization.membership.changeRole(
+    { user: memberId, is_member_of__organization: organization.id },
+    'member',
+  );
+  await expectRejection(
+    sdk.models.organization.membership.changeRole(added.id, 'no_such_role'),
+    'BalenaOrganizationMembershipRoleNotFound',
+  );
+  state.adminMembership = added.id;
+});
+await call(
+  'organization.membership.tags (set/getAllByOrganization/getAllByOrganizationMembership/remove)',
+  async () => {
+    const organization = need('adminOrganization');
+    const membership = need('adminMembership');
+    await sdk.models.organization.membership.tags.set(membership, 'team', 'field');
+    await sdk.models.organization.membership.tags.set(membership, 'team', 'office');
+    const byOrganization = await sdk.models.organization.membership.tags.getAllByOrganization(organization.handle);
+    check(byOrganization.length === 1 && byOrganization[0].value === 'office', 'one tag, overwritten');
+    const byMembership = await sdk.models.organization.membership.tags.getAllByOrganizationMembership(membership);
+    check(byMembership.length === 1 && byMembership[0].tag_key === 'team', 'the tag of the membership');
+    await sdk.models.organization.membership.tags.remove(membership, 'team');
+    const after = await sdk.models.organization.membership.tags.getAllByOrganization(organization.id);
+    check(after.length === 0, 'removed');
+  },
+);
+await call('organization.invite (create/getAll/getAllByOrganization/revoke)', async () => {
+  const organization = need('adminOrganization');
+  const invite = await sdk.models.organization.invite.create(organization.id, {
+    invitee: `compat-invitee-${suffix}@example.com`,
+    roleName: 'member',
+    message: 'Join us',
+  });
+  check(typeof invite.id === 'number', 'the invite has an id');
+  const listed = await sdk.models.organization.invite.getAllByOrganization(organization.handle, {
+    $select: 'message',
+    $expand: { invitee: { $select: 'email' }, organization_membership_role: { $select: 'name' } },
+  });
+  check(
+    listed.length === 1 &&
+      listed[0].message === 'Join us' &&
+      listed[0].invitee[0]?.email === `compat-invitee-${suffix}@example.com` &&
+      listed[0].organization_membership_role[0]?.name === 'member',
+    `the invite as created, got ${JSON.stringify(listed)}`,
+  );
+  const all = await sdk.models.organization.invite.getAll({ $select: 'id' });
+  check(
+    all.some((row) => row.id === invite.id),
+    'getAll lists it',
+  );
+  await expectRejection(
+    sdk.models.organization.invite.create(organization.id, { invitee: 'x@example.com', roleName: 'no_such_role' }),
+    'BalenaOrganizationMembershipRoleNotFound',
+  );
+  await sdk.models.organization.invite.revoke(invite.id);
+  const after = await sdk.models.organization.invite.getAllByOrganization(organization.id);
+  check(after.length === 0, 'revoked');
+});
+await call('organization.remove', async () => {
+  const organization = need('adminOrganization');
+  await sdk.models.organization.remove(organization.handle);
+  await expectRejection(sdk.models.organization.get(organization.id), 'BalenaOrganizationNotFound');
+});
+
 // --- configuration --------------------------------------------------------------------------------
 await call('config.getConfigVarSchema (device type settings)', async () => {
   const schema = await sdk.models.config.getConfigVarSchema(DEVICE_TYPE);
