@@ -1,8 +1,7 @@
 // Bundle-size entries for @balena-ts/models organization subpaths (organization, its memberships,
 // membership tags and invites). One organization function should cost no more than one device function.
-// Each folder is forbidden in both layouts: compiled (`dist/`) and, where size.mjs checks `forbid` on a
-// build from the TypeScript sources, `src/`.
-const folders = (...names) => names.flatMap((name) => [`models/dist/${name}/`, `models/src/${name}/`]);
+// size.mjs checks `forbid` on a build from the TypeScript sources: folders are named under `src/`.
+const folders = (...names) => names.map((name) => `models/src/${name}/`);
 const FLEET_MODELS = folders('application', 'device', 'device-os', 'config', 'api-key', 'key', 'release');
 
 export default [
