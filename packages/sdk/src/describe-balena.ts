@@ -17,6 +17,7 @@ import * as deviceServiceEnvVariable from '@balena-ts/models/device-service-env-
 import * as deviceTag from '@balena-ts/models/device-tag';
 import * as image from '@balena-ts/models/image';
 import * as key from '@balena-ts/models/key';
+import * as os from '@balena-ts/models/os';
 import * as release from '@balena-ts/models/release';
 import * as releaseTag from '@balena-ts/models/release-tag';
 import * as service from '@balena-ts/models/service';
@@ -85,6 +86,8 @@ export function describeBalena(settings: SettingsFunctions) {
       device: facadeModule(device, { generateUuid: true, isArchitectureCompatible: true }),
       /** balenaOS images and their configuration; `parseParams` needs no client. */
       deviceOs: facadeModule(deviceOs, { parseParams: true }),
+      /** balenaOS versions, updates, images and config.json (`@balena-ts/models/os`); the version checks need no client. */
+      os: facadeModule(os, { parseParams: true, isArchitectureCompatibleWith: true }),
       /** Environment variables of fleets, services, devices and device services. */
       environmentVariables: {
         /** `@balena-ts/models/application-env-variable`; `isSystemVariable` needs no client. */

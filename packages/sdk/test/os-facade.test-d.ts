@@ -1,0 +1,41 @@
+// The facade paths of the models the Python SDK reference lacks (the official SDK's names).
+import type * as osModule from '@balena-ts/models/os';
+import { describe, expectTypeOf, test } from 'vitest';
+import type { BalenaSdk } from '../src/index.js';
+
+declare const balena: BalenaSdk;
+
+describe('balena.models.os', () => {
+  test('one slug lists versions, several list them by slug', () => {
+    expectTypeOf(balena.models.os.getAvailableOsVersions('raspberrypi3')).resolves.toEqualTypeOf<
+      osModule.OsVersion[]
+    >();
+    expectTypeOf(balena.models.os.getAllOsVersions(['raspberrypi3', 'fincm3'])).resolves.toEqualTypeOf<
+      Record<string, osModule.OsVersion[]>
+    >();
+  });
+  test('the other functions take the module function’s arguments after the client', () => {
+    expectTypeOf(balena.models.os.getMaxSatisfyingVersion('rpi', '^6.0.0', 'esr')).resolves.toEqualTypeOf<
+      string | null
+    >();
+    expectTypeOf(
+      balena.models.os.getSupportedOsUpdateVersions('rpi', '6.0.10'),
+    ).resolves.toEqualTypeOf<osModule.OsUpdateVersions>();
+    expectTypeOf(
+      balena.models.os.getOsUpdateType('rpi', '6.0.10', '6.0.13'),
+    ).resolves.toEqualTypeOf<osModule.OsUpdateType>();
+    expectTypeOf(balena.models.os.isSupportedOsUpdate).returns.resolves.toBeBoolean();
+    expectTypeOf(balena.models.os.getDownloadSize).returns.resolves.toBeNumber();
+    expectTypeOf(balena.models.os.getSupervisorReleasesForCpuArchitecture('aarch64')).resolves.toEqualTypeOf<
+      osModule.SupervisorRelease[]
+    >();
+    expectTypeOf(balena.models.os.download).toEqualTypeOf<
+      (params: osModule.OsParams, options?: osModule.DownloadOptions) => Promise<osModule.OsImageDownload>
+    >();
+  });
+  test('isArchitectureCompatibleWith needs no client and stays the module function', () => {
+    expectTypeOf(balena.models.os.isArchitectureCompatibleWith).toEqualTypeOf<
+      typeof osModule.isArchitectureCompatibleWith
+    >();
+  });
+});
