@@ -1,4 +1,5 @@
 // The facade paths of the models the Python SDK reference lacks (the official SDK's names).
+import type * as deviceModule from '@balena-ts/models/device';
 import type * as osModule from '@balena-ts/models/os';
 import { describe, expectTypeOf, test } from 'vitest';
 import type { BalenaSdk } from '../src/index.js';
@@ -37,5 +38,18 @@ describe('balena.models.os', () => {
     expectTypeOf(balena.models.os.isArchitectureCompatibleWith).toEqualTypeOf<
       typeof osModule.isArchitectureCompatibleWith
     >();
+  });
+});
+
+describe('balena.models.device OS updates', () => {
+  test('startOsUpdate answers one result for a uuid, a dictionary for several', () => {
+    expectTypeOf(
+      balena.models.device.startOsUpdate('uuid', '6.0.13'),
+    ).resolves.toEqualTypeOf<deviceModule.OsUpdateActionResult>();
+    expectTypeOf(balena.models.device.startOsUpdate(['a', 'b'], '6.0.13')).resolves.toEqualTypeOf<
+      Record<string, deviceModule.OsUpdateActionResult>
+    >();
+    expectTypeOf(balena.models.device.pinToOsRelease(1, '6.0.13')).resolves.toBeVoid();
+    expectTypeOf(balena.models.device.waitForOsUpdate('uuid')).resolves.toEqualTypeOf<deviceModule.OsUpdateOutcome>();
   });
 });
