@@ -5,6 +5,7 @@ import type * as settingsModule from '@balena-ts/core/settings';
 import * as logs from '@balena-ts/logs';
 import * as apiKey from '@balena-ts/models/api-key';
 import * as application from '@balena-ts/models/application';
+import * as applicationBuildVariable from '@balena-ts/models/application-build-variable';
 import * as applicationConfigVariable from '@balena-ts/models/application-config-variable';
 import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
 import * as applicationTag from '@balena-ts/models/application-tag';
@@ -69,8 +70,8 @@ export function describeBalena(settings: SettingsFunctions) {
     settings: facadeModule(settings, {}),
     /** The models of balena's Python SDK reference (`@balena-ts/models` and `@balena-ts/supervisor`). */
     models: {
-      /** Fleets. */
-      application: facadeModule(application, {}),
+      /** Fleets; `buildVar` holds their build variables (`@balena-ts/models/application-build-variable`). */
+      application: facadeModule(application, {}, { buildVar: facadeModule(applicationBuildVariable, {}) }),
       /** API keys. */
       apiKey: facadeModule(apiKey, {}),
       /** The API's configuration and device types. */

@@ -1,4 +1,5 @@
 // The facade paths of the models the Python SDK reference lacks (the official SDK's names).
+import type * as buildVariableModule from '@balena-ts/models/application-build-variable';
 import type * as deviceModule from '@balena-ts/models/device';
 import type * as osModule from '@balena-ts/models/os';
 import { describe, expectTypeOf, test } from 'vitest';
@@ -51,5 +52,18 @@ describe('balena.models.device OS updates', () => {
     >();
     expectTypeOf(balena.models.device.pinToOsRelease(1, '6.0.13')).resolves.toBeVoid();
     expectTypeOf(balena.models.device.waitForOsUpdate('uuid')).resolves.toEqualTypeOf<deviceModule.OsUpdateOutcome>();
+  });
+});
+
+describe('balena.models.application.buildVar', () => {
+  test('is the build variable model bound to the client', () => {
+    expectTypeOf(balena.models.application.buildVar.get('admin/fleet', 'NODE_VERSION')).resolves.toEqualTypeOf<
+      string | undefined
+    >();
+    expectTypeOf(balena.models.application.buildVar.set).parameters.toEqualTypeOf<
+      [slugOrUuidOrIdOrName: buildVariableModule.ApplicationIdentifier, name: string, value: string]
+    >();
+    expectTypeOf(balena.models.application.buildVar.remove('admin/fleet', 'NODE_VERSION')).resolves.toBeVoid();
+    expectTypeOf(balena.models.application.get).toBeFunction();
   });
 });
