@@ -151,11 +151,13 @@ async function updateHostOs(balena, device) {
   detail(`${device.name} runs ${current}; recommended update: balenaOS ${recommended}`);
   await balena.models.device.startOsUpdate(device.uuid, recommended);
   let rebooting = false;
+  let shown = '';
   const outcome = await balena.models.device.waitForOsUpdate(device.uuid, {
     pollIntervalMs: 20,
     timeoutMs: 30_000,
     onProgress: ({ state, percentage, isOnline }) => {
-      if (state && percentage !== null) detail(`${String(percentage).padStart(3)}% ${state}`);
+      const line = `${String(percentage).padStart(3)}% ${state}`;
+      if (state && percentage !== null && line !== shown) detail((shown = line));
       if (!isOnline && !rebooting) {
         rebooting = true;
         detail('rebooting into the new OS');

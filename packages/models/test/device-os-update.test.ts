@@ -65,6 +65,10 @@ describe('device.startOsUpdate and device.waitForOsUpdate', () => {
       });
       expect(row).toMatchObject({ os_version: 'balenaOS 6.0.13', status: 'Idle', provisioning_progress: null });
       expect(await osTargetOf(uuid)).toBe('6.0.13');
+      // Back on the new OS, the device does not run the update a second time.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const logs = await context.client.request<{ message: string }[]>(`/device/v2/${uuid}/logs`);
+      expect(logs.filter((line) => line.message.includes('Host OS update to balenaOS 6.0.13 started'))).toHaveLength(1);
       // The API now refuses a downgrade of the target, as balena does.
       const downgrade = await context.client.pine
         .patch({ resource: 'device', options: { $filter: { uuid } }, body: { should_be_operated_by__release: 1 } })

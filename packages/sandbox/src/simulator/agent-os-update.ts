@@ -28,8 +28,9 @@ function installedBy(release: Row): { version: string; variant: string } {
   return { version: raw.replace(/\.(dev|prod)$/, ''), variant };
 }
 
-function runsAlready(device: Row, version: string): boolean {
-  const current = device.os_version as string | null;
+function runsAlready(agent: DeviceAgent, device: Row, version: string): boolean {
+  // Until its first report after the reboot lands, the row still shows the old version.
+  const current = agent.installedOs?.os_version ?? (device.os_version as string | null);
   return current !== null && semver.valid(current) !== null && semver.compare(current, version) === 0;
 }
 
@@ -41,7 +42,7 @@ export function maybeUpdateOs(agent: DeviceAgent, device: Row, release: Row | un
   if (!release || agent.power !== 'online' || agent.osUpdating !== null) return;
   if (agent.failedOsTarget === release.id) return;
   const target = installedBy(release);
-  if (runsAlready(device, target.version)) return;
+  if (runsAlready(agent, device, target.version)) return;
   agent.osUpdating = release.id;
   // Started outside the store write that announced the new target.
   queueMicrotask(() => void runOsUpdate(agent, release.id, target));
@@ -69,7 +70,8 @@ async function runOsUpdate(
       await agent.patchSelf({ status: 'configuring', provisioning_progress: percentage, provisioning_state: state });
       await sleep(agent.downloadStepMs);
     }
-    agent.bootInto = { os_version: `balenaOS ${target.version}`, os_variant: target.variant };
+    agent.installedOs = { os_version: `balenaOS ${target.version}`, os_variant: target.variant };
+    agent.bootInto = agent.installedOs;
     await agent.reboot();
   } finally {
     agent.osUpdating = null;

@@ -39,6 +39,8 @@ export class DeviceAgent {
   osUpdating: number | null = null;
   /** An OS release whose update failed: not retried until the target changes. */
   failedOsTarget: number | null = null;
+  /** The OS the last host OS update installed. */
+  installedOs: { os_version: string; os_variant: string } | undefined;
   /** The OS the next boot reports, once an update has installed it. */
   bootInto: { os_version: string; os_variant: string } | undefined;
   /** Host OS updates fail at install (tests of the failure path). */
