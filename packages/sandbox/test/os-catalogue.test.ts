@@ -92,6 +92,24 @@ describe("a device's target OS release", () => {
     expect(await target(device.id)).toEqual({ __id: (await osRelease('raspberrypi4-64', '2.88.4+rev2')) + 1 });
   });
 
+  it('is set from the OS version a device registers with', async () => {
+    const provisioningKey = (
+      await call(sandbox, 'POST', `/api-key/application/${privateFleet}/provisioning`, { token: token(), body: {} })
+    ).body;
+    const registered = await call(sandbox, 'POST', '/device/register', {
+      token: provisioningKey,
+      body: {
+        application: privateFleet,
+        device_type: 'raspberrypi4-64',
+        uuid: 'b'.repeat(32),
+        os_version: 'balenaOS 6.0.10',
+        os_variant: 'prod',
+      },
+    });
+    expect(registered.status).toBe(201);
+    expect(await target(registered.body.id)).toEqual({ __id: await osRelease('raspberrypi4-64', '6.0.10') });
+  });
+
   it("answers balena's errors for another device type, an invalidated release and a downgrade", async () => {
     const [device] = await sandbox.seedDevices({
       application: privateFleet,
