@@ -27,6 +27,8 @@ export {
   IncompatibleApplication,
   InvalidApplicationType,
   InvalidDeviceType,
+  OsUpdateFailed,
+  OsUpdateNotSupported,
   SupervisorLocked,
 } from './errors/device-errors.js';
 export {

@@ -31,7 +31,7 @@ import { RESOURCES } from './dependent-resources.mjs';
  * @property {boolean} [setForDevices]
  * @property {string[]} [exports]
  * @property {{ key: string, value: string, newValue: string, id?: number }} example
- * @property {'environment' | 'config' | 'tag'} nameRule
+ * @property {'environment' | 'config' | 'tag' | 'build'} nameRule
  */
 
 const PACKAGE_DIRECTORY = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -137,6 +137,7 @@ const NAME_RULES = {
   environment: 'letters, digits and `_`, no leading digit, not `RESIN`/`BALENA`/`USER` nor `RESIN_…`/`BALENA_…`',
   config: 'must start with `BALENA_` or `RESIN_`; letters, digits, `_` and `:` (not first)',
   tag: 'the tag key: non-empty, without whitespace, not starting with `io.resin.` or `io.balena.`',
+  build: 'any non-empty name (balena applies no naming rule to build variables)',
 };
 
 /** The words every template uses for one resource. */
@@ -149,7 +150,7 @@ function vocabulary(resource) {
     keyWord: isVariable ? 'name' : 'key',
     keyDoc: isVariable ? 'the variable name' : 'the tag key',
     rulesChecked: isVariable ? 'The name and value rules are checked first.' : 'The key rules are checked first.',
-    valueDoc: isVariable ? 'the value, without line breaks' : 'the value (any string)',
+    valueDoc: isVariable && resource.nameRule !== 'build' ? 'the value, without line breaks' : 'the value (any string)',
     noun: resource.noun,
     nouns: `${resource.noun}s`,
     row: resource.row.type,
@@ -426,7 +427,7 @@ const OPERATIONS = {
         '',
         '@param client - the client',
         `@param id - the ${words.noun}'s id (a number, or a string of digits)`,
-        `@param value - the new value, without line breaks`,
+        `@param value - the new ${words.valueDoc.replace(/^the /, '')}`,
         '@throws InvalidParameter for a bad id or value, before any request',
         ...example(`await update(client, ${words.example.id}, '${words.example.newValue}');`),
       ]),

@@ -13,6 +13,8 @@ export { get, getApplicationName, getByName, getName, has } from './device/get.j
 export { getAll, getAllByApplication, getAllByApplicationId, getAllByOrganization } from './device/get-all.js';
 export { generateDeviceKey, generateUuid } from './device/keys.js';
 export { move } from './device/move.js';
+export type { OsUpdateActionResult, StartOsUpdateOptions } from './device/os-update.js';
+export { pinToOsRelease, startOsUpdate } from './device/os-update.js';
 export type { DeviceRegistration } from './device/register.js';
 export { register } from './device/register.js';
 export {
@@ -26,6 +28,8 @@ export { getWithServiceDetails } from './device/service-details.js';
 export { getLocalIpAddress, getProgress, getStatus, hasDeviceUrl, isOnline } from './device/status.js';
 export { identify, restart, restartApplication } from './device/supervisor.js';
 export { disableDeviceUrl, enableDeviceUrl, getDashboardUrl, getDeviceUrl } from './device/urls.js';
+export type { OsUpdateOutcome, OsUpdateProgress, WaitForOsUpdateOptions } from './device/wait-for-os-update.js';
+export { waitForOsUpdate } from './device/wait-for-os-update.js';
 export type { CustomLocation } from './device/writes.js';
 export {
   grantSupportAccess,

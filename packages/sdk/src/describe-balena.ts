@@ -5,6 +5,7 @@ import type * as settingsModule from '@balena-ts/core/settings';
 import * as logs from '@balena-ts/logs';
 import * as apiKey from '@balena-ts/models/api-key';
 import * as application from '@balena-ts/models/application';
+import * as applicationBuildVariable from '@balena-ts/models/application-build-variable';
 import * as applicationConfigVariable from '@balena-ts/models/application-config-variable';
 import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
 import * as applicationInvite from '@balena-ts/models/application-invite';
@@ -25,6 +26,7 @@ import * as organization from '@balena-ts/models/organization';
 import * as organizationInvite from '@balena-ts/models/organization-invite';
 import * as organizationMembership from '@balena-ts/models/organization-membership';
 import * as organizationMembershipTag from '@balena-ts/models/organization-membership-tag';
+import * as os from '@balena-ts/models/os';
 import * as release from '@balena-ts/models/release';
 import * as releaseTag from '@balena-ts/models/release-tag';
 import * as service from '@balena-ts/models/service';
@@ -80,7 +82,7 @@ export function describeBalena(settings: SettingsFunctions) {
     settings: facadeModule(settings, {}),
     /** The models of balena's Python SDK reference (`@balena-ts/models` and `@balena-ts/supervisor`). */
     models: {
-      /** Fleets; their members under `membership`, their invites under `invite`. */
+      /** Fleets; their members under `membership`, their invites under `invite`, their build variables under `buildVar`. */
       application: facadeModule(
         application,
         {},
@@ -89,6 +91,8 @@ export function describeBalena(settings: SettingsFunctions) {
           membership: facadeModule(applicationMembership, {}),
           /** Invites of e-mail addresses to fleets (`@balena-ts/models/application-invite`). */
           invite: facadeModule(applicationInvite, {}),
+          /** Build variables (`@balena-ts/models/application-build-variable`). */
+          buildVar: facadeModule(applicationBuildVariable, {}),
         },
       ),
       /** API keys. */
@@ -110,6 +114,8 @@ export function describeBalena(settings: SettingsFunctions) {
       device: facadeModule(device, { generateUuid: true, isArchitectureCompatible: true, PartialWriteError: false }),
       /** balenaOS images and their configuration; `parseParams` needs no client. */
       deviceOs: facadeModule(deviceOs, { parseParams: true }),
+      /** balenaOS versions, updates, images and config.json (`@balena-ts/models/os`); the version checks need no client. */
+      os: facadeModule(os, { parseParams: true, isArchitectureCompatibleWith: true }),
       /** Environment variables of fleets, services, devices and device services. */
       environmentVariables: {
         /** `@balena-ts/models/application-env-variable`; `isSystemVariable` needs no client. */

@@ -41,4 +41,20 @@ const client = createClient({ apiUrl: 'https://api.example.com' });
 set(client, 12, 'location', 'lab').then(console.log);`,
     forbid: [...OTHER_MODELS, 'models/src/release/'],
   },
+  {
+    name: 'models/os: getAvailableOsVersions',
+    code: `import { createClient } from '@balena-ts/core';
+import { getAvailableOsVersions } from '@balena-ts/models/os';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+getAvailableOsVersions(client, 'raspberrypi4-64').then(console.log);`,
+    forbid: ['models/dist/device/', 'models/dist/device-os/download.js', 'models/dist/application/'],
+  },
+  {
+    name: 'models/application-build-variable: set',
+    code: `import { createClient } from '@balena-ts/core';
+import { set } from '@balena-ts/models/application-build-variable';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+set(client, 'admin/fleet', 'NODE_VERSION', '22').then(console.log);`,
+    forbid: [...OTHER_MODELS, 'models/dist/release/'],
+  },
 ];

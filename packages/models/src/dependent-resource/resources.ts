@@ -12,7 +12,7 @@ import {
   type OrganizationOwnedResource,
 } from './definition.js';
 import { deviceParent } from './device-parent.js';
-import { CONFIG_VARIABLE_RULES, ENVIRONMENT_VARIABLE_RULES, TAG_RULES } from './name-rules.js';
+import { BUILD_VARIABLE_RULES, CONFIG_VARIABLE_RULES, ENVIRONMENT_VARIABLE_RULES, TAG_RULES } from './name-rules.js';
 import { organizationMembershipParent } from './organization-parent.js';
 import { ownedVia } from './owner-filter.js';
 import { releaseParent } from './release-parent.js';
@@ -69,6 +69,17 @@ export const applicationConfigVariables: DependentResource<ApplicationIdentifier
     byApplication: ownApplication,
   },
   CONFIG_VARIABLE_RULES,
+);
+
+/** `build_environment_variable`: variables the builder passes to every image build of an application. */
+export const applicationBuildVariables: DependentResource<ApplicationIdentifier> = /* @__PURE__ */ dependentResource(
+  {
+    resource: 'build_environment_variable',
+    parentField: 'application',
+    parent: applicationParent,
+    byApplication: ownApplication,
+  },
+  BUILD_VARIABLE_RULES,
 );
 
 /** `service_environment_variable`: variables of one service on every device. */

@@ -819,6 +819,82 @@ await call('auth.twoFactor.disable', async () => {
   check((await sdk.auth.twoFactor.isEnabled()) === false, 'disabled');
 });
 
+// --- balenaOS versions and updates, build variables -------------------------------------------------
+await call('os.getAllOsVersions (invalidated included)', async () => {
+  const versions = await sdk.models.os.getAllOsVersions(DEVICE_TYPE);
+  const raw = versions.map((version) => version.raw_version);
+  check(raw.includes('5.2.8'), `the invalidated 5.2.8 listed, got ${raw.join(', ')}`);
+  const byType = await sdk.models.os.getAllOsVersions([DEVICE_TYPE, 'raspberrypi3']);
+  check(Object.keys(byType).sort().join() === `raspberrypi3,${DEVICE_TYPE}`, 'a dictionary by device type');
+});
+await call('os.getAvailableOsVersions (default and ESR lines, variants)', async () => {
+  const versions = await sdk.models.os.getAvailableOsVersions(DEVICE_TYPE);
+  const find = (raw) => versions.find((version) => version.raw_version === raw);
+  check(find('5.2.8') === undefined, 'no invalidated release');
+  check(find('2025.1.1')?.osType === 'esr' && find('2025.1.1')?.line === 'next', 'ESR 2025.1.1 on the next line');
+  check(find('2024.7.2')?.line === 'current' && find('2024.1.3')?.line === 'sunset', 'current and sunset ESR lines');
+  check(find('6.0.13')?.osType === 'default', 'the default line');
+  check(find('2.88.4+rev2.dev')?.variant === 'dev', 'a development variant');
+  check(find('2.115.3+rev1')?.line === 'outdated', 'an end-of-life release is outdated');
+});
+await call('os.getMaxSatisfyingVersion', async () => {
+  const pick = (range, osType) => sdk.models.os.getMaxSatisfyingVersion(DEVICE_TYPE, range, osType);
+  check((await pick('^5.0.0')) === '5.3.20', '^5.0.0 gives 5.3.20');
+  check((await pick('latest', 'default')) === '6.0.13', 'latest default is 6.0.13');
+  check((await pick('latest', 'esr')) === '2025.1.1', 'latest ESR is 2025.1.1');
+  check((await pick('^9.0.0')) === null, 'no match gives null');
+});
+await call('os.getSupportedOsUpdateVersions / isSupportedOsUpdate / getOsUpdateType', async () => {
+  const { versions, recommended, current } = await sdk.models.os.getSupportedOsUpdateVersions(DEVICE_TYPE, '6.0.10');
+  check(versions.join() === '2025.1.1,6.0.13', `update targets of 6.0.10, got ${versions.join()}`);
+  check(recommended === '2025.1.1' && current === '6.0.10', 'recommended and current');
+  check((await sdk.models.os.isSupportedOsUpdate(DEVICE_TYPE, '6.0.13', '6.0.10')) === false, 'no downgrade');
+  check((await sdk.models.os.getOsUpdateType(DEVICE_TYPE, '6.0.10', '6.0.13')) === 'balenahup', 'balenahup');
+});
+await call('os.getSupervisorReleasesForCpuArchitecture / getDownloadSize', async () => {
+  const releases = await sdk.models.os.getSupervisorReleasesForCpuArchitecture('aarch64');
+  const raw = releases.map((release) => release.raw_version).join();
+  check(raw === '17.1.1,17.0.0,16.4.6,14.11.8', `aarch64 supervisors newest first, got ${raw}`);
+  check((await sdk.models.os.getDownloadSize(DEVICE_TYPE, '6.0.13')) > 0, 'an image size');
+});
+await call('application.buildVar (set/get/getAllByApplication/remove)', async () => {
+  const fleet = need('fleetSlug');
+  await sdk.models.application.buildVar.set(fleet, 'NODE_VERSION', '20');
+  await sdk.models.application.buildVar.set(fleet, 'NODE_VERSION', '22');
+  check((await sdk.models.application.buildVar.get(fleet, 'NODE_VERSION')) === '22', 'value 22 after the upsert');
+  const all = await sdk.models.application.buildVar.getAllByApplication(fleet);
+  check(all.length === 1 && all[0].name === 'NODE_VERSION', 'one build variable listed');
+  await sdk.models.application.buildVar.remove(fleet, 'NODE_VERSION');
+  check((await sdk.models.application.buildVar.get(fleet, 'NODE_VERSION')) === undefined, 'gone after remove');
+});
+await call('device.startOsUpdate refuses a downgrade (before any device action)', async () => {
+  check(onlineDevice !== undefined, 'COMPAT_ONLINE_DEVICE names a simulated online device');
+  await expectMessage(sdk.models.device.startOsUpdate(onlineDevice, '2.115.3+rev1'), 'OS downgrades are not allowed');
+});
+await call('device.pinToOsRelease runs the host OS update on a simulated device', async () => {
+  check(onlineDevice !== undefined, 'COMPAT_ONLINE_DEVICE names a simulated online device');
+  const deadline = Date.now() + 20_000;
+  // It was rebooted above: wait until it is back.
+  while (!(await sdk.models.device.get(onlineDevice, { $select: 'is_connected_to_vpn' })).is_connected_to_vpn) {
+    check(Date.now() < deadline, 'the device came back online');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await sdk.models.device.pinToOsRelease(onlineDevice, '6.0.13');
+  let device;
+  do {
+    check(Date.now() < deadline, `the device runs balenaOS 6.0.13, last ${JSON.stringify(device)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    device = await sdk.models.device.get(onlineDevice, {
+      $select: ['os_version', 'provisioning_progress', 'is_connected_to_vpn'],
+    });
+  } while (
+    device.os_version !== 'balenaOS 6.0.13' ||
+    device.provisioning_progress !== null ||
+    !device.is_connected_to_vpn
+  );
+  await expectMessage(sdk.models.device.pinToOsRelease(onlineDevice, '6.0.10'), 'OS downgrades are not allowed');
+});
+
 // --- clean-up -------------------------------------------------------------------------------------
 await call('device.remove', async () => {
   await sdk.models.device.remove(need('deviceUuid'));
