@@ -14,15 +14,9 @@ export interface DeviceRow {
   os: string;
 }
 
-// `$select` narrows the rows' type, but the facade's types do not add the `$expand`ed navigations
-// back yet: this says what the expand below brings (an array of one release, or none).
-interface ExpandedReleases {
-  is_running__release: { commit: string }[] | null;
-  is_pinned_on__release: { commit: string }[] | null;
-}
-
-function shortCommit(releases: { commit: string }[] | null): string | undefined {
-  return releases?.[0]?.commit.slice(0, 7);
+// A navigation reads as `{ __id }` when not expanded, and as an array of rows when expanded.
+function shortCommit(navigation: { __id: number } | { commit: string }[] | null): string | undefined {
+  return Array.isArray(navigation) ? navigation[0]?.commit.slice(0, 7) : undefined;
 }
 
 /** Reads the fleet's devices (one request) and turns them into rows. */
@@ -36,27 +30,25 @@ export async function fetchDeviceRows(balena: Balena, fleetId: number): Promise<
       'is_connected_to_vpn',
       'api_heartbeat_state',
       'os_version',
+      // Selecting the navigations keeps them in the result's type; the expand fills them in.
+      'is_running__release',
+      'is_pinned_on__release',
     ],
     $expand: { is_running__release: { $select: 'commit' }, is_pinned_on__release: { $select: 'commit' } },
     $orderby: 'device_name asc',
   });
-  return devices.map((row) => {
-    const device = row as typeof row & ExpandedReleases;
-    return {
-      uuid: device.uuid,
-      name: device.device_name,
-      // The API's own summary (idle, updating, offline, ...), with the progress while it updates.
-      status:
-        device.overall_progress === null
-          ? device.overall_status
-          : `${device.overall_status} ${device.overall_progress}%`,
-      // Online as `device.isOnline` has it: reachable over the VPN, or heard from over the API.
-      online: device.is_connected_to_vpn || device.api_heartbeat_state === 'online',
-      release: shortCommit(device.is_running__release) ?? '-',
-      pinned: shortCommit(device.is_pinned_on__release),
-      os: device.os_version ?? '-',
-    };
-  });
+  return devices.map((device) => ({
+    uuid: device.uuid,
+    name: device.device_name,
+    // The API's own summary (operational, updating, offline, ...), with the progress while it updates.
+    status:
+      device.overall_progress === null ? device.overall_status : `${device.overall_status} ${device.overall_progress}%`,
+    // Online as `device.isOnline` has it: reachable over the VPN, or heard from over the API.
+    online: device.is_connected_to_vpn || device.api_heartbeat_state === 'online',
+    release: shortCommit(device.is_running__release) ?? '-',
+    pinned: shortCommit(device.is_pinned_on__release),
+    os: device.os_version ?? '-',
+  }));
 }
 
 function cell(row: HTMLTableRowElement, text: string, className?: string): HTMLTableCellElement {

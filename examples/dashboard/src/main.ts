@@ -40,15 +40,16 @@ async function logIn(form: FormData): Promise<void> {
   const username = await balena.auth.whoAmI();
 
   const fleets = await balena.models.application.getAll({
-    $select: ['id', 'app_name'],
+    $select: ['id', 'app_name', 'is_for__device_type'],
     $expand: { is_for__device_type: { $select: 'slug' } },
     $orderby: 'app_name asc',
   });
-  const choices: Fleet[] = fleets.map((row) => {
-    // The expanded device type is not in the `$select`-narrowed type yet (see device-table.ts).
-    const deviceTypes = (row as typeof row & { is_for__device_type: { slug: string }[] }).is_for__device_type;
-    return { id: row.id, name: row.app_name, deviceType: deviceTypes[0]?.slug ?? '' };
-  });
+  const choices: Fleet[] = fleets.map((row) => ({
+    id: row.id,
+    name: row.app_name,
+    // Expanded, the navigation is an array of one device type.
+    deviceType: Array.isArray(row.is_for__device_type) ? (row.is_for__device_type[0]?.slug ?? '') : '',
+  }));
   fleetSelect.replaceChildren(...choices.map((choice) => new Option(choice.name, String(choice.id))));
   fleetSelect.onchange = () =>
     act(() => chooseFleet(choices.find((choice) => String(choice.id) === fleetSelect.value)));
