@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('the fleet dashboard in a real headless Chromium',
   beforeAll(async () => {
     dashboard = await startLiveDashboard();
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(dashboard.url);
   });
