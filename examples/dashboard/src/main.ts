@@ -151,6 +151,12 @@ for (const name of ['apiUrl', 'username', 'password']) {
 }
 loginForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  act(() => logIn(new FormData(loginForm)));
+  const button = loginForm.querySelector('button');
+  if (button) button.disabled = true;
+  act(() =>
+    logIn(new FormData(loginForm)).finally(() => {
+      if (button) button.disabled = false;
+    }),
+  );
 });
 showStatus('Log in to a balena API.', 'login');

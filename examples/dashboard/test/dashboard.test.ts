@@ -158,6 +158,22 @@ describe.skipIf(!hasChromium)('the fleet dashboard in a real headless Chromium',
     expect(await pinnedCommitOf(device.uuid)).toBeNull();
   });
 
+  test('says so when the password is wrong, and stays on the login form', async () => {
+    const other = await browser.newPage();
+    try {
+      const url = new URL(dashboard.url);
+      url.searchParams.set('password', 'not-the-password');
+      await other.goto(url.href);
+      await other.click('#login button[type="submit"]');
+      await other.waitForSelector('body[data-state="error"]', WAIT);
+      expect(await other.textContent('#status')).toMatch(/^Failed: .+/);
+      expect(await other.isVisible('#login')).toBe(true);
+      expect(await other.isHidden('#dashboard')).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
   test('switches fleets', async () => {
     const workshop = dashboard.fleets[1]!;
     await page.selectOption('#fleet', String(workshop.id));
