@@ -6,7 +6,8 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../vitest.browser.shared.js
 import { buildDashboard } from '../scripts/build.mjs';
 import { type LiveDashboard, startLiveDashboard } from '../scripts/live-dashboard.mjs';
 
-const SCREENSHOT = path.join(import.meta.dirname, '..', 'test-artifacts', 'dashboard.png');
+// Beside the browser example's screenshot, in the repository's test-artifacts/ (kept by CI).
+const SCREENSHOT = path.join(import.meta.dirname, '..', '..', '..', 'test-artifacts', 'dashboard.png');
 const WAIT = { timeout: 20_000 };
 const hasChromium = fs.existsSync(CHROMIUM_PATH);
 
