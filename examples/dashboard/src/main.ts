@@ -1,11 +1,13 @@
 // A fleet dashboard on the balena-ts facade: log in, pick a fleet, watch its devices live, pin a
-// device to a release, follow its logs, download a balenaOS image with a progress bar.
+// device to a release, follow its logs, update its balenaOS and download a balenaOS image, each with
+// a progress bar.
 // Plain TypeScript and DOM; esbuild bundles it with the facade's browser build.
 import { Balena } from '@balena-ts/sdk';
 import { type DeviceRow, fetchDeviceRows, renderDeviceRows } from './device-table.js';
 import { element, messageOf, showStatus } from './dom.js';
 import { followLogs } from './log-pane.js';
 import { downloadOsImage } from './os-download.js';
+import { offerOsUpdate, updateOs } from './os-update.js';
 
 const REFRESH_INTERVAL_MS = 2_000;
 
@@ -26,6 +28,13 @@ let rows: DeviceRow[] = [];
 let selected: string | undefined;
 let stopLogs: (() => void) | undefined;
 let refreshing = false;
+let offeredOsVersion: string | undefined;
+
+const osUpdateView = {
+  button: element<HTMLButtonElement>('os-update'),
+  progress: element<HTMLProgressElement>('os-update-progress'),
+  text: element('os-update-text'),
+};
 
 /** Runs an action from a click, showing its failure in the status line. */
 function act(action: () => Promise<void>): void {
@@ -102,6 +111,23 @@ function selectDevice(uuid: string | undefined): void {
   if (uuid === undefined) return;
   element('selected-name').textContent = nameOf(uuid);
   stopLogs = followLogs(balena, uuid, element('logs'));
+  offeredOsVersion = undefined;
+  const os = rows.find((row) => row.uuid === uuid)?.os;
+  const current = os === undefined || os === '-' ? '' : os;
+  act(async () => {
+    const offered = await offerOsUpdate(balena, fleet?.deviceType ?? '', current, osUpdateView);
+    // Another device may have been picked meanwhile.
+    if (selected === uuid) offeredOsVersion = offered;
+  });
+}
+
+async function updateSelectedOs(): Promise<void> {
+  const uuid = selected;
+  if (uuid === undefined || offeredOsVersion === undefined) return;
+  showStatus(`Updating balenaOS on ${nameOf(uuid)} to ${offeredOsVersion}…`, 'os-updating');
+  const version = await updateOs(balena, uuid, offeredOsVersion, osUpdateView);
+  showStatus(`${nameOf(uuid)} now runs ${version}.`, 'os-updated');
+  await refresh();
 }
 
 async function pin(): Promise<void> {
@@ -118,19 +144,13 @@ async function unpin(): Promise<void> {
   await refresh();
 }
 
-// ---- OS update: the place for `device.startOsUpdate` -------------------------------------------
-// `balena.models.device.startOsUpdate(uuid, targetOsVersion)` is being added to balena-ts. Once it
-// is there: show the #os-update button for the selected device, call it on click, and draw the
-// device's update progress (the table's status and progress, refreshed above) in a progress bar
-// like the image download's. Deliberately not implemented yet.
-// -------------------------------------------------------------------------------------------------
-
 deviceBody.addEventListener('click', (event) => {
   const row = (event.target as HTMLElement).closest('tr');
   if (row?.dataset.uuid) selectDevice(row.dataset.uuid);
 });
 element('pin').addEventListener('click', () => act(pin));
 element('unpin').addEventListener('click', () => act(unpin));
+element('os-update').addEventListener('click', () => act(updateSelectedOs));
 element('download').addEventListener('click', () => {
   if (fleet === undefined) return;
   const view = {

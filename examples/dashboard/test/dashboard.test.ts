@@ -132,6 +132,44 @@ describe.skipIf(!hasChromium)('the fleet dashboard in a real headless Chromium',
     );
   });
 
+  test("updates a device's balenaOS to the version offered, following its progress to the end", async () => {
+    const device = dashboard.fleets[0]!.devices[1]!;
+    await page.click(`#devices tbody tr[data-uuid="${device.uuid}"]`);
+    await page.waitForSelector('#os-update:not([hidden])', WAIT);
+    const version = (await page.textContent('#os-update'))?.replace('Update balenaOS to ', '') ?? '';
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    const states = new Set<string>();
+    await page.click('#os-update');
+    // Sample what the page shows while the device downloads, installs and reboots.
+    const sampling = setInterval(() => {
+      page
+        .textContent('#os-update-text')
+        .then((text) => text && states.add(text))
+        .catch(() => undefined);
+    }, 100);
+    try {
+      await page.waitForSelector('body[data-os-update="done"]', { timeout: 60_000 });
+    } finally {
+      clearInterval(sampling);
+    }
+    expect(await page.textContent('#os-update-text')).toBe(`now runs balenaOS ${version}`);
+    expect([...states].some((text) => /^\d+% /.test(text))).toBe(true);
+    const response = await fetch(
+      `${dashboard.sandbox.url}/v7/device?$select=os_version&$filter=uuid%20eq%20'${device.uuid}'`,
+      { headers: { Authorization: `Bearer ${dashboard.sandbox.superuser.token}` } },
+    );
+    const { d } = (await response.json()) as { d: { os_version: string }[] };
+    expect(d[0]?.os_version).toContain(version.replace(/\.(dev|prod)$/, ''));
+    // Back to the first device for the tests after this one (the table is redrawn every 2 s: retry the click).
+    const first = dashboard.fleets[0]!.devices[0]!.uuid;
+    await expect
+      .poll(async () => {
+        await page.click(`#devices tbody tr[data-uuid="${first}"]`);
+        return page.textContent('#selected-name');
+      }, WAIT)
+      .toBe('fan-controller');
+  });
+
   test('downloads a balenaOS image with the progress reaching 100 %, then keeps a screenshot', async () => {
     expect(await page.textContent('#device-type')).toBe('raspberrypi4-64');
     await page.click('#download');
