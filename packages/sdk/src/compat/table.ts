@@ -44,6 +44,26 @@ interface ApplicationCreation {
   applicationClass?: string;
 }
 
+/** balena-sdk's setting names (balena-settings-client's camelCase) to balena-ts's. */
+const SETTING_NAMES: Readonly<Record<string, string>> = {
+  balenaUrl: 'balena_host',
+  apiUrl: 'api_endpoint',
+  apiVersion: 'api_version',
+  builderUrl: 'builder_url',
+  dashboardUrl: 'dashboard_url',
+  deviceUrlsBase: 'device_urls_base',
+  dataDirectory: 'data_directory',
+  cacheDirectory: 'cache_directory',
+  imageCacheTime: 'image_cache_time',
+  tokenRefreshInterval: 'token_refresh_interval',
+  requestLimit: 'request_limit',
+  requestLimitInterval: 'request_limit_interval',
+  retryRateLimitedRequests: 'retry_rate_limited_request',
+};
+const SDK_SETTING_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SETTING_NAMES).map(([sdkName, name]) => [name, sdkName]),
+);
+
 type Force = { force?: boolean } | undefined;
 type LogOptions = { count?: logs.LogCount; start?: number | string } | undefined;
 
@@ -86,7 +106,17 @@ export function describeCompat(settings: SettingsFunctions) {
         ),
       ),
     }),
-    settings: compatModule(settings, same(settings, 'get', 'getAll')),
+    settings: compatModule(settings, {
+      get: adapt((client: Client, key: string) => settings.get(client, SETTING_NAMES[key] ?? key)),
+      getAll: adapt(async (client: Client) =>
+        Object.fromEntries(
+          Object.entries(await settings.getAll(client)).map(([name, value]) => [
+            SDK_SETTING_NAMES[name] ?? name,
+            value,
+          ]),
+        ),
+      ),
+    }),
     pine: facadeValue((client: Client): Client['pine'] => client.pine),
     utils: compatModule(
       {},
