@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export type { OmitClient } from './bind.js';
 export {
   BalenaAmbiguousApplication,
   BalenaAmbiguousDevice,
@@ -43,6 +44,7 @@ export {
   type CompatAdapter,
   type CompatDescriptor,
   type CompatEntry,
+  type CompatEntryOf,
   type CompatModule,
   type CompatNode,
   type CompatOf,
@@ -50,4 +52,7 @@ export {
   type Operation,
   same,
 } from './compat/machinery.js';
-export { describeCompat } from './compat/table.js';
+export { type ApplicationCreation, describeCompat, type ForceOption, type LogOptions } from './compat/table.js';
+export type { SettingsFunctions } from './describe-balena.js';
+export type { FacadeValue } from './facade.js';
+export type { IsTypedOptions, ResourceOf, TypedQuery, WithRow } from './typed-query.js';

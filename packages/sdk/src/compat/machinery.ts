@@ -57,7 +57,14 @@ export type CompatNode =
 /** The compat tree, described once: each name is a path holding a {@link CompatNode}. */
 export type CompatDescriptor = { readonly [name: string]: CompatNode };
 
-type EntryOf<M, E> = E extends CompatAdapter<infer F> ? OmitClient<F> : E extends keyof M ? OmitClient<M[E]> : never;
+/**
+ * The function type of one compat entry: the module export or adapter without its client.
+ *
+ * @typeParam M - the module
+ * @typeParam E - the entry
+ */
+export type CompatEntryOf<M, E> =
+  E extends CompatAdapter<infer F> ? OmitClient<F> : E extends keyof M ? OmitClient<M[E]> : never;
 
 /**
  * The object {@link bindCompat} makes from a compat descriptor.
@@ -68,7 +75,7 @@ export type CompatOf<D> =
   D extends FacadeValue<infer V>
     ? V
     : D extends CompatModule<infer M, infer T, infer Children>
-      ? { readonly [K in keyof T]: EntryOf<M, T[K]> } & CompatOf<Children>
+      ? { readonly [K in keyof T]: CompatEntryOf<M, T[K]> } & CompatOf<Children>
       : { readonly [K in keyof D]: CompatOf<D[K]> };
 
 /**

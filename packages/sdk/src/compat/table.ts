@@ -36,11 +36,16 @@ import { adapt, compatModule, same } from './machinery.js';
 const toDate = (start: number | string): number | Date => (typeof start === 'string' ? new Date(start) : start);
 
 /** balena-sdk's `application.create` argument. */
-interface ApplicationCreation {
+export interface ApplicationCreation {
+  /** The fleet's name. */
   name: string;
+  /** The device type's slug. */
   deviceType: string;
+  /** The organization's handle or id; default the user's own. */
   organization?: string | number;
+  /** A uuid for the fleet. */
   uuid?: string;
+  /** `'fleet'`, `'block'` or `'app'`. */
   applicationClass?: string;
 }
 
@@ -64,8 +69,10 @@ const SDK_SETTING_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(SETTING_NAMES).map(([sdkName, name]) => [name, sdkName]),
 );
 
-type Force = { force?: boolean } | undefined;
-type LogOptions = { count?: logs.LogCount; start?: number | string } | undefined;
+/** balena-sdk's `{ force }` option of reboot, shutdown and update. */
+export type ForceOption = { force?: boolean } | undefined;
+/** balena-sdk's `logs.history` / `logs.subscribe` options: lines of history, and from when. */
+export type LogOptions = { count?: logs.LogCount; start?: number | string } | undefined;
 
 /**
  * The compat tree, described once: the runtime object of `getSdk()` and its type come from it.
@@ -171,14 +178,14 @@ export function describeCompat(settings: SettingsFunctions) {
           ...same(device, 'getTargetReleaseHash', 'pinToRelease', 'trackApplicationRelease'),
           generateUniqueKey: adapt((_client: Client) => device.generateUuid()),
           ping: adapt((client: Client, uuidOrId: string) => supervisor.ping(client, uuidOrId)),
-          reboot: adapt((client: Client, uuidOrId: string, options?: Force) =>
+          reboot: adapt((client: Client, uuidOrId: string, options?: ForceOption) =>
             supervisor.reboot(client, uuidOrId, undefined, options?.force),
           ),
-          shutdown: adapt((client: Client, uuidOrId: string, options?: Force) =>
+          shutdown: adapt((client: Client, uuidOrId: string, options?: ForceOption) =>
             supervisor.shutdown(client, uuidOrId, undefined, options?.force),
           ),
           purge: adapt((client: Client, uuidOrId: string) => supervisor.purge(client, undefined, uuidOrId)),
-          update: adapt((client: Client, uuidOrId: string, options?: Force) =>
+          update: adapt((client: Client, uuidOrId: string, options?: ForceOption) =>
             supervisor.update(client, uuidOrId, undefined, options?.force),
           ),
           startService: adapt((client: Client, uuidOrId: string, imageId: number) =>
