@@ -65,7 +65,6 @@ const NOT_YET_MAPPED = [
   'pine.getOrCreate',
   'pine.prepare',
   'pine.subscribe',
-  'request.send',
   'request.stream',
 ];
 

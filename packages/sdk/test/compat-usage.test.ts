@@ -184,6 +184,55 @@ describe('models.device', () => {
   });
 });
 
+describe('models.device writes', () => {
+  test("rename(uuid, 'NewName'), setNote, setCustomLocation, getTargetReleaseHash / pinToRelease / trackApplicationRelease", async () => {
+    await balena.models.device.rename(deviceUuid, 'NewName');
+    expect(await balena.models.device.getName(deviceUuid)).toBe('NewName');
+    await balena.models.device.setNote(deviceUuid, 'My useful note');
+    expect((await balena.models.device.get(deviceUuid, { $select: ['note'] })).note).toBe('My useful note');
+    await balena.models.device.setCustomLocation(deviceUuid, { latitude: 123, longitude: 456 });
+    const located = await balena.models.device.get(deviceUuid, { $select: ['custom_latitude', 'custom_longitude'] });
+    expect([located.custom_latitude, located.custom_longitude]).toEqual(['123', '456']);
+    await balena.models.device.pinToRelease(deviceUuid, releaseCommit);
+    expect(await balena.models.device.getTargetReleaseHash(deviceUuid)).toBe(releaseCommit);
+    expect(await balena.models.device.isTrackingApplicationRelease(deviceUuid)).toBe(false);
+    await balena.models.device.trackApplicationRelease(deviceUuid);
+    expect(await balena.models.device.isTrackingApplicationRelease(deviceUuid)).toBe(true);
+  });
+
+  test('getApplicationName(uuid) and getDashboardUrl(uuid)', async () => {
+    expect(await balena.models.device.getApplicationName(deviceUuid)).toBe(fleet.slug.split('/')[1]);
+    expect(balena.models.device.getDashboardUrl(deviceUuid)).toContain(`/devices/${deviceUuid}/summary`);
+  });
+
+  test('getDashboardUrl of a bad uuid throws (synchronously, as balena-sdk) BalenaInvalidParameterError', () => {
+    expect(() => balena.models.device.getDashboardUrl({} as unknown as string)).toThrowError(
+      expect.objectContaining({ code: 'BalenaInvalidParameterError' }),
+    );
+  });
+});
+
+describe('models.application writes', () => {
+  test('pinToRelease(slug, commit), isTrackingLatestRelease, trackLatestRelease, getTargetReleaseHash', async () => {
+    await balena.models.application.pinToRelease(fleet.slug, releaseCommit);
+    expect(await balena.models.application.getTargetReleaseHash(fleet.slug)).toBe(releaseCommit);
+    expect(await balena.models.application.isTrackingLatestRelease(fleet.slug)).toBe(false);
+    await balena.models.application.trackLatestRelease(fleet.slug);
+    expect(await balena.models.application.isTrackingLatestRelease(fleet.slug)).toBe(true);
+  });
+
+  test('create({ name, deviceType, organization }) of an unknown device type is refused', async () => {
+    const error = await rejection(
+      balena.models.application.create({
+        name: 'compat-bad',
+        deviceType: 'no-such-board',
+        organization: fleet.slug.split('/')[0] as string,
+      }),
+    );
+    expect(error.code).toMatch(/^Balena/);
+  });
+});
+
 describe('models.release', () => {
   test('get(commit), getAllByApplication, tags.set', async () => {
     const row = await balena.models.release.get(releaseCommit);
@@ -211,6 +260,20 @@ describe('models.service and models.image', () => {
     expect((await balena.models.image.get(imageId as number)).id).toBe(imageId);
   });
 
+  test("service.var.set({ application, service_name }, 'VAR', 'newvalue'), get, getAllByService; device.serviceVar", async () => {
+    const [svc] = await balena.models.service.getAllByApplication(fleet.id);
+    const serviceId = svc?.id as number;
+    await balena.models.service.var.set(serviceId, 'VAR', 'newvalue');
+    expect(await balena.models.service.var.get(serviceId, 'VAR')).toBe('newvalue');
+    expect((await balena.models.service.var.getAllByService(serviceId)).map((row) => row.name)).toEqual(['VAR']);
+    await balena.models.service.var.remove(serviceId, 'VAR');
+    expect(await balena.models.service.var.get(serviceId, 'VAR')).toBeUndefined();
+    await balena.models.device.serviceVar.set(deviceUuid, serviceId, 'VAR', 'override');
+    expect(await balena.models.device.serviceVar.get(deviceUuid, serviceId, 'VAR')).toBe('override');
+    await balena.models.device.serviceVar.remove(deviceUuid, serviceId, 'VAR');
+    expect(await balena.models.device.serviceVar.get(deviceUuid, serviceId, 'VAR')).toBeUndefined();
+  });
+
   test('a missing image is BalenaImageNotFound', async () => {
     const error = await rejection(balena.models.image.get(999_999));
     expect(error.code).toBe('BalenaImageNotFound');
@@ -230,11 +293,17 @@ describe('models.key and models.apiKey', () => {
     expect(error.code).toBe('BalenaKeyNotFound');
   });
 
-  test('apiKey.create({ name, description }) returns the key; getAllNamedUserApiKeys lists it', async () => {
+  test('apiKey.create({ name, description }) returns the key; getAllNamedUserApiKeys lists it; update; revoke', async () => {
     const key = await balena.models.apiKey.create({ name: 'compat-key', description: 'from compat' });
     expect(key).toBeTypeOf('string');
     const named = await balena.models.apiKey.getAllNamedUserApiKeys();
-    expect(named.map((row) => row.name)).toContain('compat-key');
+    const row = named.find((entry) => entry.name === 'compat-key');
+    expect(row).toBeDefined();
+    await balena.models.apiKey.update(row?.id as number, { description: 'updated description' });
+    const updated = (await balena.models.apiKey.getAllNamedUserApiKeys()).find((entry) => entry.id === row?.id);
+    expect(updated?.description).toBe('updated description');
+    await balena.models.apiKey.revoke(row?.id as number);
+    expect((await balena.models.apiKey.getAllNamedUserApiKeys()).map((entry) => entry.id)).not.toContain(row?.id);
   });
 });
 
@@ -311,6 +380,21 @@ describe('logs, settings, pine, utils', () => {
     expect(balena.utils.mergePineOptions({ $select: ['id'] }, { $select: ['name'] })).toEqual({
       $select: ['id', 'name'],
     });
+  });
+
+  test("request.send({ method: 'GET', url: '/config' }) answers statusCode and body", async () => {
+    const response = await balena.request.send({ method: 'GET', url: '/config' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toHaveProperty('deployment');
+    expect(response.headers['content-type']).toMatch(/json/);
+  });
+
+  test('request.send of a missing resource is a BalenaRequestError with statusCode', async () => {
+    const error = await rejection(balena.request.send({ url: '/v7/no_such_resource' }));
+    expect(error.code).toBe('BalenaRequestError');
+    expect(error.statusCode).toBe(error.status);
+    expect(error.statusCode).toBeGreaterThanOrEqual(400);
+    expect(String(error.message)).toMatch(/^Request error: /);
   });
 
   test('version is a string', () => {
