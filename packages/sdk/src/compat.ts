@@ -52,7 +52,7 @@ export {
   type Operation,
   same,
 } from './compat/machinery.js';
-export type { SendOptions, SendResponse } from './compat/request-send.js';
+export { type SendOptions, type SendResponse, sendRequest } from './compat/request-send.js';
 export { type ApplicationCreation, describeCompat, type ForceOption, type LogOptions } from './compat/table.js';
 export type { SettingsFunctions } from './describe-balena.js';
 export type { FacadeValue } from './facade.js';

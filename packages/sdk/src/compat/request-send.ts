@@ -37,7 +37,7 @@ export interface SendResponse {
  * @returns the status, parsed body and headers
  * @throws {@link @balena-ts/core#RequestError} (`BalenaRequestError` through compat) on a non-2xx answer
  */
-export async function send(client: Client, options: SendOptions): Promise<SendResponse> {
+export async function sendRequest(client: Client, options: SendOptions): Promise<SendResponse> {
   const { method, url, baseUrl, body, headers, sendToken, timeout } = options;
   const response = await client.request.stream(url, {
     ...(method === undefined ? {} : { method }),

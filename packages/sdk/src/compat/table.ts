@@ -31,7 +31,7 @@ import type { SettingsFunctions } from '../describe-balena.js';
 import { facadeValue } from '../facade.js';
 import { subscribeEmitter } from './log-emitter.js';
 import { adapt, compatModule, same } from './machinery.js';
-import { send } from './request-send.js';
+import { sendRequest } from './request-send.js';
 
 /** balena-sdk takes an ISO string or epoch milliseconds; balena-ts a Date or epoch milliseconds. */
 const toDate = (start: number | string): number | Date => (typeof start === 'string' ? new Date(start) : start);
@@ -126,7 +126,7 @@ export function describeCompat(settings: SettingsFunctions) {
       ),
     }),
     pine: facadeValue((client: Client): Client['pine'] => client.pine),
-    request: compatModule({ send }, same({ send }, 'send')),
+    request: compatModule({ sendRequest }, { send: 'sendRequest' }),
     utils: compatModule(
       {},
       {
