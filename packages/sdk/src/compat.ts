@@ -37,6 +37,12 @@ export {
   type SdkOptions,
   setSharedOptions,
 } from './compat/get-sdk.js';
+export {
+  type InterceptedRequest,
+  type InterceptedResponse,
+  type Interceptor,
+  interceptorHooks,
+} from './compat/interceptors.js';
 export type { LogSubscriptionEmitter } from './compat/log-emitter.js';
 export {
   adapt,

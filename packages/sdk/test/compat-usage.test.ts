@@ -397,6 +397,40 @@ describe('logs, settings, pine, utils', () => {
     expect(String(error.message)).toMatch(/^Request error: /);
   });
 
+  test('interceptors: a request interceptor adds a header, response and responseError observe', async () => {
+    const sdk = getSdk({ apiUrl: sandbox.url, dataDirectory: false });
+    await sdk.auth.loginWithToken(sandbox.superuser.token);
+    const seen: string[] = [];
+    sdk.interceptors.push({
+      request: (options) => ({ ...options, headers: { ...options.headers, 'x-compat': 'yes' } }),
+      response: (response) => {
+        seen.push(`response ${response.statusCode}`);
+        return response;
+      },
+      responseError: (error) => {
+        seen.push(`responseError ${(error as Error & { code?: string }).code}`);
+        throw error;
+      },
+    });
+    // A second interceptor sees the headers the first one set, as they are sent.
+    sdk.interceptors.push({
+      request: (options) => {
+        seen.push(`x-compat ${options.headers['x-compat']}`);
+        return options;
+      },
+    });
+    expect(await sdk.models.application.has(fleet.slug)).toBe(true);
+    expect(seen).toContain('x-compat yes');
+    expect(seen).toContain('response 200');
+    const error = await rejection(sdk.request.send({ url: '/v7/no_such_resource' }));
+    expect(error.code).toBe('BalenaRequestError');
+    expect(seen.some((entry) => entry.startsWith('responseError BalenaRequestError'))).toBe(true);
+    sdk.interceptors = [];
+    seen.length = 0;
+    await sdk.models.application.has(fleet.slug);
+    expect(seen).toEqual([]);
+  });
+
   test('version is a string', () => {
     expect(balena.version).toBeTypeOf('string');
   });

@@ -1,6 +1,7 @@
 import { type ClientOptions, createClient, createMemoryStorage } from '@balena-ts/core';
 import { PLATFORM } from '#platform';
 import { errors } from './errors.js';
+import { type Interceptor, interceptorHooks } from './interceptors.js';
 import { bindCompat, type CompatOf } from './machinery.js';
 import { describeCompat } from './table.js';
 
@@ -41,6 +42,8 @@ export type BalenaSdkCompat = CompatOf<BalenaCompatDescriptor> & {
   readonly errors: typeof errors;
   /** balena-ts's version. */
   readonly version: string;
+  /** balena-sdk's interceptors, run on core's request hooks (see {@link Interceptor}); assignable. */
+  interceptors: Interceptor[];
 };
 
 /** The package version, sent with nothing; kept for balena-sdk's `sdk.version`. */
@@ -76,8 +79,20 @@ function toClientOptions(options: SdkOptions): ClientOptions {
  * ```
  */
 export function getSdk(options: SdkOptions = {}): BalenaSdkCompat {
-  const client = createClient(PLATFORM.resolveClientOptions(toClientOptions(options)));
-  return Object.freeze({ ...bindCompat(client, describeCompat(PLATFORM.settings)), errors, version: VERSION });
+  let interceptors: Interceptor[] = [];
+  const client = createClient({
+    ...PLATFORM.resolveClientOptions(toClientOptions(options)),
+    hooks: interceptorHooks(() => interceptors),
+  });
+  const sdk = { ...bindCompat(client, describeCompat(PLATFORM.settings)), errors, version: VERSION };
+  Object.defineProperty(sdk, 'interceptors', {
+    enumerable: true,
+    get: () => interceptors,
+    set: (value: Interceptor[]) => {
+      interceptors = value;
+    },
+  });
+  return Object.freeze(sdk) as BalenaSdkCompat;
 }
 
 let sharedOptions: SdkOptions | undefined;
