@@ -81,7 +81,14 @@ function officialNode(): string | undefined {
   }
 }
 
-function officialTree(): Map<string, number> {
+interface OfficialError {
+  error: string;
+  code: string;
+  name: string;
+  message: string;
+}
+
+function runOfficial(): { tree: Map<string, number>; errors: OfficialError[] } {
   const node = officialNode();
   const sdkPath = path.dirname(benchRequire.resolve('balena-sdk/package.json'));
   const run = spawnSync(node ?? process.execPath, [path.join(here, 'compat-tree-runner.cjs'), sdkPath], {
@@ -90,13 +97,18 @@ function officialTree(): Map<string, number> {
   });
   if (run.status !== 0) throw new Error(`the balena-sdk runner failed: ${run.stderr}`);
   const tree = new Map<string, number>();
+  const errors: OfficialError[] = [];
   for (const line of run.stdout.split('\n')) {
     if (!line.startsWith('{')) continue;
-    const { path: at, arity } = JSON.parse(line) as { path: string; arity: number };
-    tree.set(at, arity);
+    const parsed = JSON.parse(line) as { path: string; arity: number } | OfficialError;
+    if ('error' in parsed) errors.push(parsed);
+    else tree.set(parsed.path, parsed.arity);
   }
-  return tree;
+  return { tree, errors };
 }
+
+const official = runOfficial();
+const officialTree = (): Map<string, number> => official.tree;
 
 function valueAt(root: unknown, at: string): unknown {
   let value: unknown = root;
@@ -140,4 +152,27 @@ test('the allow-list names only paths balena-sdk 23 has', () => {
     entry.endsWith('.*') ? !official.some((at) => at.startsWith(entry.slice(0, -1))) : !official.includes(entry),
   );
   expect(stale).toEqual([]);
+});
+
+test("each of balena-sdk's error classes compat has gives the same code, name and message", () => {
+  expect(official.errors.length).toBeGreaterThan(15);
+  const differences: string[] = [];
+  let compared = 0;
+  for (const expected of official.errors) {
+    const ErrorClass = (compat.errors as Record<string, unknown>)[expected.error] as
+      | (new (
+          a: unknown,
+          b: unknown,
+        ) => Error & { code: string })
+      | undefined;
+    if (ErrorClass === undefined) continue;
+    compared++;
+    const ours = new ErrorClass('x', 400);
+    for (const field of ['code', 'name', 'message'] as const) {
+      if (ours[field] !== expected[field])
+        differences.push(`${expected.error}.${field}: ${ours[field]} instead of ${expected[field]}`);
+    }
+  }
+  expect(compared).toBeGreaterThan(15);
+  expect(differences).toEqual([]);
 });
