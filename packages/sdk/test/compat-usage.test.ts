@@ -200,6 +200,11 @@ describe('models.device writes', () => {
     expect(await balena.models.device.isTrackingApplicationRelease(deviceUuid)).toBe(true);
   });
 
+  test('getLocalIPAddresses of an offline device is refused, as on balena-sdk', async () => {
+    const error = await rejection(balena.models.device.getLocalIPAddresses(deviceUuid));
+    expect(error.message).toMatch(/offline/i);
+  });
+
   test('getApplicationName(uuid) and getDashboardUrl(uuid)', async () => {
     expect(await balena.models.device.getApplicationName(deviceUuid)).toBe(fleet.slug.split('/')[1]);
     expect(balena.models.device.getDashboardUrl(deviceUuid)).toContain(`/devices/${deviceUuid}/summary`);
@@ -322,6 +327,12 @@ describe('models.config and models.os', () => {
     expect(manifest.slug).toBe('raspberrypi4-64');
     const error = await rejection(balena.models.config.getDeviceTypeManifestBySlug('no-such-board'));
     expect(error.code).toMatch(/^Balena/);
+  });
+
+  test("os.isArchitectureCompatibleWith('aarch64', 'armv7hf') and not the other way round", () => {
+    expect(balena.models.os.isArchitectureCompatibleWith('aarch64', 'armv7hf')).toBe(true);
+    expect(balena.models.os.isArchitectureCompatibleWith('armv7hf', 'aarch64')).toBe(false);
+    expect(balena.models.os.isArchitectureCompatibleWith('amd64', 'amd64')).toBe(true);
   });
 
   test("os.getConfig(fleet, { version: '2.12.7+rev1.prod' }) returns the fleet's config", async () => {

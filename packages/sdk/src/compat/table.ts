@@ -178,6 +178,7 @@ export function describeCompat(settings: SettingsFunctions) {
           ...same(device, 'getDeviceUrl', 'enableDeviceUrl', 'disableDeviceUrl', 'getStatus', 'getProgress'),
           ...same(device, 'grantSupportAccess', 'revokeSupportAccess', 'isTrackingApplicationRelease'),
           ...same(device, 'getTargetReleaseHash', 'pinToRelease', 'trackApplicationRelease'),
+          getLocalIPAddresses: 'getLocalIpAddress',
           generateUniqueKey: adapt((_client: Client) => device.generateUuid()),
           ping: adapt((client: Client, uuidOrId: string) => supervisor.ping(client, uuidOrId)),
           reboot: adapt((client: Client, uuidOrId: string, options?: ForceOption) =>
@@ -221,7 +222,14 @@ export function describeCompat(settings: SettingsFunctions) {
         ...same(apiKey, 'getDeviceApiKeysByDevice', 'update', 'revoke'),
       }),
       key: compatModule(key, { ...same(key, 'getAll', 'remove', 'create'), get: adapt(key.get, 1) }),
-      os: compatModule(deviceOs, same(deviceOs, 'download', 'getConfig')),
+      os: compatModule(deviceOs, {
+        ...same(deviceOs, 'download', 'getConfig'),
+        // balena-ts's first architecture is the one that runs the other, as balena-sdk's osArchitecture.
+        isArchitectureCompatibleWith: adapt(
+          (_client: Client, osArchitecture: string, applicationArchitecture: string) =>
+            device.isArchitectureCompatible(osArchitecture, applicationArchitecture),
+        ),
+      }),
       config: compatModule(
         config,
         same(config, 'getAll', 'getDeviceTypes', 'getDeviceTypeManifestBySlug', 'getConfigVarSchema'),
