@@ -1,0 +1,57 @@
+import type { Client, RequestMethod } from '@balena-ts/core';
+
+/** balena-sdk's `request.send` options that balena-ts's request function understands. */
+export interface SendOptions {
+  /** Default `'GET'`. */
+  method?: RequestMethod;
+  /** A path on the API (`/config`) or an absolute URL. */
+  url: string;
+  /** Another base URL than the API's. */
+  baseUrl?: string;
+  /** Sent as JSON when it is an object. */
+  body?: unknown;
+  /** Extra headers. */
+  headers?: Record<string, string>;
+  /** `false` to send no credential. */
+  sendToken?: boolean;
+  /** Milliseconds per attempt. */
+  timeout?: number;
+}
+
+/** What balena-sdk's `request.send` resolves to. */
+export interface SendResponse {
+  /** The HTTP status (2xx; other answers reject with `BalenaRequestError`). */
+  statusCode: number;
+  /** The parsed body: JSON when the answer says so, text otherwise, undefined when empty. */
+  body: unknown;
+  /** The response headers, lower-case names. */
+  headers: Record<string, string>;
+}
+
+/**
+ * balena-sdk's `request.send(options)` over core's `client.request.stream`: the same request
+ * pipeline (credential, retries, typed errors), answered as `{ statusCode, body, headers }`.
+ *
+ * @param client - the client
+ * @param options - method, url, baseUrl, body, headers, sendToken, timeout
+ * @returns the status, parsed body and headers
+ * @throws {@link @balena-ts/core#RequestError} (`BalenaRequestError` through compat) on a non-2xx answer
+ */
+export async function sendRequest(client: Client, options: SendOptions): Promise<SendResponse> {
+  const { method, url, baseUrl, body, headers, sendToken, timeout } = options;
+  const response = await client.request.stream(url, {
+    ...(method === undefined ? {} : { method }),
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    ...(body === undefined ? {} : { body }),
+    ...(headers === undefined ? {} : { headers }),
+    ...(timeout === undefined ? {} : { timeout }),
+    auth: sendToken !== false,
+  });
+  const text = await response.text();
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  return {
+    statusCode: response.status,
+    body: text === '' ? undefined : isJson ? JSON.parse(text) : text,
+    headers: Object.fromEntries(response.headers),
+  };
+}
