@@ -8,8 +8,11 @@ import { type Client, mergeOptions } from '@balena-ts/core';
 import * as logs from '@balena-ts/logs';
 import * as apiKey from '@balena-ts/models/api-key';
 import * as application from '@balena-ts/models/application';
+import * as applicationBuildVariable from '@balena-ts/models/application-build-variable';
 import * as applicationConfigVariable from '@balena-ts/models/application-config-variable';
 import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
+import * as applicationInvite from '@balena-ts/models/application-invite';
+import * as applicationMembership from '@balena-ts/models/application-membership';
 import * as applicationTag from '@balena-ts/models/application-tag';
 import * as billing from '@balena-ts/models/billing';
 import * as config from '@balena-ts/models/config';
@@ -22,10 +25,18 @@ import * as deviceServiceEnvVariable from '@balena-ts/models/device-service-env-
 import * as deviceTag from '@balena-ts/models/device-tag';
 import * as image from '@balena-ts/models/image';
 import * as key from '@balena-ts/models/key';
+import * as organization from '@balena-ts/models/organization';
+import * as organizationInvite from '@balena-ts/models/organization-invite';
+import * as organizationMembership from '@balena-ts/models/organization-membership';
+import * as organizationMembershipTag from '@balena-ts/models/organization-membership-tag';
+import * as os from '@balena-ts/models/os';
 import * as release from '@balena-ts/models/release';
 import * as releaseTag from '@balena-ts/models/release-tag';
 import * as service from '@balena-ts/models/service';
 import * as serviceEnvVariable from '@balena-ts/models/service-env-variable';
+import * as team from '@balena-ts/models/team';
+import * as teamApplicationAccess from '@balena-ts/models/team-application-access';
+import * as teamMembership from '@balena-ts/models/team-membership';
 import * as supervisor from '@balena-ts/supervisor';
 import type { SettingsFunctions } from '../describe-balena.js';
 import { facadeValue } from '../facade.js';
@@ -91,7 +102,7 @@ export function describeCompat(settings: SettingsFunctions) {
       auth,
       {
         ...same(auth, 'whoami', 'authenticate', 'login', 'loginWithToken', 'isLoggedIn', 'getToken'),
-        ...same(auth, 'getActorId', 'getUserInfo', 'register'),
+        ...same(auth, 'getActorId', 'getUserInfo', 'register', 'requestVerificationEmail', 'verifyEmail'),
         logout: 'logOut',
       },
       {
@@ -166,6 +177,18 @@ export function describeCompat(settings: SettingsFunctions) {
             ...same(applicationEnvVariable, 'getAllByApplication', 'get', 'set'),
             remove: adapt(applicationEnvVariable.remove, 2),
           }),
+          buildVar: compatModule(applicationBuildVariable, {
+            ...same(applicationBuildVariable, 'getAllByApplication', 'get', 'set'),
+            remove: adapt(applicationBuildVariable.remove, 2),
+          }),
+          membership: compatModule(
+            applicationMembership,
+            same(applicationMembership, 'get', 'getAllByApplication', 'getAllByUser', 'create', 'changeRole', 'remove'),
+          ),
+          invite: compatModule(
+            applicationInvite,
+            same(applicationInvite, 'getAll', 'getAllByApplication', 'create', 'revoke', 'accept'),
+          ),
         },
       ),
       device: compatModule(
@@ -178,6 +201,7 @@ export function describeCompat(settings: SettingsFunctions) {
           ...same(device, 'getDeviceUrl', 'enableDeviceUrl', 'disableDeviceUrl', 'getStatus', 'getProgress'),
           ...same(device, 'grantSupportAccess', 'revokeSupportAccess', 'isTrackingApplicationRelease'),
           ...same(device, 'getTargetReleaseHash', 'pinToRelease', 'trackApplicationRelease'),
+          ...same(device, 'startOsUpdate', 'pinToOsRelease'),
           getLocalIPAddresses: 'getLocalIpAddress',
           generateUniqueKey: adapt((_client: Client) => device.generateUuid()),
           ping: adapt((client: Client, uuidOrId: string) => supervisor.ping(client, uuidOrId)),
@@ -222,8 +246,10 @@ export function describeCompat(settings: SettingsFunctions) {
         ...same(apiKey, 'getDeviceApiKeysByDevice', 'update', 'revoke'),
       }),
       key: compatModule(key, { ...same(key, 'getAll', 'remove', 'create'), get: adapt(key.get, 1) }),
-      os: compatModule(deviceOs, {
-        ...same(deviceOs, 'download', 'getConfig'),
+      os: compatModule(os, {
+        ...same(os, 'download', 'getConfig', 'getAllOsVersions', 'getAvailableOsVersions', 'getMaxSatisfyingVersion'),
+        ...same(os, 'getDownloadSize', 'isSupportedOsUpdate', 'getOsUpdateType', 'getSupportedOsUpdateVersions'),
+        ...same(os, 'getSupervisorReleasesForCpuArchitecture'),
         // balena-ts's first architecture is the one that runs the other, as balena-sdk's osArchitecture.
         isArchitectureCompatibleWith: adapt(
           (_client: Client, osArchitecture: string, applicationArchitecture: string) =>
@@ -255,6 +281,38 @@ export function describeCompat(settings: SettingsFunctions) {
       ),
       image: compatModule(image, same(image, 'get', 'getLogs')),
       creditBundle: compatModule(creditBundle, same(creditBundle, 'getAllByOrg', 'create')),
+      organization: compatModule(organization, same(organization, 'create', 'getAll', 'get', 'remove'), {
+        membership: compatModule(
+          organizationMembership,
+          same(organizationMembership, 'get', 'getAllByOrganization', 'getAllByUser', 'changeRole', 'remove'),
+          {
+            tags: compatModule(
+              organizationMembershipTag,
+              same(
+                organizationMembershipTag,
+                'getAllByOrganization',
+                'getAllByOrganizationMembership',
+                'set',
+                'remove',
+              ),
+            ),
+          },
+        ),
+        invite: compatModule(
+          organizationInvite,
+          same(organizationInvite, 'getAll', 'getAllByOrganization', 'create', 'revoke', 'accept'),
+        ),
+      }),
+      team: compatModule(team, same(team, 'create', 'getAllByOrganization', 'get', 'rename', 'remove'), {
+        applicationAccess: compatModule(
+          teamApplicationAccess,
+          same(teamApplicationAccess, 'getAllByTeam', 'get', 'add', 'update', 'remove'),
+        ),
+        membership: compatModule(
+          teamMembership,
+          same(teamMembership, 'get', 'getAllByTeam', 'getAllByUser', 'create', 'remove'),
+        ),
+      }),
       billing: compatModule(billing, {
         ...same(billing, 'getAccount', 'getPlan', 'getBillingInfo', 'createSetupIntent', 'updateBillingInfo'),
         ...same(billing, 'removeBillingInfo', 'updateAccountInfo', 'changePlan', 'getInvoices', 'downloadInvoice'),
