@@ -81,8 +81,17 @@ export function describeBalena(settings: SettingsFunctions) {
         /** `@balena-ts/models/device-config-variable`. */
         deviceConfigVariable: facadeModule(deviceConfigVariable, { PartialWriteError: false }),
       },
-      /** Devices; `generateUuid` and `isArchitectureCompatible` need no client. */
-      device: facadeModule(device, { generateUuid: true, isArchitectureCompatible: true }),
+      /**
+       * Devices; `generateUuid`, `generateUniqueKey`, `isArchitectureCompatible`, `getOsVersion` and
+       * `getLocalModeSupport` need no client.
+       */
+      device: facadeModule(device, {
+        generateUuid: true,
+        isArchitectureCompatible: true,
+        generateUniqueKey: true,
+        getOsVersion: true,
+        getLocalModeSupport: true,
+      }),
       /** balenaOS images and their configuration; `parseParams` needs no client. */
       deviceOs: facadeModule(deviceOs, { parseParams: true }),
       /** Environment variables of fleets, services, devices and device services. */

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../src/index.js';
+import { call, odata } from './support/api.js';
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+
+const METRIC_FIELDS = 'cpu_usage,cpu_temp,cpu_id,memory_usage,memory_total,storage_usage,storage_total,mac_address';
+
+describe('simulated devices report hardware metrics and MAC addresses', () => {
+  it('reports metrics when it comes online and fresh ones with each poll', async () => {
+    const app = await sandbox.seedApplication({ name: 'metrics' });
+    const [seeded] = (await sandbox.seedDevices({ application: app.id, count: 1 })) as [{ id: number; uuid: string }];
+    const read = async () =>
+      (await odata(sandbox, `device(${seeded.id})?$select=${METRIC_FIELDS}`, sandbox.superuser.token)).body.d[0];
+    expect((await read()).cpu_usage).toBeNull();
+    const simulation = await sandbox.simulateDevice(seeded.uuid, { pollIntervalMs: 40 });
+    try {
+      const first = await read();
+      expect(first.cpu_usage).toBeGreaterThanOrEqual(0);
+      expect(first.cpu_usage).toBeLessThanOrEqual(100);
+      expect(first.cpu_temp).toBeGreaterThan(0);
+      expect(first.memory_total).toBeGreaterThan(first.memory_usage);
+      expect(first.storage_total).toBeGreaterThan(first.storage_usage);
+      expect(first.mac_address).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2} ([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+      await expect
+        .poll(async () => (await read()).storage_usage, { timeout: 5_000, interval: 40 })
+        .not.toBe(first.storage_usage);
+    } finally {
+      await simulation.stop();
+    }
+  });
+});
+
+describe('GET /device/v3/fleet/:uuid/state', () => {
+  it('is keyed by the fleet uuid, follows releaseUuid, and refuses others (401)', async () => {
+    const token = sandbox.superuser.token;
+    const app = await sandbox.seedApplication({ name: 'fleet-state' });
+    const first = await sandbox.seedRelease({ application: app.id });
+    const second = await sandbox.seedRelease({ application: app.id });
+    const failed = await sandbox.seedRelease({ application: app.id, status: 'failed' });
+    const tracked = await call(sandbox, 'GET', `/device/v3/fleet/${app.uuid}/state/?releaseUuid=`, { token });
+    expect(tracked.status).toBe(200);
+    expect(Object.keys(tracked.body)).toEqual([app.uuid]);
+    expect(tracked.body[app.uuid].name).toBe('fleet-state');
+    expect(Object.keys(tracked.body[app.uuid].apps[app.uuid].releases)).toEqual([second.commit]);
+    const older = await call(sandbox, 'GET', `/device/v3/fleet/${app.uuid}/state?releaseUuid=${first.commit}`, { token });
+    expect(Object.keys(older.body[app.uuid].apps[app.uuid].releases)).toEqual([first.commit]);
+    for (const releaseUuid of [failed.commit, 'a'.repeat(32)]) {
+      const refused = await call(sandbox, 'GET', `/device/v3/fleet/${app.uuid}/state?releaseUuid=${releaseUuid}`, {
+        token,
+      });
+      expect(refused.status).toBe(401);
+    }
+    const stranger = await sandbox.createUser();
+    const hidden = await call(sandbox, 'GET', `/device/v3/fleet/${app.uuid}/state`, { token: stranger.token });
+    expect(hidden.status).toBe(401);
+  });
+});
