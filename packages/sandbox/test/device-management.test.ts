@@ -48,7 +48,9 @@ describe('GET /device/v3/fleet/:uuid/state', () => {
     expect(Object.keys(tracked.body)).toEqual([app.uuid]);
     expect(tracked.body[app.uuid].name).toBe('fleet-state');
     expect(Object.keys(tracked.body[app.uuid].apps[app.uuid].releases)).toEqual([second.commit]);
-    const older = await call(sandbox, 'GET', `/device/v3/fleet/${app.uuid}/state?releaseUuid=${first.commit}`, { token });
+    const older = await call(sandbox, 'GET', `/device/v3/fleet/${app.uuid}/state?releaseUuid=${first.commit}`, {
+      token,
+    });
     expect(Object.keys(older.body[app.uuid].apps[app.uuid].releases)).toEqual([first.commit]);
     for (const releaseUuid of [failed.commit, 'a'.repeat(32)]) {
       const refused = await call(sandbox, 'GET', `/device/v3/fleet/${app.uuid}/state?releaseUuid=${releaseUuid}`, {

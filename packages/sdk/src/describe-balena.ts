@@ -15,6 +15,7 @@ import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
 import * as deviceOs from '@balena-ts/models/device-os';
 import * as deviceServiceEnvVariable from '@balena-ts/models/device-service-env-variable';
 import * as deviceTag from '@balena-ts/models/device-tag';
+import * as deviceType from '@balena-ts/models/device-type';
 import * as image from '@balena-ts/models/image';
 import * as key from '@balena-ts/models/key';
 import * as release from '@balena-ts/models/release';
@@ -92,6 +93,8 @@ export function describeBalena(settings: SettingsFunctions) {
         getOsVersion: true,
         getLocalModeSupport: true,
       }),
+      /** Device types and their contracts (`@balena-ts/models/device-type`). */
+      deviceType: facadeModule(deviceType, {}),
       /** balenaOS images and their configuration; `parseParams` needs no client. */
       deviceOs: facadeModule(deviceOs, { parseParams: true }),
       /** Environment variables of fleets, services, devices and device services. */
