@@ -4,6 +4,7 @@ import { randomHex } from './auth/random.js';
 import { generateTotpSecret } from './auth/totp.js';
 import { SandboxContext } from './context.js';
 import { seedCatalogue } from './domain/catalogue-seed.js';
+import { trackDeviceHistory } from './domain/device-history.js';
 import { addMembership, ensureMembershipRoles } from './domain/memberships.js';
 import { seedApplication, seedDevices, seedRelease } from './domain/seeding.js';
 import { trackServiceInstalls } from './domain/service-installs.js';
@@ -73,6 +74,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     quiet: options.quiet ?? true,
   });
   trackServiceInstalls(store);
+  trackDeviceHistory(store);
   // Only the password's hash is kept: after a restart the password is known only if given again.
   let superuserPassword = '';
   let superuserId = Number(persistence?.getMeta('superuser_id') ?? 0);

@@ -63,3 +63,42 @@ describe('GET /device/v3/fleet/:uuid/state', () => {
     expect(hidden.status).toBe(401);
   });
 });
+
+describe('device_history', () => {
+  it('records device states for the fleet’s users only; nobody writes it', async () => {
+    const token = sandbox.superuser.token;
+    const app = await sandbox.seedApplication({ name: 'history-access' });
+    const [seeded] = (await sandbox.seedDevices({ application: app.id, count: 1 })) as [{ id: number; uuid: string }];
+    await call(sandbox, 'PATCH', `/v7/device(${seeded.id})`, { token, body: { os_version: 'balenaOS 6.0.13' } });
+    await call(sandbox, 'PATCH', `/v7/device(${seeded.id})`, { token, body: { note: 'not tracked' } });
+    const own = await odata(sandbox, `device_history?$filter=tracks__device eq ${seeded.id}&$orderby=id asc`, token);
+    expect(own.status).toBe(200);
+    expect(own.body.d).toHaveLength(2);
+    expect(own.body.d[0].end_timestamp).not.toBeNull();
+    expect(own.body.d[1]).toMatchObject({ os_version: 'balenaOS 6.0.13', end_timestamp: null, uuid: seeded.uuid });
+    const rowId = own.body.d[0].id;
+
+    const stranger = await sandbox.createUser();
+    const hidden = await odata(sandbox, `device_history?$filter=uuid eq '${seeded.uuid}'`, stranger.token);
+    expect(hidden.status).toBe(200);
+    expect(hidden.body.d).toEqual([]);
+    expect((await odata(sandbox, `device_history(${rowId})`, stranger.token)).body.d).toEqual([]);
+
+    const member = await sandbox.createUser();
+    await sandbox.addMembership({ user: member.id, organization: sandbox.superuser.organizationId });
+    expect((await odata(sandbox, `device_history?$filter=uuid eq '${seeded.uuid}'`, member.token)).body.d).toHaveLength(
+      2,
+    );
+
+    const created = await call(sandbox, 'POST', '/v7/device_history', {
+      token,
+      body: { uuid: seeded.uuid, belongs_to__application: app.id },
+    });
+    expect(created.status).toBe(401);
+    await call(sandbox, 'PATCH', `/v7/device_history(${rowId})`, { token, body: { os_version: 'forged' } });
+    await call(sandbox, 'DELETE', `/v7/device_history(${rowId})`, { token });
+    const after = await odata(sandbox, `device_history(${rowId})`, token);
+    expect(after.body.d).toHaveLength(1);
+    expect(after.body.d[0].os_version).not.toBe('forged');
+  });
+});

@@ -1,6 +1,6 @@
 import * as auth from '@balena-ts/auth';
 import * as twoFactor from '@balena-ts/auth/two-factor';
-import { type Client, type RequestDefaults, withOptions } from '@balena-ts/core';
+import { type Client, mergePineOptions, type RequestDefaults, withOptions } from '@balena-ts/core';
 import type * as settingsModule from '@balena-ts/core/settings';
 import * as logs from '@balena-ts/logs';
 import * as apiKey from '@balena-ts/models/api-key';
@@ -12,6 +12,7 @@ import * as config from '@balena-ts/models/config';
 import * as device from '@balena-ts/models/device';
 import * as deviceConfigVariable from '@balena-ts/models/device-config-variable';
 import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
+import * as deviceHistory from '@balena-ts/models/device-history';
 import * as deviceOs from '@balena-ts/models/device-os';
 import * as deviceServiceEnvVariable from '@balena-ts/models/device-service-env-variable';
 import * as deviceTag from '@balena-ts/models/device-tag';
@@ -67,6 +68,8 @@ export function describeBalena(settings: SettingsFunctions) {
     logs: facadeModule(logs, { ndjsonTransport: false }),
     /** Settings, read from the platform's storage. */
     settings: facadeModule(settings, {}),
+    /** Helpers for callers, as balena-sdk's `utils`: `mergePineOptions` (core's) needs no client. */
+    utils: facadeModule({ mergePineOptions }, { mergePineOptions: true }),
     /** The models of balena's Python SDK reference (`@balena-ts/models` and `@balena-ts/supervisor`). */
     models: {
       /** Fleets. */
@@ -84,15 +87,20 @@ export function describeBalena(settings: SettingsFunctions) {
       },
       /**
        * Devices; `generateUuid`, `generateUniqueKey`, `isArchitectureCompatible`, `getOsVersion` and
-       * `getLocalModeSupport` need no client.
+       * `getLocalModeSupport` need no client. `device.history` is `@balena-ts/models/device-history`,
+       * where balena-sdk has it.
        */
-      device: facadeModule(device, {
-        generateUuid: true,
-        isArchitectureCompatible: true,
-        generateUniqueKey: true,
-        getOsVersion: true,
-        getLocalModeSupport: true,
-      }),
+      device: facadeModule(
+        device,
+        {
+          generateUuid: true,
+          isArchitectureCompatible: true,
+          generateUniqueKey: true,
+          getOsVersion: true,
+          getLocalModeSupport: true,
+        },
+        { history: facadeModule(deviceHistory, {}) },
+      ),
       /** Device types and their contracts (`@balena-ts/models/device-type`). */
       deviceType: facadeModule(deviceType, {}),
       /** balenaOS images and their configuration; `parseParams` needs no client. */

@@ -13,6 +13,14 @@ getInstructions(client, 'raspberrypi4-64').then(console.log);`,
     forbid: [...OTHER_MODELS, 'models/dist/device/', 'models/dist/dependent-resource/'],
   },
   {
+    name: 'models/device-history: getAllByDevice',
+    code: `import { createClient } from '@balena-ts/core';
+import { getAllByDevice } from '@balena-ts/models/device-history';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+getAllByDevice(client, 12, { fromDate: new Date(Date.now() - 86400000) }).then(console.log);`,
+    forbid: [...OTHER_MODELS, 'models/dist/device/', 'models/dist/device-type/', 'models/dist/dependent-resource/'],
+  },
+  {
     name: 'models/device: reboot (through @balena-ts/supervisor)',
     code: `import { createClient } from '@balena-ts/core';
 import { reboot } from '@balena-ts/models/device';

@@ -1,15 +1,15 @@
 import { catalogResources } from './schema-catalog.js';
 import { deviceResources } from './schema-device.js';
+import { deviceHistoryResources } from './schema-device-history.js';
 import { fleetResources } from './schema-fleet.js';
 import { releaseResources } from './schema-release.js';
 import type { FieldDefinition, NavigationDefinition, ResourceDefinition } from './schema-types.js';
 
 /** Every resource of the `/v7` API, by name. */
 export const RESOURCES: ReadonlyMap<string, ResourceDefinition> = new Map(
-  [...fleetResources, ...deviceResources, ...releaseResources, ...catalogResources].map((resource) => [
-    resource.name,
-    resource,
-  ]),
+  [...fleetResources, ...deviceResources, ...releaseResources, ...catalogResources, ...deviceHistoryResources].map(
+    (resource) => [resource.name, resource],
+  ),
 );
 
 /** Other names balena accepts for a resource in the URL. */
