@@ -77,6 +77,20 @@ describe('device_history', () => {
     expect(own.body.d[0].end_timestamp).not.toBeNull();
     expect(own.body.d[1]).toMatchObject({ os_version: 'balenaOS 6.0.13', end_timestamp: null, uuid: seeded.uuid });
     const rowId = own.body.d[0].id;
+    // pinejs-client (balena-sdk) sends a Date as `datetime'…'`: it compares as a point in time.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    for (const [literal, count] of [
+      [`datetime'${tomorrow}'`, 0],
+      [`datetime'${yesterday}'`, 2],
+    ] as const) {
+      const answer = await odata(
+        sandbox,
+        `device_history?$filter=tracks__device eq ${seeded.id} and created_at ge ${literal}`,
+        token,
+      );
+      expect(answer.body.d, literal).toHaveLength(count);
+    }
 
     const stranger = await sandbox.createUser();
     const hidden = await odata(sandbox, `device_history?$filter=uuid eq '${seeded.uuid}'`, stranger.token);
