@@ -381,6 +381,64 @@ describe('device.pinToSupervisorRelease', () => {
     expect((olderError as Error).message).toBe('Incompatible host OS version: balenaOS 2.10.0 - must be >= 2.12.0');
   });
 
+  it('pins devices of two architectures to the supervisor release of each (balena_os/<arch>-supervisor)', async (test) => {
+    const releases = await context.client.pine.get<{
+      id: number;
+      raw_version: string;
+      belongs_to__application: { slug: string }[];
+    }>({
+      resource: 'release',
+      options: {
+        $select: ['id', 'raw_version'],
+        $expand: { belongs_to__application: { $select: 'slug' } },
+        $filter: {
+          status: 'success',
+          is_final: true,
+          is_invalidated: false,
+          belongs_to__application: { $any: { $alias: 'a', $expr: { a: { slug: { $endswith: '-supervisor' } } } } },
+        },
+      },
+    });
+    // The supervisor fleets belong to the sandbox's OS catalogue; without them there is nothing to pin to.
+    if (releases.length === 0) test.skip();
+    const version = releases[0]?.raw_version as string;
+    const { devices: arm } = await seedFleet(1, PROVISIONED_DEV);
+    const amd = await context.sandbox.seedApplication({
+      name: uniqueName('supervisor-amd64'),
+      deviceType: 'intel-nuc',
+    });
+    const [nuc] = await context.sandbox.seedDevices({ application: amd.id, count: 1, fields: PROVISIONED_DEV });
+    const targets = [arm[0]?.id as number, nuc?.id as number];
+    await device.pinToSupervisorRelease(context.client, targets, version);
+    const pinned = await context.client.pine.get<{
+      should_be_managed_by__release: { raw_version: string; belongs_to__application: { slug: string }[] }[];
+    }>({
+      resource: 'device',
+      options: {
+        $select: 'id',
+        $filter: { id: { $in: targets } },
+        $orderby: 'id asc',
+        $expand: {
+          should_be_managed_by__release: {
+            $select: 'raw_version',
+            $expand: { belongs_to__application: { $select: 'slug' } },
+          },
+        },
+      },
+    });
+    expect(pinned.map((row) => row.should_be_managed_by__release[0]?.raw_version)).toEqual([version, version]);
+    expect(pinned.map((row) => row.should_be_managed_by__release[0]?.belongs_to__application[0]?.slug)).toEqual([
+      'balena_os/aarch64-supervisor',
+      'balena_os/amd64-supervisor',
+    ]);
+    // An id names one release, of one architecture: the aarch64 one is no release for an amd64 device.
+    const byId = releases.find((release) => release.belongs_to__application[0]?.slug === 'balena_os/aarch64-supervisor')
+      ?.id as number;
+    await expect(device.pinToSupervisorRelease(context.client, nuc?.id as number, byId)).rejects.toBeInstanceOf(
+      ReleaseNotFound,
+    );
+  });
+
   it('raises ReleaseNotFound for a version no supervisor release has, DeviceNotFound, InvalidParameter', async () => {
     const { devices } = await seedFleet(1, PROVISIONED_DEV);
     const [seeded] = devices as unknown as [{ id: number }];
