@@ -2,7 +2,6 @@
 // a full uuid, or an array of either and run as one request per chunk of devices.
 
 export type { SupervisorActionResult, SupervisorDeviceState } from '@balena-ts/supervisor';
-// Device management (local mode, lock override, metrics, supervisor state and actions): one block.
 export { deactivate } from './device/deactivate.js';
 export type { DeviceListOptions } from './device/device-list.js';
 export { streamAll, streamAllByApplication, streamAllByOrganization } from './device/device-list.js';
@@ -68,7 +67,6 @@ export {
   setNote,
   unsetCustomLocation,
 } from './device/writes.js';
-// End of the device-management block.
 export type { ApplicationIdentifier } from './internal/application.js';
 export { isArchitectureCompatible } from './internal/architecture.js';
 export type { DeviceIdentifier } from './internal/device.js';
