@@ -104,6 +104,18 @@ describe('device_history', () => {
       2,
     );
 
+    // A device key (what a device's supervisor holds) reads no history, not even its own.
+    const provisioningKey = (
+      await call(sandbox, 'POST', `/api-key/application/${app.id}/provisioning`, { token, body: { name: 'p' } })
+    ).body;
+    const registered = await call(sandbox, 'POST', '/device/register', {
+      token: provisioningKey,
+      body: { user: sandbox.superuser.id, application: app.id, device_type: 'raspberrypi4-64', uuid: 'b'.repeat(32) },
+    });
+    expect(registered.status).toBe(201);
+    const asDevice = await odata(sandbox, 'device_history', registered.body.api_key);
+    expect(asDevice.status).toBe(401);
+
     const created = await call(sandbox, 'POST', '/v7/device_history', {
       token,
       body: { uuid: seeded.uuid, belongs_to__application: app.id },
