@@ -26,6 +26,11 @@ export const operations = {
     for await (const _device of streamAllByApplication(client, fleetId)) count++;
     return count;
   },
+  async renameDevicesConcurrently(client, { writeDeviceIds }) {
+    // All at once, as `Promise.all` over a list: the existence checks share their requests.
+    await Promise.all(writeDeviceIds.map((id, index) => rename(client, id, `balena-ts-all-${index}`)));
+    return writeDeviceIds.length;
+  },
   async renameDevices(client, { writeDeviceIds }) {
     for (const [index, id] of writeDeviceIds.entries()) {
       await rename(client, id, `balena-ts-${index}`);

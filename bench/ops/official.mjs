@@ -22,6 +22,10 @@ export const operations = {
     const devices = await sdk.models.device.getAllByApplication(fleetId);
     return devices.length;
   },
+  async renameDevicesConcurrently(sdk, { writeDeviceIds }) {
+    await Promise.all(writeDeviceIds.map((id, index) => sdk.models.device.rename(id, `official-all-${index}`)));
+    return writeDeviceIds.length;
+  },
   async renameDevices(sdk, { writeDeviceIds }) {
     for (const [index, id] of writeDeviceIds.entries()) {
       await sdk.models.device.rename(id, `official-${index}`);

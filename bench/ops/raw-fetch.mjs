@@ -27,6 +27,12 @@ export const operations = {
     const { d } = await api('GET', `/v7/device?$filter=belongs_to__application%20eq%20${fleetId}`);
     return d.length;
   },
+  async renameDevicesConcurrently(api, { writeDeviceIds }) {
+    await Promise.all(
+      writeDeviceIds.map((id, index) => api('PATCH', `/v7/device(${id})`, { device_name: `raw-all-${index}` })),
+    );
+    return writeDeviceIds.length;
+  },
   async renameDevices(api, { writeDeviceIds }) {
     for (const [index, id] of writeDeviceIds.entries()) {
       await api('PATCH', `/v7/device(${id})`, { device_name: `raw-${index}` });

@@ -12,6 +12,7 @@ export const OPERATIONS = {
   getDeviceWithServiceDetails: 'get one device with service details',
   listDevices: 'list 10,000 devices',
   renameDevices: 'rename 1,000 devices',
+  renameDevicesConcurrently: 'rename 1,000 devices concurrently',
   setEnvVars: 'set an env var on 1,000 devices',
   readLogs: 'read 10,000 log lines',
 };

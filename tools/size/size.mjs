@@ -2,6 +2,9 @@
 // Bundles each entry of entries/*.mjs for the browser (esbuild, ESM, minified), gzips it and
 // prints a table. An entry may list `forbid`: strings of input paths that must not be bundled
 // (e.g. mqtt in an app that only uses the default log transport); the run fails if one is.
+// Sizes come from the packages' dist/, as published. The packages ship their entries bundled
+// (shared code in dist/chunks/), which hides which source module a byte came from, so `forbid` is
+// checked on a second build that resolves `@balena-ts/*` to the TypeScript sources.
 //   node size.mjs [--json out.json] [filter]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,9 +24,22 @@ for (const file of fs.readdirSync(path.join(here, 'entries')).sort()) {
   entries.push(...mod.default);
 }
 
-/** Bundles one entry's code and returns its minified and gzipped sizes and its inputs. */
-export async function measure(code) {
-  const result = await build({
+const packagesDir = path.resolve(here, '../../packages');
+
+/** Resolves `@balena-ts/<package>[/<entry>]` to the entry's source file (what dist/<entry>.js is bundled from). */
+const fromSources = {
+  name: 'balena-ts-sources',
+  setup(builder) {
+    builder.onResolve({ filter: /^@balena-ts\/[^/]+(\/.+)?$/ }, ({ path: specifier }) => {
+      const [, name, entry] = specifier.match(/^@balena-ts\/([^/]+)(?:\/(.+))?$/);
+      const source = path.join(packagesDir, name, 'src', `${entry ?? 'index'}.ts`);
+      return fs.existsSync(source) ? { path: source } : undefined;
+    });
+  },
+};
+
+function bundle(code, plugins) {
+  return build({
     stdin: { contents: code, resolveDir: here, loader: 'js' },
     bundle: true,
     minify: true,
@@ -32,11 +48,17 @@ export async function measure(code) {
     write: false,
     metafile: true,
     logLevel: 'silent',
+    plugins,
   });
-  const bytes = result.outputFiles[0].contents;
+}
+
+/** Bundles one entry's code and returns its minified and gzipped sizes and the source modules it keeps. */
+export async function measure(code) {
+  const [published, sources] = await Promise.all([bundle(code, []), bundle(code, [fromSources])]);
+  const bytes = published.outputFiles[0].contents;
   // Only modules that put bytes into the output count: esbuild also lists modules it read and then
   // shook out entirely, which would make `forbid` cry wolf.
-  const output = Object.values(result.metafile.outputs)[0];
+  const output = Object.values(sources.metafile.outputs)[0];
   const inputs = Object.entries(output.inputs)
     .filter(([, info]) => info.bytesInOutput > 0)
     .map(([file]) => file);

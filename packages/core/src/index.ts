@@ -30,6 +30,14 @@ export {
   SupervisorLocked,
 } from './errors/device-errors.js';
 export {
+  ApplicationMembershipNotFound,
+  ApplicationMembershipRoleNotFound,
+  TeamApplicationAccessNotFound,
+  TeamMembershipNotFound,
+  TeamNameTaken,
+  TeamNotFound,
+} from './errors/fleet-access-errors.js';
+export {
   AmbiguousApplication,
   AmbiguousDevice,
   AmbiguousRelease,

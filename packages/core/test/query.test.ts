@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilter, buildQuery, formatResourceId, InvalidParameter } from '../src/index.js';
+import { buildFilter, buildQuery, formatResourceId, InvalidParameter, mergeOptions } from '../src/index.js';
 
 describe('buildFilter grammar', () => {
   it('turns fields into eq clauses, several into a parenthesised and', () => {
@@ -143,5 +143,14 @@ describe('formatResourceId', () => {
     expect(() => formatResourceId(1.5)).toThrow(InvalidParameter);
     expect(() => formatResourceId({})).toThrow(InvalidParameter);
     expect(() => formatResourceId({ uuid: null } as never)).toThrow(InvalidParameter);
+  });
+});
+
+describe('a $select that is neither a string nor an array of strings', () => {
+  it('is refused with InvalidParameter, by buildQuery and by mergeOptions', () => {
+    for (const select of [5, 10n, { id: true }, [1], ['id', null]]) {
+      expect(() => buildQuery({ $select: select as never })).toThrow(InvalidParameter);
+      expect(() => mergeOptions({ $select: 'id' }, { $select: select as never })).toThrow(InvalidParameter);
+    }
   });
 });

@@ -163,3 +163,39 @@ describe('token provider', () => {
     expect(server.requests.length).toBe(1);
   });
 });
+
+describe('a refresh that hangs', () => {
+  const STALE = makeJwt({ id: 1, iat: nowSeconds() - 3 * 86_400, exp: nowSeconds() + 86_400, generation: 'stale' });
+
+  function hangingRefresh(): Promise<TestServer> {
+    return startTestServer((request, response) => {
+      // The refresh never answers; everything else is refused as with an outdated token.
+      if (request.url === '/user/v1/refresh-token') return;
+      sendText(response, 401, '');
+    });
+  }
+
+  it('lets the caller abort the wait for a refresh before the request (the request is never sent)', async () => {
+    server = await hangingRefresh();
+    const client = createClient({ apiUrl: server.url });
+    await client.tokens.set(STALE);
+    const controller = new AbortController();
+    const call = client.request('/actor/v1/whoami', { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('left the page')), 100);
+    await expect(call).rejects.toThrow('left the page');
+    expect(countOf('/user/v1/refresh-token')).toBe(1);
+    expect(countOf('/actor/v1/whoami')).toBe(0);
+  });
+
+  it('lets the caller abort the wait for the refresh after a 401', async () => {
+    server = await hangingRefresh();
+    const client = createClient({ apiUrl: server.url });
+    await client.tokens.set(OLD);
+    const controller = new AbortController();
+    const call = client.request('/actor/v1/whoami', { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('user cancelled')), 100);
+    await expect(call).rejects.toThrow('user cancelled');
+    expect(countOf('/actor/v1/whoami')).toBe(1);
+    expect(countOf('/user/v1/refresh-token')).toBe(1);
+  });
+});

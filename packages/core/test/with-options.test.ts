@@ -103,9 +103,10 @@ describe('withOptions against a real server', () => {
     });
     const client = createClient({ apiUrl: server.url, retry: 0 });
     const shared = new AbortController();
-    const derived = withOptions(client, { deadline: 100, signal: shared.signal });
-    await expect(derived.request.stream('/never')).rejects.toBeInstanceOf(TimeoutError);
-    const response = await derived.request.stream('/open');
+    // One derived client per call: the deadline counts from withOptions.
+    const perCall = () => withOptions(client, { deadline: 100, signal: shared.signal });
+    await expect(perCall().request.stream('/never')).rejects.toBeInstanceOf(TimeoutError);
+    const response = await perCall().request.stream('/open');
     const reader = response.body!.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toBe('first piece');
     // Past the deadline the body is still readable; the shared signal still ends it.

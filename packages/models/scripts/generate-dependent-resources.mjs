@@ -541,7 +541,7 @@ export function renderEntry(resource) {
   const exports = [
     ...(resource.setForDevices
       ? [
-          "export { PartialWriteError, type WriteFailure } from './dependent-resource/partial-write-error.js';",
+          "export { PartialWriteError, type WriteFailure } from './internal/partial-write-error.js';",
           "export { DEFAULT_WRITE_CONCURRENCY, type SetForDevicesOptions } from './dependent-resource/set-for-devices.js';",
         ]
       : []),

@@ -32,7 +32,6 @@ export {
   setToRelease,
   trackApplicationRelease,
 } from './device/release.js';
-export type { CurrentService, DeviceWithServiceDetails } from './device/service-details.js';
 export { getWithServiceDetails } from './device/service-details.js';
 export { getLocalIpAddress, getProgress, getStatus, hasDeviceUrl, isOnline } from './device/status.js';
 export { identify } from './device/supervisor.js';
@@ -72,6 +71,8 @@ export { isArchitectureCompatible } from './internal/architecture.js';
 export type { DeviceIdentifier } from './internal/device.js';
 export type { DeviceSelector } from './internal/device-batch.js';
 export { MAX_URL_LENGTH } from './internal/device-batch.js';
+export { PartialWriteError, type WriteFailure } from './internal/partial-write-error.js';
+export type { CurrentService, DeviceWithServiceDetails } from './internal/service-details.js';
 export type { Application, ApplicationClass } from './types/application.js';
 export type { CpuArchitecture } from './types/cpu-architecture.js';
 export type { ApiHeartbeatState, Device, DeviceOverallStatus, ImageInstall } from './types/device.js';

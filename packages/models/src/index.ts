@@ -4,6 +4,7 @@
 export type { ApiKey } from './types/api-key.js';
 export type { Application, ApplicationClass } from './types/application.js';
 export type { CpuArchitecture } from './types/cpu-architecture.js';
+export type { CreditBundle, CreditBundlePaymentStatus, Feature } from './types/credit-bundle.js';
 export type { ApiHeartbeatState, Device, DeviceOverallStatus, ImageInstall } from './types/device.js';
 export type { DeviceType, DeviceTypeManifest } from './types/device-type.js';
 export type { Image, ImageStatus } from './types/image.js';

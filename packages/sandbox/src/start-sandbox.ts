@@ -4,7 +4,9 @@ import { randomHex } from './auth/random.js';
 import { generateTotpSecret } from './auth/totp.js';
 import { SandboxContext } from './context.js';
 import { seedCatalogue } from './domain/catalogue-seed.js';
+import { ensureCreditFeatures } from './domain/credit-features.js';
 import { trackDeviceHistory } from './domain/device-history.js';
+import { ensureFleetMembershipRoles } from './domain/fleet-roles.js';
 import { addMembership, ensureMembershipRoles } from './domain/memberships.js';
 import { seedApplication, seedDevices, seedRelease } from './domain/seeding.js';
 import { trackServiceInstalls } from './domain/service-installs.js';
@@ -14,6 +16,7 @@ import { Router } from './http/router.js';
 import { createSandboxServer } from './http/server.js';
 import { ROUTE_MODULES } from './routes/register-routes.js';
 import { startRuntime } from './simulator/start-runtime.js';
+import { persistBilling } from './store/billing-persistence.js';
 import { updateRow } from './store/new-row.js';
 import { Persistence } from './store/persistence.js';
 import { RESOURCES } from './store/schema.js';
@@ -99,6 +102,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     persistence.track(store);
     // Data files of older sandboxes have no membership roles yet, and kept the password in clear.
     if (!fresh) ensureMembershipRoles(store);
+    if (!fresh) ensureCreditFeatures(store);
+    persistBilling(store, persistence);
+    if (!fresh) ensureFleetMembershipRoles(store);
     persistence.deleteMeta('superuser_password');
     if (!fresh) persistence.hashStoredSecrets(store);
     persistence.setMeta('jwt_secret', jwtSecret);

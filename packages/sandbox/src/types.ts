@@ -125,7 +125,7 @@ export interface AddMembershipOptions {
   user: number;
   /** The organization id. */
   organization: number;
-  /** Default 'member' (reads the organization and works on its fleets); 'administrator' also manages it. */
+  /** Default 'member' (reads the organization, reaches only the fleets granted to it); 'administrator' manages it and all its fleets. */
   role?: 'administrator' | 'member';
 }
 

@@ -25,6 +25,17 @@ function join(token: string, user: number, organization: number, role?: number) 
   return call(sandbox, 'POST', '/v7/organization_membership', { token, body });
 }
 
+/** Makes an organization member a member of a fleet, as its administrator does (`roleName`: developer, operator, observer). */
+async function grantFleet(token: string, user: number, application: number, roleName: string) {
+  const role = await odata(sandbox, `application_membership_role(name='${roleName}')?$select=id`, token);
+  const answer = await call(sandbox, 'POST', '/v7/user_application_membership', {
+    token,
+    body: { user, is_member_of__application: application, application_membership_role: role.body.d[0].id },
+  });
+  expect(answer.status).toBe(201);
+  return answer.body as { id: number };
+}
+
 async function fleetNames(token: string): Promise<string[]> {
   const answer = await odata(sandbox, 'application?$select=app_name&$orderby=app_name asc', token);
   expect(answer.status).toBe(200);
@@ -54,7 +65,7 @@ describe('organization memberships over HTTP', () => {
     expect(membership.body.d).toEqual([{ organization_membership_role: { __id: roles.administrator } }]);
   });
 
-  it('an administrator adds a member (role member by default), who then sees the fleets and its devices', async () => {
+  it('an administrator adds a member (role member by default), who sees the fleets and devices granted to them', async () => {
     const user = await sandbox.createUser();
     expect(await fleetNames(user.token)).toEqual([]);
 
@@ -66,6 +77,9 @@ describe('organization memberships over HTTP', () => {
       organization_membership_role: { __id: roles.member },
     });
 
+    // A plain member reaches no fleet of the organization until granted one (a fleet membership or a team).
+    expect(await fleetNames(user.token)).toEqual([]);
+    await grantFleet(admin.token, user.id, fleet, 'observer');
     expect(await fleetNames(user.token)).toEqual(['shared-fleet']);
     const devices = await odata(sandbox, `device/$count?$filter=belongs_to__application eq ${fleet}`, user.token);
     expect(devices.body).toEqual({ d: 3 });
@@ -112,7 +126,8 @@ describe('organization memberships over HTTP', () => {
     expect(organization.body.d).toEqual([{ name: 'admin' }]);
     const stillThere = await odata(sandbox, `organization_membership(${adminMembershipId})?$select=id`, admin.token);
     expect(stillThere.body.d).toEqual([{ id: adminMembershipId }]);
-    // The member still works on the fleets.
+    // The member works on the fleets granted to them.
+    await grantFleet(admin.token, member.id, fleet, 'developer');
     expect(await fleetNames(member.token)).toContain('shared-fleet');
   });
 
@@ -145,6 +160,7 @@ describe('organization memberships over HTTP', () => {
     expect(promoted.status).toBe(200);
     const guestJoined = await join(deputy.token, guest.id, admin.organizationId);
     expect(guestJoined.status).toBe(201);
+    await grantFleet(deputy.token, guest.id, fleet, 'observer');
     expect(await fleetNames(guest.token)).toEqual(['shared-fleet']);
 
     const removed = await call(sandbox, 'DELETE', `/v7/organization_membership(${guestJoined.body.id})`, {
@@ -171,6 +187,7 @@ describe('sb.addMembership', () => {
     const mine = await sandbox.seedApplication({ owner: user.id, name: 'twin' });
     const theirs = await sandbox.seedApplication({ organization: admin.organizationId, name: 'twin' });
     expect([mine.slug, theirs.slug]).toEqual([`${user.username}/twin`, 'admin/twin']);
+    await grantFleet(admin.token, user.id, theirs.id, 'observer');
     const twins = await odata(sandbox, `application?$select=id&$filter=app_name eq 'twin'&$orderby=id asc`, user.token);
     expect(twins.body.d).toEqual([{ id: mine.id }, { id: theirs.id }]);
   });

@@ -125,6 +125,17 @@ describe('writes that point at rows the caller cannot see', () => {
   it('a member cannot pull a fleet out of an organization; an administrator of both can move it', async () => {
     const shared = (await sandbox.seedApplication({ owner: victim.id, name: 'shared' })).id;
     await sandbox.addMembership({ user: attacker.id, organization: victim.organizationId });
+    // A developer of the fleet, who may rename it, still may not move it out of its organization.
+    const developer = await odata(sandbox, `application_membership_role(name='developer')?$select=id`, victim.token);
+    const granted = await call(sandbox, 'POST', '/v7/user_application_membership', {
+      token: victim.token,
+      body: {
+        user: attacker.id,
+        is_member_of__application: shared,
+        application_membership_role: developer.body.d[0].id,
+      },
+    });
+    expect(granted.status).toBe(201);
     const pull = await call(sandbox, 'PATCH', `/v7/application(${shared})`, {
       token: attacker.token,
       body: { organization: attacker.organizationId },

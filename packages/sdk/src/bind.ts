@@ -88,7 +88,7 @@ export type KeptKeys<S> = { [K in keyof S]: S[K] extends true ? K : never }[keyo
  * @example
  * ```ts
  * import * as device from '@balena-ts/models/device';
- * const devices = bind(client, device, { generateUuid: true, isArchitectureCompatible: true });
+ * const devices = bind(client, device, { generateUuid: true, isArchitectureCompatible: true, PartialWriteError: false });
  * await devices.get(uuid);
  * ```
  */

@@ -7,8 +7,12 @@ import * as apiKey from '@balena-ts/models/api-key';
 import * as application from '@balena-ts/models/application';
 import * as applicationConfigVariable from '@balena-ts/models/application-config-variable';
 import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
+import * as applicationInvite from '@balena-ts/models/application-invite';
+import * as applicationMembership from '@balena-ts/models/application-membership';
 import * as applicationTag from '@balena-ts/models/application-tag';
+import * as billing from '@balena-ts/models/billing';
 import * as config from '@balena-ts/models/config';
+import * as creditBundle from '@balena-ts/models/credit-bundle';
 import * as device from '@balena-ts/models/device';
 import * as deviceConfigVariable from '@balena-ts/models/device-config-variable';
 import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
@@ -23,6 +27,9 @@ import * as release from '@balena-ts/models/release';
 import * as releaseTag from '@balena-ts/models/release-tag';
 import * as service from '@balena-ts/models/service';
 import * as serviceEnvVariable from '@balena-ts/models/service-env-variable';
+import * as team from '@balena-ts/models/team';
+import * as teamApplicationAccess from '@balena-ts/models/team-application-access';
+import * as teamMembership from '@balena-ts/models/team-membership';
 import * as supervisor from '@balena-ts/supervisor';
 import { bindFacade, facadeModule, facadeValue } from './facade.js';
 import type { BalenaSdk } from './facade-types.js';
@@ -54,6 +61,7 @@ export function describeBalena(settings: SettingsFunctions) {
     /**
      * The same tree bound to a client from core's `withOptions`: every call through it carries
      * the signal, timeout, retry count, deadline and headers given (`balena.withOptions({ signal }).models.device.get(uuid)`).
+     * The deadline counts from this call and bounds all that follows through the tree: call it once per call.
      */
     withOptions: facadeValue(
       (client: Client) =>
@@ -72,10 +80,23 @@ export function describeBalena(settings: SettingsFunctions) {
     utils: facadeModule({ mergePineOptions }, { mergePineOptions: true }),
     /** The models of balena's Python SDK reference (`@balena-ts/models` and `@balena-ts/supervisor`). */
     models: {
-      /** Fleets. */
-      application: facadeModule(application, {}),
+      /** Fleets; their members under `membership`, their invites under `invite`. */
+      application: facadeModule(
+        application,
+        {},
+        {
+          /** Users' memberships of fleets, with roles (`@balena-ts/models/application-membership`). */
+          membership: facadeModule(applicationMembership, {}),
+          /** Invites of e-mail addresses to fleets (`@balena-ts/models/application-invite`). */
+          invite: facadeModule(applicationInvite, {}),
+        },
+      ),
       /** API keys. */
       apiKey: facadeModule(apiKey, {}),
+      /** An organization's plan, payment method and invoices (`@balena-ts/models/billing`). */
+      billing: facadeModule(billing, {}),
+      /** Credits an organization buys for a feature (`@balena-ts/models/credit-bundle`). */
+      creditBundle: facadeModule(creditBundle, {}),
       /** The API's configuration and device types. */
       config: facadeModule(config, {}),
       /** Configuration variables of fleets and devices. */
@@ -98,6 +119,7 @@ export function describeBalena(settings: SettingsFunctions) {
           generateUniqueKey: true,
           getOsVersion: true,
           getLocalModeSupport: true,
+          PartialWriteError: false,
         },
         { history: facadeModule(deviceHistory, {}) },
       ),
@@ -133,6 +155,17 @@ export function describeBalena(settings: SettingsFunctions) {
       },
       /** SSH keys. */
       key: facadeModule(key, {}),
+      /** Teams of an organization, their members and their access to fleets. */
+      team: facadeModule(
+        team,
+        {},
+        {
+          /** `@balena-ts/models/team-membership`. */
+          membership: facadeModule(teamMembership, {}),
+          /** `@balena-ts/models/team-application-access`. */
+          applicationAccess: facadeModule(teamApplicationAccess, {}),
+        },
+      ),
       /** Supervisor actions, through the API proxy or on the device. */
       supervisor: facadeModule(supervisor, {}),
     },

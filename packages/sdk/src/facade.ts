@@ -68,7 +68,7 @@ export type FacadeOf<D> =
  * @example
  * ```ts
  * import * as device from '@balena-ts/models/device';
- * const node = facadeModule(device, { generateUuid: true, isArchitectureCompatible: true });
+ * const node = facadeModule(device, { generateUuid: true, isArchitectureCompatible: true, PartialWriteError: false });
  * ```
  */
 export function facadeModule<M extends object, const S extends StandaloneChoices<M>>(
@@ -84,7 +84,7 @@ export function facadeModule<M extends object, const S extends StandaloneChoices
  * @returns the node
  * @example
  * ```ts
- * const node = facadeModule(device, { generateUuid: true, isArchitectureCompatible: true }, {
+ * const node = facadeModule(device, { generateUuid: true, isArchitectureCompatible: true, PartialWriteError: false }, {
  *   tags: facadeModule(deviceTag, { PartialWriteError: false }),
  * });
  * ```
@@ -139,7 +139,7 @@ function bindNode(client: Client, node: FacadeNode): unknown {
  * @example
  * ```ts
  * import * as device from '@balena-ts/models/device';
- * const facade = bindFacade(client, { models: { device: facadeModule(device, { generateUuid: true, isArchitectureCompatible: true }) } });
+ * const facade = bindFacade(client, { models: { device: facadeModule(device, { generateUuid: true, isArchitectureCompatible: true, PartialWriteError: false }) } });
  * await facade.models.device.get(uuid);
  * ```
  */

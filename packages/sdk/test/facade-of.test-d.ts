@@ -69,6 +69,7 @@ describe('a tree of another shape, as balena-sdk 23 has it', () => {
           generateUniqueKey: true,
           getOsVersion: true,
           getLocalModeSupport: true,
+          PartialWriteError: false,
         },
         {
           envVar: facadeModule(

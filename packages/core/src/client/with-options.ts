@@ -1,5 +1,6 @@
 import { checkOptionsObject } from '../errors/check-options-object.js';
 import { InvalidOption } from '../errors/parameter-errors.js';
+import { TimeoutError } from '../errors/request-errors.js';
 import { createPineClient } from '../odata/pine-client.js';
 import type { RequestFunction, RequestOptions } from '../request/types.js';
 import type { Client } from './client.js';
@@ -13,10 +14,12 @@ export interface RequestDefaults {
   /** Retries, unless a request says otherwise (`false`: none). */
   retry?: number | false;
   /**
-   * Milliseconds each request may take, its retries and their waits included, unless a request
-   * says otherwise (the client's `deadline` otherwise); past it the request rejects with a
-   * `TimeoutError`. For `request.stream` it bounds the wait for the response. To bound a call of
-   * several requests as a whole, pass `signal: AbortSignal.timeout(ms)`.
+   * Milliseconds the derived client's work may take, counted from `withOptions`: every request,
+   * retry and wait between them, across all the requests of a call (a lookup then a write, a
+   * batch, a paginated list), rejects with a `TimeoutError` once it has passed, and nothing more is
+   * sent. Each request is also bounded by it on its own (a request's own `deadline` wins there).
+   * For `request.stream` it bounds the wait for the response. Derive a client per call (it is
+   * cheap): a derived client kept for later calls keeps counting from its creation.
    */
   deadline?: number;
   /** Headers added to every request; a request's own headers win. */
@@ -45,6 +48,34 @@ function linkSignals(signals: readonly AbortSignal[]): { signal: AbortSignal; re
   };
 }
 
+/** The whole-work deadline of a derived client: its clock, and the signal that says it has passed. */
+interface WorkDeadline {
+  /** Milliseconds left (0 or less once passed). */
+  remaining(): number;
+  /** The error a request sent after the deadline rejects with. */
+  passed(): TimeoutError;
+  /** Aborts with {@link WorkDeadline.passed}'s error when the time is up. */
+  signal: AbortSignal;
+}
+
+/**
+ * Starts the clock of a derived client's deadline. The timer does not keep Node running: a script
+ * that finishes early exits at once.
+ */
+function startDeadline(deadlineMs: number): WorkDeadline {
+  const controller = new AbortController();
+  const startedAtMs = Date.now();
+  const passed = (): TimeoutError =>
+    new TimeoutError(
+      `The call's deadline of ${deadlineMs.toLocaleString('en-US')} ms passed ` +
+        `(${Math.round(Date.now() - startedAtMs).toLocaleString('en-US')} ms since withOptions)`,
+    );
+  const timer = setTimeout(() => controller.abort(passed()), deadlineMs);
+  // Node's timers have `unref`; browsers' are numbers.
+  (timer as { unref?: () => void }).unref?.();
+  return { remaining: () => deadlineMs - (Date.now() - startedAtMs), passed, signal: controller.signal };
+}
+
 // A derived client lives as long as its caller keeps it: `AbortSignal.any` lets the long-lived
 // parent signal forget it once it is collected; the listeners of `linkSignals` are the fallback.
 function anySignal(signals: AbortSignal[]): AbortSignal {
@@ -54,7 +85,7 @@ function anySignal(signals: AbortSignal[]): AbortSignal {
 
 /**
  * Derives a client whose every request (its pine calls included) carries the given options: a
- * signal, a timeout, a retry count, a deadline for each request, extra headers. The derived
+ * signal, a timeout, a retry count, a deadline for the whole of its work, extra headers. The derived
  * client shares its configuration, storage and session with the original one; the original is
  * unchanged. Its `signal` (this one and the original client's) is also `client.signal`, which
  * functions sending several requests check between them: after an abort they send nothing more.
@@ -78,17 +109,23 @@ export function withOptions(client: Client, defaults: RequestDefaults): Client {
     throw new InvalidOption('Invalid option "headers": expected an object of header names and values');
   }
   const { signal, timeout, retry, deadline, headers } = checked;
+  // The deadline bounds the derived client's whole work: each request gets the time left as its
+  // own deadline (whose error says what the request went through), one sent after it is refused,
+  // and `client.signal` tells multi-request functions to send nothing more.
+  const work = deadline === undefined ? undefined : startDeadline(deadline);
 
   async function withDefaults<T>(
     options: RequestOptions,
     send: (options: RequestOptions) => Promise<T>,
     streaming: boolean,
   ): Promise<T> {
+    const left = work?.remaining();
+    if (left !== undefined && left <= 0) throw work?.passed();
     const merged: RequestOptions = {
       ...options,
       timeout: options.timeout ?? timeout,
       retry: options.retry ?? retry,
-      deadline: options.deadline ?? deadline,
+      deadline: options.deadline ?? left,
       headers: { ...headers, ...options.headers },
       signal: options.signal ?? signal,
     };
@@ -108,10 +145,8 @@ export function withOptions(client: Client, defaults: RequestDefaults): Client {
   const pine = createPineClient(client.config, request);
   const derived = { config: client.config, storage: client.storage, tokens: client.tokens, request, pine };
   // Requests go through the parent's request function, which adds the parent's signal; `signal`
-  // here tells multi-request functions about both.
-  const either =
-    client.signal === undefined || signal === undefined
-      ? (client.signal ?? signal)
-      : anySignal([client.signal, signal]);
+  // here tells multi-request functions about both, and about the deadline.
+  const signals = [client.signal, signal, work?.signal].filter((each) => each !== undefined);
+  const either = signals.length <= 1 ? signals[0] : anySignal(signals);
   return Object.freeze(either === undefined ? derived : { ...derived, signal: either });
 }

@@ -6,11 +6,19 @@ import type { ODataOptions } from './types.js';
  *
  * @param select - `'id,name'`, `['id', 'name']` or undefined
  * @returns the field names, trimmed, empty entries dropped
+ * @throws {@link InvalidParameter} when the value is neither a string nor an array of strings
  */
 export function selectToArray(select: ODataOptions['$select']): string[] {
   if (select === undefined) return [];
-  const items = typeof select === 'string' ? select.split(',') : [...select];
-  return items.map((item) => item.trim()).filter((item) => item !== '');
+  const items: unknown[] =
+    typeof select === 'string' ? select.split(',') : Array.isArray(select) ? [...select] : [select];
+  return items
+    .map((item) => {
+      if (typeof item !== 'string')
+        throw new InvalidParameter('$select', select, 'expected a string or an array of strings');
+      return item.trim();
+    })
+    .filter((item) => item !== '');
 }
 
 /**

@@ -204,7 +204,7 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
       const durationMs = Date.now() - call.startedAtMs;
       const { token, refreshable } = call.credential;
       if (status === 401 && refreshable && token && !call.replayed) {
-        const next = await replacementFor(context.session, token);
+        const next = await replacementFor(context.session, token, callerSignal);
         if (next) {
           call.credential = { token: next, refreshable: false };
           call.replayed = true;

@@ -124,7 +124,7 @@ export function createRequest(context: RequestContext): RequestLayer {
         options: { ...options, signal: callSignal.signal },
         streaming,
         timeoutMs,
-        credential: await credentialFor(config, session, options),
+        credential: await credentialFor(config, session, options, callSignal.signal),
         attempt: 0,
         retries: 0,
         replayed: false,

@@ -28,12 +28,27 @@ function checkSendable(token: string | undefined): string | undefined {
 }
 
 /**
+ * Waits for a token operation unless the call's signal aborts first, then rejects with its reason.
+ * The operation itself runs on: a refresh is shared by every concurrent request of the client.
+ */
+function unlessAborted<T>(operation: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return operation;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    operation.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
  * Chooses the credential of a request: the request's own `token`, none for `auth: false`, else the
  * provider's (refreshed by it when due).
  *
  * @param config - the client's configuration (for `apiKey`)
  * @param session - the client's token session
  * @param options - the request's options
+ * @param signal - the call's signal: an abort ends the wait for a token refresh
  * @returns the credential
  * @throws {@link ExpiredToken} for an expired session JWT the provider could not refresh, before anything is sent
  * @throws {@link MalformedToken} for a credential that cannot be a header value
@@ -42,10 +57,11 @@ export async function credentialFor(
   config: ClientConfig,
   session: TokenSession,
   options: RequestOptions,
+  signal?: AbortSignal,
 ): Promise<Credential> {
   if (options.token !== undefined) return { token: checkSendable(options.token), refreshable: false };
   if (options.auth === false) return { token: undefined, refreshable: false };
-  const token = checkSendable(await session.provider.get());
+  const token = checkSendable(await unlessAborted(session.provider.get(), signal));
   const refreshable = token !== undefined && token !== config.apiKey && isJwt(token);
   // balena runs a request with an expired JWT as the guest (/v7 answers 200 with no rows), so
   // sending it would turn "log in again" into a misleading "not found". The provider has already
@@ -64,16 +80,24 @@ export async function credentialFor(
  *
  * @param session - the client's token session
  * @param rejected - the token the server refused
+ * @param signal - the call's signal: an abort ends the wait (rejecting with its reason)
  * @returns the new token, or undefined when there is none (the 401 is then final)
  */
-export async function replacementFor(session: TokenSession, rejected: string): Promise<string | undefined> {
-  try {
-    const current = await session.provider.get();
-    const next = current && current !== rejected ? current : await session.provider.refresh();
-    return next && next !== rejected ? next : undefined;
-  } catch {
-    return undefined;
-  }
+export function replacementFor(
+  session: TokenSession,
+  rejected: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  const replacement = async (): Promise<string | undefined> => {
+    try {
+      const current = await session.provider.get();
+      const next = current && current !== rejected ? current : await session.provider.refresh();
+      return next && next !== rejected ? next : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return unlessAborted(replacement(), signal);
 }
 
 /**

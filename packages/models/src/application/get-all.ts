@@ -1,15 +1,8 @@
-import { type Client, type Filter, mergeOptions } from '@balena-ts/core';
+import { type Client, mergeOptions } from '@balena-ts/core';
+import { DIRECTLY_ACCESSIBLE } from '../internal/application.js';
 import { resolveOrganizationId } from '../internal/organization.js';
 import type { Application } from '../types/application.js';
 import type { Selected, TypedOptions } from '../types/options.js';
-
-// "Own or collaborator" applications, as the balena Python SDK's get_all meant; without it public
-// host applications of every device type would be listed too. On balena the navigation is a
-// generated view whose `id` is always null, so the test must not touch its fields: an empty `$expr`
-// is `any(dau:1 eq 1)`, what the official SDK sends.
-const DIRECTLY_ACCESSIBLE: Filter = {
-  is_directly_accessible_by__user: { $any: { $alias: 'dau', $expr: {} } },
-};
 
 /**
  * Gets every application the user owns or collaborates on, ordered by name.

@@ -1,8 +1,8 @@
 import { type Client, DeviceNotFound, type Filter, InvalidParameter, withOptions } from '@balena-ts/core';
 import type { DeviceIdentifier } from '../internal/device.js';
 import { chunkForRequest, type DeviceSelection, parseDeviceSelector } from '../internal/device-batch.js';
+import { PartialWriteError, type WriteFailure } from '../internal/partial-write-error.js';
 import type { DependentResource } from './definition.js';
-import { PartialWriteError, type WriteFailure } from './partial-write-error.js';
 import { runPool } from './worker-pool.js';
 
 /** How many creates {@link setForDevices} keeps in flight by default. */

@@ -1,24 +1,14 @@
 import { type Client, InvalidDeviceType, RequestError, withOptions } from '@balena-ts/core';
 import { getApplication } from '../internal/application.js';
 import { findDeviceType } from '../internal/device-type.js';
+import {
+  announcedLength,
+  countingStream,
+  type DownloadOptions,
+  suggestedFileName,
+} from '../internal/download-progress.js';
 import { type DeviceTypeWithOsReleases, HOST_OS_RELEASES_EXPAND, newestOsVersionOf } from '../internal/os-version.js';
 import { type OsParams, parseParams } from './parse-params.js';
-
-/** How far a download has got. */
-export interface DownloadProgress {
-  /** Bytes handed to the consumer so far. */
-  readonly bytes: number;
-  /** The image size from `Content-Length`, when the server sent it. */
-  readonly total: number | undefined;
-}
-
-/** Options of {@link download}. */
-export interface DownloadOptions {
-  /** Called each time the consumer reads a chunk: draw a progress bar from it. */
-  readonly onProgress?: (progress: DownloadProgress) => void;
-  /** Aborts the lookups, the request and the stream, closing the connection (as does the signal of a client from `withOptions`). */
-  readonly signal?: AbortSignal;
-}
 
 /** A started OS image download. */
 export interface OsImageDownload {
@@ -46,27 +36,6 @@ async function resolveTarget(client: Client, deviceType: string | undefined, app
   const [type] = application.is_for__device_type;
   if (type === undefined) throw new InvalidDeviceType(`The application ${String(appId)} has no device type`);
   return type;
-}
-
-function countingStream(
-  body: ReadableStream<Uint8Array>,
-  total: number | undefined,
-  options: DownloadOptions,
-  signal: AbortSignal | undefined,
-) {
-  let bytes = 0;
-  // A TransformStream only runs when the consumer pulls, so the image is never buffered whole and
-  // progress follows what the consumer actually received.
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        bytes += chunk.byteLength;
-        controller.enqueue(chunk);
-        options.onProgress?.({ bytes, total });
-      },
-    }),
-    { signal },
-  );
 }
 
 /**
@@ -109,10 +78,8 @@ export async function download(
   if (response.body === null) {
     throw new RequestError({ status: response.status, method: 'GET', url: response.url, body: 'empty body' });
   }
-  const length = Number(response.headers.get('content-length'));
-  const total = Number.isFinite(length) && length > 0 ? length : undefined;
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1];
+  const total = announcedLength(response);
+  const fileName = suggestedFileName(response);
   return {
     stream: countingStream(response.body, total, options, scoped.signal),
     total,

@@ -6,6 +6,7 @@ import {
   parseDeviceSelector,
   patchDevicesById,
   prefetchDevices,
+  writeDeviceBatch,
 } from '../internal/device-batch.js';
 
 interface WithArchitecture {
@@ -30,6 +31,7 @@ function architectureOf(rows: readonly WithArchitecture[]): string | undefined {
  * @throws {@link @balena-ts/core#ApplicationNotFound} when the target application does not match
  * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
  * @throws {@link @balena-ts/core#IncompatibleApplication} when a device's architecture does not fit the application
+ * @throws PartialWriteError when a later chunk of a large array fails after earlier ones were moved
  * @returns resolves once the API has applied the change
  * @example
  * ```ts
@@ -66,9 +68,12 @@ export async function move(
       );
     }
   }
-  await patchDevicesById(
-    client,
-    devices.map((device) => device.id),
-    { belongs_to__application: application.id },
+  await writeDeviceBatch('device belongs_to__application', selection, devices, (progress) =>
+    patchDevicesById(
+      client,
+      devices.map((device) => device.id),
+      { belongs_to__application: application.id },
+      progress,
+    ),
   );
 }

@@ -6,6 +6,7 @@ import {
   patchDevicesById,
   prefetchDevices,
   updateDevices,
+  writeDeviceBatch,
 } from '../internal/device-batch.js';
 import { findApplicationReleaseId } from '../internal/release.js';
 
@@ -19,6 +20,7 @@ import { findApplicationReleaseId } from '../internal/release.js';
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector, an empty hash or a malformed id, before any request
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist
  * @throws {@link @balena-ts/core#ReleaseNotFound} when a device's application has no such successful release
+ * @throws PartialWriteError when a later request fails after earlier ones pinned some of the devices
  * @returns resolves once the API has applied the change
  * @example
  * ```ts
@@ -31,9 +33,10 @@ export async function pinToRelease(
   fullReleaseHashOrId: string | number,
 ): Promise<void> {
   parseReleaseIdentifier(fullReleaseHashOrId, 'fullReleaseHashOrId');
+  const selection = parseDeviceSelector(uuidOrIdOrArray);
   const devices = await prefetchDevices<{ id: number; uuid: string; belongs_to__application: { __id: number } }>(
     client,
-    parseDeviceSelector(uuidOrIdOrArray),
+    selection,
     { $select: 'belongs_to__application' },
   );
   const byApplication = new Map<number, number[]>();
@@ -45,9 +48,11 @@ export async function pinToRelease(
   for (const applicationId of byApplication.keys()) {
     releases.set(applicationId, await findApplicationReleaseId(client, applicationId, fullReleaseHashOrId));
   }
-  for (const [applicationId, ids] of byApplication) {
-    await patchDevicesById(client, ids, { is_pinned_on__release: releases.get(applicationId) });
-  }
+  await writeDeviceBatch('device is_pinned_on__release', selection, devices, async (progress) => {
+    for (const [applicationId, ids] of byApplication) {
+      await patchDevicesById(client, ids, { is_pinned_on__release: releases.get(applicationId) }, progress);
+    }
+  });
 }
 
 /**

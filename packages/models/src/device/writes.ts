@@ -5,6 +5,7 @@ import {
   parseDeviceSelector,
   prefetchDevices,
   updateDevices,
+  writeDeviceBatch,
 } from '../internal/device-batch.js';
 import { supportAccessUntil } from '../internal/support-access.js';
 
@@ -168,6 +169,7 @@ export function revokeSupportAccess(client: Client, uuidOrIdOrArray: DeviceSelec
  * @param uuidOrIdOrArray - an id, a full uuid, or an array of ids or of uuids
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first device that does not exist (nothing is removed then)
+ * @throws PartialWriteError when a later chunk of a large array fails after earlier ones were removed
  * @returns resolves once every device is deleted
  * @example
  * ```ts
@@ -175,9 +177,13 @@ export function revokeSupportAccess(client: Client, uuidOrIdOrArray: DeviceSelec
  * ```
  */
 export async function remove(client: Client, uuidOrIdOrArray: DeviceSelector): Promise<void> {
-  const devices = await prefetchDevices(client, parseDeviceSelector(uuidOrIdOrArray));
-  await deleteDevicesById(
-    client,
-    devices.map((device) => device.id),
+  const selection = parseDeviceSelector(uuidOrIdOrArray);
+  const devices = await prefetchDevices(client, selection);
+  await writeDeviceBatch('device removal', selection, devices, (progress) =>
+    deleteDevicesById(
+      client,
+      devices.map((device) => device.id),
+      progress,
+    ),
   );
 }

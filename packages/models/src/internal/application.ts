@@ -12,6 +12,16 @@ import {
 /** What an application argument may be: a numeric id, a slug `org/name`, a uuid, or an app name. */
 export type ApplicationIdentifier = string | number;
 
+/**
+ * "Own or collaborator" applications, as the balena Python SDK's get_all meant; without it public
+ * host applications of every device type would be listed too. On balena the navigation is a
+ * generated view whose `id` is always null, so the test must not touch its fields: an empty `$expr`
+ * is `any(dau:1 eq 1)`, what the official SDK sends.
+ */
+export const DIRECTLY_ACCESSIBLE: Filter = {
+  is_directly_accessible_by__user: { $any: { $alias: 'dau', $expr: {} } },
+};
+
 const PARAMETER_NAME = 'slugOrUuidOrIdOrName';
 
 // Fields needed to tell a slug/uuid match from a name match in one request.

@@ -8,6 +8,8 @@ import {
   type ODataOptions,
 } from '@balena-ts/core';
 import { type DeviceIdentifier, deviceKey } from './device.js';
+import { PartialWriteError, type WriteFailure } from './partial-write-error.js';
+import { readByKey } from './read-by-key.js';
 
 /**
  * The devices a batch write targets: one id, one full uuid, or an array of ids or of full uuids
@@ -108,6 +110,14 @@ export async function prefetchDevices<T extends { id: number; uuid: string }>(
   options?: ODataOptions,
 ): Promise<T[]> {
   const base = mergeOptions({ $select: ['id', 'uuid'] }, options);
+  if (selection.values.length === 1) {
+    // One device: a read concurrent calls share (see `readByKey`), a pin or a move of many devices
+    // one by one costs one lookup per batch of them.
+    const value = selection.values[0] as string | number;
+    const row = await readByKey<T>(client, 'device', selection.kind, value, base);
+    if (row === undefined) throw new DeviceNotFound(selection.originals[0] ?? value);
+    return [row];
+  }
   const rows: T[] = [];
   const chunks = chunkForRequest<string | number>(client, 'device', selection.kind, selection.values, base);
   for (const chunk of chunks) {
@@ -127,25 +137,62 @@ export async function prefetchDevices<T extends { id: number; uuid: string }>(
 }
 
 /**
+ * What the requests of one batch write have done so far: the ids of the chunks the API answered,
+ * and those of the chunk it did not (its request failed or was cut off, so its state is unknown).
+ */
+export interface BatchProgress {
+  /** Ids whose chunk the API applied. */
+  readonly written: number[];
+  /** Ids of the chunk whose request failed. */
+  readonly failed: number[];
+  /** The failed chunk's error. */
+  error?: unknown;
+}
+
+/**
+ * Sends one request per chunk of ids, recording each chunk in `progress` once it is answered; a
+ * failed chunk is recorded and ends the loop, so nothing is sent after an abort or an error.
+ */
+async function eachChunk(
+  client: Client,
+  ids: readonly number[],
+  progress: BatchProgress | undefined,
+  send: (chunk: number[]) => Promise<unknown>,
+): Promise<void> {
+  for (const chunk of chunkForRequest(client, 'device', 'id', ids)) {
+    try {
+      await send(chunk);
+    } catch (error) {
+      progress?.failed.push(...chunk);
+      if (progress) progress.error = error;
+      throw error;
+    }
+    progress?.written.push(...chunk);
+  }
+}
+
+/**
  * Patches devices by id: one `PATCH /v7/device?$filter=id in (...)` per chunk.
  *
  * @param client - the client
  * @param ids - the device ids
  * @param body - the fields to write
+ * @param progress - where to record the chunks answered (see {@link writeDeviceBatch})
  * @returns resolves once every chunk is patched
  * @example
  * ```ts
  * await patchDevicesById(client, [1, 2], { note: 'checked' });
  * ```
  */
-export async function patchDevicesById(
+export function patchDevicesById(
   client: Client,
   ids: readonly number[],
   body: Record<string, unknown>,
+  progress?: BatchProgress,
 ): Promise<void> {
-  for (const chunk of chunkForRequest(client, 'device', 'id', ids)) {
-    await client.pine.patch({ resource: 'device', options: { $filter: listFilter('id', chunk) }, body });
-  }
+  return eachChunk(client, ids, progress, (chunk) =>
+    client.pine.patch({ resource: 'device', options: { $filter: listFilter('id', chunk) }, body }),
+  );
 }
 
 /**
@@ -153,15 +200,61 @@ export async function patchDevicesById(
  *
  * @param client - the client
  * @param ids - the device ids
+ * @param progress - where to record the chunks answered (see {@link writeDeviceBatch})
  * @returns resolves once every chunk is deleted
  * @example
  * ```ts
  * await deleteDevicesById(client, [1, 2]);
  * ```
  */
-export async function deleteDevicesById(client: Client, ids: readonly number[]): Promise<void> {
-  for (const chunk of chunkForRequest(client, 'device', 'id', ids)) {
-    await client.pine.delete({ resource: 'device', options: { $filter: listFilter('id', chunk) } });
+export function deleteDevicesById(client: Client, ids: readonly number[], progress?: BatchProgress): Promise<void> {
+  return eachChunk(client, ids, progress, (chunk) =>
+    client.pine.delete({ resource: 'device', options: { $filter: listFilter('id', chunk) } }),
+  );
+}
+
+/**
+ * Runs a batch write of prefetched devices and, when it fails after some of its requests were
+ * answered, says so: a {@link PartialWriteError} naming the devices written and those not (the
+ * failed chunk, whose request may or may not have reached the API, and every chunk never sent),
+ * in the form the caller gave them, with the failure (an abort's reason included) as its cause. A
+ * failure before anything was written is rethrown as it is.
+ *
+ * @param what - what is written, for the message (e.g. `device device_name`)
+ * @param selection - the caller's selection (for the caller's spelling of each device)
+ * @param devices - the prefetched devices
+ * @param write - sends the requests, recording them in the progress it is given
+ * @returns resolves once everything is written
+ * @throws PartialWriteError when some chunks were written and then one failed
+ * @example
+ * ```ts
+ * await writeDeviceBatch('device note', selection, devices, (progress) => patchDevicesById(client, ids, body, progress));
+ * ```
+ */
+export async function writeDeviceBatch(
+  what: string,
+  selection: DeviceSelection,
+  devices: readonly { id: number; uuid: string }[],
+  write: (progress: BatchProgress) => Promise<void>,
+): Promise<void> {
+  const progress: BatchProgress = { written: [], failed: [] };
+  try {
+    await write(progress);
+  } catch (error) {
+    if (progress.written.length === 0) throw error;
+    const callerForm = new Map<number, string | number>();
+    for (const device of devices) {
+      const index =
+        selection.kind === 'id'
+          ? selection.values.indexOf(device.id)
+          : selection.values.indexOf(device.uuid.toLowerCase());
+      callerForm.set(device.id, selection.originals[index] ?? device.id);
+    }
+    const form = (id: number): string | number => callerForm.get(id) ?? id;
+    const written = new Set(progress.written);
+    const failures: WriteFailure<string | number>[] = progress.failed.map((id) => ({ target: form(id), error }));
+    const notWritten = devices.filter((device) => !written.has(device.id)).map((device) => form(device.id));
+    throw new PartialWriteError(what, progress.written.map(form), notWritten, failures, { cause: error });
   }
 }
 
@@ -184,9 +277,9 @@ async function updateOneDevice(
   body: Record<string, unknown>,
 ): Promise<void> {
   const value = selection.values[0] as string | number;
-  const key = selection.kind === 'id' ? (value as number) : { uuid: value as string };
   const [found, written] = await Promise.allSettled([
-    client.pine.get<{ id: number }>({ resource: 'device', id: key, options: { $select: 'id' } }),
+    // Concurrent writes of single devices share their existence checks (see `readByKey`).
+    readByKey<{ id: number }>(client, 'device', selection.kind, value, { $select: 'id' }),
     client.pine.patch({ resource: 'device', options: { $filter: { [selection.kind]: value } }, body }),
   ]);
   if (found.status === 'fulfilled' && found.value === undefined) throw new DeviceNotFound(original);
@@ -205,6 +298,7 @@ async function updateOneDevice(
  * @param body - the fields to write
  * @throws {@link @balena-ts/core#InvalidParameter} for a malformed selector
  * @throws {@link @balena-ts/core#DeviceNotFound} naming the first missing device
+ * @throws PartialWriteError when a later chunk fails after earlier ones were written
  * @returns resolves once every chunk is patched
  * @example
  * ```ts
@@ -222,9 +316,12 @@ export async function updateDevices(
     return;
   }
   const devices = await prefetchDevices(client, selection);
-  await patchDevicesById(
-    client,
-    devices.map((device) => device.id),
-    body,
+  await writeDeviceBatch(`device ${Object.keys(body).join(', ')}`, selection, devices, (progress) =>
+    patchDevicesById(
+      client,
+      devices.map((device) => device.id),
+      body,
+      progress,
+    ),
   );
 }

@@ -1,4 +1,5 @@
 import { type Client, DeviceNotFound, type ODataOptions, parseDeviceIdentifier } from '@balena-ts/core';
+import { readByKey } from './read-by-key.js';
 
 /** What a device argument may be: an id (a number or a string of digits), or a full uuid (32 or 62 hex characters). */
 export type DeviceIdentifier = string | number;
@@ -23,7 +24,8 @@ export function deviceKey(uuidOrId: DeviceIdentifier, parameterName = 'uuidOrId'
 }
 
 /**
- * Gets one device by id or full uuid, with the caller's OData options.
+ * Gets one device by id or full uuid, with the caller's OData options. Concurrent gets through the
+ * same client share one request (see `readByKey`).
  *
  * @typeParam T - the shape of the returned row
  * @param client - the client
@@ -38,8 +40,11 @@ export function deviceKey(uuidOrId: DeviceIdentifier, parameterName = 'uuidOrId'
  * ```
  */
 export async function getDevice<T>(client: Client, uuidOrId: DeviceIdentifier, options?: ODataOptions): Promise<T> {
-  const id = deviceKey(uuidOrId);
-  const row = await client.pine.get<T>({ resource: 'device', id, options });
+  const key = deviceKey(uuidOrId);
+  const row =
+    typeof key === 'number'
+      ? await readByKey<T>(client, 'device', 'id', key, options)
+      : await readByKey<T>(client, 'device', 'uuid', key.uuid, options);
   if (row === undefined) throw new DeviceNotFound(uuidOrId);
   return row;
 }

@@ -1,6 +1,7 @@
 import { randomHex } from '../auth/random.js';
 import { attachActor, insertRow, newRow } from '../store/new-row.js';
 import type { Store } from '../store/store.js';
+import { ensureCreditFeatures } from './credit-features.js';
 import { deviceTypeContract } from './device-type-contracts.js';
 import {
   CPU_ARCHITECTURES,
@@ -9,6 +10,7 @@ import {
   DEVICE_TYPES,
   HOST_OS_RELEASES,
 } from './device-type-table.js';
+import { ensureFleetMembershipRoles } from './fleet-roles.js';
 import { ensureMembershipRoles } from './memberships.js';
 
 /** The organization that owns the balenaOS host applications (nobody is a member). */
@@ -17,6 +19,8 @@ export const HOST_ORGANIZATION_HANDLE = 'balena_os';
 /** Fills a new store with membership roles, the application type, device types, their aliases and balenaOS host apps. */
 export function seedCatalogue(store: Store): void {
   ensureMembershipRoles(store);
+  ensureCreditFeatures(store);
+  ensureFleetMembershipRoles(store);
   insertRow(store, 'application_type', {
     name: 'Default',
     slug: 'default',

@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor.js';
+import { type FleetRole, hasFleetRole, userFleetRoles } from '../domain/fleet-roles.js';
 import { isAdministratorMembership } from '../domain/memberships.js';
 import type { AccessView, ReadQuery, Scope } from '../store/resource-policy.js';
 import { resourceDefinition } from '../store/schema.js';
@@ -19,6 +20,7 @@ export class Access implements AccessView {
   private administeredIds?: Set<number>;
   private colleagueIds?: Set<number>;
   private applicationIds?: Set<number>;
+  private fleetRoles?: Map<number, FleetRole>;
 
   constructor(store: Store, actor: Actor) {
     this.store = store;
@@ -77,11 +79,7 @@ export class Access implements AccessView {
       this.applicationIds = new Set();
       const actor = this.actor;
       if (actor.kind === 'user') {
-        for (const organization of this.organizations()) {
-          for (const application of this.store.referencing('application', 'organization', organization)) {
-            this.applicationIds.add(application.id);
-          }
-        }
+        for (const application of this.userFleetRoles().keys()) this.applicationIds.add(application);
       } else if (actor.kind === 'application') {
         this.applicationIds.add(actor.applicationId);
       } else if (actor.kind === 'device') {
@@ -90,6 +88,20 @@ export class Access implements AccessView {
       }
     }
     return this.applicationIds;
+  }
+
+  fleetRole(applicationId: number | undefined): FleetRole | undefined {
+    return applicationId === undefined ? undefined : this.userFleetRoles().get(applicationId);
+  }
+
+  /** The user's role on each fleet they reach (none for other actors, orphans and pending sessions). */
+  private userFleetRoles(): Map<number, FleetRole> {
+    if (!this.fleetRoles) {
+      const actor = this.actor;
+      this.fleetRoles =
+        actor.kind === 'user' && this.caller === 'user' ? userFleetRoles(this.store, actor.userId) : new Map();
+    }
+    return this.fleetRoles;
   }
 
   isPublicHost(applicationId: number | undefined, listed: boolean): boolean {
@@ -102,10 +114,11 @@ export class Access implements AccessView {
     if (this.actor.kind === 'guest') return false;
     if (this.actor.actorId === actorId) return true;
     if (this.actor.kind !== 'user') return false;
+    // A fleet's and a device's keys are device management: operators and above (observers only read the fleet).
     const application = this.store.referencing('application', 'actor', actorId)[0];
-    if (application) return this.applications().has(application.id);
+    if (application) return hasFleetRole(this.fleetRole(application.id), 'operator');
     const device = this.store.referencing('device', 'actor', actorId)[0];
-    return device !== undefined && this.applications().has(device.belongs_to__application as number);
+    return device !== undefined && hasFleetRole(this.fleetRole(device.belongs_to__application as number), 'operator');
   }
 
   /** Which rows of `resource` the actor may read (`nested`: reached through a navigation). */

@@ -65,7 +65,7 @@ function checkLinkTargets(context: QueryContext, resource: string, values: Map<s
 export function createRow(context: QueryContext, resource: string, body: unknown): Row {
   const { policy, hooks, fields } = resourceDefinition(resource);
   const object = requireObjectBody(body);
-  const values = hooks.parseBody ? hooks.parseBody(object) : object;
+  const values = hooks.parseBody ? hooks.parseBody(object, context.store) : object;
   if (policy.createdOnlyByTheServer) throw emptyError(401);
   // Fields the model does not have are dropped, as balena does.
   const accepted = writableValues(resource, values, () => {});
@@ -113,7 +113,7 @@ export function updateRows(
 ): void {
   const { hooks, fields, policy, unique: uniques } = resourceDefinition(resource);
   const object = requireObjectBody(body);
-  const parsed = hooks.parseBody ? hooks.parseBody(object) : object;
+  const parsed = hooks.parseBody ? hooks.parseBody(object, context.store) : object;
   // pinejs refuses a PATCH whose body is empty once balena's hooks have read it.
   if (Object.keys(parsed).length === 0) throw messageError(400, 'No fields to update');
   const values = writableValues(resource, parsed, (name) => {

@@ -1,6 +1,7 @@
 import type { SandboxContext } from '../context.js';
 import type { Actor } from '../domain/actor.js';
 import { createApiKey, parseExpiry } from '../domain/api-keys.js';
+import { hasFleetRole } from '../domain/fleet-roles.js';
 import { emptyError, messageError } from '../http/http-error.js';
 import { sendJson } from '../http/respond.js';
 import type { Router } from '../http/router.js';
@@ -24,7 +25,12 @@ export function registerApiKeyRoutes(context: SandboxContext, router: Router): v
     if (!resource) throw messageError(400, `Unsupported actor type ${actorType}`);
     const row = store.get(resource, id);
     const scope = access.writeScope(resource);
-    if (!row || scope === 'none' || !scope(row)) throw emptyError(404);
+    // Provisioning keys are device management: operators make them, though they may not change the fleet.
+    const allowed =
+      resource === 'application'
+        ? hasFleetRole(access.fleetRole(row?.id), 'operator')
+        : scope !== 'none' && !!row && scope(row);
+    if (!row || !allowed) throw emptyError(404);
     return row.actor as number;
   };
 

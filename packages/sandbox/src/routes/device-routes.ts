@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { SandboxContext } from '../context.js';
 import type { Actor } from '../domain/actor.js';
 import { createApiKey } from '../domain/api-keys.js';
+import { hasFleetRole } from '../domain/fleet-roles.js';
 import { randomDeviceName } from '../domain/names.js';
 import { deviceTypeId } from '../domain/seeding.js';
 import { applyStateReport } from '../domain/state-report.js';
@@ -40,7 +41,8 @@ export function registerDeviceRoutes(context: SandboxContext, router: Router): v
     const allowed =
       actor.kind === 'application'
         ? actor.applicationId === applicationId
-        : actor.kind === 'user' && context.access(actor).applications().has(applicationId);
+        : // Registering a device is managing the fleet's devices: operators and above.
+          actor.kind === 'user' && hasFleetRole(context.access(actor).fleetRole(applicationId), 'operator');
     if (!application || !allowed) throw emptyError(401);
     if (typeof body.uuid !== 'string' || body.uuid === '' || typeof body.device_type !== 'string')
       throw emptyError(400);

@@ -6,7 +6,9 @@ import { registerSupervisorProxyRoutes } from '../supervisor/proxy-routes.js';
 import { registerRestartRoutes } from '../supervisor/restart-routes.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerApiKeyRoutes } from './api-key-routes.js';
+import { registerApplicationInviteRoutes } from './application-invite-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { registerBillingRoutes } from './billing-routes.js';
 import { registerConfigRoutes } from './config-routes.js';
 import { registerDeviceRoutes } from './device-routes.js';
 import { registerDownloadRoutes } from './download-routes.js';
@@ -34,4 +36,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   registerSupervisorProxyRoutes,
   registerRestartRoutes,
   registerFaultRoutes,
+  registerBillingRoutes,
+  registerApplicationInviteRoutes,
 ];

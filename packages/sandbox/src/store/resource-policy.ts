@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor.js';
+import { type FleetRole, hasFleetRole } from '../domain/fleet-roles.js';
 import type { Row } from './row.js';
 import type { RowLookup } from './schema-types.js';
 import type { Store } from './store.js';
@@ -33,8 +34,10 @@ export interface AccessView {
   administeredOrganizations(): Set<number>;
   /** The users who share an organization with the user (the user included). */
   colleagues(): Set<number>;
-  /** The fleets the actor may read and write (not counting public host applications). */
+  /** The fleets the actor may read (not counting public host applications); what it may change there is {@link AccessView.fleetRole}. */
   applications(): Set<number>;
+  /** A user's role on a fleet (administrator through its organization, else their membership's or teams'); undefined for other actors. */
+  fleetRole(applicationId: number | undefined): FleetRole | undefined;
   /** A public host (balenaOS) application, and `listed` says the query may show it. */
   isPublicHost(applicationId: number | undefined, listed: boolean): boolean;
   /** Whether the actor is, or administers, the actor with this id (its user, fleets, devices). */
@@ -60,7 +63,7 @@ export interface ResourcePolicy {
 /** What balena derives and checks around a write of one resource. */
 export interface ResourceHooks {
   /** Rewrites a POST or PATCH body before its fields are read (balena's POSTPARSE hooks: computed inputs such as a release's `semver`). */
-  parseBody?(body: Record<string, unknown>): Record<string, unknown>;
+  parseBody?(body: Record<string, unknown>, store: Store): Record<string, unknown>;
   /** Fills in what balena derives on insert (slugs, uuids, names); before any check. */
   beforeInsert?(store: Store, row: Row): void;
   /** Re-derives dependent values of a patched row. */
@@ -105,11 +108,16 @@ export interface FleetScopedOptions {
   device?: Owner;
   /** Rows of public host (balenaOS) fleets are readable by guests, and with `keys` by provisioning keys. */
   publicHost?: 'guests' | 'guests-and-keys';
+  /**
+   * The least fleet role whose users change these rows: operators manage devices (their tags,
+   * variables, installs), developers the fleet's software and settings (the default).
+   */
+  writtenBy?: FleetRole;
 }
 
 /** A row of a fleet: whoever may reach the fleet may read and write it. */
 export function fleetScoped(options: FleetScopedOptions): ResourcePolicy {
-  const { application, device, publicHost } = options;
+  const { application, device, publicHost, writtenBy = 'developer' } = options;
   return {
     read(access, query) {
       const { actor, store } = access;
@@ -125,7 +133,9 @@ export function fleetScoped(options: FleetScopedOptions): ResourcePolicy {
     },
     write(access) {
       const { actor, store } = access;
-      if (access.caller === 'user') return (row) => access.applications().has(application(row, store) as number);
+      if (access.caller === 'user') {
+        return (row) => hasFleetRole(access.fleetRole(application(row, store)), writtenBy);
+      }
       if (actor.kind === 'device' && device) return (row) => device(row, store) === actor.deviceId;
       return 'none';
     },

@@ -20,9 +20,14 @@ const PINNED_RELEASE_RULE =
   'It is necessary that each release that is pinned to a device, has a status that is equal to "success" and belongs to an application1 that the device belongs to.';
 
 const fleetOfDevice: Owner = byField('belongs_to__application');
-const ofDevice = fleetScoped({ application: via('device', 'device', fleetOfDevice), device: byField('device') });
+// Operators manage a fleet's devices, their tags, variables and installs (balena's fleet member types).
+const ofDevice = fleetScoped({
+  application: via('device', 'device', fleetOfDevice),
+  device: byField('device'),
+  writtenBy: 'operator',
+});
 const deviceParent = (key: string) => ({ field: 'device', resource: 'device', key });
-const ownDevice = fleetScoped({ application: fleetOfDevice, device: (row) => row.id });
+const ownDevice = fleetScoped({ application: fleetOfDevice, device: (row) => row.id, writtenBy: 'operator' });
 
 /** An install on a device of a `target` (service, image), one per device and target, navigable as `target`. */
 function install(
@@ -168,6 +173,7 @@ export const deviceResources: ResourceDefinition[] = [
     fleetScoped({
       application: via('service_install', 'service_install', via('device', 'device', fleetOfDevice)),
       device: via('service_install', 'service_install', byField('device')),
+      writtenBy: 'operator',
     }),
     checkEnvironmentVariable,
   ),

@@ -1,4 +1,5 @@
 import { randomHex } from '../auth/random.js';
+import { fleetUsers, hasFleetRole } from '../domain/fleet-roles.js';
 import { checkMembershipReferences, membershipRoleId } from '../domain/memberships.js';
 import { checkConfigVariable, checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
 import { messageError } from '../http/http-error.js';
@@ -22,15 +23,13 @@ const APP_NAME_LENGTH_RULE =
 const ORGANIZATION_ADMINISTRATOR_RULE =
   'It is necessary that each organization that is active, includes at least one organization membership that has an organization membership role that has a name (Auth) that is equal to "administrator".';
 
-/** The rows of balena's view `user__has_direct_access_to__application` for one fleet: its organization's members. */
+/** The rows of balena's view `user__has_direct_access_to__application` for one fleet: every user who reaches it. */
 function directAccessRows(application: Row, lookup: RowLookup): Row[] {
-  return lookup
-    .referencing('organization_membership', 'is_member_of__organization', application.organization as number)
-    .map(
-      (membership) =>
-        // A view has no key: balena's `id` is a constant null.
-        ({ id: null, user: membership.user, has_direct_access_to__application: application.id }) as unknown as Row,
-    );
+  return fleetUsers(lookup, application).map(
+    (user) =>
+      // A view has no key: balena's `id` is a constant null.
+      ({ id: null, user, has_direct_access_to__application: application.id }) as unknown as Row,
+  );
 }
 
 /** The fleet name's length rule; seeded fleets (no HTTP) may break it, so it is checked when a name is written. */
@@ -139,11 +138,14 @@ const applicationPolicy: ResourcePolicy = {
     if (actor.kind === 'application') return (row) => row.id === actor.applicationId || host(row);
     return (row) => access.applications().has(row.id) || host(row);
   },
-  write: (access) => (access.caller === 'user' ? (row) => access.applications().has(row.id) : 'none'),
-  create: (access, row) => access.organizations().has(row.organization as number),
+  // Developers change a fleet (rename, target release); only administrators delete it or create one.
+  write: (access) => (access.caller === 'user' ? (row) => hasFleetRole(access.fleetRole(row.id), 'developer') : 'none'),
+  remove: (access) =>
+    access.caller === 'user' ? (row) => hasFleetRole(access.fleetRole(row.id), 'administrator') : 'none',
+  create: (access, row) => access.administeredOrganizations().has(row.organization as number),
   // Moving a fleet between organizations takes administering both (members may not pull fleets out).
   update: (access, next, previous) => {
-    if (!access.applications().has(previous.id)) return false;
+    if (!hasFleetRole(access.fleetRole(previous.id), 'developer')) return false;
     if (next.organization === previous.organization) return true;
     const administered = access.administeredOrganizations();
     return administered.has(previous.organization as number) && administered.has(next.organization as number);
@@ -393,7 +395,7 @@ export const fleetResources: ResourceDefinition[] = [
   keyValueResource(
     'application_tag',
     { field: 'application', resource: 'application', key: 'tag_key' },
-    fleetScoped({ application: byField('application'), publicHost: 'guests' }),
+    fleetScoped({ application: byField('application'), publicHost: 'guests', writtenBy: 'operator' }),
     checkTag('application'),
   ),
   keyValueResource(

@@ -1,19 +1,39 @@
+import { applicationInviteResources, inviteeResource } from './schema-application-invites.js';
+import { billingResources } from './schema-billing.js';
 import { catalogResources } from './schema-catalog.js';
 import { deviceResources } from './schema-device.js';
 import { deviceHistoryResources } from './schema-device-history.js';
 import { fleetResources } from './schema-fleet.js';
 import { releaseResources } from './schema-release.js';
+import { teamNavigations, teamResourceAliases, teamResources } from './schema-teams.js';
 import type { FieldDefinition, NavigationDefinition, ResourceDefinition } from './schema-types.js';
+
+/** A resource with navigations another schema file adds to it (the resources it links to). */
+function withNavigations(resource: ResourceDefinition, extra: NavigationDefinition[] | undefined): ResourceDefinition {
+  return extra ? { ...resource, navigations: [...resource.navigations, ...extra] } : resource;
+}
 
 /** Every resource of the `/v7` API, by name. */
 export const RESOURCES: ReadonlyMap<string, ResourceDefinition> = new Map(
-  [...fleetResources, ...deviceResources, ...releaseResources, ...catalogResources, ...deviceHistoryResources].map(
-    (resource) => [resource.name, resource],
-  ),
+  [
+    ...fleetResources,
+    ...deviceResources,
+    ...releaseResources,
+    ...catalogResources,
+    ...billingResources,
+    ...teamResources,
+    inviteeResource,
+    ...applicationInviteResources,
+    ...deviceHistoryResources,
+  ].map((resource) => [resource.name, withNavigations(resource, teamNavigations.get(resource.name))]),
 );
 
 /** Other names balena accepts for a resource in the URL. */
-export const RESOURCE_ALIASES: ReadonlyMap<string, string> = new Map([['release_image', 'image__is_part_of__release']]);
+export const RESOURCE_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['release_image', 'image__is_part_of__release'],
+  ...teamResourceAliases,
+  ['application_invite', 'invitee__is_invited_to__application'],
+]);
 
 /** The canonical resource for a URL name, or undefined. */
 export function resolveResourceName(name: string): string | undefined {

@@ -10,6 +10,8 @@
 //   COMPAT_FLEET          optional: id or slug of a seeded fleet that has at least one release
 //   COMPAT_ONLINE_DEVICE  optional: uuid of a simulated online device, for the supervisor calls
 //   COMPAT_LOG_TIMEOUT_MS optional: how long the live log subscription waits for its line (10 s)
+//   COMPAT_MEMBER         optional: username of a plain member of the superuser's organization, for
+//                         the fleet membership and team calls
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,6 +27,7 @@ const password = required('BALENA_PASSWORD');
 const seededFleet = optionalId(process.env.COMPAT_FLEET);
 const onlineDevice = process.env.COMPAT_ONLINE_DEVICE || undefined;
 const logTimeoutMs = Number(process.env.COMPAT_LOG_TIMEOUT_MS ?? 10_000);
+const memberUsername = process.env.COMPAT_MEMBER || undefined;
 
 const DEVICE_TYPE = 'raspberrypi4-64';
 const suffix = randomBytes(4).toString('hex');
@@ -498,6 +501,93 @@ await call('config.getConfigVarSchema (device type settings)', async () => {
   check(typeof config.mixpanelToken === 'string', 'the analytics token');
 });
 
+// --- fleet members and teams ---------------------------------------------------------------------
+function member() {
+  check(memberUsername !== undefined, 'COMPAT_MEMBER names a member of the organization');
+  return memberUsername;
+}
+await call('application.membership (create/getAllByApplication/changeRole/remove)', async () => {
+  const fleet = need('fleetId');
+  const created = await sdk.models.application.membership.create({ application: fleet, username: member() });
+  const roles = await sdk.pine.get({ resource: 'application_membership_role', options: { $select: ['id', 'name'] } });
+  const roleId = (name) => roles.find((role) => role.name === name)?.id;
+  check(created.application_membership_role.__id === roleId('developer'), 'developer by default');
+  const listed = await sdk.models.application.membership.getAllByApplication(fleet, { $select: 'id' });
+  check(listed.length === 1 && listed[0].id === created.id, 'listed for the fleet');
+  const key = { user: created.user.__id, is_member_of__application: fleet };
+  await sdk.models.application.membership.changeRole(key, 'observer');
+  const changed = await sdk.models.application.membership.get(created.id, {
+    $select: 'id',
+    $expand: { application_membership_role: { $select: 'name' } },
+  });
+  check(changed.application_membership_role[0].name === 'observer', 'now an observer');
+  await expectRejection(
+    sdk.models.application.membership.changeRole(created.id, 'unknown role'),
+    'BalenaApplicationMembershipRoleNotFound',
+  );
+  await sdk.models.application.membership.remove(created.id);
+  await expectMessage(sdk.models.application.membership.get(created.id), 'Application Membership not found');
+});
+await call('team (create/getAllByOrganization/rename/remove, applicationAccess.add)', async () => {
+  const organization = need('username');
+  const team = await sdk.models.team.create(organization, `compat-team-${suffix}`);
+  check(team.name === `compat-team-${suffix}`, 'the name');
+  const other = await sdk.models.team.create(organization, `compat-other-${suffix}`);
+  const teams = await sdk.models.team.getAllByOrganization(organization, { $select: ['id'] });
+  check(teams.some((row) => row.id === team.id) && teams.some((row) => row.id === other.id), 'both listed');
+  await sdk.models.team.rename(team.id, `compat-renamed-${suffix}`);
+  check((await sdk.models.team.get(team.id)).name === `compat-renamed-${suffix}`, 'renamed');
+  await expectMessage(
+    sdk.models.team.rename(team.id, `compat-other-${suffix}`),
+    'A team with this name already exists in the organization',
+  );
+  const membership = await sdk.models.team.membership.create({ team: team.id, username: member() });
+  const members = await sdk.models.team.membership.getAllByTeam(team.id, { $select: 'id' });
+  check(members.length === 1 && members[0].id === membership.id, 'the member listed');
+  const access = await sdk.models.team.applicationAccess.add(team.id, need('fleetId'), 'operator');
+  const accesses = await sdk.models.team.applicationAccess.getAllByTeam(team.id, { $select: 'id' });
+  check(accesses.length === 1 && accesses[0].id === access.id, 'the access listed');
+  await sdk.models.team.applicationAccess.update(access.id, 'observer');
+  await sdk.models.team.applicationAccess.remove(access.id);
+  await sdk.models.team.membership.remove(membership.id);
+  await sdk.models.team.remove(team.id);
+  await sdk.models.team.remove(other.id);
+  check(
+    (await sdk.models.team.getAllByOrganization(organization, { $filter: { id: team.id } })).length === 0,
+    'removed',
+  );
+});
+
+await call('application.invite (create/getAll/getAllByApplication/revoke)', async () => {
+  const fleet = need('fleetId');
+  const invitee = `compat-invitee-${suffix}@example.com`;
+  const created = await sdk.models.application.invite.create(fleet, {
+    invitee,
+    roleName: 'observer',
+    message: 'compat',
+  });
+  check(created.is_invited_to__application.__id === fleet, 'the fleet');
+  const all = await sdk.models.application.invite.getAll({ $select: 'id' });
+  check(
+    all.some((row) => row.id === created.id),
+    'listed by getAll',
+  );
+  const byFleet = await sdk.models.application.invite.getAllByApplication(fleet, {
+    $select: 'id',
+    $expand: { invitee: { $select: 'email' } },
+  });
+  check(
+    byFleet.length === 1 && byFleet[0].invitee[0].email === invitee,
+    'listed for the fleet with its e-mail address',
+  );
+  await expectRejection(
+    sdk.models.application.invite.create(fleet, { invitee, roleName: 'unknown role' }),
+    'BalenaApplicationMembershipRoleNotFound',
+  );
+  await sdk.models.application.invite.revoke(created.id);
+  check((await sdk.models.application.invite.getAllByApplication(fleet)).length === 0, 'revoked');
+});
+
 // --- API keys -----------------------------------------------------------------------------------
 await call('apiKey (create/getAll/update/revoke)', async () => {
   const key = await sdk.models.apiKey.create({ name: `compat-${suffix}`, expiryDate: null, description: 'first' });
@@ -512,6 +602,76 @@ await call('apiKey (create/getAll/update/revoke)', async () => {
   );
   await sdk.models.apiKey.revoke(found[0].id);
   check((await sdk.models.apiKey.getAll({ $filter: { name: `compat-${suffix}` } })).length === 0, 'revoked');
+});
+
+// --- fleet reads and writes of balena-sdk 23, API keys by owner -----------------------------------
+await call('application.rename / getAppByName / willTrackNewReleases / getDirectlyAccessible', async () => {
+  const fleetId = need('fleetId');
+  const renamed = `compat-renamed-${suffix}`;
+  await sdk.models.application.rename(fleetId, renamed);
+  const byName = await sdk.models.application.getAppByName(renamed, { $select: ['id', 'slug'] });
+  check(byName.id === fleetId, `getAppByName finds the renamed fleet, got ${byName.id}`);
+  check(byName.slug.endsWith(`/${renamed}`), `the slug follows the name, got ${byName.slug}`);
+  check((await sdk.models.application.willTrackNewReleases(fleetId)) === true, 'tracks new releases');
+  const direct = await sdk.models.application.getDirectlyAccessible(fleetId, { $select: 'id' });
+  check(direct.id === fleetId, 'directly accessible');
+  const all = await sdk.models.application.getAllDirectlyAccessible({ $select: 'id' });
+  check(
+    all.some((fleet) => fleet.id === fleetId),
+    'listed by getAllDirectlyAccessible',
+  );
+  await sdk.models.application.rename(fleetId, `compat-${suffix}`);
+});
+await call('apiKey.getDeviceApiKeysByDevice', async () => {
+  const keys = await sdk.models.apiKey.getDeviceApiKeysByDevice(need('deviceUuid'));
+  check(keys.length >= 1, `the device's keys, got ${keys.length}`);
+});
+
+// --- billing (simulated by the sandbox) -----------------------------------------------------------
+await call('billing.getPlan / getAccount / getInvoices of a free organization', async () => {
+  const organization = need('username');
+  const plan = await sdk.models.billing.getPlan(organization);
+  check(plan.tier === 'free' && plan.code === 'free-monthly', `the free plan, got ${plan.code}`);
+  await expectMessage(sdk.models.billing.getAccount(organization), 'Billing Account was not found.');
+  check((await sdk.models.billing.getInvoices(organization)).length === 0, 'no invoices');
+  check(Object.keys(await sdk.models.billing.getBillingInfo(organization)).length === 0, 'no billing info');
+});
+await call('billing (createSetupIntent, updateBillingInfo, getAccount, changePlan, getPlan)', async () => {
+  const organization = need('username');
+  const intent = await sdk.models.billing.createSetupIntent({ organization });
+  check(typeof intent.id === 'string' && typeof intent.client_secret === 'string', 'a setup intent');
+  const card = await sdk.models.billing.updateBillingInfo(organization, {
+    token_id: intent.id,
+    token_type: 'setup_intent',
+  });
+  check(card.type === 'card', `a card on file, got ${card.type}`);
+  const account = await sdk.models.billing.getAccount(organization);
+  check(account.account_state === 'active', `an active account, got ${account.account_state}`);
+  await sdk.models.billing.updateAccountInfo(organization, { email: `billing-${suffix}@example.com` });
+  check((await sdk.models.billing.getAccount(organization)).email === `billing-${suffix}@example.com`, 'email');
+  await sdk.models.billing.changePlan(organization, { tier: 'pilot', cycle: 'annual' });
+  const plan = await sdk.models.billing.getPlan(organization);
+  check(plan.code === 'pilot-annual', `pilot-annual, got ${plan.code}`);
+});
+await call('billing.getInvoices / downloadInvoice', async () => {
+  const organization = need('username');
+  const [invoice] = await sdk.models.billing.getInvoices(organization);
+  check(invoice?.state === 'paid', `a paid invoice, got ${invoice?.state}`);
+  const stream = await sdk.models.billing.downloadInvoice(organization, invoice.invoice_number);
+  check(stream.mime === 'application/pdf', `application/pdf, got ${stream.mime}`);
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  const pdf = Buffer.concat(chunks).toString('latin1');
+  check(pdf.startsWith('%PDF-') && pdf.trimEnd().endsWith('%%EOF'), 'a PDF');
+  await expectRejection(sdk.models.billing.downloadInvoice(organization, 'notfound'), 'BalenaRequestError');
+});
+await call('creditBundle (create/getAllByOrg)', async () => {
+  const organization = need('username');
+  const bundle = await sdk.models.creditBundle.create(organization, 3, 100);
+  check(bundle.payment_status === 'paid', `paid, got ${bundle.payment_status}`);
+  check(bundle.original_quantity === 100, 'a hundred credits');
+  const bundles = await sdk.models.creditBundle.getAllByOrg(organization);
+  check(bundles.length === 1 && bundles[0].id === bundle.id, `one bundle, got ${bundles.length}`);
 });
 
 // --- supervisor through the API proxy (needs a simulated online device) ---------------------------

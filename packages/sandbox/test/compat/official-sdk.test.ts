@@ -17,8 +17,10 @@ const RUNNER_TIMEOUT_MS = 170_000;
 /** The part of the sandbox's programmatic API this test uses (typed here so it compiles on its own). */
 interface CompatSandbox {
   url: string;
-  superuser: { email: string; password: string };
+  superuser: { email: string; password: string; organizationId: number };
   close(): Promise<void>;
+  createUser(): Promise<{ id: number; username: string }>;
+  addMembership(options: { user: number; organization: number }): Promise<{ id: number }>;
   seedApplication(options: { name: string; deviceType?: string }): Promise<{ id: number; slug: string }>;
   seedRelease(options: { application: number }): Promise<{ id: number; commit: string }>;
   seedDevices(options: { application: number; count: number }): Promise<{ id: number; uuid: string }[]>;
@@ -93,6 +95,9 @@ beforeAll(async () => {
   env.BALENA_EMAIL = sandbox.superuser.email;
   env.BALENA_PASSWORD = sandbox.superuser.password;
   env.COMPAT_FLEET = String(fleet.id);
+  const member = await sandbox.createUser();
+  await sandbox.addMembership({ user: member.id, organization: sandbox.superuser.organizationId });
+  env.COMPAT_MEMBER = member.username;
   if (sandbox.simulateDevice) {
     const [device] = await sandbox.seedDevices({ application: fleet.id, count: 1 });
     if (device) {

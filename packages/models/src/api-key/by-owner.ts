@@ -1,0 +1,69 @@
+import { type Client, mergeOptions } from '@balena-ts/core';
+import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { type DeviceIdentifier, getDevice } from '../internal/device.js';
+import { checkODataOptions } from '../internal/odata-options.js';
+import type { ApiKey } from '../types/api-key.js';
+import type { Selected, TypedOptions } from '../types/options.js';
+
+type ActorLink = number | { readonly __id: number };
+
+function actorIdOf(actor: ActorLink): number {
+  return typeof actor === 'number' ? actor : actor.__id;
+}
+
+function keysOfActor<O>(client: Client, actorId: number, options: O | undefined): Promise<Selected<ApiKey, O>[]> {
+  return client.pine.get<Selected<ApiKey, O>>({
+    resource: 'api_key',
+    options: mergeOptions({ $orderby: 'name asc', $filter: { is_of__actor: actorId } }, options ?? undefined),
+  });
+}
+
+/**
+ * Gets the provisioning keys of an application: the keys devices register into the fleet with
+ * (never the secrets themselves).
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - an id, a slug, a uuid or an application name
+ * @param options - OData options merged into the query
+ * @returns the keys, ordered by name
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''`, a malformed id, or options that are not an object, before any request
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing matches
+ * @throws {@link @balena-ts/core#AmbiguousApplication} when a name matches several applications
+ * @example
+ * ```ts
+ * const keys = await getProvisioningApiKeysByApplication(client, 'admin/my-fleet', { $select: ['id', 'name'] });
+ * ```
+ */
+export async function getProvisioningApiKeysByApplication<const O extends TypedOptions<ApiKey> = Record<never, never>>(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  options?: O,
+): Promise<Selected<ApiKey, O>[]> {
+  const checked = checkODataOptions(options);
+  const application = await getApplication<{ actor: ActorLink }>(client, slugOrUuidOrIdOrName, { $select: 'actor' });
+  return keysOfActor<O>(client, actorIdOf(application.actor), checked as O | undefined);
+}
+
+/**
+ * Gets the API keys of a device (the keys it authenticates with).
+ *
+ * @param client - the client
+ * @param uuidOrId - a numeric id or a full uuid
+ * @param options - OData options merged into the query
+ * @returns the keys, ordered by name
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed device argument or options that are not an object, before any request
+ * @throws {@link @balena-ts/core#DeviceNotFound} when no device matches
+ * @example
+ * ```ts
+ * const keys = await getDeviceApiKeysByDevice(client, uuid);
+ * ```
+ */
+export async function getDeviceApiKeysByDevice<const O extends TypedOptions<ApiKey> = Record<never, never>>(
+  client: Client,
+  uuidOrId: DeviceIdentifier,
+  options?: O,
+): Promise<Selected<ApiKey, O>[]> {
+  const checked = checkODataOptions(options);
+  const device = await getDevice<{ actor: ActorLink }>(client, uuidOrId, { $select: 'actor' });
+  return keysOfActor<O>(client, actorIdOf(device.actor), checked as O | undefined);
+}

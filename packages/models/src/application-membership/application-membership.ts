@@ -1,0 +1,218 @@
+import {
+  ApplicationMembershipNotFound,
+  type Client,
+  InvalidParameter,
+  mergeOptions,
+  parseRowId,
+} from '@balena-ts/core';
+import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { checkRoleName, fleetRoleId, userFilter } from '../internal/fleet-role.js';
+import { checkODataOptions } from '../internal/odata-options.js';
+import type {
+  ApplicationMembership,
+  ApplicationMembershipKey,
+  ApplicationMembershipRoleName,
+} from '../types/fleet-access.js';
+import type { Selected, TypedOptions } from '../types/options.js';
+
+/** The fleet's id, fetched even when given as an id: it must exist and be visible (as balena-sdk does). */
+async function fleetId(client: Client, slugOrUuidOrId: ApplicationIdentifier): Promise<number> {
+  return (await getApplication<{ id: number }>(client, slugOrUuidOrId, { $select: ['id'] })).id;
+}
+
+const RESOURCE = 'user_application_membership';
+
+/** What {@link create} takes. */
+export interface ApplicationMembershipCreationOptions {
+  /** The fleet: an id, a slug `org/name`, a uuid or a name. */
+  readonly application: ApplicationIdentifier;
+  /** The username of the user who becomes a member (a member of the fleet's organization). */
+  readonly username: string;
+  /** The member's role; balena's default is developer. */
+  readonly roleName?: ApplicationMembershipRoleName;
+}
+
+/** A membership's id, or its `{ user, is_member_of__application }` key, checked. */
+function membershipKey(idOrUniqueKey: number | ApplicationMembershipKey): number | ApplicationMembershipKey {
+  if (typeof idOrUniqueKey === 'object' && idOrUniqueKey !== null && !Array.isArray(idOrUniqueKey)) {
+    return {
+      user: parseRowId(idOrUniqueKey.user, 'membershipId.user'),
+      is_member_of__application: parseRowId(
+        idOrUniqueKey.is_member_of__application,
+        'membershipId.is_member_of__application',
+      ),
+    };
+  }
+  return parseRowId(idOrUniqueKey, 'membershipId');
+}
+
+function describeKey(key: number | ApplicationMembershipKey): string | number {
+  return typeof key === 'number' ? key : `user=${key.user},is_member_of__application=${key.is_member_of__application}`;
+}
+
+/**
+ * Gets one fleet membership.
+ *
+ * @param client - the client
+ * @param membershipId - the membership's id, or its `{ user, is_member_of__application }` key
+ * @param options - OData options for the query
+ * @returns the membership
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id or key
+ * @throws {@link @balena-ts/core#ApplicationMembershipNotFound} when the caller sees no such membership
+ * @example
+ * ```ts
+ * const membership = await get(client, { user: 12, is_member_of__application: 34 });
+ * ```
+ */
+export async function get<const O extends TypedOptions<ApplicationMembership> = Record<never, never>>(
+  client: Client,
+  membershipId: number | ApplicationMembershipKey,
+  options?: O,
+): Promise<Selected<ApplicationMembership, O>> {
+  const key = membershipKey(membershipId);
+  const row = await client.pine.get<Selected<ApplicationMembership, O>>({
+    resource: RESOURCE,
+    id: key as number | Record<string, number>,
+    options: checkODataOptions(options),
+  });
+  if (row === undefined) throw new ApplicationMembershipNotFound(describeKey(key));
+  return row;
+}
+
+/**
+ * Gets the memberships of one fleet.
+ *
+ * @param client - the client
+ * @param slugOrUuidOrId - the fleet: an id, a slug `org/name`, a uuid or a name
+ * @param options - OData options merged into the query
+ * @returns the fleet's memberships
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed fleet argument
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when the caller sees no such fleet
+ * @example
+ * ```ts
+ * const members = await getAllByApplication(client, 'myorg/myfleet');
+ * ```
+ */
+export async function getAllByApplication<const O extends TypedOptions<ApplicationMembership> = Record<never, never>>(
+  client: Client,
+  slugOrUuidOrId: ApplicationIdentifier,
+  options?: O,
+): Promise<Selected<ApplicationMembership, O>[]> {
+  const callerOptions = checkODataOptions(options);
+  const application = await fleetId(client, slugOrUuidOrId);
+  return client.pine.get<Selected<ApplicationMembership, O>>({
+    resource: RESOURCE,
+    options: mergeOptions({ $filter: { is_member_of__application: application } }, callerOptions),
+  });
+}
+
+/**
+ * Gets the fleet memberships of one user (those the caller may see).
+ *
+ * @param client - the client
+ * @param usernameOrId - the user's username or id
+ * @param options - OData options merged into the query
+ * @returns the user's fleet memberships
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty username or a malformed id
+ * @example
+ * ```ts
+ * const mine = await getAllByUser(client, 'alice');
+ * ```
+ */
+export function getAllByUser<const O extends TypedOptions<ApplicationMembership> = Record<never, never>>(
+  client: Client,
+  usernameOrId: string | number,
+  options?: O,
+): Promise<Selected<ApplicationMembership, O>[]> {
+  try {
+    const user = userFilter(usernameOrId);
+    return client.pine.get<Selected<ApplicationMembership, O>>({
+      resource: RESOURCE,
+      options: mergeOptions({ $filter: { user } }, checkODataOptions(options)),
+    });
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * Makes a member of the fleet's organization a member of the fleet, with a role.
+ *
+ * @param client - the client (an administrator of the fleet's organization)
+ * @param params - the fleet, the username and the role (developer by default)
+ * @returns the new membership
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed fleet, an empty username or role name
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when the caller sees no such fleet
+ * @throws {@link @balena-ts/core#ApplicationMembershipRoleNotFound} for an unknown role name
+ * @throws {@link @balena-ts/core#RequestError} when balena refuses (the user is not in the organization: 400; the caller is not an administrator: 401; already a member: 409)
+ * @example
+ * ```ts
+ * const membership = await create(client, { application: 'myorg/myfleet', username: 'bob', roleName: 'operator' });
+ * ```
+ */
+export async function create(
+  client: Client,
+  params: ApplicationMembershipCreationOptions,
+): Promise<ApplicationMembership> {
+  if (typeof params !== 'object' || params === null) {
+    throw new InvalidParameter('params', params, 'expected { application, username, roleName? }');
+  }
+  const { application, username, roleName } = params;
+  if (typeof username !== 'string' || username.trim() === '') {
+    throw new InvalidParameter('username', username, 'expected a username');
+  }
+  if (roleName !== undefined) checkRoleName(roleName);
+  const [applicationId, roleId] = await Promise.all([
+    fleetId(client, application),
+    roleName === undefined ? undefined : fleetRoleId(client, roleName),
+  ]);
+  const body: Record<string, unknown> = { username, is_member_of__application: applicationId };
+  if (roleId !== undefined) body.application_membership_role = roleId;
+  return client.pine.post<ApplicationMembership>({ resource: RESOURCE, body });
+}
+
+/**
+ * Changes a fleet member's role.
+ *
+ * @param client - the client (an administrator of the fleet's organization)
+ * @param idOrUniqueKey - the membership's id, or its `{ user, is_member_of__application }` key
+ * @param roleName - developer, operator or observer
+ * @returns resolves once the role is changed
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id or key, or an empty role name
+ * @throws {@link @balena-ts/core#ApplicationMembershipRoleNotFound} for an unknown role name
+ * @example
+ * ```ts
+ * await changeRole(client, 56, 'observer');
+ * ```
+ */
+export async function changeRole(
+  client: Client,
+  idOrUniqueKey: number | ApplicationMembershipKey,
+  roleName: ApplicationMembershipRoleName,
+): Promise<void> {
+  const key = membershipKey(idOrUniqueKey);
+  checkRoleName(roleName);
+  const roleId = await fleetRoleId(client, roleName);
+  await client.pine.patch({
+    resource: RESOURCE,
+    id: key as number | Record<string, number>,
+    body: { application_membership_role: roleId },
+  });
+}
+
+/**
+ * Removes a fleet membership.
+ *
+ * @param client - the client (an administrator of the fleet's organization)
+ * @param idOrUniqueKey - the membership's id, or its `{ user, is_member_of__application }` key
+ * @returns resolves once the membership is deleted
+ * @throws {@link @balena-ts/core#InvalidParameter} for a malformed id or key
+ * @example
+ * ```ts
+ * await remove(client, { user: 12, is_member_of__application: 34 });
+ * ```
+ */
+export async function remove(client: Client, idOrUniqueKey: number | ApplicationMembershipKey): Promise<void> {
+  const key = membershipKey(idOrUniqueKey);
+  await client.pine.delete({ resource: RESOURCE, id: key as number | Record<string, number> });
+}
