@@ -83,6 +83,13 @@ if (mode === 'demo') {
     process.exit(0);
   }
   step('building', 'pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+  if (extraArgs.includes('--web')) {
+    // The dashboard serves until Ctrl-C. The terminal's SIGINT reaches the demo too: this process
+    // waits for it to close the sandbox and exits with it. Node runs it directly because pnpm
+    // reports a script stopped by Ctrl-C as a failure.
+    process.on('SIGINT', () => {});
+    process.exit(run('node', ['src/demo.mjs', ...extraArgs], { cwd: path.join(root, 'examples', 'demo') }));
+  }
   process.exit(run('pnpm', ['--filter', '@balena-ts/demo', 'run', 'start', '--', ...extraArgs]));
 }
 

@@ -1,9 +1,7 @@
 #!/usr/bin/env node
-// Bundles src/main.ts for the browser into dist/main.js. esbuild's `browser` platform picks the
-// facade's browser platform (settings on localStorage) through the `browser` condition of the
-// package's `#platform` import.
+// Bundles src/main.ts for the browser into dist/main.js (see ../../shared/page-tools.mjs).
 import path from 'node:path';
-import { build } from 'esbuild';
+import { buildPage } from '../../shared/page-tools.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -11,20 +9,8 @@ const root = path.resolve(import.meta.dirname, '..');
  * Builds the page's script.
  * @returns the path of the bundle and the input files esbuild bundled
  */
-export async function buildExample() {
-  const outfile = path.join(root, 'dist', 'main.js');
-  const result = await build({
-    entryPoints: [path.join(root, 'src', 'main.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    sourcemap: true,
-    logLevel: 'warning',
-    metafile: true,
-  });
-  return { outfile, inputs: Object.keys(result.metafile.inputs) };
+export function buildExample() {
+  return buildPage(root);
 }
 
 if (process.argv[1] === import.meta.filename) {

@@ -2,6 +2,7 @@
 // `npm run demo`: balena-ts touring a living fleet on the embedded sandbox, through the facade only.
 //   node src/demo.mjs                                  full tour on a fresh sandbox
 //   node src/demo.mjs --api-url URL --token TOKEN      read-only tour of any balena API
+//   node src/demo.mjs --web [--port PORT]              the fleet dashboard in the browser, until Ctrl-C
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { readOnlyTour } from './read-only-tour.mjs';
 import { sandboxTour } from './sandbox-tour.mjs';
 
-const USAGE = 'usage: npm run demo [-- --api-url URL --token TOKEN]';
+const USAGE = 'usage: npm run demo [-- --api-url URL --token TOKEN | -- --web [--port PORT]]';
 
 function readArguments() {
   // `npm run demo -- ...` reaches this script through pnpm, which passes the `--` along.
@@ -18,7 +19,13 @@ function readArguments() {
   try {
     return parseArgs({
       args,
-      options: { 'api-url': { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'api-url': { type: 'string' },
+        token: { type: 'string' },
+        web: { type: 'boolean' },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }).values;
   } catch (error) {
     console.log(`${error.message}\n${USAGE}`);
@@ -27,7 +34,13 @@ function readArguments() {
 }
 
 const values = readArguments();
-if (values.help || (values['api-url'] === undefined) !== (values.token === undefined)) {
+const webPort = Number(values.port ?? 0);
+if (
+  values.help ||
+  (values['api-url'] === undefined) !== (values.token === undefined) ||
+  (values.web && values['api-url'] !== undefined) ||
+  (values.port !== undefined && (!values.web || !Number.isInteger(webPort) || webPort < 0 || webPort > 65535))
+) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
@@ -37,7 +50,12 @@ if (values.help || (values['api-url'] === undefined) !== (values.token === undef
 const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'balena-ts-demo-'));
 const started = Date.now();
 try {
-  if (values['api-url'] !== undefined) {
+  if (values.web) {
+    console.log('balena-ts demo: the fleet dashboard on the embedded sandbox');
+    // Loaded only here: the other tours never load the dashboard and its bundler.
+    const { webDemo } = await import('./web-demo.mjs');
+    await webDemo({ port: webPort });
+  } else if (values['api-url'] !== undefined) {
     console.log(`balena-ts demo: read-only tour of ${values['api-url']}`);
     await readOnlyTour({ apiUrl: values['api-url'], token: values.token, dataDirectory });
   } else {

@@ -92,6 +92,7 @@ async function tour(sandbox, simulated, dataDirectory) {
 
   await rebootAndFollowLogs(balena, fleet, kitchen);
   await downloadOsImage(balena, dataDirectory);
+  await updateHostOs(balena, devices[2]);
 
   step('The fleet');
   await printFleetTable(balena, fleet.id);
@@ -139,6 +140,31 @@ async function downloadOsImage(balena, dataDirectory) {
   await new Promise((resolve, reject) => output.end((error) => (error ? reject(error) : resolve())));
   bar.done();
   detail(`balenaOS ${image.version}: ${path.basename(file)}, ${formatBytes(fs.statSync(file).size)}`);
+}
+
+async function updateHostOs(balena, device) {
+  step(`Updating balenaOS on ${device.name}`);
+  const { os_version: current } = await balena.models.device.get(device.uuid, { $select: 'os_version' });
+  const { recommended } = await balena.models.os.getSupportedOsUpdateVersions(DEVICE_TYPE, current, {
+    osType: 'default',
+  });
+  detail(`${device.name} runs ${current}; recommended update: balenaOS ${recommended}`);
+  await balena.models.device.startOsUpdate(device.uuid, recommended);
+  let rebooting = false;
+  let shown = '';
+  const outcome = await balena.models.device.waitForOsUpdate(device.uuid, {
+    pollIntervalMs: 20,
+    timeoutMs: 30_000,
+    onProgress: ({ state, percentage, isOnline }) => {
+      const line = `${String(percentage).padStart(3)}% ${state}`;
+      if (state && percentage !== null && line !== shown) detail((shown = line));
+      if (!isOnline && !rebooting) {
+        rebooting = true;
+        detail('rebooting into the new OS');
+      }
+    },
+  });
+  detail(`${device.name} now runs ${outcome.os_version}`);
 }
 
 function timeout(milliseconds, what) {

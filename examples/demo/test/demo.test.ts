@@ -45,6 +45,7 @@ describe('npm run demo (the embedded sandbox tour)', () => {
       'Pinning garage to the previous release',
       'Rebooting kitchen through the supervisor and following its logs live',
       'Downloading a balenaOS image for raspberrypi4-64',
+      'Updating balenaOS on greenhouse',
       'The fleet',
       'Cleaning up',
     ];
@@ -72,6 +73,11 @@ describe('npm run demo (the embedded sandbox tour)', () => {
     expect(out).toMatch(/image \[#+\] 100% /);
     expect(out).not.toContain('\r');
     expect(out).toMatch(/balenaOS \S+: \S+, [\d.]+ (KB|MB)/);
+    // The host OS update, from its start to the new version.
+    expect(out).toContain('greenhouse runs balenaOS 6.0.0; recommended update: balenaOS 6.0.13');
+    expect(out).toMatch(/\d+% Downloading OS update/);
+    expect(out).toContain('rebooting into the new OS');
+    expect(out).toContain('greenhouse now runs balenaOS 6.0.13');
     expect(out).toContain('devices stopped, sandbox closed');
     expect(out).toMatch(/Done in [\d.]+ s\./);
   });

@@ -20,6 +20,8 @@ export { logOut } from './log-out.js';
 export { login } from './login.js';
 export { loginWithToken } from './login-with-token.js';
 export { register } from './register.js';
+export { requestVerificationEmail } from './request-verification-email.js';
 export type { UserInfo } from './user-info.js';
+export { type VerificationPayload, verifyEmail } from './verify-email.js';
 export { whoAmI } from './who-am-i.js';
 export { whoami } from './whoami.js';

@@ -27,6 +27,8 @@ export {
   IncompatibleApplication,
   InvalidApplicationType,
   InvalidDeviceType,
+  OsUpdateFailed,
+  OsUpdateNotSupported,
   SupervisorLocked,
 } from './errors/device-errors.js';
 export {
@@ -46,6 +48,8 @@ export {
   ImageNotFound,
   KeyNotFound,
   LookupError,
+  OrganizationMembershipNotFound,
+  OrganizationMembershipRoleNotFound,
   OrganizationNotFound,
   ReleaseNotFound,
   ServiceNotFound,

@@ -64,6 +64,24 @@ export const RESOURCES = [
     nameRule: 'config',
   },
   {
+    entry: 'application-build-variable',
+    definition: 'applicationBuildVariables',
+    header: [
+      "Application build variables (the official balena SDK's `balena.models.application.buildVar`):",
+      'variables the builder passes to every image build of the application.',
+    ],
+    kind: 'variable',
+    noun: 'build variable',
+    parent: 'application',
+    row: { type: 'ApplicationBuildVariable', from: './types/variable.js', fields: 'VariableFields' },
+    lists: [
+      ['getAllByApplication', 'parent'],
+      ['getAll', 'getAllByApplication'],
+    ],
+    example: { key: 'NODE_VERSION', value: '20', newValue: '22', id: 7310 },
+    nameRule: 'build',
+  },
+  {
     entry: 'device-env-variable',
     definition: 'deviceEnvironmentVariables',
     header: ['Device environment variables (balena Python SDK `balena.models.environment_variables.device`).'],
@@ -185,6 +203,24 @@ export const RESOURCES = [
       ['getAllByApplication', 'application'],
     ],
     example: { key: 'version', value: '1.2.3', newValue: '1.2.4' },
+    nameRule: 'tag',
+  },
+  {
+    entry: 'organization-membership-tag',
+    definition: 'organizationMembershipTags',
+    header: [
+      'Organization membership tags (balena-sdk `balena.models.organization.membership.tags`): key/value',
+      "labels on a member's membership of an organization, written by the organization's administrators.",
+    ],
+    kind: 'tag',
+    noun: 'tag',
+    parent: 'organizationMembership',
+    row: { type: 'OrganizationMembershipTag', from: './types/tag.js', fields: 'TagFields' },
+    lists: [
+      ['getAllByOrganization', 'organization'],
+      ['getAllByOrganizationMembership', 'parent'],
+    ],
+    example: { key: 'team', value: 'field', newValue: 'office' },
     nameRule: 'tag',
   },
 ];

@@ -31,7 +31,7 @@ import { RESOURCES } from './dependent-resources.mjs';
  * @property {boolean} [setForDevices]
  * @property {string[]} [exports]
  * @property {{ key: string, value: string, newValue: string, id?: number }} example
- * @property {'environment' | 'config' | 'tag'} nameRule
+ * @property {'environment' | 'config' | 'tag' | 'build'} nameRule
  */
 
 const PACKAGE_DIRECTORY = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -123,12 +123,21 @@ const PARENTS = {
       "export type { Service, ServiceInstall } from './types/service.js';",
     ],
   },
+  organizationMembership: {
+    parameters: [['membershipId', 'number', 'the organization membership id']],
+    of: 'an organization membership',
+    ofOrganization: 'every membership of an organization',
+    errors: 'OrganizationMembershipNotFound',
+    example: '17',
+    typeExports: ["export type { OrganizationMembershipReference } from './types/tag.js';"],
+  },
 };
 
 const NAME_RULES = {
   environment: 'letters, digits and `_`, no leading digit, not `RESIN`/`BALENA`/`USER` nor `RESIN_…`/`BALENA_…`',
   config: 'must start with `BALENA_` or `RESIN_`; letters, digits, `_` and `:` (not first)',
   tag: 'the tag key: non-empty, without whitespace, not starting with `io.resin.` or `io.balena.`',
+  build: 'any non-empty name (balena applies no naming rule to build variables)',
 };
 
 /** The words every template uses for one resource. */
@@ -141,7 +150,7 @@ function vocabulary(resource) {
     keyWord: isVariable ? 'name' : 'key',
     keyDoc: isVariable ? 'the variable name' : 'the tag key',
     rulesChecked: isVariable ? 'The name and value rules are checked first.' : 'The key rules are checked first.',
-    valueDoc: isVariable ? 'the value, without line breaks' : 'the value (any string)',
+    valueDoc: isVariable && resource.nameRule !== 'build' ? 'the value, without line breaks' : 'the value (any string)',
     noun: resource.noun,
     nouns: `${resource.noun}s`,
     row: resource.row.type,
@@ -189,7 +198,7 @@ function example(code) {
 }
 
 // The listings a resource may have; any other `rows` of a `lists` entry names an earlier listing.
-const LISTINGS = { all: true, parent: true, owner: true, application: true };
+const LISTINGS = { all: true, parent: true, owner: true, application: true, organization: true };
 
 const LIST_OPTIONS = 'options - OData options merged into the query; a literal `$select` narrows the result type';
 
@@ -307,6 +316,24 @@ const OPERATIONS = {
     ].join('\n');
   },
 
+  organization(_resource, words, name) {
+    return [
+      doc([
+        `Lists the ${words.nouns} of ${words.parent.ofOrganization}, by ${words.keyWord}.`,
+        '',
+        '@param client - the client',
+        '@param handleOrId - the organization: its handle or numeric id',
+        `@param ${LIST_OPTIONS}`,
+        `@returns the ${words.nouns}`,
+        '@throws InvalidParameter for malformed arguments, before any request; OrganizationNotFound',
+        ...example(`const rows = await ${name}(client, 'field_team');`),
+      ]),
+      listSignature(name, words.row, ['handleOrId: string | number']),
+      `  return read.getRowsByOrganization(client, ${words.definition}, handleOrId, options as ODataOptions);`,
+      '}',
+    ].join('\n');
+  },
+
   alias(resource, words, name, target) {
     // An alias re-exports an earlier listing, whose parent is the device for 'owner' listings.
     const rows = resource.lists.find(([listName]) => listName === target)?.[1];
@@ -400,7 +427,7 @@ const OPERATIONS = {
         '',
         '@param client - the client',
         `@param id - the ${words.noun}'s id (a number, or a string of digits)`,
-        `@param value - the new value, without line breaks`,
+        `@param value - the new ${words.valueDoc.replace(/^the /, '')}`,
         '@throws InvalidParameter for a bad id or value, before any request',
         ...example(`await update(client, ${words.example.id}, '${words.example.newValue}');`),
       ]),

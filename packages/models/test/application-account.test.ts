@@ -92,9 +92,11 @@ describe('application.getAppByName', () => {
       ApplicationNotFound,
     );
     const other = await context.sandbox.createUser();
+    // An administrator of both organizations sees the fleets of both (a plain member only those granted).
     await context.sandbox.addMembership({
       user: (await context.client.request<{ id: number }>('/user/v1/whoami')).id,
       organization: other.organizationId,
+      role: 'administrator',
     });
     const name = uniqueName('twin');
     await context.sandbox.seedApplication({ name });

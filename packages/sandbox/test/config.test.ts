@@ -63,7 +63,15 @@ describe('public endpoints', () => {
       token,
     );
     const versions = answer.body.d[0].owns__release.map((release: { raw_version: string }) => release.raw_version);
-    expect(versions).toEqual(['2.115.3+rev1', '5.3.20', '6.0.13']);
+    // The invalidated 5.2.8 and the draft 6.1.0 are left out; the ESR host application comes second.
+    expect(versions).toEqual(['2.88.4+rev2.prod', '2.88.4+rev2.dev', '2.115.3+rev1', '5.3.20', '6.0.10', '6.0.13']);
+    expect(answer.body.d[1].owns__release.map((release: { raw_version: string }) => release.raw_version)).toEqual([
+      '2024.1.3',
+      '2024.7.0',
+      '2024.7.2',
+      '2025.1.0',
+      '2025.1.1',
+    ]);
     const supported = await odata(
       sandbox,
       `device_type/$count?$filter=is_default_for__application/any(idfa:idfa/is_host eq true and idfa/owns__release/any(r:r/status eq 'success'))`,

@@ -5,6 +5,7 @@ import type * as settingsModule from '@balena-ts/core/settings';
 import * as logs from '@balena-ts/logs';
 import * as apiKey from '@balena-ts/models/api-key';
 import * as application from '@balena-ts/models/application';
+import * as applicationBuildVariable from '@balena-ts/models/application-build-variable';
 import * as applicationConfigVariable from '@balena-ts/models/application-config-variable';
 import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
 import * as applicationInvite from '@balena-ts/models/application-invite';
@@ -23,6 +24,11 @@ import * as deviceTag from '@balena-ts/models/device-tag';
 import * as deviceType from '@balena-ts/models/device-type';
 import * as image from '@balena-ts/models/image';
 import * as key from '@balena-ts/models/key';
+import * as organization from '@balena-ts/models/organization';
+import * as organizationInvite from '@balena-ts/models/organization-invite';
+import * as organizationMembership from '@balena-ts/models/organization-membership';
+import * as organizationMembershipTag from '@balena-ts/models/organization-membership-tag';
+import * as os from '@balena-ts/models/os';
 import * as release from '@balena-ts/models/release';
 import * as releaseTag from '@balena-ts/models/release-tag';
 import * as service from '@balena-ts/models/service';
@@ -80,7 +86,7 @@ export function describeBalena(settings: SettingsFunctions) {
     utils: facadeModule({ mergePineOptions }, { mergePineOptions: true }),
     /** The models of balena's Python SDK reference (`@balena-ts/models` and `@balena-ts/supervisor`). */
     models: {
-      /** Fleets; their members under `membership`, their invites under `invite`. */
+      /** Fleets; their members under `membership`, their invites under `invite`, their build variables under `buildVar`. */
       application: facadeModule(
         application,
         {},
@@ -89,6 +95,8 @@ export function describeBalena(settings: SettingsFunctions) {
           membership: facadeModule(applicationMembership, {}),
           /** Invites of e-mail addresses to fleets (`@balena-ts/models/application-invite`). */
           invite: facadeModule(applicationInvite, {}),
+          /** Build variables (`@balena-ts/models/application-build-variable`). */
+          buildVar: facadeModule(applicationBuildVariable, {}),
         },
       ),
       /** API keys. */
@@ -127,6 +135,8 @@ export function describeBalena(settings: SettingsFunctions) {
       deviceType: facadeModule(deviceType, {}),
       /** balenaOS images and their configuration; `parseParams` needs no client. */
       deviceOs: facadeModule(deviceOs, { parseParams: true }),
+      /** balenaOS versions, updates, images and config.json (`@balena-ts/models/os`); the version checks need no client. */
+      os: facadeModule(os, { parseParams: true, isArchitectureCompatibleWith: true }),
       /** Environment variables of fleets, services, devices and device services. */
       environmentVariables: {
         /** `@balena-ts/models/application-env-variable`; `isSystemVariable` needs no client. */
@@ -164,6 +174,24 @@ export function describeBalena(settings: SettingsFunctions) {
           membership: facadeModule(teamMembership, {}),
           /** `@balena-ts/models/team-application-access`. */
           applicationAccess: facadeModule(teamApplicationAccess, {}),
+        },
+      ),
+      /** Organizations, with their memberships (and their tags) and invites nested as in balena-sdk. */
+      organization: facadeModule(
+        organization,
+        {},
+        {
+          /** `@balena-ts/models/organization-membership`. */
+          membership: facadeModule(
+            organizationMembership,
+            {},
+            {
+              /** `@balena-ts/models/organization-membership-tag`. */
+              tags: facadeModule(organizationMembershipTag, {}),
+            },
+          ),
+          /** `@balena-ts/models/organization-invite`. */
+          invite: facadeModule(organizationInvite, {}),
         },
       ),
       /** Supervisor actions, through the API proxy or on the device. */

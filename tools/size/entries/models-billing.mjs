@@ -1,11 +1,11 @@
 // Bundle-size entries for @balena-ts/models billing and credit bundles. `forbid` proves that one
 // billing function does not pull in the device, fleet or OS-image models.
 const OTHER_MODELS = [
-  'models/dist/application/',
-  'models/dist/device/',
-  'models/dist/device-os/',
-  'models/dist/config/',
-  'models/dist/key/',
+  'models/src/application/',
+  'models/src/device/',
+  'models/src/device-os/',
+  'models/src/config/',
+  'models/src/key/',
 ];
 
 export default [
@@ -15,7 +15,7 @@ export default [
 import { getPlan } from '@balena-ts/models/billing';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 getPlan(client, 'my-org').then(console.log);`,
-    forbid: [...OTHER_MODELS, 'models/dist/billing/invoices.js', 'models/dist/credit-bundle/'],
+    forbid: [...OTHER_MODELS, 'models/src/billing/invoices.ts', 'models/src/credit-bundle/'],
   },
   {
     name: 'models/billing: downloadInvoice',
@@ -23,7 +23,7 @@ getPlan(client, 'my-org').then(console.log);`,
 import { downloadInvoice } from '@balena-ts/models/billing';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 downloadInvoice(client, 'my-org', '1000').then((invoice) => invoice.stream.pipeTo(new WritableStream()));`,
-    forbid: [...OTHER_MODELS, 'models/dist/billing/plan.js', 'models/dist/credit-bundle/'],
+    forbid: [...OTHER_MODELS, 'models/src/billing/plan.ts', 'models/src/credit-bundle/'],
   },
   {
     name: 'models/credit-bundle: getAllByOrg',
@@ -31,6 +31,6 @@ downloadInvoice(client, 'my-org', '1000').then((invoice) => invoice.stream.pipeT
 import { getAllByOrg } from '@balena-ts/models/credit-bundle';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 getAllByOrg(client, 'my-org').then(console.log);`,
-    forbid: [...OTHER_MODELS, 'models/dist/billing/'],
+    forbid: [...OTHER_MODELS, 'models/src/billing/'],
   },
 ];

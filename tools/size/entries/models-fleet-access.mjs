@@ -1,10 +1,10 @@
 // Bundle-size entries for @balena-ts/models fleet memberships and teams: one function of each
 // model, which must not pull in the device or application models' machinery.
 const OTHER_MODELS = [
-  'models/dist/device/',
-  'models/dist/application/',
-  'models/dist/dependent-resource/',
-  'models/dist/release/',
+  'models/src/device/',
+  'models/src/application/',
+  'models/src/dependent-resource/',
+  'models/src/release/',
 ];
 
 export default [
@@ -14,7 +14,7 @@ export default [
 import { create } from '@balena-ts/models/application-membership';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 create(client, { application: 'myorg/myfleet', username: 'bob', roleName: 'operator' }).then(console.log);`,
-    forbid: [...OTHER_MODELS, 'models/dist/team/'],
+    forbid: [...OTHER_MODELS, 'models/src/team/'],
   },
   {
     name: 'models/team: getAllByOrganization',
@@ -22,7 +22,7 @@ create(client, { application: 'myorg/myfleet', username: 'bob', roleName: 'opera
 import { getAllByOrganization } from '@balena-ts/models/team';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 getAllByOrganization(client, 'myorg').then(console.log);`,
-    forbid: [...OTHER_MODELS, 'models/dist/internal/application.js', 'models/dist/application-membership/'],
+    forbid: [...OTHER_MODELS, 'models/src/internal/application.ts', 'models/src/application-membership/'],
   },
   {
     name: 'models/team-membership: create',
@@ -30,7 +30,7 @@ getAllByOrganization(client, 'myorg').then(console.log);`,
 import { create } from '@balena-ts/models/team-membership';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 create(client, { team: 5, username: 'bob' }).then(console.log);`,
-    forbid: [...OTHER_MODELS, 'models/dist/internal/application.js', 'models/dist/team/'],
+    forbid: [...OTHER_MODELS, 'models/src/internal/application.ts', 'models/src/team/'],
   },
   {
     name: 'models/team-application-access: add',
@@ -38,7 +38,7 @@ create(client, { team: 5, username: 'bob' }).then(console.log);`,
 import { add } from '@balena-ts/models/team-application-access';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 add(client, 5, 'myorg/myfleet', 'observer').then(console.log);`,
-    forbid: [...OTHER_MODELS, 'models/dist/team/', 'models/dist/application-membership/'],
+    forbid: [...OTHER_MODELS, 'models/src/team/', 'models/src/application-membership/'],
   },
   {
     name: 'models/application-invite: create',
@@ -46,6 +46,6 @@ add(client, 5, 'myorg/myfleet', 'observer').then(console.log);`,
 import { create } from '@balena-ts/models/application-invite';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 create(client, 'myorg/myfleet', { invitee: 'bob@example.com', roleName: 'observer' }).then(console.log);`,
-    forbid: [...OTHER_MODELS, 'models/dist/team/', 'models/dist/application-membership/'],
+    forbid: [...OTHER_MODELS, 'models/src/team/', 'models/src/application-membership/'],
   },
 ];

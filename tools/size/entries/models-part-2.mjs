@@ -1,6 +1,6 @@
 // Bundle-size entries for @balena-ts/models part 2 (variables, tags, releases, images, services).
 // `forbid` proves the generic dependent-resource code does not drag in other models' entry code.
-const OTHER_MODELS = ['models/dist/application/', 'models/dist/config/', 'models/dist/device-os/', 'models/dist/key/'];
+const OTHER_MODELS = ['models/src/application/', 'models/src/config/', 'models/src/device-os/', 'models/src/key/'];
 
 export default [
   {
@@ -9,7 +9,7 @@ export default [
 import { set } from '@balena-ts/models/device-env-variable';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 set(client, 12, 'MY_VAR', 'on').then(console.log);`,
-    forbid: [...OTHER_MODELS, 'models/dist/release/'],
+    forbid: [...OTHER_MODELS, 'models/src/release/'],
   },
   {
     name: 'models/device-env-variable: setForDevices (1,000 devices)',
@@ -28,9 +28,9 @@ get(client, 5).then(console.log);`,
     // The releases share only the tiny options check with the variables and tags, not their machinery.
     forbid: [
       ...OTHER_MODELS,
-      'models/dist/dependent-resource/read.js',
-      'models/dist/dependent-resource/write.js',
-      'models/dist/dependent-resource/resources.js',
+      'models/src/dependent-resource/read.ts',
+      'models/src/dependent-resource/write.ts',
+      'models/src/dependent-resource/resources.ts',
     ],
   },
   {
@@ -39,6 +39,22 @@ get(client, 5).then(console.log);`,
 import { set } from '@balena-ts/models/device-tag';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 set(client, 12, 'location', 'lab').then(console.log);`,
+    forbid: [...OTHER_MODELS, 'models/src/release/'],
+  },
+  {
+    name: 'models/os: getAvailableOsVersions',
+    code: `import { createClient } from '@balena-ts/core';
+import { getAvailableOsVersions } from '@balena-ts/models/os';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+getAvailableOsVersions(client, 'raspberrypi4-64').then(console.log);`,
+    forbid: ['models/dist/device/', 'models/dist/device-os/download.js', 'models/dist/application/'],
+  },
+  {
+    name: 'models/application-build-variable: set',
+    code: `import { createClient } from '@balena-ts/core';
+import { set } from '@balena-ts/models/application-build-variable';
+const client = createClient({ apiUrl: 'https://api.example.com' });
+set(client, 'admin/fleet', 'NODE_VERSION', '22').then(console.log);`,
     forbid: [...OTHER_MODELS, 'models/dist/release/'],
   },
 ];

@@ -2,11 +2,11 @@
 // Each `code` is the whole program being measured; `forbid` lists source folders that must not be
 // bundled, proving that one function of one model does not pull in the others.
 const OTHER_MODELS_THAN_DEVICE = [
-  'models/dist/application/',
-  'models/dist/config/',
-  'models/dist/device-os/',
-  'models/dist/api-key/',
-  'models/dist/key/',
+  'models/src/application/',
+  'models/src/config/',
+  'models/src/device-os/',
+  'models/src/api-key/',
+  'models/src/key/',
 ];
 
 export default [
@@ -16,7 +16,7 @@ export default [
 import { get } from '@balena-ts/models/device';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 get(client, 12, { $select: ['id', 'device_name'] }).then(console.log);`,
-    forbid: [...OTHER_MODELS_THAN_DEVICE, 'models/dist/device/move.js', 'models/dist/internal/device-batch.js'],
+    forbid: [...OTHER_MODELS_THAN_DEVICE, 'models/src/device/move.ts', 'models/src/internal/device-batch.ts'],
   },
   {
     name: 'models/device: enableDeviceUrl (batch write)',
@@ -24,7 +24,7 @@ get(client, 12, { $select: ['id', 'device_name'] }).then(console.log);`,
 import { enableDeviceUrl } from '@balena-ts/models/device';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 enableDeviceUrl(client, [1, 2, 3]).then(console.log);`,
-    forbid: [...OTHER_MODELS_THAN_DEVICE, 'models/dist/internal/application.js'],
+    forbid: [...OTHER_MODELS_THAN_DEVICE, 'models/src/internal/application.ts'],
   },
   {
     name: 'models/device: getAllByApplication',
@@ -40,7 +40,7 @@ getAllByApplication(client, 'admin/fleet').then(console.log);`,
 import { get } from '@balena-ts/models/application';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 get(client, 'admin/fleet').then(console.log);`,
-    forbid: ['models/dist/device/', 'models/dist/device-os/', 'models/dist/config/', 'models/dist/internal/device'],
+    forbid: ['models/src/device/', 'models/src/device-os/', 'models/src/config/', 'models/src/internal/device'],
   },
   {
     name: 'models/device-os: download',
@@ -48,12 +48,12 @@ get(client, 'admin/fleet').then(console.log);`,
 import { download } from '@balena-ts/models/device-os';
 const client = createClient({ apiUrl: 'https://api.example.com' });
 download(client, { deviceType: 'raspberrypi4-64' }).then((image) => image.stream.cancel());`,
-    forbid: ['models/dist/device/', 'models/dist/config/', 'models/dist/application/'],
+    forbid: ['models/src/device/', 'models/src/config/', 'models/src/application/'],
   },
   {
     name: 'models/device: generateUuid (no client)',
     code: `import { generateUuid } from '@balena-ts/models/device';
 console.log(generateUuid());`,
-    forbid: ['ofetch', 'models/dist/internal/', 'core/dist/client/'],
+    forbid: ['ofetch', 'models/src/internal/', 'core/src/client/'],
   },
 ];

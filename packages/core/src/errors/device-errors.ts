@@ -77,3 +77,29 @@ export class SupervisorLocked extends BalenaError {
     super(message, options);
   }
 }
+
+/** balenaOS cannot be updated between these versions on this device type (a downgrade, a dev/prod switch, too old a version). */
+export class OsUpdateNotSupported extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
+  static override readonly errorName: string = 'OsUpdateNotSupported';
+  /**
+   * @param message - why the update is refused, in balena's words
+   * @param options - `cause`: the underlying failure
+   */
+  constructor(message = 'OS update not supported', options?: BalenaErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** A host OS update started but the device reported that it failed. */
+export class OsUpdateFailed extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
+  static override readonly errorName: string = 'OsUpdateFailed';
+  /**
+   * @param message - the device's last reported state
+   * @param options - `cause`: the underlying failure
+   */
+  constructor(message = 'OS update failed', options?: BalenaErrorOptions) {
+    super(message, options);
+  }
+}

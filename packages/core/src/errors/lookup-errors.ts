@@ -149,3 +149,29 @@ export class OrganizationNotFound extends LookupError {
     super('Organization not found', handleOrId, options);
   }
 }
+
+/** No organization membership matches the given id or `{ user, is_member_of__organization }` key. */
+export class OrganizationMembershipNotFound extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
+  static override readonly errorName: string = 'OrganizationMembershipNotFound';
+  /**
+   * @param membership - the membership looked up (an id, or its key written out)
+   * @param options - `cause`
+   */
+  constructor(membership: string | number, options?: BalenaErrorOptions) {
+    super('Organization Membership not found', membership, options);
+  }
+}
+
+/** No organization membership role has the given name (balena's roles: `administrator`, `member`). */
+export class OrganizationMembershipRoleNotFound extends LookupError {
+  /** The class name, kept explicitly because minifiers rename classes. */
+  static override readonly errorName: string = 'OrganizationMembershipRoleNotFound';
+  /**
+   * @param roleName - the role looked up
+   * @param options - `cause`
+   */
+  constructor(roleName: string, options?: BalenaErrorOptions) {
+    super('Organization membership role not found', roleName, options);
+  }
+}

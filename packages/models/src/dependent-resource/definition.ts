@@ -9,17 +9,37 @@ import type { ParentKind } from './parent-kind.js';
  *
  * @typeParam P - the forms a caller may give the parent in
  */
-export interface DependentResource<P> extends KeyRules {
+export interface KeyValueResource<P> extends KeyRules {
   /** The OData resource, e.g. `'device_environment_variable'`. */
   readonly resource: string;
   /** The field that links a row to its parent, e.g. `'device'`. */
   readonly parentField: string;
   /** How to find the parent. */
   readonly parent: ParentKind<P>;
-  /** The filter that selects the rows under an application with this id (through the parents). */
-  readonly byApplication: (applicationId: number) => Filter;
   /** Default options of every listing (merged under the caller's), e.g. an `$expand` balena's Python SDK returned. */
   readonly defaults?: ODataOptions;
+}
+
+/**
+ * A key/value resource whose rows hang below an application (every variable and tag of a fleet,
+ * its devices, releases and services), so that they can also be listed per application.
+ *
+ * @typeParam P - the forms a caller may give the parent in
+ */
+export interface DependentResource<P> extends KeyValueResource<P> {
+  /** The filter that selects the rows under an application with this id (through the parents). */
+  readonly byApplication: (applicationId: number) => Filter;
+}
+
+/**
+ * A key/value resource whose rows hang below an organization (organization membership tags), so
+ * that they can also be listed per organization.
+ *
+ * @typeParam P - the forms a caller may give the parent in
+ */
+export interface OrganizationOwnedResource<P> extends KeyValueResource<P> {
+  /** The filter that selects the rows under the organization with this id (through the parents). */
+  readonly byOrganization: (organizationId: number) => Filter;
 }
 
 /**
@@ -40,7 +60,7 @@ export interface DeviceOwnedResource<P> extends DependentResource<P> {
  * @param rules - the key field and the key and value rules
  * @returns the definition
  */
-export function dependentResource<P, L extends Omit<DependentResource<P>, keyof KeyRules>>(
+export function dependentResource<P, L extends Omit<KeyValueResource<P>, keyof KeyRules>>(
   location: L,
   rules: KeyRules,
 ): L & KeyRules {

@@ -159,3 +159,22 @@ export const CONFIG_VARIABLE_RULES: KeyRules = {
 
 /** The rules of tags (device, application, release). */
 export const TAG_RULES: KeyRules = { keyField: 'tag_key', checkKey: checkTagKey, checkValue: checkTagValue };
+
+/**
+ * Checks a build variable name: balena applies none of the environment variable rules to build
+ * variables, so any non-empty string is a name.
+ *
+ * @param name - the proposed name
+ * @throws InvalidParameter when the name is not a string or is empty
+ */
+export function checkBuildVariableName(name: string): void {
+  requireString('name', name);
+  if (name === '') throw new InvalidParameter('name', name, 'a build variable name cannot be empty');
+}
+
+/** The rules of build variables: a non-empty name, any value. */
+export const BUILD_VARIABLE_RULES: KeyRules = {
+  keyField: 'name',
+  checkKey: checkBuildVariableName,
+  checkValue: checkTagValue,
+};

@@ -2,9 +2,10 @@ import { type Client, type Filter, mergeOptions, type ODataOptions } from '@bale
 import type { ApplicationIdentifier } from '../internal/application.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { applicationParent } from './application-parent.js';
-import type { DependentResource } from './definition.js';
+import type { DependentResource, KeyValueResource, OrganizationOwnedResource } from './definition.js';
 import { checkLookupKey } from './key-name.js';
 import { listChildren } from './list-children.js';
+import { organizationParent } from './organization-parent.js';
 import { type ParentKind, withParent } from './parent-kind.js';
 
 // The reading half of the generic dependent-resource operations; `write.ts` has the other.
@@ -20,7 +21,7 @@ import { type ParentKind, withParent } from './parent-kind.js';
  */
 export async function getAllRows<T, P>(
   client: Client,
-  definition: DependentResource<P>,
+  definition: KeyValueResource<P>,
   options?: ODataOptions,
 ): Promise<T[]> {
   const defaults = mergeOptions({ $orderby: `${definition.keyField} asc` }, definition.defaults);
@@ -42,7 +43,7 @@ export async function getAllRows<T, P>(
  */
 export function getRowsByParent<T, P>(
   client: Client,
-  definition: DependentResource<P>,
+  definition: KeyValueResource<P>,
   parent: P,
   options?: ODataOptions,
 ): Promise<T[]> {
@@ -73,7 +74,7 @@ export function getRowsByParent<T, P>(
  */
 export function getRowsByOwner<T, P, O>(
   client: Client,
-  definition: DependentResource<P>,
+  definition: KeyValueResource<P>,
   kind: ParentKind<O>,
   owner: O,
   filter: (ownerId: number) => Filter,
@@ -108,6 +109,25 @@ export function getRowsByApplication<T, P>(
 }
 
 /**
+ * Lists the rows under every parent of an organization (its memberships), in key order.
+ *
+ * @param client - the client
+ * @param definition - the resource
+ * @param organization - the organization: a handle or an id
+ * @param options - OData options merged into the default query
+ * @returns the rows
+ * @throws OrganizationNotFound, InvalidParameter
+ */
+export function getRowsByOrganization<T, P>(
+  client: Client,
+  definition: OrganizationOwnedResource<P>,
+  organization: string | number,
+  options?: ODataOptions,
+): Promise<T[]> {
+  return getRowsByOwner(client, definition, organizationParent, organization, definition.byOrganization, options);
+}
+
+/**
  * Reads the value stored under one key of one parent.
  *
  * @param client - the client
@@ -119,7 +139,7 @@ export function getRowsByApplication<T, P>(
  */
 export async function getValue<P>(
   client: Client,
-  definition: DependentResource<P>,
+  definition: KeyValueResource<P>,
   parent: P,
   key: string,
 ): Promise<string | undefined> {

@@ -5,9 +5,15 @@ import type { ServiceIdentifier } from '../internal/service.js';
 import type { DeviceServiceIdentifier } from '../internal/service-install.js';
 import type { ReleaseIdentifier } from '../types/release.js';
 import { applicationParent } from './application-parent.js';
-import { type DependentResource, type DeviceOwnedResource, dependentResource } from './definition.js';
+import {
+  type DependentResource,
+  type DeviceOwnedResource,
+  dependentResource,
+  type OrganizationOwnedResource,
+} from './definition.js';
 import { deviceParent } from './device-parent.js';
-import { CONFIG_VARIABLE_RULES, ENVIRONMENT_VARIABLE_RULES, TAG_RULES } from './name-rules.js';
+import { BUILD_VARIABLE_RULES, CONFIG_VARIABLE_RULES, ENVIRONMENT_VARIABLE_RULES, TAG_RULES } from './name-rules.js';
+import { organizationMembershipParent } from './organization-parent.js';
 import { ownedVia } from './owner-filter.js';
 import { releaseParent } from './release-parent.js';
 import { serviceInstallParent } from './service-install-parent.js';
@@ -63,6 +69,17 @@ export const applicationConfigVariables: DependentResource<ApplicationIdentifier
     byApplication: ownApplication,
   },
   CONFIG_VARIABLE_RULES,
+);
+
+/** `build_environment_variable`: variables the builder passes to every image build of an application. */
+export const applicationBuildVariables: DependentResource<ApplicationIdentifier> = /* @__PURE__ */ dependentResource(
+  {
+    resource: 'build_environment_variable',
+    parentField: 'application',
+    parent: applicationParent,
+    byApplication: ownApplication,
+  },
+  BUILD_VARIABLE_RULES,
 );
 
 /** `service_environment_variable`: variables of one service on every device. */
@@ -124,6 +141,17 @@ export const releaseTags: DependentResource<ReleaseIdentifier> = /* @__PURE__ */
     parentField: 'release',
     parent: releaseParent,
     byApplication: /* @__PURE__ */ ownedVia(['release'], 'belongs_to__application'),
+  },
+  TAG_RULES,
+);
+
+/** `organization_membership_tag`: tags of one organization membership (balena-cloud). */
+export const organizationMembershipTags: OrganizationOwnedResource<number> = /* @__PURE__ */ dependentResource(
+  {
+    resource: 'organization_membership_tag',
+    parentField: 'organization_membership',
+    parent: organizationMembershipParent,
+    byOrganization: /* @__PURE__ */ ownedVia(['organization_membership'], 'is_member_of__organization'),
   },
   TAG_RULES,
 );

@@ -1,5 +1,5 @@
 import { type Client, parseRowId } from '@balena-ts/core';
-import type { DependentResource } from './definition.js';
+import type { KeyValueResource } from './definition.js';
 import { checkLookupKey } from './key-name.js';
 import { withParent } from './parent-kind.js';
 
@@ -20,7 +20,7 @@ import { withParent } from './parent-kind.js';
  */
 export async function createRow<T, P>(
   client: Client,
-  definition: DependentResource<P>,
+  definition: KeyValueResource<P>,
   parent: P,
   key: string,
   value: string,
@@ -49,7 +49,7 @@ export async function createRow<T, P>(
  */
 export async function setValue<P>(
   client: Client,
-  definition: DependentResource<P>,
+  definition: KeyValueResource<P>,
   parent: P,
   key: string,
   value: string,
@@ -76,7 +76,7 @@ export async function setValue<P>(
  */
 export async function updateById<P>(
   client: Client,
-  definition: DependentResource<P>,
+  definition: KeyValueResource<P>,
   rowId: number | string,
   value: string,
 ): Promise<void> {
@@ -95,7 +95,7 @@ export async function updateById<P>(
  */
 export async function removeById<P>(
   client: Client,
-  definition: DependentResource<P>,
+  definition: KeyValueResource<P>,
   rowId: number | string,
 ): Promise<void> {
   await client.pine.delete({ resource: definition.resource, id: parseRowId(rowId, 'id') });
@@ -112,7 +112,7 @@ export async function removeById<P>(
  */
 export async function removeByKey<P>(
   client: Client,
-  definition: DependentResource<P>,
+  definition: KeyValueResource<P>,
   parent: P,
   key: string,
 ): Promise<void> {
@@ -138,7 +138,7 @@ export async function removeByKey<P>(
  */
 export function removeByIdOrKey<P>(
   client: Client,
-  definition: DependentResource<P>,
+  definition: KeyValueResource<P>,
   idOrParent: P | number | string,
   ...key: [key?: string]
 ): Promise<void> {

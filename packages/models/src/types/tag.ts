@@ -2,6 +2,16 @@ import type { Navigation } from './navigation.js';
 import type { ApplicationReference, DeviceReference } from './parent-reference.js';
 import type { ReleaseReference } from './release-reference.js';
 
+/** The membership fields an organization membership tag links to. */
+export interface OrganizationMembershipReference {
+  /** The membership id. */
+  readonly id: number;
+  /** The member. */
+  readonly user: { readonly __id: number };
+  /** The organization. */
+  readonly is_member_of__organization: { readonly __id: number };
+}
+
 /** The fields every tag row has. */
 export interface TagFields {
   /** The row id. */
@@ -32,4 +42,10 @@ export interface ApplicationTag extends TagFields {
 export interface ReleaseTag extends TagFields {
   /** The release it belongs to. */
   readonly release: Navigation<ReleaseReference>;
+}
+
+/** A tag of an organization membership (v7 `organization_membership_tag`). */
+export interface OrganizationMembershipTag extends TagFields {
+  /** The membership it belongs to. */
+  readonly organization_membership: Navigation<OrganizationMembershipReference>;
 }

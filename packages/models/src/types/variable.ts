@@ -22,6 +22,12 @@ export interface ApplicationEnvironmentVariable extends VariableFields {
   readonly application: Navigation<ApplicationReference>;
 }
 
+/** An application build variable (v7 `build_environment_variable`): passed to every image build of the application. */
+export interface ApplicationBuildVariable extends VariableFields {
+  /** The application it belongs to. */
+  readonly application: Navigation<ApplicationReference>;
+}
+
 /** An application config variable (v7 `application_config_variable`): a `BALENA_`/`RESIN_` setting. */
 export interface ApplicationConfigVariable extends VariableFields {
   /** The application it belongs to. */

@@ -1,17 +1,11 @@
-import { randomHex } from '../auth/random.js';
-import { attachActor, insertRow, newRow } from '../store/new-row.js';
+import { insertRow } from '../store/new-row.js';
 import type { Store } from '../store/store.js';
 import { ensureCreditFeatures } from './credit-features.js';
 import { deviceTypeContract } from './device-type-contracts.js';
-import {
-  CPU_ARCHITECTURES,
-  DEVICE_FAMILIES,
-  DEVICE_MANUFACTURERS,
-  DEVICE_TYPES,
-  HOST_OS_RELEASES,
-} from './device-type-table.js';
+import { CPU_ARCHITECTURES, DEVICE_FAMILIES, DEVICE_MANUFACTURERS, DEVICE_TYPES } from './device-type-table.js';
 import { ensureFleetMembershipRoles } from './fleet-roles.js';
 import { ensureMembershipRoles } from './memberships.js';
+import { seedHostApplications, seedSupervisorFleets } from './os-catalogue.js';
 
 /** The organization that owns the balenaOS host applications (nobody is a member). */
 export const HOST_ORGANIZATION_HANDLE = 'balena_os';
@@ -45,7 +39,10 @@ export function seedCatalogue(store: Store): void {
       }).id,
     ]),
   );
-  const hostOrganization = insertRow(store, 'organization', { name: 'balenaOS', handle: HOST_ORGANIZATION_HANDLE });
+  const hostOrganization = {
+    id: insertRow(store, 'organization', { name: 'balenaOS', handle: HOST_ORGANIZATION_HANDLE }).id,
+    handle: HOST_ORGANIZATION_HANDLE,
+  };
   for (const entry of DEVICE_TYPES) {
     const deviceType = insertRow(store, 'device_type', {
       slug: entry.slug,
@@ -57,41 +54,7 @@ export function seedCatalogue(store: Store): void {
     for (const alias of [entry.slug, ...(entry.aliases ?? [])]) {
       insertRow(store, 'device_type_alias', { device_type: deviceType.id, is_referenced_by__alias: alias });
     }
-    const host = newRow(store, 'application', {
-      app_name: entry.slug,
-      slug: `${HOST_ORGANIZATION_HANDLE}/${entry.slug}`,
-      uuid: randomHex(32),
-      organization: hostOrganization.id,
-      is_for__device_type: deviceType.id,
-      is_host: true,
-      is_public: true,
-      is_of__class: 'app',
-    });
-    attachActor(store, 'application', host);
-    store.put('application', host);
-    insertRow(store, 'application_tag', { application: host.id, tag_key: 'release-policy', value: 'default' });
-    for (const release of HOST_OS_RELEASES) {
-      const row = insertRow(store, 'release', {
-        belongs_to__application: host.id,
-        commit: randomHex(32),
-        status: 'success',
-        semver_major: release.major,
-        semver_minor: release.minor,
-        semver_patch: release.patch,
-        semver_build: release.build,
-        is_final: release.isFinal,
-        // The revision a final release got when it was finalized (`rev1` in its build says 1).
-        revision: release.isFinal ? Number(/^rev(\d+)$/.exec(release.build)?.[1] ?? 0) : null,
-        phase: release.phase,
-        variant: '',
-        is_invalidated: release.isInvalidated ?? false,
-      });
-      insertRow(store, 'release_tag', { release: row.id, tag_key: 'version', value: release.version });
-      insertRow(store, 'release_tag', {
-        release: row.id,
-        tag_key: 'meta-balena-base',
-        value: release.version.split('+')[0],
-      });
-    }
+    seedHostApplications(store, hostOrganization, { id: deviceType.id, slug: entry.slug });
   }
+  seedSupervisorFleets(store, hostOrganization, (slug) => store.findUnique('device_type', ['slug'], [slug])?.id);
 }

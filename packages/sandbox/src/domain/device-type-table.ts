@@ -58,20 +58,3 @@ export const DEVICE_TYPES: DeviceTypeEntry[] = [
   { slug: 'qemux86-64', name: 'QEMU X86 64bit', arch: 'amd64', family: 'qemu' },
   { slug: 'qemux86', name: 'QEMU X86 32bit', arch: 'i386', family: 'qemu' },
 ];
-
-/** balenaOS releases of every host application: [version, semver parts, build, phase, final]. */
-export const HOST_OS_RELEASES: {
-  version: string;
-  major: number;
-  minor: number;
-  patch: number;
-  build: string;
-  phase: string | null;
-  isFinal: boolean;
-  isInvalidated?: boolean;
-}[] = [
-  { version: '2.115.3+rev1', major: 2, minor: 115, patch: 3, build: 'rev1', phase: 'end-of-life', isFinal: true },
-  { version: '5.3.20', major: 5, minor: 3, patch: 20, build: '', phase: null, isFinal: true },
-  { version: '6.0.13', major: 6, minor: 0, patch: 13, build: '', phase: null, isFinal: true },
-  { version: '6.1.0', major: 6, minor: 1, patch: 0, build: '', phase: null, isFinal: false },
-];

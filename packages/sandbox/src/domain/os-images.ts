@@ -19,20 +19,27 @@ export function resolveOsVersion(
   const alias = store.findUnique('device_type_alias', ['is_referenced_by__alias'], [slug]);
   const deviceType = alias ? store.get('device_type', alias.device_type as number) : undefined;
   if (!deviceType) return undefined;
-  const host = store
+  // The default line's host application comes first; ESR host applications follow it.
+  const hosts = store
     .referencing('application', 'is_for__device_type', deviceType.id)
-    .find((application) => application.is_host === true);
-  if (!host) return undefined;
-  const releases = store
-    .referencing('release', 'belongs_to__application', host.id)
-    .filter((release) => release.status === 'success' && release.is_final === true && release.is_invalidated !== true);
+    .filter((application) => application.is_host === true);
+  if (hosts.length === 0) return undefined;
+  const usable = (hostId: number) =>
+    store
+      .referencing('release', 'belongs_to__application', hostId)
+      .filter(
+        (release) => release.status === 'success' && release.is_final === true && release.is_invalidated !== true,
+      );
   const wanted = version.replace(/^v/, '').replace(/\.(prod|dev)$/, '');
-  const versions = releases.map((release) => rawVersion(release));
   if (wanted === 'latest' || wanted === 'recommended' || wanted === 'default') {
-    const newest = releases.at(-1);
+    const newest = usable(hosts[0]!.id).at(-1);
     return newest ? { deviceTypeId: deviceType.id, version: rawVersion(newest) } : undefined;
   }
-  const found = versions.find((candidate) => candidate === wanted || candidate.split('+')[0] === wanted);
+  const versions = hosts.flatMap((host) => usable(host.id).map((release) => rawVersion(release)));
+  const exact = version.replace(/^v/, '');
+  const found = versions.find(
+    (candidate) => candidate === exact || candidate === wanted || candidate.split('+')[0] === wanted,
+  );
   return found ? { deviceTypeId: deviceType.id, version: found } : undefined;
 }
 

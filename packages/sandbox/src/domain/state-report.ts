@@ -5,6 +5,7 @@ import type { Row } from '../store/row.js';
 import { findField } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { isFirstContact } from './device-status.js';
+import { reportedOsRelease } from './host-os-target.js';
 
 /** Device fields a supervisor may report about itself. */
 const REPORTABLE = new Set([
@@ -103,6 +104,11 @@ export function applyStateReport(store: Store, device: Row, report: Report): voi
     }
   }
   if (isFirstContact(device)) changes.is_active = true;
+  // balena sets the target OS release from the first OS version a device reports.
+  if (device.os_version === null && typeof changes.os_version === 'string' && typeof changes.os_variant === 'string') {
+    const release = reportedOsRelease(store, device, changes.os_version, changes.os_variant);
+    if (release !== undefined) changes.should_be_operated_by__release = release;
+  }
   changes.last_connectivity_event = new Date(store.now()).toISOString();
   updateRow(store, 'device', device.id, changes);
   applyRunningApps(store, store.get('device', device.id)!, report.apps);

@@ -44,7 +44,7 @@ export function checkConfigVariable(row: Row): void {
  * balena's rules on the tag keys of `owner` tags (400 with a message): its hooks' messages for
  * whitespace and reserved prefixes, its check constraint's rule text for an empty key.
  */
-export function checkTag(owner: 'application' | 'device' | 'release'): (row: Row) => void {
+export function checkTag(owner: 'application' | 'device' | 'release' | 'organization membership'): (row: Row) => void {
   const emptyRule = `It is necessary that each ${owner} tag has a tag key that has a Length (Type) that is greater than 0.`;
   return (row) => {
     const key = String(row.tag_key ?? '');

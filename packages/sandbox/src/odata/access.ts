@@ -107,7 +107,8 @@ export class Access implements AccessView {
   isPublicHost(applicationId: number | undefined, listed: boolean): boolean {
     if (applicationId === undefined || !listed) return false;
     const application = this.store.get('application', applicationId);
-    return application?.is_host === true && application.is_public === true;
+    // balena's public applications: the host (balenaOS) apps and the `balena_os/<arch>-supervisor` fleets.
+    return application?.is_public === true;
   }
 
   ownsActor(actorId: number): boolean {

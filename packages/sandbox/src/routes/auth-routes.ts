@@ -3,6 +3,7 @@ import { randomHex } from '../auth/random.js';
 import { RateLimiter } from '../auth/rate-limit.js';
 import type { SandboxContext } from '../context.js';
 import type { Actor } from '../domain/actor.js';
+import { sendVerificationMail, VERIFICATION_FLAG } from '../domain/email-verification.js';
 import { createUserWithOrganization, findUserByLogin } from '../domain/users.js';
 import { emptyError, messageError } from '../http/http-error.js';
 import { sendJson, sendText } from '../http/respond.js';
@@ -89,6 +90,8 @@ export function registerAuthRoutes(context: SandboxContext, router: Router): voi
         ? body.username
         : `${email.split('@')[0]!.replace(/[^a-zA-Z0-9_]/g, '_')}_${randomHex(4)}`;
     const { user } = createUserWithOrganization(store, { username, email, password });
+    // balena-cloud mails a new account its first verification link ("re-send" is the SDK's other call).
+    sendVerificationMail(store, { ...user, [VERIFICATION_FLAG]: true });
     sendText(response, 200, context.issueToken(user.id));
   });
 }

@@ -3,6 +3,7 @@ import type { SandboxContext } from '../context.js';
 import type { Actor } from '../domain/actor.js';
 import { createApiKey } from '../domain/api-keys.js';
 import { hasFleetRole } from '../domain/fleet-roles.js';
+import { reportedOsRelease } from '../domain/host-os-target.js';
 import { randomDeviceName } from '../domain/names.js';
 import { deviceTypeId } from '../domain/seeding.js';
 import { applyStateReport } from '../domain/state-report.js';
@@ -70,6 +71,11 @@ export function registerDeviceRoutes(context: SandboxContext, router: Router): v
       // balena-cloud: inactive until the device first reaches the API.
       is_active: false,
     });
+    // balena targets the OS release a device registers with (its `version` and `variant` tags).
+    if (typeof device.os_version === 'string' && typeof device.os_variant === 'string') {
+      device.should_be_operated_by__release =
+        reportedOsRelease(store, device, device.os_version, device.os_variant) ?? null;
+    }
     attachActor(store, 'device', device);
     store.put('device', device);
     const requestedKey = typeof body.api_key === 'string' && body.api_key.length > 0 ? body.api_key : undefined;

@@ -13,6 +13,7 @@ import { registerConfigRoutes } from './config-routes.js';
 import { registerDeviceRoutes } from './device-routes.js';
 import { registerDownloadRoutes } from './download-routes.js';
 import { registerODataRoutes } from './odata-routes.js';
+import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerTotpRoutes } from './totp-routes.js';
 
 /** A route module: adds its routes (and, optionally, middleware) to the server. */
@@ -30,6 +31,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   registerConfigRoutes,
   registerDownloadRoutes,
   registerAdminRoutes,
+  registerOrganizationRoutes,
   registerODataRoutes,
   // Second engineer: logs, supervisor proxy, simulator and fault-injection modules go here.
   registerLogsRoutes,

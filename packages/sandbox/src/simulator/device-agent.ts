@@ -36,9 +36,21 @@ export class DeviceAgent {
   services: Map<string, ServiceState> = new Map();
   /** The commit being downloaded, so overlapping polls do not install it twice. */
   installing: string | null = null;
+  /** The OS release a host OS update is installing (see `agent-os-update.ts`). */
+  osUpdating: number | null = null;
+  /** An OS release whose update failed: not retried until the target changes. */
+  failedOsTarget: number | null = null;
+  /** The OS the last host OS update installed. */
+  installedOs: { os_version: string; os_variant: string } | undefined;
+  /** The OS the next boot reports, once an update has installed it. */
+  bootInto: { os_version: string; os_variant: string } | undefined;
+  /** Host OS updates fail at install (tests of the failure path). */
+  readonly failOsUpdate: boolean;
+  /** Checks the device's target OS release (set by the simulator): an update may be due. */
+  onOsTarget: (() => void) | undefined;
   private readonly context: SandboxContext;
   private readonly api: AgentApi;
-  private readonly settings: Required<Omit<SimulateDeviceOptions, 'locked'>>;
+  private readonly settings: Required<Omit<SimulateDeviceOptions, 'locked' | 'failOsUpdate'>>;
   private readonly schedule = new AgentSchedule();
   private routineLines = 0;
   private metricReports = 0;
@@ -54,6 +66,7 @@ export class DeviceAgent {
     this.uuid = device.uuid;
     this.api = new AgentApi(context, deviceKey);
     this.locked = options.locked ?? false;
+    this.failOsUpdate = options.failOsUpdate ?? false;
     this.settings = {
       pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
       logIntervalMs: options.logIntervalMs ?? DEFAULT_LOG_INTERVAL_MS,
@@ -98,6 +111,11 @@ export class DeviceAgent {
     );
   }
 
+  /** PATCHes its own device row with its device key, as balenaOS's `resin-device-progress` does. */
+  patchSelf(fields: Record<string, unknown>): Promise<unknown> {
+    return this.schedule.enqueue(() => this.api.send('PATCH', `/v7/device(uuid='${this.uuid}')`, fields));
+  }
+
   /** Reports the containers as they are now. */
   reportServices(): Promise<unknown> {
     return this.report({});
@@ -111,11 +129,15 @@ export class DeviceAgent {
     this.setConnected(true);
     void this.systemLog('Supervisor starting');
     const device = this.context.store.get('device', this.id);
+    // After a host OS update the device boots into the new OS and clears the update's progress.
+    const booted = this.bootInto;
+    this.bootInto = undefined;
     await this.report({
       status: 'Idle',
       is_online: true,
-      os_version: (device?.os_version as string | null) ?? 'balenaOS 6.0.0',
-      os_variant: (device?.os_variant as string | null) ?? 'prod',
+      ...(booted ? { provisioning_progress: null, provisioning_state: '' } : {}),
+      os_version: booted?.os_version ?? (device?.os_version as string | null) ?? 'balenaOS 6.0.0',
+      os_variant: booted?.os_variant ?? (device?.os_variant as string | null) ?? 'prod',
       supervisor_version: (device?.supervisor_version as string | null) ?? '17.0.0',
       ip_address: `10.0.${Math.floor(this.id / 250) % 250}.${(this.id % 250) + 2}`,
       api_port: SUPERVISOR_PORT,
@@ -125,6 +147,7 @@ export class DeviceAgent {
     await this.update();
     // It may have gone offline (or been stopped) while it was coming up.
     if (this.power !== 'online') return;
+    this.onOsTarget?.();
     this.schedule.every(this.settings.pollIntervalMs, () => this.update());
     // A real supervisor sends fresh hardware metrics with its periodic state reports.
     this.schedule.every(this.settings.pollIntervalMs, () => this.report(this.nextMetrics()));

@@ -3,7 +3,9 @@ import type { SandboxContext } from '../context.js';
 import { createApiKey } from '../domain/api-keys.js';
 import { updateRow } from '../store/new-row.js';
 import { HASHED_KEY_PREFIX } from '../store/persistence.js';
+import type { Row } from '../store/row.js';
 import { SIMULATOR_HEADER } from './agent-api.js';
+import { maybeUpdateOs } from './agent-os-update.js';
 import { DeviceAgent } from './device-agent.js';
 import type {
   SimulateDeviceOptions,
@@ -40,6 +42,11 @@ export class DeviceSimulator {
     this.context = context;
     context.onClose(() => this.close());
     context.store.onChange((resource, id, row) => {
+      if (resource === 'device' && row !== undefined) {
+        const agent = this.agentOf(id);
+        if (agent) maybeUpdateOs(agent, row, this.osTargetOf(row));
+        return;
+      }
       if (resource !== 'device' || row !== undefined) return;
       void this.agents.get(id)?.stop();
       this.agents.delete(id);
@@ -57,6 +64,12 @@ export class DeviceSimulator {
       if (device.is_connected_to_vpn !== true) continue;
       updateRow(this.context.store, 'device', device.id, { is_connected_to_vpn: false, last_vpn_event: now });
     }
+  }
+
+  /** A device's target OS release (`should_be_operated_by__release`), if any. */
+  private osTargetOf(device: Row): Row | undefined {
+    const id = device.should_be_operated_by__release as number | null;
+    return id === null ? undefined : this.context.store.get('release', id);
   }
 
   /** The running agent of a device, if it is simulated. */
@@ -112,6 +125,10 @@ export class DeviceSimulator {
     const server = await this.supervisorServer();
     const key = deviceKey ?? this.deviceKey(device.actor as number);
     const agent = new DeviceAgent(this.context, { id: device.id, uuid }, key, options);
+    agent.onOsTarget = () => {
+      const row = this.context.store.get('device', device.id);
+      if (row) maybeUpdateOs(agent, row, this.osTargetOf(row));
+    };
     const handle = handleOf(agent, server.url);
     this.agents.set(device.id, agent);
     this.handles.set(device.id, handle);

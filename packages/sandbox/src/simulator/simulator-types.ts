@@ -10,6 +10,8 @@ export interface SimulateDeviceOptions {
   downloadStepMs?: number;
   /** Starts with an update lock held (supervisor actions answer 423 unless forced); default false. */
   locked?: boolean;
+  /** Host OS updates started on it fail at install, reporting `OS update failed`; default false. */
+  failOsUpdate?: boolean;
 }
 
 /** Options of a log line written by {@link SimulatedDevice.log}. */

@@ -125,7 +125,8 @@ export function fleetScoped(options: FleetScopedOptions): ResourcePolicy {
       if (access.caller === 'guest') return hostOnly;
       if (access.caller === 'application') return publicHost === 'guests-and-keys' ? hostOnly : 'none';
       if (actor.kind === 'device' && device) return (row) => device(row, store) === actor.deviceId;
-      const listed = query.nested === true;
+      // A query naming the fleet (`belongs_to__application/any(a: a/slug eq 'balena_os/...')`) asks for it.
+      const listed = query.nested === true || query.mentions?.('belongs_to__application') === true;
       return (row) => {
         const id = application(row, store);
         return id !== undefined && (access.applications().has(id) || access.isPublicHost(id, listed));

@@ -5,6 +5,7 @@ import {
   overallStatus,
   targetReleaseId,
 } from '../domain/device-status.js';
+import { checkHostOsRule, checkHostOsTarget } from '../domain/host-os-target.js';
 import { randomDeviceName } from '../domain/names.js';
 import { checkConfigVariable, checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
 import { messageError } from '../http/http-error.js';
@@ -143,13 +144,15 @@ export const deviceResources: ResourceDefinition[] = [
         if (typeof row.uuid !== 'string' || row.uuid === '') row.uuid = randomHex(32);
         if (typeof row.device_name !== 'string' || row.device_name === '') row.device_name = randomDeviceName();
       },
-      beforeUpdate: (_store, next, previous) => {
+      beforeUpdate: (store, next, previous) => {
+        checkHostOsTarget(store, next, previous);
         const online = previous.is_online === true || previous.api_heartbeat_state === 'online';
         if (next.is_active === false && previous.is_active !== false && online) {
           throw messageError(400, ONLINE_DEACTIVATION_MESSAGE);
         }
       },
       rules: (row, store) => {
+        checkHostOsRule(row, store);
         const pinned = store.get('release', row.is_pinned_on__release as number);
         if (pinned && (pinned.status !== 'success' || pinned.belongs_to__application !== row.belongs_to__application)) {
           throw messageError(400, PINNED_RELEASE_RULE);

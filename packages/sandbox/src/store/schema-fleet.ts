@@ -1,4 +1,5 @@
 import { randomHex } from '../auth/random.js';
+import { onlyVerificationFlagChanges, sendVerificationMail } from '../domain/email-verification.js';
 import { fleetUsers, hasFleetRole } from '../domain/fleet-roles.js';
 import { checkMembershipReferences, membershipRoleId } from '../domain/memberships.js';
 import { checkConfigVariable, checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
@@ -70,14 +71,22 @@ export function applicationSlug(store: Store, row: Row): string {
   return `${organization?.handle ?? ''}/${String(row.app_name ?? '')}`.toLowerCase();
 }
 
-/** Users read themselves and the members of their organizations; nobody creates or changes them here. */
+/**
+ * Users read themselves and the members of their organizations; nobody creates or deletes them here,
+ * and a user changes only the verification flag of their own row (balena-sdk's `requestVerificationEmail`).
+ */
 const userPolicy: ResourcePolicy = {
   read: (access) => {
     const actor = access.actor;
     if (actor.kind !== 'user' || access.caller !== 'user') return 'none';
     return (row) => row.id === actor.userId || access.colleagues().has(row.id);
   },
-  write: () => 'none',
+  write: (access) => {
+    const actor = access.actor;
+    return actor.kind === 'user' && access.caller === 'user' ? (row) => row.id === actor.userId : 'none';
+  },
+  update: onlyVerificationFlagChanges,
+  remove: () => 'none',
   createdOnlyByTheServer: true,
 };
 
@@ -174,6 +183,7 @@ export const fleetResources: ResourceDefinition[] = [
         actor     -> actor keep readonly
         username  text     required
         email     text     required
+        has_been_sent_verification_email  boolean  hidden
       `),
     ],
     navigations: reverseLinks(`
@@ -183,6 +193,7 @@ export const fleetResources: ResourceDefinition[] = [
     unique: [['username'], ['email']],
     alternateKeys: ['username'],
     policy: userPolicy,
+    hooks: { afterUpdate: (store, next) => sendVerificationMail(store, next) },
   }),
   resource({
     name: 'organization',
@@ -196,6 +207,7 @@ export const fleetResources: ResourceDefinition[] = [
     navigations: reverseLinks(`
         application              <- application.organization
         organization_membership  <- organization_membership.is_member_of__organization
+        invitee__is_invited_to__organization  <- invitee__is_invited_to__organization.is_invited_to__organization
       `),
     unique: [['handle']],
     alternateKeys: ['handle'],
@@ -225,6 +237,9 @@ export const fleetResources: ResourceDefinition[] = [
         organization_membership_role  -> organization_membership_role keep required
       `),
     ],
+    navigations: reverseLinks(`
+      organization_membership_tag  <- organization_membership_tag.organization_membership
+    `),
     unique: [['user', 'is_member_of__organization']],
     alternateKeys: ['user', 'is_member_of__organization'],
     policy: membershipPolicy,

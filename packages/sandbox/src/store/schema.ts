@@ -1,9 +1,10 @@
-import { applicationInviteResources, inviteeResource } from './schema-application-invites.js';
+import { applicationInviteResources } from './schema-application-invites.js';
 import { billingResources } from './schema-billing.js';
 import { catalogResources } from './schema-catalog.js';
 import { deviceResources } from './schema-device.js';
 import { deviceHistoryResources } from './schema-device-history.js';
 import { fleetResources } from './schema-fleet.js';
+import { organizationResources } from './schema-organization.js';
 import { releaseResources } from './schema-release.js';
 import { teamNavigations, teamResourceAliases, teamResources } from './schema-teams.js';
 import type { FieldDefinition, NavigationDefinition, ResourceDefinition } from './schema-types.js';
@@ -21,8 +22,8 @@ export const RESOURCES: ReadonlyMap<string, ResourceDefinition> = new Map(
     ...releaseResources,
     ...catalogResources,
     ...billingResources,
+    ...organizationResources,
     ...teamResources,
-    inviteeResource,
     ...applicationInviteResources,
     ...deviceHistoryResources,
   ].map((resource) => [resource.name, withNavigations(resource, teamNavigations.get(resource.name))]),

@@ -493,6 +493,104 @@ await call('organization.membership.remove refuses the last administrator', asyn
   for (const id of state.organizations) await sdk.models.organization.remove(id);
 });
 
+// --- organization administration: get/getAll/remove, memberships, membership tags, invites ---------
+await call('organization.get / getAll (by handle and id; unknown handle refused)', async () => {
+  const created = await sdk.models.organization.create({ name: `Compat Admin ${suffix}` });
+  state.adminOrganization = created;
+  const byHandle = await sdk.models.organization.get(created.handle);
+  const byId = await sdk.models.organization.get(created.id, { $select: ['id', 'handle'] });
+  check(byHandle.id === created.id && byId.handle === created.handle, 'the same organization by handle and by id');
+  const all = await sdk.models.organization.getAll({ $select: ['id'] });
+  check(
+    all.some((organization) => organization.id === created.id),
+    'getAll lists it',
+  );
+  await expectRejection(sdk.models.organization.get(`no_such_org_${suffix}`), 'BalenaOrganizationNotFound');
+});
+await call('organization.membership (getAllByOrganization, changeRole of a second member)', async () => {
+  const organization = need('adminOrganization');
+  const memberEmail = `compat-member-${suffix}@example.com`;
+  const memberToken = await sdk.auth.register({ email: memberEmail, password: `pw-${suffix}-member` });
+  const memberId = JSON.parse(Buffer.from(memberToken.split('.')[1], 'base64url').toString('utf8')).id;
+  state.adminMemberEmail = memberEmail;
+  const added = await sdk.pine.post({
+    resource: 'organization_membership',
+    body: { user: memberId, is_member_of__organization: organization.id },
+  });
+  const memberships = await sdk.models.organization.membership.getAllByOrganization(organization.id, {
+    $select: 'id',
+  });
+  check(memberships.length === 2, `two memberships, got ${memberships.length}`);
+  await sdk.models.organization.membership.changeRole(added.id, 'administrator');
+  const promoted = await sdk.models.organization.membership.get(added.id, {
+    $select: 'id',
+    $expand: { organization_membership_role: { $select: 'name' } },
+  });
+  check(promoted.organization_membership_role[0]?.name === 'administrator', 'promoted to administrator');
+  await sdk.models.organization.membership.changeRole(
+    { user: memberId, is_member_of__organization: organization.id },
+    'member',
+  );
+  await expectRejection(
+    sdk.models.organization.membership.changeRole(added.id, 'no_such_role'),
+    'BalenaOrganizationMembershipRoleNotFound',
+  );
+  state.adminMembership = added.id;
+});
+await call(
+  'organization.membership.tags (set/getAllByOrganization/getAllByOrganizationMembership/remove)',
+  async () => {
+    const organization = need('adminOrganization');
+    const membership = need('adminMembership');
+    await sdk.models.organization.membership.tags.set(membership, 'team', 'field');
+    await sdk.models.organization.membership.tags.set(membership, 'team', 'office');
+    const byOrganization = await sdk.models.organization.membership.tags.getAllByOrganization(organization.handle);
+    check(byOrganization.length === 1 && byOrganization[0].value === 'office', 'one tag, overwritten');
+    const byMembership = await sdk.models.organization.membership.tags.getAllByOrganizationMembership(membership);
+    check(byMembership.length === 1 && byMembership[0].tag_key === 'team', 'the tag of the membership');
+    await sdk.models.organization.membership.tags.remove(membership, 'team');
+    const after = await sdk.models.organization.membership.tags.getAllByOrganization(organization.id);
+    check(after.length === 0, 'removed');
+  },
+);
+await call('organization.invite (create/getAll/getAllByOrganization/revoke)', async () => {
+  const organization = need('adminOrganization');
+  const invite = await sdk.models.organization.invite.create(organization.id, {
+    invitee: `compat-invitee-${suffix}@example.com`,
+    roleName: 'member',
+    message: 'Join us',
+  });
+  check(typeof invite.id === 'number', 'the invite has an id');
+  const listed = await sdk.models.organization.invite.getAllByOrganization(organization.handle, {
+    $select: 'message',
+    $expand: { invitee: { $select: 'email' }, organization_membership_role: { $select: 'name' } },
+  });
+  check(
+    listed.length === 1 &&
+      listed[0].message === 'Join us' &&
+      listed[0].invitee[0]?.email === `compat-invitee-${suffix}@example.com` &&
+      listed[0].organization_membership_role[0]?.name === 'member',
+    `the invite as created, got ${JSON.stringify(listed)}`,
+  );
+  const all = await sdk.models.organization.invite.getAll({ $select: 'id' });
+  check(
+    all.some((row) => row.id === invite.id),
+    'getAll lists it',
+  );
+  await expectRejection(
+    sdk.models.organization.invite.create(organization.id, { invitee: 'x@example.com', roleName: 'no_such_role' }),
+    'BalenaOrganizationMembershipRoleNotFound',
+  );
+  await sdk.models.organization.invite.revoke(invite.id);
+  const after = await sdk.models.organization.invite.getAllByOrganization(organization.id);
+  check(after.length === 0, 'revoked');
+});
+await call('organization.remove', async () => {
+  const organization = need('adminOrganization');
+  await sdk.models.organization.remove(organization.handle);
+  await expectRejection(sdk.models.organization.get(organization.id), 'BalenaOrganizationNotFound');
+});
+
 // --- configuration --------------------------------------------------------------------------------
 await call('config.getConfigVarSchema (device type settings)', async () => {
   const schema = await sdk.models.config.getConfigVarSchema(DEVICE_TYPE);
@@ -800,6 +898,82 @@ await call('auth.twoFactor.disable', async () => {
   const token = await sdk.auth.twoFactor.disable(password);
   check(typeof token === 'string' && token.split('.').length === 3, 'disable returns a JWT');
   check((await sdk.auth.twoFactor.isEnabled()) === false, 'disabled');
+});
+
+// --- balenaOS versions and updates, build variables -------------------------------------------------
+await call('os.getAllOsVersions (invalidated included)', async () => {
+  const versions = await sdk.models.os.getAllOsVersions(DEVICE_TYPE);
+  const raw = versions.map((version) => version.raw_version);
+  check(raw.includes('5.2.8'), `the invalidated 5.2.8 listed, got ${raw.join(', ')}`);
+  const byType = await sdk.models.os.getAllOsVersions([DEVICE_TYPE, 'raspberrypi3']);
+  check(Object.keys(byType).sort().join() === `raspberrypi3,${DEVICE_TYPE}`, 'a dictionary by device type');
+});
+await call('os.getAvailableOsVersions (default and ESR lines, variants)', async () => {
+  const versions = await sdk.models.os.getAvailableOsVersions(DEVICE_TYPE);
+  const find = (raw) => versions.find((version) => version.raw_version === raw);
+  check(find('5.2.8') === undefined, 'no invalidated release');
+  check(find('2025.1.1')?.osType === 'esr' && find('2025.1.1')?.line === 'next', 'ESR 2025.1.1 on the next line');
+  check(find('2024.7.2')?.line === 'current' && find('2024.1.3')?.line === 'sunset', 'current and sunset ESR lines');
+  check(find('6.0.13')?.osType === 'default', 'the default line');
+  check(find('2.88.4+rev2.dev')?.variant === 'dev', 'a development variant');
+  check(find('2.115.3+rev1')?.line === 'outdated', 'an end-of-life release is outdated');
+});
+await call('os.getMaxSatisfyingVersion', async () => {
+  const pick = (range, osType) => sdk.models.os.getMaxSatisfyingVersion(DEVICE_TYPE, range, osType);
+  check((await pick('^5.0.0')) === '5.3.20', '^5.0.0 gives 5.3.20');
+  check((await pick('latest', 'default')) === '6.0.13', 'latest default is 6.0.13');
+  check((await pick('latest', 'esr')) === '2025.1.1', 'latest ESR is 2025.1.1');
+  check((await pick('^9.0.0')) === null, 'no match gives null');
+});
+await call('os.getSupportedOsUpdateVersions / isSupportedOsUpdate / getOsUpdateType', async () => {
+  const { versions, recommended, current } = await sdk.models.os.getSupportedOsUpdateVersions(DEVICE_TYPE, '6.0.10');
+  check(versions.join() === '2025.1.1,6.0.13', `update targets of 6.0.10, got ${versions.join()}`);
+  check(recommended === '2025.1.1' && current === '6.0.10', 'recommended and current');
+  check((await sdk.models.os.isSupportedOsUpdate(DEVICE_TYPE, '6.0.13', '6.0.10')) === false, 'no downgrade');
+  check((await sdk.models.os.getOsUpdateType(DEVICE_TYPE, '6.0.10', '6.0.13')) === 'balenahup', 'balenahup');
+});
+await call('os.getSupervisorReleasesForCpuArchitecture / getDownloadSize', async () => {
+  const releases = await sdk.models.os.getSupervisorReleasesForCpuArchitecture('aarch64');
+  const raw = releases.map((release) => release.raw_version).join();
+  check(raw === '17.1.1,17.0.0,16.4.6,14.11.8', `aarch64 supervisors newest first, got ${raw}`);
+  check((await sdk.models.os.getDownloadSize(DEVICE_TYPE, '6.0.13')) > 0, 'an image size');
+});
+await call('application.buildVar (set/get/getAllByApplication/remove)', async () => {
+  const fleet = need('fleetSlug');
+  await sdk.models.application.buildVar.set(fleet, 'NODE_VERSION', '20');
+  await sdk.models.application.buildVar.set(fleet, 'NODE_VERSION', '22');
+  check((await sdk.models.application.buildVar.get(fleet, 'NODE_VERSION')) === '22', 'value 22 after the upsert');
+  const all = await sdk.models.application.buildVar.getAllByApplication(fleet);
+  check(all.length === 1 && all[0].name === 'NODE_VERSION', 'one build variable listed');
+  await sdk.models.application.buildVar.remove(fleet, 'NODE_VERSION');
+  check((await sdk.models.application.buildVar.get(fleet, 'NODE_VERSION')) === undefined, 'gone after remove');
+});
+await call('device.startOsUpdate refuses a downgrade (before any device action)', async () => {
+  check(onlineDevice !== undefined, 'COMPAT_ONLINE_DEVICE names a simulated online device');
+  await expectMessage(sdk.models.device.startOsUpdate(onlineDevice, '2.115.3+rev1'), 'OS downgrades are not allowed');
+});
+await call('device.pinToOsRelease runs the host OS update on a simulated device', async () => {
+  check(onlineDevice !== undefined, 'COMPAT_ONLINE_DEVICE names a simulated online device');
+  const deadline = Date.now() + 20_000;
+  // It was rebooted above: wait until it is back.
+  while (!(await sdk.models.device.get(onlineDevice, { $select: 'is_connected_to_vpn' })).is_connected_to_vpn) {
+    check(Date.now() < deadline, 'the device came back online');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await sdk.models.device.pinToOsRelease(onlineDevice, '6.0.13');
+  let device;
+  do {
+    check(Date.now() < deadline, `the device runs balenaOS 6.0.13, last ${JSON.stringify(device)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    device = await sdk.models.device.get(onlineDevice, {
+      $select: ['os_version', 'provisioning_progress', 'is_connected_to_vpn'],
+    });
+  } while (
+    device.os_version !== 'balenaOS 6.0.13' ||
+    device.provisioning_progress !== null ||
+    !device.is_connected_to_vpn
+  );
+  await expectMessage(sdk.models.device.pinToOsRelease(onlineDevice, '6.0.10'), 'OS downgrades are not allowed');
 });
 
 // --- clean-up -------------------------------------------------------------------------------------
