@@ -93,10 +93,7 @@ async function pack(packages, destination) {
 }
 
 // What a published package needs beyond its code: a licence, keywords for npm search, and a
-// README that reads on the npm website (no relative link out of the package). The sandbox gets its
-// licence and keywords with the sandbox work (another branch); drop it from here then.
-const METADATA_PENDING = new Set(['@balena-ts/sandbox']);
-
+// README that reads on the npm website (no relative link out of the package).
 async function checkContents({ name, tarball }) {
   const files = (await run('tar', ['-tzf', tarball])).split('\n').map((line) => line.trim());
   const problems = [];
@@ -105,11 +102,9 @@ async function checkContents({ name, tarball }) {
     const readme = await run('tar', ['-xzOf', tarball, 'package/README.md']);
     if (/\]\(\.\.\//.test(readme)) problems.push('README.md links outside the package (../), broken on npm');
   }
-  if (!METADATA_PENDING.has(name)) {
-    if (!files.includes('package/LICENSE')) problems.push('no LICENSE');
-    const manifest = JSON.parse(await run('tar', ['-xzOf', tarball, 'package/package.json']));
-    if (!Array.isArray(manifest.keywords) || manifest.keywords.length === 0) problems.push('no keywords');
-  }
+  if (!files.includes('package/LICENSE')) problems.push('no LICENSE');
+  const manifest = JSON.parse(await run('tar', ['-xzOf', tarball, 'package/package.json']));
+  if (!Array.isArray(manifest.keywords) || manifest.keywords.length === 0) problems.push('no keywords');
   if (problems.length > 0) throw new Error(`${name}: ${problems.join('; ')}`);
 }
 
