@@ -74,6 +74,7 @@ export { chunkFilterValues, MAX_URL_LENGTH } from './odata/chunk-filter-values.j
 export { escapeString } from './odata/escape.js';
 export { buildFilter } from './odata/filter.js';
 export { mergeOptions } from './odata/merge.js';
+export { mergePineOptions } from './odata/merge-pine-options.js';
 export type { PineClient, PineGetManyParams, PineGetOneParams } from './odata/pine-types.js';
 export { buildQuery } from './odata/query.js';
 export { formatResourceId } from './odata/resource-id.js';

@@ -1,5 +1,8 @@
 // @balena-ts/models/device: devices. Every function takes the client first; writes accept an id,
 // a full uuid, or an array of either and run as one request per chunk of devices.
+
+export type { SupervisorActionResult, SupervisorDeviceState } from '@balena-ts/supervisor';
+export { deactivate } from './device/deactivate.js';
 export type { DeviceListOptions } from './device/device-list.js';
 export { streamAll, streamAllByApplication, streamAllByOrganization } from './device/device-list.js';
 export {
@@ -11,10 +14,17 @@ export {
 } from './device/device-types.js';
 export { get, getApplicationName, getByName, getName, has } from './device/get.js';
 export { getAll, getAllByApplication, getAllByApplicationId, getAllByOrganization } from './device/get-all.js';
-export { generateDeviceKey, generateUuid } from './device/keys.js';
+export type { DeviceMetrics } from './device/hardware.js';
+export { getLocalIPAddresses, getMACAddresses, getMetrics } from './device/hardware.js';
+export { generateDeviceKey, generateUniqueKey, generateUuid } from './device/keys.js';
+export type { LocalModeDeviceFields, LocalModeSupport } from './device/local-mode.js';
+export { disableLocalMode, enableLocalMode, getLocalModeSupport, isInLocalMode } from './device/local-mode.js';
+export { disableLockOverride, enableLockOverride, hasLockOverride } from './device/lock-override.js';
 export { move } from './device/move.js';
 export type { OsUpdateActionResult, StartOsUpdateOptions } from './device/os-update.js';
 export { pinToOsRelease, startOsUpdate } from './device/os-update.js';
+export type { OsVersionDeviceFields } from './device/os-version.js';
+export { getOsVersion } from './device/os-version.js';
 export type { DeviceRegistration } from './device/register.js';
 export { register } from './device/register.js';
 export {
@@ -26,7 +36,26 @@ export {
 } from './device/release.js';
 export { getWithServiceDetails } from './device/service-details.js';
 export { getLocalIpAddress, getProgress, getStatus, hasDeviceUrl, isOnline } from './device/status.js';
-export { identify, restart, restartApplication } from './device/supervisor.js';
+export { identify } from './device/supervisor.js';
+export type { SupervisorForceOptions } from './device/supervisor-actions.js';
+export {
+  ping,
+  purge,
+  reboot,
+  restart,
+  restartApplication,
+  restartService,
+  shutdown,
+  startService,
+  stopService,
+} from './device/supervisor-actions.js';
+export { pinToSupervisorRelease } from './device/supervisor-release.js';
+export type { SupervisorTargetState } from './device/supervisor-state.js';
+export {
+  getSupervisorState,
+  getSupervisorTargetState,
+  getSupervisorTargetStateForApp,
+} from './device/supervisor-state.js';
 export { disableDeviceUrl, enableDeviceUrl, getDashboardUrl, getDeviceUrl } from './device/urls.js';
 export type { OsUpdateOutcome, OsUpdateProgress, WaitForOsUpdateOptions } from './device/wait-for-os-update.js';
 export { waitForOsUpdate } from './device/wait-for-os-update.js';

@@ -57,3 +57,27 @@ describe('config', () => {
     await expect(config.getDeviceTypeManifest(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
   });
 });
+
+describe('config.getDeviceOptions', () => {
+  it('gives the manifest options, then the initialization options', async () => {
+    const options = await config.getDeviceOptions(context.client, 'raspberrypi4-64');
+    expect(options.map((option) => option.name)).toEqual(['network', 'advanced', 'drive']);
+    expect(options[0]?.isGroup).toBe(true);
+    expect(options[0]?.options?.map((option) => option.name)).toEqual(['network', 'wifiSsid', 'wifiKey']);
+    expect(options[2]).toEqual({ message: 'Select a drive', type: 'drive', name: 'drive' });
+    expect((await config.getDeviceOptions(context.client, 'nuc')).map((option) => option.name)).toEqual([
+      'network',
+      'advanced',
+      'drive',
+    ]);
+  });
+
+  it('raises InvalidDeviceType and InvalidParameter', async () => {
+    await expect(config.getDeviceOptions(context.client, 'toaster')).rejects.toBeInstanceOf(InvalidDeviceType);
+    context.recorder.reset();
+    for (const value of ['', ' ', null, 3]) {
+      await expect(config.getDeviceOptions(context.client, value as string)).rejects.toBeInstanceOf(InvalidParameter);
+    }
+    expect(context.recorder.requests).toHaveLength(0);
+  });
+});

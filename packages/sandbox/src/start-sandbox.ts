@@ -5,6 +5,7 @@ import { generateTotpSecret } from './auth/totp.js';
 import { SandboxContext } from './context.js';
 import { seedCatalogue } from './domain/catalogue-seed.js';
 import { ensureCreditFeatures } from './domain/credit-features.js';
+import { trackDeviceHistory } from './domain/device-history.js';
 import { ensureFleetMembershipRoles } from './domain/fleet-roles.js';
 import { addMembership, ensureMembershipRoles } from './domain/memberships.js';
 import { seedApplication, seedDevices, seedRelease } from './domain/seeding.js';
@@ -76,6 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     quiet: options.quiet ?? true,
   });
   trackServiceInstalls(store);
+  trackDeviceHistory(store);
   // Only the password's hash is kept: after a restart the password is known only if given again.
   let superuserPassword = '';
   let superuserId = Number(persistence?.getMeta('superuser_id') ?? 0);

@@ -1,6 +1,6 @@
 import * as auth from '@balena-ts/auth';
 import * as twoFactor from '@balena-ts/auth/two-factor';
-import { type Client, type RequestDefaults, withOptions } from '@balena-ts/core';
+import { type Client, mergePineOptions, type RequestDefaults, withOptions } from '@balena-ts/core';
 import type * as settingsModule from '@balena-ts/core/settings';
 import * as logs from '@balena-ts/logs';
 import * as apiKey from '@balena-ts/models/api-key';
@@ -17,9 +17,11 @@ import * as creditBundle from '@balena-ts/models/credit-bundle';
 import * as device from '@balena-ts/models/device';
 import * as deviceConfigVariable from '@balena-ts/models/device-config-variable';
 import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
+import * as deviceHistory from '@balena-ts/models/device-history';
 import * as deviceOs from '@balena-ts/models/device-os';
 import * as deviceServiceEnvVariable from '@balena-ts/models/device-service-env-variable';
 import * as deviceTag from '@balena-ts/models/device-tag';
+import * as deviceType from '@balena-ts/models/device-type';
 import * as image from '@balena-ts/models/image';
 import * as key from '@balena-ts/models/key';
 import * as organization from '@balena-ts/models/organization';
@@ -80,6 +82,8 @@ export function describeBalena(settings: SettingsFunctions) {
     logs: facadeModule(logs, { ndjsonTransport: false }),
     /** Settings, read from the platform's storage. */
     settings: facadeModule(settings, {}),
+    /** Helpers for callers, as balena-sdk's `utils`: `mergePineOptions` (core's) needs no client. */
+    utils: facadeModule({ mergePineOptions }, { mergePineOptions: true }),
     /** The models of balena's Python SDK reference (`@balena-ts/models` and `@balena-ts/supervisor`). */
     models: {
       /** Fleets; their members under `membership`, their invites under `invite`, their build variables under `buildVar`. */
@@ -110,8 +114,25 @@ export function describeBalena(settings: SettingsFunctions) {
         /** `@balena-ts/models/device-config-variable`. */
         deviceConfigVariable: facadeModule(deviceConfigVariable, { PartialWriteError: false }),
       },
-      /** Devices; `generateUuid` and `isArchitectureCompatible` need no client. */
-      device: facadeModule(device, { generateUuid: true, isArchitectureCompatible: true, PartialWriteError: false }),
+      /**
+       * Devices; `generateUuid`, `generateUniqueKey`, `isArchitectureCompatible`, `getOsVersion` and
+       * `getLocalModeSupport` need no client. `device.history` is `@balena-ts/models/device-history`,
+       * where balena-sdk has it.
+       */
+      device: facadeModule(
+        device,
+        {
+          generateUuid: true,
+          isArchitectureCompatible: true,
+          generateUniqueKey: true,
+          getOsVersion: true,
+          getLocalModeSupport: true,
+          PartialWriteError: false,
+        },
+        { history: facadeModule(deviceHistory, {}) },
+      ),
+      /** Device types and their contracts (`@balena-ts/models/device-type`). */
+      deviceType: facadeModule(deviceType, {}),
       /** balenaOS images and their configuration; `parseParams` needs no client. */
       deviceOs: facadeModule(deviceOs, { parseParams: true }),
       /** balenaOS versions, updates, images and config.json (`@balena-ts/models/os`); the version checks need no client. */

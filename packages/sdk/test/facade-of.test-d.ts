@@ -63,7 +63,14 @@ describe('a tree of another shape, as balena-sdk 23 has it', () => {
       // A model with its sub-models under it, one of them renamed function by function.
       device: facadeModule(
         device,
-        { generateUuid: true, isArchitectureCompatible: true, PartialWriteError: false },
+        {
+          generateUuid: true,
+          isArchitectureCompatible: true,
+          generateUniqueKey: true,
+          getOsVersion: true,
+          getLocalModeSupport: true,
+          PartialWriteError: false,
+        },
         {
           envVar: facadeModule(
             {

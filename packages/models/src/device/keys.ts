@@ -3,6 +3,25 @@ import { type DeviceIdentifier, resolveDeviceId } from '../internal/device.js';
 import { translateStatus } from '../internal/request-errors.js';
 
 const UUID_BYTES = 31;
+function randomHex(byteCount: number): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(byteCount));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Generates a random key of 32 hex characters, usable as a device uuid or as a device API key
+ * (balena's JavaScript SDK's `generateUniqueKey`: a version 4 UUID without its dashes); makes no request.
+ *
+ * @returns 32 lowercase hex characters
+ * @example
+ * ```ts
+ * const uuid = generateUniqueKey();
+ * await register(client, 'myorg/myfleet', uuid);
+ * ```
+ */
+export function generateUniqueKey(): string {
+  return crypto.randomUUID().replaceAll('-', '');
+}
 
 /**
  * Generates a random device uuid: 62 lowercase hex characters, as balena's Python SDK did (64 would break the
@@ -15,8 +34,7 @@ const UUID_BYTES = 31;
  * ```
  */
 export function generateUuid(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(UUID_BYTES));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return randomHex(UUID_BYTES);
 }
 
 /**

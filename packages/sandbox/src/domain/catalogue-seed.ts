@@ -1,6 +1,7 @@
 import { insertRow } from '../store/new-row.js';
 import type { Store } from '../store/store.js';
 import { ensureCreditFeatures } from './credit-features.js';
+import { deviceTypeContract } from './device-type-contracts.js';
 import { CPU_ARCHITECTURES, DEVICE_FAMILIES, DEVICE_MANUFACTURERS, DEVICE_TYPES } from './device-type-table.js';
 import { ensureFleetMembershipRoles } from './fleet-roles.js';
 import { ensureMembershipRoles } from './memberships.js';
@@ -48,12 +49,7 @@ export function seedCatalogue(store: Store): void {
       name: entry.name,
       is_of__cpu_architecture: architectures.get(entry.arch),
       belongs_to__device_family: families.get(entry.family) ?? null,
-      contract: {
-        slug: entry.slug,
-        type: 'hw.device-type',
-        name: entry.name,
-        data: { arch: entry.arch, flashProtocol: 'RPIBOOT', media: { defaultBoot: 'sdcard' } },
-      },
+      contract: deviceTypeContract(entry),
     });
     for (const alias of [entry.slug, ...(entry.aliases ?? [])]) {
       insertRow(store, 'device_type_alias', { device_type: deviceType.id, is_referenced_by__alias: alias });

@@ -63,6 +63,11 @@ export function deviceTypeManifest(store: Store, slug: string): Record<string, u
         ],
       },
     ],
+    // What the CLI asks before it writes an image (device-type.json `initialization`).
+    initialization: {
+      options: [{ message: 'Select a drive', type: 'drive', name: 'drive' }],
+      operations: [{ command: 'burn' }],
+    },
     generatedBy: 'balena-sandbox',
     buildId: `${version}+rev1`,
   };

@@ -6,6 +6,8 @@ export function bindValue(bind: readonly [string, unknown] | undefined): unknown
   const [type, value] = bind;
   if (type === 'List') return (value as [string, unknown][]).map((item) => bindValue(item));
   if (value instanceof Date) return value.toISOString();
+  // balena's parser reads `datetime'…'` (what pinejs-client sends for a Date) as epoch milliseconds.
+  if ((type === 'Date Time' || type === 'Date') && typeof value === 'number') return new Date(value).toISOString();
   return value;
 }
 

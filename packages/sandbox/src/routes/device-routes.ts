@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import { randomHex } from '../auth/random.js';
 import type { SandboxContext } from '../context.js';
 import type { Actor } from '../domain/actor.js';
 import { createApiKey } from '../domain/api-keys.js';
@@ -122,16 +121,25 @@ export function registerDeviceRoutes(context: SandboxContext, router: Router): v
     sendEmpty(response, 200);
   });
 
+  // A generic device of the fleet: the fleet's config, and the release it tracks or the successful
+  // release of the fleet named by `releaseUuid` (401 for any other), keyed by the fleet's uuid.
   router.add('GET', '/device/v3/fleet/:uuid/state', (request, response) => {
     const actor = context.requireUser(context.authenticate(request));
     const application = store.findUnique('application', ['uuid'], [request.params.uuid]);
     if (!application || !context.access(actor).applications().has(application.id)) throw emptyError(401);
+    const releaseUuid = request.query.get('releaseUuid');
+    let pinned: number | null = null;
+    if (releaseUuid) {
+      const release = store.findUnique('release', ['belongs_to__application', 'commit'], [application.id, releaseUuid]);
+      if (release?.status !== 'success') throw emptyError(401);
+      pinned = release.id;
+    }
     const placeholder: Row = {
       id: 0,
-      uuid: randomHex(32),
+      uuid: application.uuid,
       device_name: application.app_name,
       belongs_to__application: application.id,
-      is_pinned_on__release: null,
+      is_pinned_on__release: pinned,
     };
     sendJson(response, 200, targetStateV3(store, placeholder));
   });

@@ -2,6 +2,7 @@ import { randomHex } from '../auth/random.js';
 import type { SandboxContext } from '../context.js';
 import { updateRow } from '../store/new-row.js';
 import { AgentApi } from './agent-api.js';
+import { hardwareMetrics, macAddresses } from './agent-hardware.js';
 import { AgentSchedule } from './agent-schedule.js';
 import type { ServiceState, TargetRelease } from './agent-services.js';
 import { appsReport, containersFor } from './agent-services.js';
@@ -52,6 +53,7 @@ export class DeviceAgent {
   private readonly settings: Required<Omit<SimulateDeviceOptions, 'locked' | 'failOsUpdate'>>;
   private readonly schedule = new AgentSchedule();
   private routineLines = 0;
+  private metricReports = 0;
 
   constructor(
     context: SandboxContext,
@@ -139,13 +141,22 @@ export class DeviceAgent {
       supervisor_version: (device?.supervisor_version as string | null) ?? '17.0.0',
       ip_address: `10.0.${Math.floor(this.id / 250) % 250}.${(this.id % 250) + 2}`,
       api_port: SUPERVISOR_PORT,
+      mac_address: macAddresses(this.id),
+      ...this.nextMetrics(),
     });
     await this.update();
     // It may have gone offline (or been stopped) while it was coming up.
     if (this.power !== 'online') return;
     this.onOsTarget?.();
     this.schedule.every(this.settings.pollIntervalMs, () => this.update());
+    // A real supervisor sends fresh hardware metrics with its periodic state reports.
+    this.schedule.every(this.settings.pollIntervalMs, () => this.report(this.nextMetrics()));
     this.schedule.every(this.settings.logIntervalMs, () => this.log(`Service heartbeat ${++this.routineLines}`));
+  }
+
+  /** The hardware metrics of the next report. */
+  private nextMetrics(): Record<string, unknown> {
+    return hardwareMetrics(this.id, this.metricReports++);
   }
 
   /** Disconnects and marks the heartbeat offline; timers stop. */

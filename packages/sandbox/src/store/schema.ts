@@ -2,6 +2,7 @@ import { applicationInviteResources } from './schema-application-invites.js';
 import { billingResources } from './schema-billing.js';
 import { catalogResources } from './schema-catalog.js';
 import { deviceResources } from './schema-device.js';
+import { deviceHistoryResources } from './schema-device-history.js';
 import { fleetResources } from './schema-fleet.js';
 import { organizationResources } from './schema-organization.js';
 import { releaseResources } from './schema-release.js';
@@ -24,6 +25,7 @@ export const RESOURCES: ReadonlyMap<string, ResourceDefinition> = new Map(
     ...organizationResources,
     ...teamResources,
     ...applicationInviteResources,
+    ...deviceHistoryResources,
   ].map((resource) => [resource.name, withNavigations(resource, teamNavigations.get(resource.name))]),
 );
 

@@ -792,6 +792,87 @@ await call('device.deactivate refuses an online device', async () => {
   );
 });
 
+// --- device types, device management and history -----------------------------------------------
+await call('deviceType.getName / getSlugByName', async () => {
+  const name = await sdk.models.deviceType.getName(DEVICE_TYPE);
+  check(name === 'Raspberry Pi 4 (using 64bit OS)', `the display name, got ${name}`);
+  check((await sdk.models.deviceType.getSlugByName(name)) === DEVICE_TYPE, 'back to the slug');
+});
+await call('deviceType.getInstallMethod / getInstructions (contracts in balena shape)', async () => {
+  check((await sdk.models.deviceType.getInstallMethod(DEVICE_TYPE)) === 'externalBoot', 'an SD-card board');
+  check((await sdk.models.deviceType.getInstallMethod('intel-nuc')) === 'externalFlash', 'a USB-installed machine');
+  const steps = await sdk.models.deviceType.getInstructions(DEVICE_TYPE);
+  check(Array.isArray(steps) && steps.some((step) => step.includes('SD card')), 'steps that name the SD card');
+});
+await call('device state report (as a supervisor, with the device key)', async () => {
+  const uuid = need('deviceUuid');
+  const response = await fetch(`${apiUrl}/device/v3/state`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${need('deviceRegistrationKey')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      [uuid]: {
+        os_version: 'balenaOS 6.0.13',
+        os_variant: 'dev',
+        supervisor_version: '17.0.0',
+        mac_address: '02:42:ac:11:00:02 02:42:ac:11:00:03',
+        ip_address: '10.0.0.7',
+        cpu_usage: 12,
+        memory_usage: 512,
+        memory_total: 3794,
+      },
+    }),
+  });
+  check(response.ok, `PATCH /device/v3/state answered ${response.status}`);
+});
+await call('device.getOsVersion / getLocalModeSupport', async () => {
+  const device = await sdk.models.device.get(need('deviceUuid'), {
+    $select: ['os_version', 'os_variant', 'supervisor_version', 'last_connectivity_event'],
+  });
+  const version = sdk.models.device.getOsVersion(device);
+  check(version === '6.0.13+dev', `the combined version, got ${version}`);
+  check(sdk.models.device.getLocalModeSupport(device).supported === true, 'a dev image supports local mode');
+});
+await call('device.enableLocalMode / isInLocalMode / disableLocalMode', async () => {
+  const uuid = need('deviceUuid');
+  check((await sdk.models.device.isInLocalMode(uuid)) === false, 'off at first');
+  await sdk.models.device.enableLocalMode(uuid);
+  check((await sdk.models.device.isInLocalMode(uuid)) === true, 'on');
+  await sdk.models.device.disableLocalMode(uuid);
+  check((await sdk.models.device.isInLocalMode(uuid)) === false, 'off again');
+});
+await call('device.enableLockOverride / hasLockOverride / disableLockOverride', async () => {
+  const uuid = need('deviceUuid');
+  check((await sdk.models.device.hasLockOverride(uuid)) === false, 'off at first');
+  await sdk.models.device.enableLockOverride(uuid);
+  check((await sdk.models.device.hasLockOverride(uuid)) === true, 'on');
+  await sdk.models.device.disableLockOverride(uuid);
+  check((await sdk.models.device.hasLockOverride(uuid)) === false, 'off again');
+});
+await call('device.getMACAddresses / getLocalIPAddresses', async () => {
+  const macs = await sdk.models.device.getMACAddresses(need('deviceUuid'));
+  check(macs.length === 2 && macs[0] === '02:42:ac:11:00:02', `the reported addresses, got ${macs}`);
+  check(onlineDevice !== undefined, 'COMPAT_ONLINE_DEVICE names a simulated online device');
+  check((await sdk.models.device.getMACAddresses(onlineDevice)).length > 0, 'the simulated device reports some');
+});
+await call('device.getMetrics (a simulated device)', async () => {
+  check(onlineDevice !== undefined, 'COMPAT_ONLINE_DEVICE names a simulated online device');
+  const metrics = await sdk.models.device.getMetrics(onlineDevice);
+  check(typeof metrics.cpu_usage === 'number' && typeof metrics.memory_total === 'number', 'cpu and memory');
+  check(typeof metrics.cpu_temp === 'number' && typeof metrics.storage_total === 'number', 'temperature and storage');
+});
+await call('device.history.getAllByDevice', async () => {
+  const rows = await sdk.models.device.history.getAllByDevice(need('deviceUuid'));
+  check(rows.length >= 2, `a row when registered and one per change, got ${rows.length}`);
+  check(
+    rows.some((row) => row.os_version === 'balenaOS 6.0.13'),
+    'a row with the reported OS',
+  );
+  const none = await sdk.models.device.history.getAllByDevice(state.deviceId, {
+    fromDate: new Date(Date.now() + 86_400_000),
+  });
+  check(none.length === 0, 'nothing created tomorrow');
+});
+
 // --- two-factor authentication --------------------------------------------------------------------
 await call('auth.twoFactor (getSetupKey/enable/isEnabled/isPassed)', async () => {
   check((await sdk.auth.twoFactor.isEnabled()) === false, 'disabled at first');
