@@ -20,9 +20,10 @@ import * as creditBundle from '@balena-ts/models/credit-bundle';
 import * as device from '@balena-ts/models/device';
 import * as deviceConfigVariable from '@balena-ts/models/device-config-variable';
 import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
-import * as deviceOs from '@balena-ts/models/device-os';
+import * as deviceHistory from '@balena-ts/models/device-history';
 import * as deviceServiceEnvVariable from '@balena-ts/models/device-service-env-variable';
 import * as deviceTag from '@balena-ts/models/device-tag';
+import * as deviceType from '@balena-ts/models/device-type';
 import * as image from '@balena-ts/models/image';
 import * as key from '@balena-ts/models/key';
 import * as organization from '@balena-ts/models/organization';
@@ -201,7 +202,16 @@ export function describeCompat(settings: SettingsFunctions) {
           ...same(device, 'getDeviceUrl', 'enableDeviceUrl', 'disableDeviceUrl', 'getStatus', 'getProgress'),
           ...same(device, 'grantSupportAccess', 'revokeSupportAccess', 'isTrackingApplicationRelease'),
           ...same(device, 'getTargetReleaseHash', 'pinToRelease', 'trackApplicationRelease'),
-          ...same(device, 'startOsUpdate', 'pinToOsRelease'),
+          ...same(device, 'startOsUpdate', 'pinToOsRelease', 'pinToSupervisorRelease', 'deactivate'),
+          ...same(device, 'getMACAddresses', 'getMetrics', 'getSupervisorState', 'getSupervisorTargetState'),
+          ...same(device, 'getSupervisorTargetStateForApp', 'enableLocalMode', 'disableLocalMode', 'isInLocalMode'),
+          ...same(device, 'enableLockOverride', 'disableLockOverride', 'hasLockOverride'),
+          getLocalModeSupport: adapt((_client: Client, row: Parameters<typeof device.getLocalModeSupport>[0]) =>
+            device.getLocalModeSupport(row),
+          ),
+          getOsVersion: adapt((_client: Client, row: Parameters<typeof device.getOsVersion>[0]) =>
+            device.getOsVersion(row),
+          ),
           getLocalIPAddresses: 'getLocalIpAddress',
           generateUniqueKey: adapt((_client: Client) => device.generateUuid()),
           ping: adapt((client: Client, uuidOrId: string) => supervisor.ping(client, uuidOrId)),
@@ -235,6 +245,10 @@ export function describeCompat(settings: SettingsFunctions) {
             ...same(deviceEnvVariable, 'getAllByDevice', 'getAllByApplication', 'get', 'set'),
             remove: adapt(deviceEnvVariable.remove, 2),
           }),
+          history: compatModule(deviceHistory, {
+            getAllByDevice: adapt(deviceHistory.getAllByDevice, 1),
+            getAllByApplication: adapt(deviceHistory.getAllByApplication, 1),
+          }),
           serviceVar: compatModule(deviceServiceEnvVariable, {
             ...same(deviceServiceEnvVariable, 'getAllByDevice', 'getAllByApplication', 'get', 'set'),
             remove: adapt(deviceServiceEnvVariable.remove, 3),
@@ -258,7 +272,14 @@ export function describeCompat(settings: SettingsFunctions) {
       }),
       config: compatModule(
         config,
-        same(config, 'getAll', 'getDeviceTypes', 'getDeviceTypeManifestBySlug', 'getConfigVarSchema'),
+        same(
+          config,
+          'getAll',
+          'getDeviceTypes',
+          'getDeviceTypeManifestBySlug',
+          'getConfigVarSchema',
+          'getDeviceOptions',
+        ),
       ),
       release: compatModule(
         release,
@@ -281,6 +302,10 @@ export function describeCompat(settings: SettingsFunctions) {
       ),
       image: compatModule(image, same(image, 'get', 'getLogs')),
       creditBundle: compatModule(creditBundle, same(creditBundle, 'getAllByOrg', 'create')),
+      deviceType: compatModule(deviceType, {
+        ...same(deviceType, 'get', 'getAll', 'getAllSupported', 'getBySlugOrName', 'getName', 'getSlugByName'),
+        ...same(deviceType, 'getInterpolatedPartials', 'getInstructions', 'getInstallMethod'),
+      }),
       organization: compatModule(organization, same(organization, 'create', 'getAll', 'get', 'remove'), {
         membership: compatModule(
           organizationMembership,
