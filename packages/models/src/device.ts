@@ -21,8 +21,6 @@ export type { LocalModeDeviceFields, LocalModeSupport } from './device/local-mod
 export { disableLocalMode, enableLocalMode, getLocalModeSupport, isInLocalMode } from './device/local-mode.js';
 export { disableLockOverride, enableLockOverride, hasLockOverride } from './device/lock-override.js';
 export { move } from './device/move.js';
-export type { OsUpdateActionResult, StartOsUpdateOptions } from './device/os-update.js';
-export { pinToOsRelease, startOsUpdate } from './device/os-update.js';
 export type { OsVersionDeviceFields } from './device/os-version.js';
 export { getOsVersion } from './device/os-version.js';
 export type { DeviceRegistration } from './device/register.js';
@@ -57,8 +55,6 @@ export {
   getSupervisorTargetStateForApp,
 } from './device/supervisor-state.js';
 export { disableDeviceUrl, enableDeviceUrl, getDashboardUrl, getDeviceUrl } from './device/urls.js';
-export type { OsUpdateOutcome, OsUpdateProgress, WaitForOsUpdateOptions } from './device/wait-for-os-update.js';
-export { waitForOsUpdate } from './device/wait-for-os-update.js';
 export type { CustomLocation } from './device/writes.js';
 export {
   grantSupportAccess,

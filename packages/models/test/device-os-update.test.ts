@@ -8,7 +8,7 @@ import {
   RequestError,
   TimeoutError,
 } from '@balena-ts/core';
-import * as device from '@balena-ts/models/device';
+import * as device from '@balena-ts/models/device-os-update';
 import * as os from '@balena-ts/models/os';
 import { describe, expect, it } from 'vitest';
 import { seedFleet, useTestContext } from './helpers/sandbox.js';

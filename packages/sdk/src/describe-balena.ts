@@ -19,6 +19,7 @@ import * as deviceConfigVariable from '@balena-ts/models/device-config-variable'
 import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
 import * as deviceHistory from '@balena-ts/models/device-history';
 import * as deviceOs from '@balena-ts/models/device-os';
+import * as deviceOsUpdate from '@balena-ts/models/device-os-update';
 import * as deviceServiceEnvVariable from '@balena-ts/models/device-service-env-variable';
 import * as deviceTag from '@balena-ts/models/device-tag';
 import * as deviceType from '@balena-ts/models/device-type';
@@ -117,10 +118,11 @@ export function describeBalena(settings: SettingsFunctions) {
       /**
        * Devices; `generateUuid`, `generateUniqueKey`, `isArchitectureCompatible`, `getOsVersion` and
        * `getLocalModeSupport` need no client. `device.history` is `@balena-ts/models/device-history`,
-       * where balena-sdk has it.
+       * and `startOsUpdate`, `pinToOsRelease` and `waitForOsUpdate` are `@balena-ts/models/device-os-update`,
+       * where balena-sdk has them.
        */
       device: facadeModule(
-        device,
+        { ...device, ...deviceOsUpdate },
         {
           generateUuid: true,
           isArchitectureCompatible: true,

@@ -1,6 +1,6 @@
 // The facade paths of the models the Python SDK reference lacks (the official SDK's names).
 import type * as buildVariableModule from '@balena-ts/models/application-build-variable';
-import type * as deviceModule from '@balena-ts/models/device';
+import type * as deviceModule from '@balena-ts/models/device-os-update';
 import type * as osModule from '@balena-ts/models/os';
 import { describe, expectTypeOf, test } from 'vitest';
 import type { BalenaSdk } from '../src/index.js';

@@ -7,6 +7,8 @@ const OTHER_MODELS_THAN_DEVICE = [
   'models/src/device-os/',
   'models/src/api-key/',
   'models/src/key/',
+  // CommonJS that no bundler can drop once imported: only the OS update and os subpaths may use it.
+  'balena-semver',
 ];
 
 export default [

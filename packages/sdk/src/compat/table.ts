@@ -21,6 +21,7 @@ import * as device from '@balena-ts/models/device';
 import * as deviceConfigVariable from '@balena-ts/models/device-config-variable';
 import * as deviceEnvVariable from '@balena-ts/models/device-env-variable';
 import * as deviceHistory from '@balena-ts/models/device-history';
+import * as deviceOsUpdate from '@balena-ts/models/device-os-update';
 import * as deviceServiceEnvVariable from '@balena-ts/models/device-service-env-variable';
 import * as deviceTag from '@balena-ts/models/device-tag';
 import * as deviceType from '@balena-ts/models/device-type';
@@ -202,7 +203,9 @@ export function describeCompat(settings: SettingsFunctions) {
           ...same(device, 'getDeviceUrl', 'enableDeviceUrl', 'disableDeviceUrl', 'getStatus', 'getProgress'),
           ...same(device, 'grantSupportAccess', 'revokeSupportAccess', 'isTrackingApplicationRelease'),
           ...same(device, 'getTargetReleaseHash', 'pinToRelease', 'trackApplicationRelease'),
-          ...same(device, 'startOsUpdate', 'pinToOsRelease', 'pinToSupervisorRelease', 'deactivate'),
+          startOsUpdate: adapt(deviceOsUpdate.startOsUpdate, 2),
+          pinToOsRelease: adapt(deviceOsUpdate.pinToOsRelease, 2),
+          ...same(device, 'pinToSupervisorRelease', 'deactivate'),
           ...same(device, 'getMACAddresses', 'getMetrics', 'getSupervisorState', 'getSupervisorTargetState'),
           ...same(device, 'getSupervisorTargetStateForApp', 'enableLocalMode', 'disableLocalMode', 'isInLocalMode'),
           ...same(device, 'enableLockOverride', 'disableLockOverride', 'hasLockOverride'),

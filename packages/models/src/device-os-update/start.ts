@@ -7,7 +7,7 @@ import {
   prefetchDevices,
 } from '../internal/device-batch.js';
 import { getAvailableOsVersions, type OsVersion } from '../os/os-versions.js';
-import { checkOsUpdateTarget, type OsUpdateDevice } from './os-update-target.js';
+import { checkOsUpdateTarget, type OsUpdateDevice } from './target.js';
 
 /** What a started host OS update answers (the shape of balena's device actions API). */
 export interface OsUpdateActionResult {
