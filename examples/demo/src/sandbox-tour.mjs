@@ -157,7 +157,10 @@ async function updateHostOs(balena, device) {
     timeoutMs: 30_000,
     onProgress: ({ state, percentage, isOnline }) => {
       const line = `${String(percentage).padStart(3)}% ${state}`;
-      if (state && percentage !== null && line !== shown) detail((shown = line));
+      if (state && percentage !== null && line !== shown) {
+        shown = line;
+        detail(line);
+      }
       if (!isOnline && !rebooting) {
         rebooting = true;
         detail('rebooting into the new OS');
