@@ -34,6 +34,14 @@ describe('concurrent device lookups', () => {
     expect(named.map((row) => Object.keys(row))).toEqual([['device_name'], ['device_name']]);
   });
 
+  it('keep a key the caller selected in a comma-separated $select', async () => {
+    const { devices } = await seedFleet(context, 2);
+    const rows = await Promise.all(
+      devices.map((each) => device.get(context.client, each.uuid, { $select: 'uuid,device_name' })),
+    );
+    expect(rows.map((row) => row.uuid)).toEqual(devices.map((each) => each.uuid));
+  });
+
   it('give each caller its own DeviceNotFound among found rows, and its own copy of a row asked for twice', async () => {
     const { devices } = await seedFleet(context, 3);
     const [first] = devices;

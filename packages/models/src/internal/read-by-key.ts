@@ -48,7 +48,8 @@ function jsonOf(options: ODataOptions | undefined): string | undefined {
 function selecting(options: ODataOptions | undefined, field: RowKeyField): ODataOptions | undefined {
   const select = options?.$select;
   if (select === undefined || select === '*') return options;
-  const fields = Array.isArray(select) ? select : [select];
+  // `'id,device_name'` and `['id', 'device_name']` are the same selection.
+  const fields = (Array.isArray(select) ? select : String(select).split(',')).map((name) => String(name).trim());
   return fields.includes(field) ? options : { ...options, $select: [...fields, field] };
 }
 
