@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Run in a package folder after `tsc -b`: rewrites each JavaScript file that package.json's
-// `exports` and `imports` point at as one ES module bundled from the sources (esbuild, code
-// splitting), so Node loads a handful of files instead of one per source file. What two entry
-// points share goes to `dist/chunks/` once, so a class stays one object whichever entry it is
-// imported from. Dependencies (`@balena-ts/*`, ofetch, mqtt, ...) and `#platform` stay imports.
+// Run in a package folder after `tsc -b`: writes each JavaScript file that package.json's `exports`
+// and `imports` point at as one ES module bundled from the sources (esbuild, code splitting), so
+// Node loads a handful of files instead of one per source file. What two entry points share goes to
+// `dist/chunks/` once, so a class stays one object whichever entry it is imported from.
+// Dependencies (`@balena-ts/*`, ofetch, mqtt, ...) and `#platform` stay imports.
 //
-// tsc's declarations stay (they are the types); its per-file JavaScript is removed once bundled, so
-// the tarball holds one copy of the code. A later `tsc -b` that rebuilds writes it all again,
-// entries included: a consistent, only slower to load, dist until the next bundling.
+// The packages' tsc writes declarations only (`emitDeclarationOnly`): the JavaScript in dist/ is
+// always this script's, never a mix of a partial tsc re-emit and an older bundle. Any other
+// JavaScript file found in dist/ (left by an older build) is removed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
