@@ -74,6 +74,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     deviceUrlsBase: 'balena-devices.com',
     heartbeatTimeoutMs: DEFAULT_HEARTBEAT_TIMEOUT_MS,
     quiet: options.quiet ?? true,
+    ...(options.dataFile ? { dataFile: options.dataFile } : {}),
+    ...(options.releaseAssetMaxBytes !== undefined ? { webResourceMaxBytes: options.releaseAssetMaxBytes } : {}),
   });
   trackServiceInstalls(store);
   // Only the password's hash is kept: after a restart the password is known only if given again.

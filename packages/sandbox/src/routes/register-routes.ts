@@ -15,6 +15,7 @@ import { registerDownloadRoutes } from './download-routes.js';
 import { registerODataRoutes } from './odata-routes.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerTotpRoutes } from './totp-routes.js';
+import { registerWebResourceRoutes } from './web-resource-routes.js';
 
 /** A route module: adds its routes (and, optionally, middleware) to the server. */
 export type RouteModule = (context: SandboxContext, router: Router, middleware: Middleware[]) => void;
@@ -40,4 +41,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   registerFaultRoutes,
   registerBillingRoutes,
   registerApplicationInviteRoutes,
+  registerWebResourceRoutes,
 ];

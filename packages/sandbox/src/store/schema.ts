@@ -5,6 +5,7 @@ import { deviceResources } from './schema-device.js';
 import { fleetResources } from './schema-fleet.js';
 import { organizationResources } from './schema-organization.js';
 import { releaseResources } from './schema-release.js';
+import { releaseAssetResources } from './schema-release-assets.js';
 import { teamNavigations, teamResourceAliases, teamResources } from './schema-teams.js';
 import type { FieldDefinition, NavigationDefinition, ResourceDefinition } from './schema-types.js';
 
@@ -24,6 +25,7 @@ export const RESOURCES: ReadonlyMap<string, ResourceDefinition> = new Map(
     ...organizationResources,
     ...teamResources,
     ...applicationInviteResources,
+    ...releaseAssetResources,
   ].map((resource) => [resource.name, withNavigations(resource, teamNavigations.get(resource.name))]),
 );
 
