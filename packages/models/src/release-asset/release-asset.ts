@@ -42,6 +42,9 @@ function checkIdentifier(id: ReleaseAssetIdentifier): CheckedIdentifier {
   const value: unknown = id;
   if (typeof value !== 'object' || value === null) return parseRowId(value, ID_PARAMETER);
   const { release, asset_key } = value as { release?: unknown; asset_key?: unknown };
+  if (Array.isArray(value) || release === undefined || asset_key === undefined) {
+    throw new InvalidParameter(ID_PARAMETER, value, 'expected an asset id or { release, asset_key }');
+  }
   return {
     release: checkReleaseIdentifier(release as ReleaseIdentifier),
     asset_key: checkAssetKey(asset_key, `${ID_PARAMETER}.asset_key`),
