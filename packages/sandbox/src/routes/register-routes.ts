@@ -9,6 +9,7 @@ import { registerApiKeyRoutes } from './api-key-routes.js';
 import { registerApplicationInviteRoutes } from './application-invite-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerBillingRoutes } from './billing-routes.js';
+import { registerBuilderRoutes } from './builder-routes.js';
 import { registerConfigRoutes } from './config-routes.js';
 import { registerDeviceRoutes } from './device-routes.js';
 import { registerDownloadRoutes } from './download-routes.js';
@@ -42,4 +43,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   registerBillingRoutes,
   registerApplicationInviteRoutes,
   registerWebResourceRoutes,
+  registerBuilderRoutes,
 ];
