@@ -192,3 +192,37 @@ describe('release_asset without a data file', () => {
     }
   });
 });
+
+describe('the simulated builder (POST /v3/buildFromUrl)', () => {
+  it('refuses guests, users outside the fleet and observers, and tarballs from other hosts', async () => {
+    const organization = (
+      await odata(sandbox, `application(${fleet})?$expand=organization($select=handle)`, admin.token)
+    ).body.d[0];
+    const path = `/v3/buildFromUrl?headless=true&owner=${organization.organization[0].handle}&app=${organization.app_name}`;
+    const body = { url: `${sandbox.url}/webresources/none`, shouldFlatten: true };
+    expect((await call(sandbox, 'POST', path, { body })).status).toBe(401);
+    const stranger = await sandbox.createUser();
+    const hidden = await call(sandbox, 'POST', path, { token: stranger.token, body });
+    expect(hidden.status).toBe(404);
+    const roles = await odata(sandbox, 'application_membership_role?$select=id,name', admin.token);
+    const observerRole = (roles.body.d as { id: number; name: string }[]).find((role) => role.name === 'observer')!.id;
+    const observer = await sandbox.createUser();
+    await sandbox.addMembership({ user: observer.id, organization: admin.organizationId });
+    await call(sandbox, 'POST', '/v7/user_application_membership', {
+      token: admin.token,
+      body: { user: observer.id, is_member_of__application: fleet, application_membership_role: observerRole },
+    });
+    const refused = await call(sandbox, 'POST', path, { token: observer.token, body });
+    expect(refused.status).toBe(403);
+    expect(refused.body.started).toBe(false);
+    const foreign = await call(sandbox, 'POST', path, {
+      token: admin.token,
+      body: { url: 'https://example.com/project.tar.gz' },
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.message).toContain('only fetches tarballs from');
+    const missing = await call(sandbox, 'POST', path, { token: admin.token, body });
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toContain('Could not download');
+  });
+});
