@@ -226,3 +226,32 @@ describe('the simulated builder (POST /v3/buildFromUrl)', () => {
     expect(missing.body.message).toContain('Could not download');
   });
 });
+
+describe('release_asset across a restart on the data file', () => {
+  it('keeps the bytes and points the href at the restarted sandbox', async () => {
+    const file = join(directory, 'restart.sqlite');
+    const first = await startSandbox({ dataFile: file });
+    const app = (await first.seedApplication({ name: 'restart-fleet' })).id;
+    const rel = (await first.seedRelease({ application: app })).id;
+    const form = new FormData();
+    form.append('release', String(rel));
+    form.append('asset_key', 'kept');
+    form.append('asset', new Blob([new Uint8Array([4, 5, 6])]), 'kept.bin');
+    const created = await (
+      await fetch(`${first.url}/v7/release_asset`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${first.superuser.token}` },
+        body: form,
+      })
+    ).json();
+    await first.close();
+    const second = await startSandbox({ dataFile: file });
+    try {
+      const row = (await odata(second, `release_asset(${created.id})`, second.superuser.token)).body.d[0];
+      expect(row.asset.href.startsWith(`${second.url}/webresources/`)).toBe(true);
+      expect(new Uint8Array(await (await fetch(row.asset.href)).arrayBuffer())).toEqual(new Uint8Array([4, 5, 6]));
+    } finally {
+      await second.close();
+    }
+  });
+});

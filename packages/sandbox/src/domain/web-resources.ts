@@ -161,3 +161,24 @@ export function trackWebResources(store: Store, storage: WebResourceStorage): vo
     for (const key of before) if (!after.includes(key)) storage.removeNow(key);
   });
 }
+
+/**
+ * Points the hrefs of stored files at `baseUrl` (the sandbox's URL now): a sandbox restarted on its
+ * data file with another port keeps serving the files it holds.
+ */
+export function rebaseWebResources(store: Store, baseUrl: string): void {
+  for (const [resource, fields] of WEB_RESOURCE_FIELDS) {
+    for (const row of [...store.all(resource)]) {
+      const changes: Row = { ...row };
+      let changed = false;
+      for (const field of fields) {
+        const key = webResourceKey(row[field]);
+        const href = `${baseUrl}${WEB_RESOURCE_PATH}/${key}`;
+        if (key === undefined || (row[field] as WebResource).href === href) continue;
+        changes[field] = { ...(row[field] as WebResource), href };
+        changed = true;
+      }
+      if (changed) store.put(resource, changes);
+    }
+  }
+}
