@@ -56,6 +56,7 @@ export {
 } from './errors/lookup-errors.js';
 export { InvalidOption, InvalidParameter, MissingOption, NotSupported } from './errors/parameter-errors.js';
 export { redact } from './errors/redact.js';
+export { ReleaseAssetAlreadyExists, ReleaseAssetNotFound } from './errors/release-asset-errors.js';
 export type { NetworkErrorOptions, RedirectRefusedDetails, RequestErrorDetails } from './errors/request-errors.js';
 export {
   NetworkError,

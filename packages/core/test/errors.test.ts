@@ -34,6 +34,8 @@ const ERROR_CLASS_NAMES = [
   'TeamMembershipNotFound',
   'TeamApplicationAccessNotFound',
   'TeamNameTaken',
+  'ReleaseAssetNotFound',
+  'ReleaseAssetAlreadyExists',
   'OrganizationMembershipNotFound',
   'OrganizationMembershipRoleNotFound',
   'InvalidDeviceType',

@@ -2,6 +2,7 @@
 // `setIsInvalidated`, `setNote` and `setKnownIssueList`.
 
 export type { ApplicationIdentifier } from './internal/application.js';
+export { createFromUrl, type UrlDeployOptions } from './release/create-from-url.js';
 export type { ImageDetailsOptions } from './release/get-with-image-details.js';
 export { get, getAllByApplication, getLatestByApplication, getWithImageDetails } from './release/reads.js';
 export { finalize, setIsInvalidated, setKnownIssueList, setNote } from './release/writes.js';

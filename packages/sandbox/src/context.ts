@@ -1,6 +1,7 @@
 import { type JwtClaims, looksLikeJwt, signJwt, verifyJwt } from './auth/jwt.js';
 import type { Actor } from './domain/actor.js';
 import { isFirstContact } from './domain/device-status.js';
+import { WebResourceStorage } from './domain/web-resources.js';
 import { emptyError, messageError } from './http/http-error.js';
 import type { SandboxRequest } from './http/router.js';
 import { Access } from './odata/access.js';
@@ -18,6 +19,10 @@ export interface SandboxConfig {
   /** An `online` device that has not polled its target state for this long turns `offline`. */
   heartbeatTimeoutMs: number;
   quiet: boolean;
+  /** The data file (uploaded files are kept next to it), or undefined for memory only. */
+  dataFile?: string;
+  /** The largest web resource (release asset) accepted, in bytes. */
+  webResourceMaxBytes?: number;
 }
 
 /** Options of a token issued by the sandbox. */
@@ -42,9 +47,13 @@ export class SandboxContext {
   /** The superuser's id (the only user allowed into `/sandbox/v1`). */
   superuserId = 0;
 
+  /** Uploaded files (release assets): next to the data file, or in memory. */
+  readonly webResources: WebResourceStorage;
+
   constructor(store: Store, config: SandboxConfig) {
     this.store = store;
     this.config = config;
+    this.webResources = new WebResourceStorage(config.dataFile, config.webResourceMaxBytes);
   }
 
   now(): number {

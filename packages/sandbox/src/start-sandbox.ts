@@ -11,6 +11,7 @@ import { addMembership, ensureMembershipRoles } from './domain/memberships.js';
 import { seedApplication, seedDevices, seedRelease } from './domain/seeding.js';
 import { trackServiceInstalls } from './domain/service-installs.js';
 import { createUserWithOrganization } from './domain/users.js';
+import { rebaseWebResources } from './domain/web-resources.js';
 import type { Middleware } from './http/router.js';
 import { Router } from './http/router.js';
 import { createSandboxServer } from './http/server.js';
@@ -75,6 +76,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     deviceUrlsBase: 'balena-devices.com',
     heartbeatTimeoutMs: DEFAULT_HEARTBEAT_TIMEOUT_MS,
     quiet: options.quiet ?? true,
+    ...(options.dataFile ? { dataFile: options.dataFile } : {}),
+    ...(options.releaseAssetMaxBytes !== undefined ? { webResourceMaxBytes: options.releaseAssetMaxBytes } : {}),
   });
   trackServiceInstalls(store);
   trackDeviceHistory(store);
@@ -142,6 +145,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const { port } = server.address() as AddressInfo;
   context.url = `http://127.0.0.1:${port}`;
+  rebaseWebResources(store, context.url);
   const sweep = setInterval(() => context.expireHeartbeats(), HEARTBEAT_SWEEP_INTERVAL_MS);
   sweep.unref();
 

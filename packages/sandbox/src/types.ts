@@ -20,6 +20,11 @@ export interface SandboxOptions {
   quiet?: boolean;
   /** The keep-alive interval of log streams (NDJSON `"\n"`, SSE comment); default 58 000 as balena. */
   logHeartbeatMs?: number;
+  /**
+   * The largest release asset accepted, in bytes; default 500 000 000 as balena. Only a lower
+   * value makes sense (tests of the size refusal).
+   */
+  releaseAssetMaxBytes?: number;
 }
 
 /** A user of the sandbox, with a valid token. */

@@ -31,6 +31,7 @@ import * as organizationMembership from '@balena-ts/models/organization-membersh
 import * as organizationMembershipTag from '@balena-ts/models/organization-membership-tag';
 import * as os from '@balena-ts/models/os';
 import * as release from '@balena-ts/models/release';
+import * as releaseAsset from '@balena-ts/models/release-asset';
 import * as releaseTag from '@balena-ts/models/release-tag';
 import * as service from '@balena-ts/models/service';
 import * as serviceEnvVariable from '@balena-ts/models/service-env-variable';
@@ -152,8 +153,15 @@ export function describeBalena(settings: SettingsFunctions) {
       },
       /** Release images. */
       image: facadeModule(image, {}),
-      /** Releases. */
-      release: facadeModule(release, {}),
+      /** Releases, with their assets nested as in balena-sdk. */
+      release: facadeModule(
+        release,
+        {},
+        {
+          /** `@balena-ts/models/release-asset`. */
+          asset: facadeModule(releaseAsset, {}),
+        },
+      ),
       /** Services. */
       service: facadeModule(service, {}),
       /** Tags of devices, fleets and releases. */

@@ -23,8 +23,6 @@ const NOT_YET_MAPPED = [
   'errors.BalenaTooManyRequests',
   'errors.OSImageNotFound',
   'errors.ReleaseAssetAlreadyExists',
-  'models.release.asset.*',
-  'models.release.createFromUrl',
   'pine.getOrCreate',
   'pine.prepare',
   'pine.subscribe',

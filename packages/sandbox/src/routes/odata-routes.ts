@@ -1,6 +1,8 @@
 import type { ODataQuery } from '@balena/odata-parser';
 import type { SandboxContext } from '../context.js';
+import { isWebResourceStored, WEB_RESOURCE_PATH } from '../domain/web-resources.js';
 import { emptyError, messageError } from '../http/http-error.js';
+import { isMultipart, readMultipartBody } from '../http/multipart.js';
 import { sendEmpty, sendJson } from '../http/respond.js';
 import type { Router, SandboxRequest } from '../http/router.js';
 import { type Candidates, findCandidates } from '../odata/candidates.js';
@@ -99,16 +101,43 @@ async function handle(
     sendJson(response, 200, { d: rows.map(rowSerializer(query, resource, options)) });
     return;
   }
+  // A multipart/form-data write (balena's file uploads): files are stored first, and removed
+  // again when the write is refused.
+  const readBody = async (): Promise<{ body: unknown; stored: string[] }> => {
+    if (!isMultipart(request.raw)) return { body: await request.body(), stored: [] };
+    const mayWrite = access.writeScope(resource) !== 'none';
+    const base = `${context.url}${WEB_RESOURCE_PATH}`;
+    return readMultipartBody(request.raw, resource, context.webResources, base, mayWrite);
+  };
+  const discard = (stored: string[]) => Promise.all(stored.map((key) => context.webResources.remove(key)));
   if (method === 'POST') {
     if (tree.key !== undefined) throw emptyError(400);
-    const row = createRow(query, resource, await request.body());
+    const { body, stored } = await readBody();
+    let row: Row;
+    try {
+      row = createRow(query, resource, body);
+    } catch (error) {
+      await discard(stored);
+      throw error;
+    }
     const location = `${API_PREFIX}/${String(tree.resource)}(@id)?@id=${row.id}`;
     sendJson(response, 201, serializeRow(query, resource, row), { Location: location });
     return;
   }
   if (method === 'PATCH') {
-    validateOptions(query, resource, { $filter: options.$filter });
-    updateRows(query, resource, candidates().rows, options, await request.body());
+    const { body, stored } = await readBody();
+    try {
+      if (stored.length > 0 && tree.key === undefined) {
+        throw messageError(400, 'WebResources can only be updated when providing a resource key.');
+      }
+      validateOptions(query, resource, { $filter: options.$filter });
+      updateRows(query, resource, candidates().rows, options, body);
+    } catch (error) {
+      await discard(stored);
+      throw error;
+    }
+    // A PATCH that matched no row keeps no file.
+    if (stored.length > 0) await discard(stored.filter((key) => !isWebResourceStored(context.store, resource, key)));
     sendEmpty(response, 200);
     return;
   }

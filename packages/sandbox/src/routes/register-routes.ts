@@ -9,12 +9,14 @@ import { registerApiKeyRoutes } from './api-key-routes.js';
 import { registerApplicationInviteRoutes } from './application-invite-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerBillingRoutes } from './billing-routes.js';
+import { registerBuilderRoutes } from './builder-routes.js';
 import { registerConfigRoutes } from './config-routes.js';
 import { registerDeviceRoutes } from './device-routes.js';
 import { registerDownloadRoutes } from './download-routes.js';
 import { registerODataRoutes } from './odata-routes.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerTotpRoutes } from './totp-routes.js';
+import { registerWebResourceRoutes } from './web-resource-routes.js';
 
 /** A route module: adds its routes (and, optionally, middleware) to the server. */
 export type RouteModule = (context: SandboxContext, router: Router, middleware: Middleware[]) => void;
@@ -40,4 +42,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   registerFaultRoutes,
   registerBillingRoutes,
   registerApplicationInviteRoutes,
+  registerWebResourceRoutes,
+  registerBuilderRoutes,
 ];

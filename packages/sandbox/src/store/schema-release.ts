@@ -69,6 +69,7 @@ export const releaseResources: ResourceDefinition[] = [
     ],
     navigations: reverseLinks(`
         release_tag                        <- release_tag.release
+        release_asset                      <- release_asset.release
         release_image                      <- image__is_part_of__release.is_part_of__release
         contains__image                    <- image__is_part_of__release.is_part_of__release
         image_install                      <- image_install.is_provided_by__release

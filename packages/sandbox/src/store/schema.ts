@@ -6,6 +6,7 @@ import { deviceHistoryResources } from './schema-device-history.js';
 import { fleetResources } from './schema-fleet.js';
 import { organizationResources } from './schema-organization.js';
 import { releaseResources } from './schema-release.js';
+import { releaseAssetResources } from './schema-release-assets.js';
 import { teamNavigations, teamResourceAliases, teamResources } from './schema-teams.js';
 import type { FieldDefinition, NavigationDefinition, ResourceDefinition } from './schema-types.js';
 
@@ -26,6 +27,7 @@ export const RESOURCES: ReadonlyMap<string, ResourceDefinition> = new Map(
     ...teamResources,
     ...applicationInviteResources,
     ...deviceHistoryResources,
+    ...releaseAssetResources,
   ].map((resource) => [resource.name, withNavigations(resource, teamNavigations.get(resource.name))]),
 );
 

@@ -474,6 +474,53 @@ await call('release versions (create with semver, get by raw version, draft, fin
   check((await read(draft.id)).raw_version === '1.2.3+rev2', 'finalized as 1.2.3+rev2');
 });
 
+// --- release assets (multipart/form-data uploads, downloads from the href) ------------------------
+await call('release.asset.upload / get / getAllByRelease / download / remove', async () => {
+  const release = await sdk.models.release.get(need('releaseCommit'), { $select: 'id' });
+  const bytes = Buffer.from(`compat asset ${suffix}`);
+  const progress = [];
+  const uploaded = await sdk.models.release.asset.upload(
+    {
+      release: release.id,
+      asset_key: `compat-${suffix}.txt`,
+      asset: new File([bytes], 'compat.txt', { type: 'text/plain' }),
+    },
+    { onUploadProgress: (event) => progress.push(event.uploaded) },
+  );
+  check(uploaded.asset?.size === bytes.length, `size ${bytes.length}, got ${JSON.stringify(uploaded.asset)}`);
+  check(progress.at(-1) === bytes.length, `progress to ${bytes.length}, got ${progress}`);
+  const listed = await sdk.models.release.asset.getAllByRelease(release.id);
+  check(
+    listed.some((asset) => asset.id === uploaded.id),
+    `the asset listed, got ${listed.map((asset) => asset.asset_key)}`,
+  );
+  const byKey = await sdk.models.release.asset.get({ release: release.id, asset_key: `compat-${suffix}.txt` });
+  check(byKey.id === uploaded.id, 'the same asset by release and key');
+  await expectMessage(
+    sdk.models.release.asset.upload({
+      release: release.id,
+      asset_key: `compat-${suffix}.txt`,
+      asset: new File([bytes], 'again.txt'),
+    }),
+    'already exists',
+  );
+  const replaced = await sdk.models.release.asset.upload(
+    { release: release.id, asset_key: `compat-${suffix}.txt`, asset: new File([Buffer.from('two')], 'two.txt') },
+    { overwrite: true },
+  );
+  check(
+    replaced.id === uploaded.id && replaced.asset?.filename === 'two.txt',
+    `replaced, got ${JSON.stringify(replaced.asset)}`,
+  );
+  const download = await sdk.models.release.asset.download(uploaded.id);
+  const chunks = [];
+  for await (const chunk of download) chunks.push(Buffer.from(chunk));
+  check(Buffer.concat(chunks).toString() === 'two', `downloaded "two", got "${Buffer.concat(chunks).toString()}"`);
+  await sdk.models.release.asset.remove({ release: release.id, asset_key: `compat-${suffix}.txt` });
+  const after = await sdk.models.release.asset.getAllByRelease(release.id);
+  check(!after.some((asset) => asset.id === uploaded.id), 'gone after remove');
+});
+
 // --- organizations --------------------------------------------------------------------------------
 await call('organization.create (same name twice: two handles)', async () => {
   const name = `Compat Org ${suffix}`;

@@ -33,6 +33,7 @@ import * as organizationMembership from '@balena-ts/models/organization-membersh
 import * as organizationMembershipTag from '@balena-ts/models/organization-membership-tag';
 import * as os from '@balena-ts/models/os';
 import * as release from '@balena-ts/models/release';
+import * as releaseAsset from '@balena-ts/models/release-asset';
 import * as releaseTag from '@balena-ts/models/release-tag';
 import * as service from '@balena-ts/models/service';
 import * as serviceEnvVariable from '@balena-ts/models/service-env-variable';
@@ -289,9 +290,15 @@ export function describeCompat(settings: SettingsFunctions) {
         {
           ...same(release, 'get', 'getAllByApplication', 'getLatestByApplication'),
           getWithImageDetails: adapt(release.getWithImageDetails, 1),
-          ...same(release, 'finalize', 'setIsInvalidated', 'setNote', 'setKnownIssueList'),
+          ...same(release, 'finalize', 'setIsInvalidated', 'setNote', 'setKnownIssueList', 'createFromUrl'),
         },
-        { tags: compatModule(releaseTag, same(releaseTag, 'getAllByApplication', 'getAllByRelease', 'set', 'remove')) },
+        {
+          tags: compatModule(releaseTag, same(releaseTag, 'getAllByApplication', 'getAllByRelease', 'set', 'remove')),
+          asset: compatModule(
+            releaseAsset,
+            same(releaseAsset, 'getAllByRelease', 'get', 'download', 'upload', 'remove'),
+          ),
+        },
       ),
       service: compatModule(
         service,
