@@ -36,9 +36,10 @@ describe('concurrent device lookups', () => {
 
   it('keep a key the caller selected in a comma-separated $select', async () => {
     const { devices } = await seedFleet(context, 2);
-    const rows = await Promise.all(
-      devices.map((each) => device.get(context.client, each.uuid, { $select: 'uuid,device_name' })),
-    );
+    // The typings take one field per string; JavaScript callers (and OData) may list several.
+    const rows = (await Promise.all(
+      devices.map((each) => device.get(context.client, each.uuid, { $select: 'uuid,device_name' as 'uuid' })),
+    )) as { uuid: string }[];
     expect(rows.map((row) => row.uuid)).toEqual(devices.map((each) => each.uuid));
   });
 
