@@ -7,6 +7,8 @@ import { createClient } from '@balena-ts/core';
 import { history } from '@balena-ts/logs';
 import { getWithServiceDetails, rename, streamAllByApplication } from '@balena-ts/models/device';
 import { setForDevices } from '@balena-ts/models/device-env-variable';
+import { getAll as getAllOrganizations } from '@balena-ts/models/organization';
+import { getAvailableOsVersions } from '@balena-ts/models/os';
 
 /** @param {import('./config.mjs').OperationConfig} config */
 export async function setup({ apiUrl, email, password }) {
@@ -17,6 +19,17 @@ export async function setup({ apiUrl, email, password }) {
 
 /** @type {Record<string, (client: any, config: import('./config.mjs').OperationConfig) => Promise<number>>} */
 export const operations = {
+  async listOrganizations(client) {
+    const organizations = await getAllOrganizations(client, {
+      $select: ['id', 'name', 'handle'],
+      $expand: { organization_membership: { $select: ['id', 'user', 'organization_membership_role'] } },
+    });
+    return organizations.reduce((count, organization) => count + organization.organization_membership.length, 0);
+  },
+  async listOsVersions(client, { deviceType }) {
+    const versions = await getAvailableOsVersions(client, deviceType);
+    return versions.length;
+  },
   async getDeviceWithServiceDetails(client, { detailUuid }) {
     const device = await getWithServiceDetails(client, detailUuid);
     return Object.values(device.current_services).length;

@@ -11,6 +11,7 @@
  * @property {string} envVarName        one name per implementation, so each one creates its variables
  * @property {string} logUuid           a device with logCount log lines
  * @property {number} logCount
+ * @property {string} deviceType        the fleet's device type (its OS versions are listed)
  */
 
 export {};

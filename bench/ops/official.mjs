@@ -10,6 +10,17 @@ export async function setup({ apiUrl, email, password }) {
 
 /** @type {Record<string, (sdk: any, config: import('./config.mjs').OperationConfig) => Promise<number>>} */
 export const operations = {
+  async listOrganizations(sdk) {
+    const organizations = await sdk.models.organization.getAll({
+      $select: ['id', 'name', 'handle'],
+      $expand: { organization_membership: { $select: ['id', 'user', 'organization_membership_role'] } },
+    });
+    return organizations.reduce((count, organization) => count + organization.organization_membership.length, 0);
+  },
+  async listOsVersions(sdk, { deviceType }) {
+    const versions = await sdk.models.os.getAvailableOsVersions(deviceType);
+    return versions.length;
+  },
   async getDeviceWithServiceDetails(sdk, { detailUuid }) {
     const device = await sdk.models.device.getWithServiceDetails(detailUuid);
     // current_services_by_app: { [app slug]: { [service name]: installs[] } }

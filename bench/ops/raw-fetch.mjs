@@ -13,6 +13,25 @@ export function setup({ apiUrl, email, password }) {
 
 /** @type {Record<string, (api: any, config: import('./config.mjs').OperationConfig) => Promise<number>>} */
 export const operations = {
+  async listOrganizations(api) {
+    const { d } = await api(
+      'GET',
+      '/v7/organization?$select=id,name,handle&$expand=organization_membership($select=id,user,organization_membership_role)',
+    );
+    return d.reduce((count, organization) => count + organization.organization_membership.length, 0);
+  },
+  async listOsVersions(api, { deviceType }) {
+    // The host fleets of the device type with their final, valid, successful releases (one request).
+    const releases =
+      'owns__release($select=id,raw_version,phase,variant,known_issue_list;' +
+      '$filter=is_final%20eq%20true%20and%20is_invalidated%20eq%20false%20and%20status%20eq%20%27success%27)';
+    const { d } = await api(
+      'GET',
+      `/v7/application?$select=id&$expand=${releases}&$filter=is_host%20eq%20true%20and%20` +
+        `is_for__device_type/any(dt:dt/slug%20eq%20${literal(deviceType)})`,
+    );
+    return d.reduce((count, host) => count + host.owns__release.length, 0);
+  },
   async getDeviceWithServiceDetails(api, { detailUuid }) {
     const { d } = await api(
       'GET',

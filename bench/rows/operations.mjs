@@ -15,6 +15,8 @@ export const OPERATIONS = {
   renameDevicesConcurrently: 'rename 1,000 devices concurrently',
   setEnvVars: 'set an env var on 1,000 devices',
   readLogs: 'read 10,000 log lines',
+  listOrganizations: 'list organizations with their memberships',
+  listOsVersions: 'list the OS versions of a device type',
 };
 
 /**

@@ -79,6 +79,7 @@ export async function startSeededSandbox() {
         writeDeviceIds: devices.slice(2, 2 + WRITE_COUNT).map((device) => device.id),
         logUuid: logDevice.uuid,
         logCount: LOG_LINES,
+        deviceType: 'raspberrypi4-64',
       },
       logSeedError,
       stop: async () => {

@@ -118,6 +118,9 @@ async function rebootAndFollowLogs(balena, fleet, device) {
   );
   try {
     const answer = await balena.models.supervisor.reboot(device.uuid, fleet.id);
+    // The log stream may connect after the device logged "Rebooting" (a slow machine): the
+    // supervisor's answer says the reboot is under way just as well.
+    rebooting = true;
     detail(`supervisor answered ${JSON.stringify(answer)}`);
     await Promise.race([cameBack, timeout(20_000, `${device.name} to come back`)]);
     await waitFor(async () => (await balena.models.device.isOnline(device.uuid)) || undefined, `${device.name} online`);
