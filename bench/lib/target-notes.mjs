@@ -8,11 +8,11 @@ const EXPLANATIONS = {
   'Node cold start|time to first request':
     'Node itself costs the raw-fetch column; no SDK can go below it, so 1/4 of the official total would need Node to start 4 times faster. See the next row for the SDK’s own cost.',
   'Node cold start|time above raw fetch (the SDK’s own cost)':
-    'Measured import by import on the bench Node, after creating a `Headers` first (undici’s lazy load, 25–35 ms here, which raw fetch pays too): core costs 22–31 ms, of which ofetch’s Node build is about 13 ms (its `node` export condition loads `node-fetch-native`, 7–10 ms, although core hands ofetch the global `fetch`; ofetch’s browser build costs about 5 ms), and auth + models/device add about 15 ms, mostly for loading some 80 small ES module files one by one. Reaching 1/4 of the official SDK’s cost needs both changes the perf brief ruled out here: an ofetch entry without the Node polyfill in core’s request layer, and a dist bundled into one file per entry point (a build-system change).',
+    'Each entry point now ships as one bundled module (29 files loaded, 103 before), and this cost swings with the machine\u2019s load (39-74 ms this week, 0.25-0.63 of the official). What is left: ofetch\u2019s Node build, whose `node` export condition loads node-fetch-native (7-10 ms) although core hands ofetch the global `fetch`; only bundling ofetch\u2019s neutral build into core would avoid it, which is not how ofetch is meant to be shipped.',
   'Installed footprint|packages':
-    'auth depends on otplib (8 packages: otplib, @otplib/*, @noble/hashes, @scure/base) and core on ofetch (ofetch, node-fetch-native, ufo, destr). TOTP in ~60 lines on `crypto.subtle` and plain `fetch` in core would leave 3 packages.',
+    'balena-semver (the version rules of the os and device-os-update models) brings memoizee and its small dependencies (about 18 packages), and models now depends on supervisor (device actions); before those, 7 packages. ESM code over `semver` alone, or balena\u2019s few version rules ported to models\u2019 own os-version.ts, would bring it back under 10.',
   'Installed footprint|bytes (apparent size)':
-    'otplib and its dependencies are about 1.7 MB and node-fetch-native 0.76 MB; the three balena-ts packages ship `src/`, source maps and declaration maps beside `dist/` (about 1.7 MB). Dropping those two dependencies and the shipped sources/maps would bring it well under 2 MB.',
+    'balena-semver with memoizee and its dependencies account for most of the growth from 1.74 MB (the same change as for the package count would undo it); the rest is the models added this week (organizations, teams, device types, OS, assets).',
   'Requests made|list 10,000 devices':
     'A listing is one streamed request, plus one application lookup for a slug, uuid or name (none for a numeric id unless the list is empty); a higher count means the answer was cut and resumed (`$skip`) or a request from outside the operation was counted (see the per-run counts in the notes).',
   'Requests made|rename 1,000 devices':
@@ -23,6 +23,10 @@ const EXPLANATIONS = {
     'Two requests per rename, as the official SDK sends (the existence read and the PATCH by `$filter`), but sent at the same time: against a real API, where latency dominates, that is one round trip. Against this local, single-threaded sandbox the server’s CPU time per request is what a rename waits for, so two concurrent requests still cost about two (measured: sequential and concurrent within noise of each other, both about twice a raw PATCH). Only dropping the existence check (no DeviceNotFound) would reach raw fetch here.',
   'Wall time|set an env var on 1,000 devices':
     'The same 1,000 POSTs as raw fetch, 10 in flight; against the single-threaded local sandbox concurrency buys nothing, and each request pays the request layer (token check, ofetch, error mapping) on top of the server’s time.',
+  'Wall time|list organizations with their memberships':
+    'The same single request as raw fetch on an operation of 3 ms, measured once in a fresh process: the option checks, the query builder and the request layer run as cold code (as for the device with service details).',
+  'Wall time|list the OS versions of a device type':
+    'One request on each side, but not the same work: like balena-sdk, balena-ts expands the host fleets\u2019 tags and each release\u2019s tags and derives every version\u2019s line, variant and base version, sorting them with balena-semver; the raw fetch reads bare rows. balena-ts takes a third of the official SDK\u2019s time for the same result.',
   'Wall time|read 10,000 log lines':
     'One request for a full uuid, as raw fetch sends (earlier runs also timed the import of @balena-ts/logs and a device lookup); what remains is the request layer’s fixed cost on an operation of a few milliseconds.',
   'Wall time|list 10,000 devices':

@@ -94,9 +94,12 @@ export function measureWorkspacePackages(packageFolders) {
   }
 }
 
-/** balena-ts for auth + models: the packed core, auth and models, installed together. */
+/**
+ * balena-ts for auth + models: the packed core, auth and models, and what models depends on in the
+ * workspace (supervisor, whose actions the device model calls), installed together.
+ */
 export function balenaTsFootprint() {
-  return measureWorkspacePackages(['packages/core', 'packages/auth', 'packages/models']);
+  return measureWorkspacePackages(['packages/core', 'packages/auth', 'packages/supervisor', 'packages/models']);
 }
 
 /** Raw fetch needs nothing installed. */
