@@ -1,4 +1,5 @@
 import { type Client, InvalidDeviceType, InvalidParameter, isPositiveId, mergeOptions } from '@balena-ts/core';
+import { SUPPORTED_DEVICE_TYPES } from '../internal/device-type.js';
 import type { DeviceType } from '../types/device-type.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -89,28 +90,7 @@ export async function getAllSupported<const O extends TypedOptions<DeviceType> =
   client: Client,
   options?: O,
 ): Promise<Selected<DeviceType, O>[]> {
-  const supported = {
-    $filter: {
-      is_default_for__application: {
-        $any: {
-          $alias: 'idfa',
-          $expr: {
-            idfa: {
-              is_host: true,
-              is_archived: false,
-              owns__release: {
-                $any: {
-                  $alias: 'r',
-                  $expr: { r: { status: 'success', is_final: true, is_invalidated: false } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  };
-  return getAll(client, mergeOptions(supported, options) as O);
+  return getAll(client, mergeOptions({ $filter: SUPPORTED_DEVICE_TYPES }, options) as O);
 }
 
 /**

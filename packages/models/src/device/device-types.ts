@@ -1,7 +1,7 @@
 import { type Client, InvalidDeviceType } from '@balena-ts/core';
 import { getDeviceTypeManifest, getDeviceTypeManifestBySlug } from '../config/device-types.js';
 import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
-import { findDeviceType } from '../internal/device-type.js';
+import { findDeviceType, SUPPORTED_DEVICE_TYPES } from '../internal/device-type.js';
 import type { DeviceTypeManifest } from '../types/device-type.js';
 
 /**
@@ -100,25 +100,7 @@ export async function getSupportedDeviceTypes(client: Client): Promise<string[]>
     options: {
       $select: 'name',
       $orderby: 'name asc',
-      $filter: {
-        is_default_for__application: {
-          $any: {
-            $alias: 'idfa',
-            $expr: {
-              idfa: {
-                is_host: true,
-                is_archived: false,
-                owns__release: {
-                  $any: {
-                    $alias: 'r',
-                    $expr: { r: { status: 'success', is_final: true, is_invalidated: false } },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
+      $filter: SUPPORTED_DEVICE_TYPES,
     },
   });
   return rows.map((row) => row.name);

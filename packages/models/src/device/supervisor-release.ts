@@ -6,6 +6,7 @@ import {
   prefetchDevices,
 } from '../internal/device-batch.js';
 import { compareOsVersions } from '../internal/os-version.js';
+import { supervisorReleasesOf } from '../internal/supervisor-releases.js';
 
 // Pinning a supervisor release needs the multi-container supervisor API and host OS.
 const MINIMUM_SUPERVISOR_VERSION = '7.0.0';
@@ -36,7 +37,6 @@ function checkSupervisorRelease(value: string | number): void {
   throw new InvalidParameter('supervisorVersionOrId', value, 'expected a supervisor version or a release id');
 }
 
-// The supervisor releases balena publishes: final releases of the public `balena_os/<arch>-supervisor` fleets.
 async function findSupervisorRelease(
   client: Client,
   cpuArchitectureId: number,
@@ -48,25 +48,8 @@ async function findSupervisorRelease(
       $top: 1,
       $select: 'id',
       $filter: {
+        ...supervisorReleasesOf(cpuArchitectureId),
         [typeof supervisorVersionOrId === 'number' ? 'id' : 'raw_version']: supervisorVersionOrId,
-        status: 'success',
-        is_final: true,
-        is_invalidated: false,
-        belongs_to__application: {
-          $any: {
-            $alias: 'a',
-            $expr: {
-              $and: [{ a: { slug: { $startswith: 'balena_os/' } } }, { a: { slug: { $endswith: '-supervisor' } } }],
-              a: {
-                is_public: true,
-                is_host: false,
-                is_for__device_type: {
-                  $any: { $alias: 'dt', $expr: { dt: { is_of__cpu_architecture: cpuArchitectureId } } },
-                },
-              },
-            },
-          },
-        },
       },
     },
   });

@@ -1,4 +1,32 @@
-import { type Client, InvalidDeviceType, InvalidParameter, mergeOptions, type ODataOptions } from '@balena-ts/core';
+import {
+  type Client,
+  type Filter,
+  InvalidDeviceType,
+  InvalidParameter,
+  mergeOptions,
+  type ODataOptions,
+} from '@balena-ts/core';
+
+/**
+ * The device types balena offers for new fleets: those that are the default device type of an
+ * active host (balenaOS) fleet with at least one final, valid, successful release.
+ */
+export const SUPPORTED_DEVICE_TYPES: Filter = {
+  is_default_for__application: {
+    $any: {
+      $alias: 'idfa',
+      $expr: {
+        idfa: {
+          is_host: true,
+          is_archived: false,
+          owns__release: {
+            $any: { $alias: 'r', $expr: { r: { status: 'success', is_final: true, is_invalidated: false } } },
+          },
+        },
+      },
+    },
+  },
+};
 
 /**
  * Checks a device type argument before any request.

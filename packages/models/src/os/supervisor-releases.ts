@@ -1,5 +1,6 @@
 import { type Client, InvalidParameter, isPositiveId, mergeOptions, type ODataOptions } from '@balena-ts/core';
 import { checkODataOptions } from '../internal/odata-options.js';
+import { supervisorReleasesOf } from '../internal/supervisor-releases.js';
 
 /** A supervisor release, with the fields selected by default. */
 export interface SupervisorRelease {
@@ -54,27 +55,7 @@ export async function getSupervisorReleasesForCpuArchitecture(
     options: mergeOptions(
       {
         $select: ['id', 'raw_version', 'known_issue_list'],
-        $filter: {
-          status: 'success',
-          is_final: true,
-          is_invalidated: false,
-          semver_major: { $gt: 0 },
-          belongs_to__application: {
-            $any: {
-              $alias: 'a',
-              $expr: {
-                $and: [{ a: { slug: { $startswith: 'balena_os/' } } }, { a: { slug: { $endswith: '-supervisor' } } }],
-                a: {
-                  is_public: true,
-                  is_host: false,
-                  is_for__device_type: {
-                    $any: { $alias: 'dt', $expr: { dt: { is_of__cpu_architecture: architecture } } },
-                  },
-                },
-              },
-            },
-          },
-        },
+        $filter: { ...supervisorReleasesOf(architecture), semver_major: { $gt: 0 } },
         $orderby: [{ semver_major: 'desc' }, { semver_minor: 'desc' }, { semver_patch: 'desc' }, { revision: 'desc' }],
       },
       checked,
