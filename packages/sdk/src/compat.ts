@@ -56,6 +56,7 @@ export {
   type CompatOf,
   compatModule,
   type Operation,
+  type SameNames,
   same,
 } from './compat/machinery.js';
 export { type SendOptions, type SendResponse, sendRequest } from './compat/request-send.js';

@@ -109,12 +109,26 @@ export function compatModule<
  * compatModule(key, same(key, 'getAll', 'get', 'remove', 'create'));
  * ```
  */
-export function same<M extends object, const N extends keyof M & string>(
+export function same<M extends object, const N extends readonly (keyof M & string)[]>(
   _module: M,
-  ...names: N[]
-): { readonly [K in N]: K } {
-  return Object.fromEntries(names.map((name) => [name, name])) as { readonly [K in N]: K };
+  ...names: N
+): SameNames<N> {
+  return Object.fromEntries(names.map((name) => [name, name])) as SameNames<N>;
 }
+
+/**
+ * `{ name: name }` for each of the names, built one name at a time so that declarations list them
+ * in the order given (a map over a union of names prints in an order the compiler may change
+ * between a clean and an incremental build, which made the API report unstable).
+ *
+ * @typeParam N - the names, in order
+ */
+export type SameNames<N extends readonly string[]> = N extends readonly [
+  infer First extends string,
+  ...infer Rest extends readonly string[],
+]
+  ? { readonly [K in First]: K } & SameNames<Rest>
+  : unknown;
 
 /**
  * A compat function written as a tiny adapter over module functions (argument order, an options
