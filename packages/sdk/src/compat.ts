@@ -65,6 +65,7 @@ export {
   type Operation,
   same,
 } from './compat/machinery.js';
+export { type CompatPine, type CompatPineParams, type CompatPoll, compatPine } from './compat/pine.js';
 export { type SendOptions, type SendResponse, sendRequest } from './compat/request-send.js';
 export { type ApplicationCreation, describeCompat, type ForceOption, type LogOptions } from './compat/table.js';
 export type { SettingsFunctions } from './describe-balena.js';

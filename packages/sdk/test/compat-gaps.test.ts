@@ -7,11 +7,18 @@ import { type BalenaSdkCompat, getSdk } from '../src/compat.js';
 
 let sandbox: Sandbox;
 let balena: BalenaSdkCompat;
+let fleetId: number;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
   balena = getSdk({ apiUrl: sandbox.url, dataDirectory: false });
   await balena.auth.loginWithToken(sandbox.superuser.token);
+  const fleet = await balena.models.application.create({
+    name: `compat-gaps-${process.pid}`,
+    deviceType: 'raspberrypi4-64',
+    organization: sandbox.superuser.username,
+  });
+  fleetId = fleet.id;
 });
 
 afterAll(async () => {
@@ -96,5 +103,80 @@ describe('errors', () => {
       'BalenaError',
       'Release asset combination of 12 and logo.png already exists',
     ]);
+  });
+});
+
+describe('pine extras (pinejs-client semantics on core pine)', () => {
+  test('getOrCreate posts when the natural key is missing, then gets the same row', async () => {
+    const params = {
+      resource: 'application_tag',
+      id: { application: fleetId, tag_key: 'compat-goc' },
+      body: { value: 'first' },
+      options: { $select: ['id', 'tag_key', 'value'] },
+    };
+    const created = (await balena.pine.getOrCreate(params)) as { id: number; value: string };
+    expect(created.value).toBe('first');
+    const again = (await balena.pine.getOrCreate({ ...params, body: { value: 'second' } })) as {
+      id: number;
+      value: string;
+    };
+    expect(again).toEqual({ id: created.id, tag_key: 'compat-goc', value: 'first' });
+    const all = await balena.pine.get({
+      resource: 'application_tag',
+      options: { $filter: { application: fleetId, tag_key: 'compat-goc' } },
+    });
+    expect(all).toHaveLength(1);
+  });
+
+  test('getOrCreate refuses an id that is not a natural key, and a missing body', async () => {
+    const noKey = await rejection(balena.pine.getOrCreate({ resource: 'application_tag', id: 5, body: {} }));
+    expect(noKey.code).toBe('BalenaInvalidParameterError');
+    const noBody = await rejection(
+      balena.pine.getOrCreate({ resource: 'application_tag', id: { application: fleetId, tag_key: 'x' } }),
+    );
+    expect(noBody.code).toBe('BalenaInvalidParameterError');
+  });
+
+  test('prepare fills { "@": name } placeholders per call', async () => {
+    await balena.models.application.tags.set(fleetId, 'compat-prep-a', 'A');
+    await balena.models.application.tags.set(fleetId, 'compat-prep-b', 'B');
+    const byKey = balena.pine.prepare({
+      resource: 'application_tag',
+      options: { $select: ['tag_key', 'value'], $filter: { application: fleetId, tag_key: { '@': 'key' } } },
+    });
+    expect(await byKey({ key: 'compat-prep-a' })).toEqual([{ tag_key: 'compat-prep-a', value: 'A' }]);
+    expect(await byKey({ key: 'compat-prep-b' })).toEqual([{ tag_key: 'compat-prep-b', value: 'B' }]);
+    expect(await byKey({ key: 'compat-prep-none' })).toEqual([]);
+    const unknownAlias = await rejection(byKey({ other: 'x' }));
+    expect(unknownAlias.code).toBe('BalenaInvalidParameterError');
+  });
+
+  test('subscribe polls a get at once and every pollInterval; unsubscribe and stop end it', async () => {
+    await balena.models.application.tags.set(fleetId, 'compat-sub', 'one');
+    const poll = balena.pine.subscribe({
+      resource: 'application_tag',
+      options: { $select: ['value'], $filter: { application: fleetId, tag_key: 'compat-sub' } },
+      pollInterval: 50,
+    });
+    const seen: unknown[] = [];
+    const listener = poll.on('data', (data) => seen.push(data));
+    await expect.poll(() => seen.length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+    expect(seen[0]).toEqual([{ value: 'one' }]);
+    await balena.models.application.tags.set(fleetId, 'compat-sub', 'two');
+    await expect.poll(() => seen.at(-1), { timeout: 5000 }).toEqual([{ value: 'two' }]);
+    listener.unsubscribe();
+    const count = seen.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seen.length).toBe(count);
+    poll.stop();
+  });
+
+  test('subscribe reports a failing get on error', async () => {
+    const poll = balena.pine.subscribe({ resource: 'no_such_resource', pollInterval: 50 });
+    const errors: Array<Error & { code?: string }> = [];
+    poll.on('error', (error) => errors.push(error as Error & { code?: string }));
+    await expect.poll(() => errors.length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+    poll.destroy();
+    expect(errors[0]).toBeInstanceOf(Error);
   });
 });

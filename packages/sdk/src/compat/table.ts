@@ -45,6 +45,7 @@ import type { SettingsFunctions } from '../describe-balena.js';
 import { facadeValue } from '../facade.js';
 import { subscribeEmitter } from './log-emitter.js';
 import { adapt, compatModule, same } from './machinery.js';
+import { compatPine } from './pine.js';
 import { sendRequest } from './request-send.js';
 
 /** balena-sdk takes an ISO string or epoch milliseconds; balena-ts a Date or epoch milliseconds. */
@@ -139,7 +140,7 @@ export function describeCompat(settings: SettingsFunctions) {
         ),
       ),
     }),
-    pine: facadeValue((client: Client): Client['pine'] => client.pine),
+    pine: facadeValue(compatPine),
     request: compatModule({ sendRequest }, { send: 'sendRequest' }),
     utils: compatModule(
       {},
