@@ -66,7 +66,14 @@ export {
   same,
 } from './compat/machinery.js';
 export { type CompatPine, type CompatPineParams, type CompatPoll, compatPine } from './compat/pine.js';
-export { type SendOptions, type SendResponse, sendRequest } from './compat/request-send.js';
+export {
+  type NodeReadableLike,
+  type SendOptions,
+  type SendResponse,
+  type StreamResponse,
+  sendRequest,
+  streamRequest,
+} from './compat/request-send.js';
 export { type ApplicationCreation, describeCompat, type ForceOption, type LogOptions } from './compat/table.js';
 export type { SettingsFunctions } from './describe-balena.js';
 export type { FacadeValue } from './facade.js';

@@ -180,3 +180,29 @@ describe('pine extras (pinejs-client semantics on core pine)', () => {
     expect(errors[0]).toBeInstanceOf(Error);
   });
 });
+
+describe('request.stream', () => {
+  test('resolves to a Node readable stream of the body, with .response and .mime', async () => {
+    const stream = (await balena.request.stream({
+      method: 'GET',
+      url: '/config',
+    })) as unknown as NodeJS.ReadableStream & {
+      response: Response;
+      mime: string | null;
+    };
+    expect(stream.response.status).toBe(200);
+    expect(stream.mime).toContain('application/json');
+    expect(typeof stream.pipe).toBe('function');
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+    const config = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+    expect(config.deployment).toBe('sandbox');
+  });
+
+  test('a non-2xx answer rejects with BalenaRequestError', async () => {
+    const error = await rejection(balena.request.stream({ method: 'GET', url: '/v7/no_such_resource' }));
+    expect(error.code).toBe('BalenaRequestError');
+    expect(error.statusCode).toBeGreaterThanOrEqual(400);
+    expect(error.statusCode).toBe(error.status);
+  });
+});

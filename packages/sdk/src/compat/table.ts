@@ -46,7 +46,7 @@ import { facadeValue } from '../facade.js';
 import { subscribeEmitter } from './log-emitter.js';
 import { adapt, compatModule, same } from './machinery.js';
 import { compatPine } from './pine.js';
-import { sendRequest } from './request-send.js';
+import { sendRequest, streamRequest } from './request-send.js';
 
 /** balena-sdk takes an ISO string or epoch milliseconds; balena-ts a Date or epoch milliseconds. */
 const toDate = (start: number | string): number | Date => (typeof start === 'string' ? new Date(start) : start);
@@ -141,7 +141,7 @@ export function describeCompat(settings: SettingsFunctions) {
       ),
     }),
     pine: facadeValue(compatPine),
-    request: compatModule({ sendRequest }, { send: 'sendRequest' }),
+    request: compatModule({ sendRequest, streamRequest }, { send: 'sendRequest', stream: 'streamRequest' }),
     utils: compatModule(
       {},
       {
