@@ -11,8 +11,10 @@ export {
   BalenaAmbiguousApplication,
   BalenaAmbiguousDevice,
   BalenaAmbiguousRelease,
+  BalenaApplicationMembershipRoleNotFound,
   BalenaApplicationNotFound,
   BalenaDeviceNotFound,
+  BalenaDiscontinuedDeviceType,
   BalenaExpiredToken,
   BalenaImageNotFound,
   BalenaInvalidDeviceType,
@@ -21,12 +23,17 @@ export {
   BalenaKeyNotFound,
   BalenaMalformedToken,
   BalenaNotLoggedIn,
+  BalenaOrganizationMembershipRoleNotFound,
   BalenaOrganizationNotFound,
   BalenaReleaseNotFound,
   BalenaRequestError,
   BalenaServiceNotFound,
+  BalenaSettingsPermissionError,
   BalenaSupervisorLockedError,
+  BalenaTooManyRequests,
   errors,
+  OSImageNotFound,
+  ReleaseAssetAlreadyExists,
   toBalenaSdkError,
 } from './compat/errors.js';
 export {
@@ -59,7 +66,15 @@ export {
   type SameNames,
   same,
 } from './compat/machinery.js';
-export { type SendOptions, type SendResponse, sendRequest } from './compat/request-send.js';
+export { type CompatPine, type CompatPineParams, type CompatPoll, compatPine } from './compat/pine.js';
+export {
+  type NodeReadableLike,
+  type SendOptions,
+  type SendResponse,
+  type StreamResponse,
+  sendRequest,
+  streamRequest,
+} from './compat/request-send.js';
 export { type ApplicationCreation, describeCompat, type ForceOption, type LogOptions } from './compat/table.js';
 export type { SettingsFunctions } from './describe-balena.js';
 export type { FacadeValue } from './facade.js';

@@ -15,19 +15,7 @@ const benchRequire = createRequire(path.join(repositoryRoot, 'bench', 'package.j
 
 // balena-sdk paths compat does not map yet: each waits for its balena-ts model (or is a constant,
 // a class balena-ts has no counterpart for, or a request-level API). The list shrinks as models land.
-const NOT_YET_MAPPED = [
-  'errors.BalenaApplicationMembershipRoleNotFound',
-  'errors.BalenaDiscontinuedDeviceType',
-  'errors.BalenaOrganizationMembershipRoleNotFound',
-  'errors.BalenaSettingsPermissionError',
-  'errors.BalenaTooManyRequests',
-  'errors.OSImageNotFound',
-  'errors.ReleaseAssetAlreadyExists',
-  'pine.getOrCreate',
-  'pine.prepare',
-  'pine.subscribe',
-  'request.stream',
-];
+const NOT_YET_MAPPED: string[] = [];
 
 // Error classes are compared by presence only: their constructors take balena-ts's arguments first.
 const ARITY_IGNORED = /^errors\./;

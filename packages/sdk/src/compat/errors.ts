@@ -2,8 +2,10 @@ import {
   AmbiguousApplication,
   AmbiguousDevice,
   AmbiguousRelease,
+  ApplicationMembershipRoleNotFound,
   ApplicationNotFound,
   BalenaError,
+  ReleaseAssetAlreadyExists as CoreReleaseAssetAlreadyExists,
   DeviceNotFound,
   ExpiredToken,
   ImageNotFound,
@@ -13,6 +15,7 @@ import {
   LoginFailed,
   MalformedToken,
   NotLoggedIn,
+  OrganizationMembershipRoleNotFound,
   OrganizationNotFound,
   ReleaseNotFound,
   RequestError,
@@ -205,9 +208,117 @@ export class BalenaSupervisorLockedError extends SupervisorLocked {
   }
 }
 
+/** balena-sdk's `BalenaOrganizationMembershipRoleNotFound`: balena-ts's `OrganizationMembershipRoleNotFound`. */
+export class BalenaOrganizationMembershipRoleNotFound extends OrganizationMembershipRoleNotFound {
+  /** @param role - the role looked up */
+  constructor(role: string) {
+    super(role);
+    toBalenaSdkError(this);
+  }
+}
+
+/** balena-sdk's `BalenaApplicationMembershipRoleNotFound`: balena-ts's `ApplicationMembershipRoleNotFound`. */
+export class BalenaApplicationMembershipRoleNotFound extends ApplicationMembershipRoleNotFound {
+  /** @param role - the role looked up */
+  constructor(role: string | number) {
+    super(role);
+    toBalenaSdkError(this);
+  }
+}
+
+/**
+ * balena-sdk's `ReleaseAssetAlreadyExists`: balena-ts's `ReleaseAssetAlreadyExists`, with
+ * balena-sdk's message, `name` and `code` (`'BalenaError'`, as balena-sdk leaves it).
+ */
+export class ReleaseAssetAlreadyExists extends CoreReleaseAssetAlreadyExists {
+  /**
+   * @param release - the release
+   * @param assetKey - the asset key asked for
+   */
+  constructor(release: string | number, assetKey: string) {
+    super(`${release}/${assetKey}`);
+    toBalenaSdkError(this);
+    this.message = `Release asset combination of ${release} and ${assetKey} already exists`;
+  }
+}
+
+/** Sets a field balena-ts's base class declares read-only. */
+function define(error: object, field: string, value: unknown): void {
+  Object.defineProperty(error, field, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * balena-sdk's `BalenaTooManyRequests`, compat-only: a balena-ts `RequestError` (status 429) under
+ * balena-errors' name, code and message. Every 429 balena-ts gives up on (after its retries)
+ * becomes one when thrown through compat.
+ */
+export class BalenaTooManyRequests extends RequestError {
+  /** The class name, kept explicitly because minifiers rename classes. */
+  static override readonly errorName: string = 'BalenaTooManyRequests';
+  /** When the API said to try again, if it said. */
+  declare nextValidRequestDate: unknown;
+  /** @param nextValidRequestDate - when the API said to try again */
+  constructor(nextValidRequestDate?: unknown) {
+    super({ status: 429, method: 'GET', url: '', body: undefined });
+    define(this, 'nextValidRequestDate', nextValidRequestDate);
+    this.message = `Too Many Requests. Try again ${nextValidRequestDate || 'later'}`;
+  }
+}
+
+/** balena-sdk's `BalenaDiscontinuedDeviceType`, compat-only: an `InvalidDeviceType` (and `BalenaInvalidDeviceType`). */
+export class BalenaDiscontinuedDeviceType extends InvalidDeviceType {
+  /** The class name, kept explicitly because minifiers rename classes. */
+  static override readonly errorName: string = 'BalenaDiscontinuedDeviceType';
+  /** The device type given. */
+  declare type: string;
+  /** @param type - the device type given */
+  constructor(type: string) {
+    // balena-errors passes its message through BalenaInvalidDeviceType's, hence the double prefix.
+    super(`Invalid device type: Discontinued device type: ${type}`);
+    define(this, 'type', type);
+  }
+}
+
+/** balena-sdk's `BalenaSettingsPermissionError`, compat-only: settings storage could not be read. */
+export class BalenaSettingsPermissionError extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
+  static override readonly errorName: string = 'BalenaSettingsPermissionError';
+  /** @param messageOrCause - a message, or the file system error whose message this error takes */
+  constructor(messageOrCause?: unknown) {
+    super(
+      messageOrCause instanceof Error ? messageOrCause.message : String(messageOrCause ?? ''),
+      messageOrCause instanceof Error ? { cause: messageOrCause } : undefined,
+    );
+  }
+}
+
+/**
+ * balena-sdk's `OSImageNotFound`, compat-only: no OS image for that device type and version.
+ * Its `code` is `'BalenaError'`, as balena-sdk leaves it.
+ */
+export class OSImageNotFound extends BalenaError {
+  /** The class name, kept explicitly because minifiers rename classes. */
+  static override readonly errorName: string = 'OSImageNotFound';
+  /**
+   * @param deviceType - the device type slug
+   * @param version - the OS version
+   * @param imageType - the image type, if one was asked for
+   */
+  constructor(deviceType: string, version: string, imageType?: string) {
+    super(
+      imageType
+        ? `No image found for device type ${deviceType}, version ${version}, and image type ${imageType}`
+        : `No image found for device type ${deviceType} and version ${version}`,
+    );
+    define(this, 'code', 'BalenaError');
+  }
+}
+
 /** How one balena-ts error class reads under balena-sdk's name. */
 interface Translation {
   readonly name: string;
+  /** balena-sdk's `code` when it is not the name. */
+  readonly code?: string;
   readonly apply?: (error: BalenaError & Record<string, unknown>) => void;
 }
 
@@ -252,7 +363,29 @@ const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   ExpiredToken: { name: 'BalenaExpiredToken', apply: (e) => assign(e, {}, 'The token expired') },
   InvalidDeviceType: { name: 'BalenaInvalidDeviceType' },
   SupervisorLocked: { name: 'BalenaSupervisorLockedError', apply: (e) => assign(e, {}, 'Supervisor locked') },
+  OrganizationMembershipRoleNotFound: {
+    name: 'BalenaOrganizationMembershipRoleNotFound',
+    apply: (e) =>
+      assign(
+        e,
+        { organizationMembershipRole: e.value },
+        `Organization membership role not found: ${describe(e.value)}`,
+      ),
+  },
+  ApplicationMembershipRoleNotFound: {
+    name: 'BalenaApplicationMembershipRoleNotFound',
+    apply: (e) =>
+      assign(e, { applicationMembershipRole: e.value }, `Application membership role not found: ${describe(e.value)}`),
+  },
+  ReleaseAssetAlreadyExists: { name: 'ReleaseAssetAlreadyExists', code: 'BalenaError' },
 };
+
+/** balena-sdk throws `BalenaTooManyRequests`, not `BalenaRequestError`, for a final 429. */
+function toTooManyRequests(error: RequestError): void {
+  Object.defineProperty(error, Symbol.for('balena-ts.error.BalenaTooManyRequests'), { value: true });
+  assign(error, { nextValidRequestDate: undefined }, 'Too Many Requests. Try again later');
+  rename(error, 'BalenaTooManyRequests');
+}
 
 /** Marks an error compat has already given balena-sdk's names. */
 const TRANSLATED = Symbol.for('balena-ts.compat.translated');
@@ -272,11 +405,17 @@ const TRANSLATED = Symbol.for('balena-ts.compat.translated');
  */
 export function toBalenaSdkError<E>(error: E): E {
   if (!(error instanceof BalenaError) || (error as unknown as Record<symbol, unknown>)[TRANSLATED]) return error;
+  if (error instanceof RequestError && error.status === 429 && !(error instanceof BalenaTooManyRequests)) {
+    Object.defineProperty(error, TRANSLATED, { value: true });
+    toTooManyRequests(error);
+    return error;
+  }
   const translation = TRANSLATIONS[(error.constructor as typeof BalenaError).errorName];
   if (translation === undefined) return error;
   Object.defineProperty(error, TRANSLATED, { value: true });
   translation.apply?.(error as BalenaError & Record<string, unknown>);
   rename(error, translation.name);
+  if (translation.code !== undefined) define(error, 'code', translation.code);
   return error;
 }
 
@@ -304,4 +443,11 @@ export const errors = {
   BalenaExpiredToken,
   BalenaInvalidDeviceType,
   BalenaSupervisorLockedError,
+  BalenaOrganizationMembershipRoleNotFound,
+  BalenaApplicationMembershipRoleNotFound,
+  BalenaTooManyRequests,
+  BalenaDiscontinuedDeviceType,
+  BalenaSettingsPermissionError,
+  OSImageNotFound,
+  ReleaseAssetAlreadyExists,
 } as const;

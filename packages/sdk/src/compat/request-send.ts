@@ -55,3 +55,49 @@ export async function sendRequest(client: Client, options: SendOptions): Promise
     headers: Object.fromEntries(response.headers),
   };
 }
+
+/** The part of a Node readable stream balena-sdk's callers use (`pipe`, `on`). */
+export interface NodeReadableLike {
+  /** Pipes the body into a writable stream. */
+  pipe<T>(destination: T, options?: { end?: boolean }): T;
+  /** Listens to `data`, `end`, `error`... */
+  on(event: string, listener: (...args: unknown[]) => void): this;
+}
+
+/** What balena-sdk's `request.stream` resolves to: a readable stream with the response on it. */
+export type StreamResponse = (NodeReadableLike | ReadableStream<Uint8Array>) & {
+  /** The fetch response (status, headers). */
+  response: Response;
+  /** The `Content-Type` header, as balena-request sets it. */
+  mime: string | null;
+};
+
+/**
+ * balena-sdk's `request.stream(options)` over core's `client.request.stream`: resolves to the body as
+ * a Node readable stream (a web `ReadableStream` where Node's `stream` module is absent), with
+ * `.response` and `.mime` as balena-request sets them. A non-2xx answer rejects as `request.send` does.
+ *
+ * @param client - the client
+ * @param options - method, url, baseUrl, body, headers, sendToken, timeout
+ * @returns the body stream
+ * @throws {@link @balena-ts/core#RequestError} (`BalenaRequestError` through compat) on a non-2xx answer
+ */
+export async function streamRequest(client: Client, options: SendOptions): Promise<StreamResponse> {
+  const { method, url, baseUrl, body, headers, sendToken, timeout } = options;
+  const response = await client.request.stream(url, {
+    ...(method === undefined ? {} : { method }),
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    ...(body === undefined ? {} : { body }),
+    ...(headers === undefined ? {} : { headers }),
+    ...(timeout === undefined ? {} : { timeout }),
+    auth: sendToken !== false,
+  });
+  const web = response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+  const nodeStream = (
+    globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+  ).process?.getBuiltinModule?.('node:stream') as
+    | { Readable: { fromWeb: (stream: ReadableStream<Uint8Array>) => NodeReadableLike } }
+    | undefined;
+  const stream = nodeStream === undefined ? web : nodeStream.Readable.fromWeb(web);
+  return Object.assign(stream, { response, mime: response.headers.get('content-type') });
+}

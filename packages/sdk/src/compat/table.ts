@@ -45,7 +45,8 @@ import type { SettingsFunctions } from '../describe-balena.js';
 import { facadeValue } from '../facade.js';
 import { subscribeEmitter } from './log-emitter.js';
 import { adapt, compatModule, same } from './machinery.js';
-import { sendRequest } from './request-send.js';
+import { compatPine } from './pine.js';
+import { sendRequest, streamRequest } from './request-send.js';
 
 /** balena-sdk takes an ISO string or epoch milliseconds; balena-ts a Date or epoch milliseconds. */
 const toDate = (start: number | string): number | Date => (typeof start === 'string' ? new Date(start) : start);
@@ -139,8 +140,8 @@ export function describeCompat(settings: SettingsFunctions) {
         ),
       ),
     }),
-    pine: facadeValue((client: Client): Client['pine'] => client.pine),
-    request: compatModule({ sendRequest }, { send: 'sendRequest' }),
+    pine: facadeValue(compatPine),
+    request: compatModule({ sendRequest, streamRequest }, { send: 'sendRequest', stream: 'streamRequest' }),
     utils: compatModule(
       {},
       {
