@@ -1,29 +1,23 @@
 import { type Client, DeviceOffline } from '@balena-ts/core';
 import { type DeviceIdentifier, getDevice } from '../internal/device.js';
+import type { Device } from '../types/device.js';
 
-/** The hardware metrics a device's supervisor reports (see {@link getMetrics}). */
-export interface DeviceMetrics {
-  /** Memory in use, in MB. */
-  readonly memory_usage: number | null;
-  /** Total memory, in MB. */
-  readonly memory_total: number | null;
-  /** The block device of the data partition, e.g. `/dev/mmcblk0p6`. */
-  readonly storage_block_device: string | null;
-  /** Storage in use, in MB. */
-  readonly storage_usage: number | null;
-  /** Total storage, in MB. */
-  readonly storage_total: number | null;
-  /** CPU usage in percent. */
-  readonly cpu_usage: number | null;
-  /** CPU temperature in °C. */
-  readonly cpu_temp: number | null;
-  /** The CPU's serial id. */
-  readonly cpu_id: string | null;
-  /** True when the device reported under-voltage. */
-  readonly is_undervolted: boolean;
-}
+/** The hardware metrics a device's supervisor reports: these fields of its {@link Device} row. */
+export type DeviceMetrics = Pick<
+  Device,
+  | 'memory_usage'
+  | 'memory_total'
+  | 'storage_block_device'
+  | 'storage_usage'
+  | 'storage_total'
+  | 'cpu_usage'
+  | 'cpu_temp'
+  | 'cpu_id'
+  | 'is_undervolted'
+>;
 
-const METRIC_FIELDS = [
+// Every field of DeviceMetrics, for `$select` (the type check keeps the two lists the same names).
+const METRIC_FIELDS: (keyof DeviceMetrics)[] = [
   'memory_usage',
   'memory_total',
   'storage_block_device',
