@@ -1,7 +1,7 @@
 // @balena-ts/models/device-os-update: updating a device's balenaOS (the official SDK's
 // `device.startOsUpdate` and `device.pinToOsRelease`) and following the update to its end. A subpath
-// of its own because its version rules use balena-semver, a CommonJS package no bundler can drop
-// from an entry that imports it: `@balena-ts/models/device` stays small. The facade and
+// of its own because its version rules use semver's range parser (CommonJS, which a bundler keeps
+// once imported: 20 KB of this entry's 70 KB minified): `@balena-ts/models/device` stays small. The facade and
 // `@balena-ts/sdk/compat` place these functions under `device` as balena-sdk does.
 export type { OsUpdateActionResult, StartOsUpdateOptions } from './device-os-update/start.js';
 export { pinToOsRelease, startOsUpdate } from './device-os-update/start.js';

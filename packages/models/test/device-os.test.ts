@@ -162,6 +162,13 @@ describe('deviceOs.download', () => {
     await reader.cancel();
   });
 
+  it("takes 'latest' from the default line: the newest non-ESR release, as balena's SDK does", async () => {
+    // raspberrypi4-64 has ESR releases numbered by year (2025.1.1), newer by semver than 6.0.13.
+    const image = await deviceOs.download(context.client, { deviceType: 'raspberrypi4-64' });
+    expect(image.version).toBe('6.0.13');
+    await image.stream.cancel();
+  });
+
   it('rejects an unknown device type, application or version', async () => {
     await expect(deviceOs.download(context.client, { deviceType: 'toaster' })).rejects.toBeInstanceOf(
       InvalidDeviceType,

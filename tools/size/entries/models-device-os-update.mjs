@@ -1,6 +1,6 @@
-// Bundle-size entries for @balena-ts/models/device-os-update. balena-semver (CommonJS, which no
-// bundler can drop once imported) is reached from here and from the os model only: the device
-// entry must not carry it.
+// Bundle-size entries for @balena-ts/models/device-os-update. semver's range parser (CommonJS,
+// which a bundler keeps once imported) is reached from here and from the os model only: the
+// device entry must not carry it.
 export default [
   {
     name: 'models/device-os-update: startOsUpdate',

@@ -7,8 +7,9 @@ const OTHER_MODELS_THAN_DEVICE = [
   'models/src/device-os/',
   'models/src/api-key/',
   'models/src/key/',
-  // CommonJS that no bundler can drop once imported: only the OS update and os subpaths may use it.
-  'balena-semver',
+  // semver (CommonJS: a bundler keeps what is imported) serves the version rules of the os and
+  // OS update subpaths; reading or writing devices must not carry it.
+  '/semver/',
 ];
 
 export default [

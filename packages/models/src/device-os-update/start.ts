@@ -1,11 +1,11 @@
 import { type Client, DeviceOffline, InvalidParameter, isPositiveId, ReleaseNotFound } from '@balena-ts/core';
-import * as semver from 'balena-semver';
 import {
   type DeviceSelector,
   parseDeviceSelector,
   patchDevicesById,
   prefetchDevices,
 } from '../internal/device-batch.js';
+import { compareOsVersions, parseOsVersion } from '../internal/os-version.js';
 import { getAvailableOsVersions, type OsVersion } from '../os/os-versions.js';
 import { checkOsUpdateTarget, type OsUpdateDevice } from './target.js';
 
@@ -42,7 +42,7 @@ function groupByDeviceType(devices: readonly Device[]): Map<string, Device[]> {
 }
 
 function isDraft(version: string): boolean {
-  return (semver.prerelease(version)?.length ?? 0) > 0;
+  return (parseOsVersion(version)?.prerelease.length ?? 0) > 0;
 }
 
 /**
@@ -113,7 +113,7 @@ export async function startOsUpdate(
   const results: Record<string, OsUpdateActionResult> = {};
   for (const [slug, group] of groupByDeviceType(devices)) {
     const available = await getAvailableOsVersions(client, slug, undefined, { includeDraft: isDraft(targetOsVersion) });
-    const target = available.find((version) => semver.compare(version.raw_version, targetOsVersion) === 0);
+    const target = available.find((version) => compareOsVersions(version.raw_version, targetOsVersion) === 0);
     if (target === undefined) {
       throw new InvalidParameter('targetOsVersion', targetOsVersion, `no such OS release for ${slug}`);
     }

@@ -1,6 +1,6 @@
 import { InvalidDeviceType, OsUpdateNotSupported } from '@balena-ts/core';
-import * as semver from 'balena-semver';
 import { osUpdateType } from '../internal/os-update-rules.js';
+import { compareOsVersions, parseOsVersion } from '../internal/os-version.js';
 import type { OsVersion } from '../os/os-versions.js';
 
 /** The device fields an OS update check reads. */
@@ -25,7 +25,7 @@ export interface OsUpdateDevice {
  * ```
  */
 export function osVersionWithVariant(osVersion: string, osVariant: string | null): string | undefined {
-  const parsed = semver.parse(osVersion);
+  const parsed = parseOsVersion(osVersion);
   if (parsed === null) return undefined;
   const build = [...parsed.build];
   if (osVariant && !build.includes(osVariant)) build.push(osVariant);
@@ -55,7 +55,7 @@ export function checkOsUpdateTarget(
 ): void {
   const { uuid, os_version: osVersion, os_variant: osVariant } = device;
   if (!osVersion) throw new OsUpdateNotSupported(`The current os version of the device is not available: ${uuid}`);
-  const current = semver.parse(osVersion);
+  const current = parseOsVersion(osVersion);
   if (current === null) throw new OsUpdateNotSupported('Invalid current balenaOS version');
   const deviceType = device.is_of__device_type[0]?.slug;
   if (deviceType === undefined) throw new InvalidDeviceType(`The device type of the device is not available: ${uuid}`);
@@ -67,7 +67,7 @@ export function checkOsUpdateTarget(
     if (
       withoutVariant !== undefined &&
       (variant === undefined || variant === osVariant) &&
-      semver.compare(osVersion, withoutVariant) === 0
+      compareOsVersions(osVersion, withoutVariant) === 0
     ) {
       return;
     }
@@ -75,7 +75,7 @@ export function checkOsUpdateTarget(
   const currentWithVariant = osVersionWithVariant(osVersion, osVariant) ?? osVersion;
   osUpdateType(deviceType, currentWithVariant, target.raw_version);
   // A device on the default line may not move to an ESR release built on an older default version.
-  const targetMajor = semver.major(target.raw_version);
+  const targetMajor = parseOsVersion(target.raw_version)?.major ?? null;
   if (current.major <= 2000 && targetMajor !== null && targetMajor > 2000) {
     osUpdateType(deviceType, currentWithVariant, target.basedOnVersion);
   }

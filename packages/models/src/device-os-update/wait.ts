@@ -1,6 +1,6 @@
 import { type Client, InvalidParameter, OsUpdateFailed, TimeoutError } from '@balena-ts/core';
-import * as semver from 'balena-semver';
 import { type DeviceIdentifier, deviceKey, getDevice } from '../internal/device.js';
+import { compareOsVersions, parseOsVersion } from '../internal/os-version.js';
 
 /** Where a host OS update is, as the device reports it. */
 export interface OsUpdateProgress {
@@ -69,7 +69,7 @@ function runs(osVersion: string | null, target: string): boolean {
   if (osVersion === null) return false;
   // The device reports `balenaOS 6.0.13`; the release may carry its variant (`2.88.4+rev2.prod`).
   const withoutVariant = target.replace(/\.(dev|prod)$/, '');
-  return semver.valid(osVersion) !== null && semver.compare(osVersion, withoutVariant) === 0;
+  return parseOsVersion(osVersion) !== null && compareOsVersions(osVersion, withoutVariant) === 0;
 }
 
 function checkWaitOptions(options: WaitForOsUpdateOptions): void {

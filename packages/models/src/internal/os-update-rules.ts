@@ -1,5 +1,5 @@
 import { OsUpdateNotSupported } from '@balena-ts/core';
-import * as semver from 'balena-semver';
+import { compareOsVersions, parseOsVersion } from './os-version.js';
 
 /** How balena updates a device's host OS: in place (`balenahup`) or by reflashing (`takeover`). */
 export type OsUpdateType = 'balenahup' | 'takeover';
@@ -16,7 +16,7 @@ const TAKEOVER_FROM: ReadonlyMap<string, string> = new Map([
 ]);
 
 function variantOf(version: string): 'dev' | 'prod' | undefined {
-  const parsed = semver.parse(version);
+  const parsed = parseOsVersion(version);
   const parts = [...(parsed?.build ?? []), ...(parsed?.prerelease ?? [])];
   return (['dev', 'prod'] as const).find((variant) => parts.includes(variant));
 }
@@ -37,20 +37,21 @@ function variantOf(version: string): 'dev' | 'prod' | undefined {
  * ```
  */
 export function osUpdateType(deviceType: string, currentVersion: string, targetVersion: string): OsUpdateType {
-  if (semver.parse(currentVersion) === null) throw new OsUpdateNotSupported('Invalid current balenaOS version');
-  if (semver.parse(targetVersion) === null) throw new OsUpdateNotSupported('Invalid target balenaOS version');
+  if (parseOsVersion(currentVersion) === null) throw new OsUpdateNotSupported('Invalid current balenaOS version');
+  if (parseOsVersion(targetVersion) === null) throw new OsUpdateNotSupported('Invalid target balenaOS version');
   const targetVariant = variantOf(targetVersion);
   if (targetVariant !== undefined && (variantOf(currentVersion) === 'dev') !== (targetVariant === 'dev')) {
     throw new OsUpdateNotSupported('Updates cannot be performed between development and production balenaOS variants');
   }
-  if (semver.lt(targetVersion, currentVersion)) throw new OsUpdateNotSupported('OS downgrades are not allowed');
-  if (semver.compare(currentVersion, targetVersion) === 0) {
+  if (compareOsVersions(targetVersion, currentVersion) < 0)
+    throw new OsUpdateNotSupported('OS downgrades are not allowed');
+  if (compareOsVersions(currentVersion, targetVersion) === 0) {
     throw new OsUpdateNotSupported('Current OS version matches Target OS version');
   }
-  if (semver.lt(currentVersion, MIN_SOURCE_VERSION)) {
+  if (compareOsVersions(currentVersion, MIN_SOURCE_VERSION) < 0) {
     throw new OsUpdateNotSupported(`Current OS version must be >= ${MIN_SOURCE_VERSION}`);
   }
-  if (semver.lt(targetVersion, MIN_TARGET_VERSION)) {
+  if (compareOsVersions(targetVersion, MIN_TARGET_VERSION) < 0) {
     throw new OsUpdateNotSupported(`Target OS version must be >= ${MIN_TARGET_VERSION}`);
   }
   const takeoverFrom = TAKEOVER_FROM.get(deviceType);
@@ -58,8 +59,8 @@ export function osUpdateType(deviceType: string, currentVersion: string, targetV
   const withoutVariant = currentVersion.replace(/\.(dev|prod)$/, '');
   if (
     takeoverFrom !== undefined &&
-    semver.lt(withoutVariant, takeoverFrom) &&
-    semver.gte(targetVersion, takeoverFrom)
+    compareOsVersions(withoutVariant, takeoverFrom) < 0 &&
+    compareOsVersions(targetVersion, takeoverFrom) >= 0
   ) {
     return 'takeover';
   }

@@ -1,51 +1,126 @@
-/** A host OS release as the host application lists it. */
-export interface OsRelease {
-  readonly raw_version: string;
-}
+import type SemVer from 'semver/classes/semver.js';
+import semverCompare from 'semver/functions/compare.js';
+import semverParse from 'semver/functions/parse.js';
 
-interface ParsedVersion {
-  readonly core: readonly number[];
-  readonly prerelease: string;
-  readonly revision: number;
-}
+// balenaOS versions as balena compares them (the rules of balena's own `balena-semver`, written
+// here over `semver` alone: that package's CommonJS build and its caching dependencies made up
+// most of what installing the models package brought with it).
 
-function parseVersion(version: string): ParsedVersion {
-  const [main = '', build = ''] = version.replace(/^v/, '').split('+');
-  const dash = main.indexOf('-');
-  const coreText = dash === -1 ? main : main.slice(0, dash);
-  const revision = /rev(\d+)/.exec(build);
-  return {
-    core: coreText.split('.').map((part) => Number.parseInt(part, 10) || 0),
-    prerelease: dash === -1 ? '' : main.slice(dash + 1),
-    revision: revision ? Number(revision[1]) : 0,
-  };
+/**
+ * A balenaOS version spelled as devices and releases spell it, rewritten as semver: prefixes
+ * (`balenaOS `, `Resin OS `, `v`) dropped, `2.0.0.rev1` and `2.0.0_rev1` as `2.0.0+rev1`,
+ * `2.0.0.dev` as `2.0.0+dev`, a parenthesised suffix (`(prod)`) as build metadata, and leading
+ * zeros removed.
+ *
+ * @param version - a version as reported (`balenaOS 2.88.4+rev2`, `Resin OS 1.24.0 (prod)`)
+ * @returns the semver spelling (`2.88.4+rev2`, `1.24.0`), valid or not
+ * @example
+ * ```ts
+ * normalizeOsVersion('Resin OS 2.0.0.rev1 (prod)'); // '2.0.0+rev1.prod'
+ * ```
+ */
+export function normalizeOsVersion(version: string): string {
+  const semverSpelling = version
+    .trim()
+    .replace(/([0-9]+\.[0-9]+\.[0-9]+)_(\w+)/, '$1+$2')
+    .replace(/(\.[0-9]+)\.rev/, '$1+rev')
+    .replace(/([0-9]+\.[0-9]+\.[0-9]+)\.(dev|prod)\b/i, '$1+$2')
+    // A parenthesised word is the build metadata when there is none, else one more part of it.
+    .replace(/([0-9]+\.[0-9]+\.[0-9]+(?:[-.][0-9a-z]+)*) \(([0-9a-z]+)\)/i, '$1+$2')
+    .replace(/([0-9]+\.[0-9]+\.[0-9]+(?:[-+.][0-9a-z]+)*) \(([0-9a-z]+)\)/i, '$1.$2')
+    .replace(/([^0-9])0+([1-9]+)/i, '$1$2');
+  return semverSpelling
+    .replace(/(resin|balena)\s*os\s*/gi, '')
+    .replace(/\s+\(\w+\)$/, '')
+    .replace(/^v/, '');
 }
 
 /**
- * Compares two balenaOS versions (`2.115.7+rev1`, `6.0.13`, `5.1.0-1700000000000`) semver-style,
- * with the `revN` build number as the last tie-breaker.
+ * Parses a balenaOS version (see {@link normalizeOsVersion} for the spellings accepted).
+ *
+ * @param version - the version
+ * @returns the parsed version, or null when it is not one
+ * @example
+ * ```ts
+ * parseOsVersion('balenaOS 2.88.4+rev2')?.major; // 2
+ * ```
+ */
+export function parseOsVersion(version: string | null | undefined): SemVer | null {
+  if (typeof version !== 'string') return null;
+  return semverParse(normalizeOsVersion(version));
+}
+
+function revisionOf(version: SemVer): number {
+  for (const part of version.build) {
+    const revision = /^rev(\d+)$/.exec(part);
+    if (revision) return Number.parseInt(revision[1] as string, 10);
+  }
+  return 0;
+}
+
+function sign(left: number | string | boolean, right: number | string | boolean): number {
+  if (left > right) return 1;
+  return left < right ? -1 : 0;
+}
+
+/**
+ * Compares two balenaOS versions as balena does: semver order first, then the `revN` build
+ * number, then a production build above a development one. A missing version sorts below any
+ * other, a version that does not parse below every one that does (two unparsable ones compare as
+ * text).
  *
  * @param left - a version
  * @param right - another version
  * @returns a negative number when `left` is older, positive when newer, 0 when equal
  * @example
  * ```ts
- * compareOsVersions('2.115.7+rev1', '2.115.7'); // > 0
+ * compareOsVersions('2.115.7+rev1', '2.115.7'); // 1
  * ```
  */
-export function compareOsVersions(left: string, right: string): number {
-  const a = parseVersion(left);
-  const b = parseVersion(right);
-  for (let index = 0; index < 3; index += 1) {
-    const difference = (a.core[index] ?? 0) - (b.core[index] ?? 0);
-    if (difference !== 0) return difference;
+export function compareOsVersions(left: string | null | undefined, right: string | null | undefined): number {
+  if (left === null || left === undefined) return right === null || right === undefined ? 0 : -1;
+  if (right === null || right === undefined) return 1;
+  const a = normalizeOsVersion(left);
+  const b = normalizeOsVersion(right);
+  const parsedA = semverParse(a);
+  const parsedB = semverParse(b);
+  if (parsedA === null || parsedB === null) {
+    if (parsedA !== null) return 1;
+    if (parsedB !== null) return -1;
+    return sign(a, b);
   }
-  if (a.prerelease !== b.prerelease) {
-    if (a.prerelease === '') return 1;
-    if (b.prerelease === '') return -1;
-    return a.prerelease < b.prerelease ? -1 : 1;
-  }
-  return a.revision - b.revision;
+  return (
+    semverCompare(parsedA, parsedB) ||
+    sign(revisionOf(parsedA), revisionOf(parsedB)) ||
+    sign(parsedB.build.includes('dev'), parsedA.build.includes('dev')) ||
+    a.localeCompare(b)
+  );
+}
+
+/** A host OS release as the host application lists it. */
+export interface OsRelease {
+  readonly raw_version: string;
+}
+
+/** A tag of a host application; its `release-policy` tag says which line it serves. */
+export interface HostApplicationTag {
+  readonly tag_key: string;
+  readonly value: string;
+}
+
+/**
+ * The release policy of a host application: the value of its `release-policy` tag, `default`
+ * (the rolling line) when it has none.
+ *
+ * @param tags - the host application's tags (others are ignored)
+ * @returns `default`, `esr`, or whatever the tag says
+ * @example
+ * ```ts
+ * releasePolicyOf([{ tag_key: 'release-policy', value: 'esr' }]); // 'esr'
+ * ```
+ */
+export function releasePolicyOf(tags: readonly HostApplicationTag[]): string {
+  return tags.find((tag) => tag.tag_key === 'release-policy')?.value ?? 'default';
 }
 
 /**
@@ -66,12 +141,16 @@ export function newestOsVersion(releases: readonly OsRelease[]): string | undefi
   return newest;
 }
 
-/** The `$expand` that lists a device type's usable host OS releases in the same request. */
+/**
+ * The `$expand` that lists a device type's usable host OS releases, with each host application's
+ * release policy, in the same request.
+ */
 export const HOST_OS_RELEASES_EXPAND = {
   is_default_for__application: {
     $select: 'id',
     $filter: { is_host: true, is_archived: false },
     $expand: {
+      application_tag: { $select: ['tag_key', 'value'], $filter: { tag_key: 'release-policy' } },
       owns__release: {
         $select: 'raw_version',
         $filter: { status: 'success', is_final: true, is_invalidated: false },
@@ -83,19 +162,27 @@ export const HOST_OS_RELEASES_EXPAND = {
 /** A device type row expanded with {@link HOST_OS_RELEASES_EXPAND}. */
 export interface DeviceTypeWithOsReleases {
   readonly slug: string;
-  readonly is_default_for__application: readonly { readonly owns__release: readonly OsRelease[] }[];
+  readonly is_default_for__application: readonly {
+    readonly application_tag: readonly HostApplicationTag[];
+    readonly owns__release: readonly OsRelease[];
+  }[];
 }
 
 /**
- * The newest OS version of a device type expanded with {@link HOST_OS_RELEASES_EXPAND}.
+ * The newest OS version of a device type's default line (what `latest` means for a download or a
+ * configuration, as in balena's SDK: an ESR release, numbered by year, is never `latest`).
  *
- * @param deviceType - the expanded device type
- * @returns the newest version, or undefined when the device type has no OS release
+ * @param deviceType - the device type expanded with {@link HOST_OS_RELEASES_EXPAND}
+ * @returns the newest version, or undefined when the device type has no OS release on the default line
  * @example
  * ```ts
  * const version = newestOsVersionOf(deviceTypeRow);
  * ```
  */
 export function newestOsVersionOf(deviceType: DeviceTypeWithOsReleases): string | undefined {
-  return newestOsVersion(deviceType.is_default_for__application.flatMap((host) => host.owns__release));
+  return newestOsVersion(
+    deviceType.is_default_for__application
+      .filter((host) => releasePolicyOf(host.application_tag) === 'default')
+      .flatMap((host) => host.owns__release),
+  );
 }

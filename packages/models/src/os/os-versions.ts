@@ -1,6 +1,7 @@
 import { type Client, InvalidParameter, mergeOptions, type ODataOptions } from '@balena-ts/core';
-import * as semver from 'balena-semver';
 import { checkODataOptions } from '../internal/odata-options.js';
+import { compareOsVersions, parseOsVersion, releasePolicyOf } from '../internal/os-version.js';
+import { satisfiesOsRange } from '../internal/os-version-range.js';
 
 /** The release policies of balenaOS host applications (their `release-policy` tag). */
 export const OS_TYPES: { readonly DEFAULT: 'default'; readonly ESR: 'esr' } = { DEFAULT: 'default', ESR: 'esr' };
@@ -67,7 +68,7 @@ function lineOf(phase: string | null, version: string, appTags: Map<string, stri
     // Every patch of an ESR line belongs to it: `esr-current: 2024.7` covers 2024.7.x.
     for (const line of ['next', 'current', 'sunset'] as const) {
       const range = appTags.get(`esr-${line}`);
-      if (range !== undefined && semver.satisfies(version, `^${range}`)) return line;
+      if (range !== undefined && satisfiesOsRange(version, `^${range}`)) return line;
     }
     return osType.toLowerCase() === OS_TYPES.ESR ? 'outdated' : undefined;
   }
@@ -76,11 +77,11 @@ function lineOf(phase: string | null, version: string, appTags: Map<string, stri
 
 function toOsVersions(host: HostApplication): OsVersion[] {
   const appTags = tagMap(host.application_tag ?? []);
-  const osType = appTags.get('release-policy') ?? OS_TYPES.DEFAULT;
+  const osType = releasePolicyOf(host.application_tag ?? []);
   const versions: OsVersion[] = [];
   for (const release of host.owns__release ?? []) {
     const tags = tagMap(release.release_tag ?? []);
-    const parsed = release.raw_version.startsWith('0.0.0') ? null : semver.parse(release.raw_version);
+    const parsed = release.raw_version.startsWith('0.0.0') ? null : parseOsVersion(release.raw_version);
     let variant = release.variant;
     let rawVersion = release.raw_version;
     let strippedVersion: string;
@@ -162,7 +163,7 @@ export async function fetchOsVersions(
     byType[slug].push(...toOsVersions(host));
   }
   for (const versions of Object.values(byType)) {
-    versions.sort((a, b) => semver.rcompare(a.raw_version, b.raw_version));
+    versions.sort((a, b) => compareOsVersions(b.raw_version, a.raw_version));
   }
   return byType;
 }

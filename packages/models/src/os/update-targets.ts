@@ -1,6 +1,7 @@
 import { type Client, InvalidParameter } from '@balena-ts/core';
-import * as semver from 'balena-semver';
 import { isOsUpdateAllowed } from '../internal/os-update-rules.js';
+import { compareOsVersions, parseOsVersion } from '../internal/os-version.js';
+import { maxSatisfyingOsVersion } from '../internal/os-version-range.js';
 import { deviceTypeSlug } from './os-update.js';
 import { getAvailableOsVersions, type OsType, type OsVersion } from './os-versions.js';
 
@@ -42,7 +43,7 @@ export function maxSatisfyingVersion(
   const raw = versions.map((version) => version.raw_version);
   // An exact version is not a range: return it, not some equivalent spelling of it.
   if (raw.includes(versionOrRange)) return versionOrRange;
-  return (semver.maxSatisfying(raw, versionOrRange) as string | null) ?? null;
+  return maxSatisfyingOsVersion(raw, versionOrRange);
 }
 
 /**
@@ -105,7 +106,7 @@ export async function getSupportedOsUpdateVersions(
   currentVersion: string,
   options: SupportedOsUpdateVersionsOptions = {},
 ): Promise<OsUpdateVersions> {
-  const current = typeof currentVersion === 'string' ? semver.parse(currentVersion) : null;
+  const current = parseOsVersion(currentVersion);
   if (current === null) throw new InvalidParameter('currentVersion', currentVersion, 'expected a balenaOS version');
   if (options === null || typeof options !== 'object') {
     throw new InvalidParameter('options', options, 'expected an object');
@@ -128,7 +129,7 @@ export async function getSupportedOsUpdateVersions(
     .map((version) => version.raw_version);
   return {
     versions,
-    recommended: versions.find((version) => semver.prerelease(version) === null),
-    current: all.find((version) => semver.compare(version.raw_version, currentVersion) === 0)?.raw_version,
+    recommended: versions.find((version) => (parseOsVersion(version)?.prerelease.length ?? 0) === 0),
+    current: all.find((version) => compareOsVersions(version.raw_version, currentVersion) === 0)?.raw_version,
   };
 }

@@ -1,0 +1,41 @@
+import semverSatisfies from 'semver/functions/satisfies.js';
+import { compareOsVersions, normalizeOsVersion, parseOsVersion } from './os-version.js';
+
+// Apart from os-version.ts because semver's range parser is most of semver's size: entries that
+// only compare versions (the device model's local mode and supervisor checks) do not carry it.
+
+/**
+ * Whether a balenaOS version satisfies a semver range (loose parsing, as balena's tools read ranges).
+ *
+ * @param version - the version
+ * @param range - a range (`^6.0.0`, `>=2.88 <3`)
+ * @returns false for a version that does not parse
+ * @example
+ * ```ts
+ * satisfiesOsRange('balenaOS 6.0.13', '^6.0.0'); // true
+ * ```
+ */
+export function satisfiesOsRange(version: string, range: string): boolean {
+  const parsed = parseOsVersion(version);
+  return parsed !== null && semverSatisfies(parsed, range, { loose: true });
+}
+
+/**
+ * The newest of some balenaOS versions that satisfies a range.
+ *
+ * @param versions - the versions, in any order
+ * @param range - a range, spelled as versions may be (see {@link normalizeOsVersion})
+ * @returns the version as given, or null when none satisfies the range
+ * @example
+ * ```ts
+ * maxSatisfyingOsVersion(['6.0.13', '5.3.20'], '^5'); // '5.3.20'
+ * ```
+ */
+export function maxSatisfyingOsVersion(versions: readonly string[], range: string): string | null {
+  const normalizedRange = normalizeOsVersion(range);
+  let newest: string | null = null;
+  for (const version of versions) {
+    if (satisfiesOsRange(version, normalizedRange) && compareOsVersions(version, newest) > 0) newest = version;
+  }
+  return newest;
+}
