@@ -10,9 +10,9 @@ const EXPLANATIONS = {
   'Node cold start|time above raw fetch (the SDK’s own cost)':
     'Each entry point now ships as one bundled module (29 files loaded, 103 before), and this cost swings with the machine\u2019s load (39-74 ms this week, 0.25-0.63 of the official). What is left: ofetch\u2019s Node build, whose `node` export condition loads node-fetch-native (7-10 ms) although core hands ofetch the global `fetch`; only bundling ofetch\u2019s neutral build into core would avoid it, which is not how ofetch is meant to be shipped.',
   'Installed footprint|packages':
-    'balena-semver (the version rules of the os and device-os-update models) brings memoizee and its small dependencies (about 18 packages), and models now depends on supervisor (device actions); before those, 7 packages. ESM code over `semver` alone, or balena\u2019s few version rules ported to models\u2019 own os-version.ts, would bring it back under 10.',
+    'Measured at 9 on 2026-12-03: the four balena-ts packages (models depends on supervisor for device actions), ofetch with destr, ufo and node-fetch-native, and semver (the balenaOS version rules). A higher count means a new runtime dependency: the version rules once used balena-semver, which brought memoizee and 17 small packages.',
   'Installed footprint|bytes (apparent size)':
-    'balena-semver with memoizee and its dependencies account for most of the growth from 1.74 MB (the same change as for the package count would undo it); the rest is the models added this week (organizations, teams, device types, OS, assets).',
+    'Measured at 1.98 MB on 2026-12-03, most of it the balena-ts packages\u2019 own files; semver is about 150 KB. balena-semver with memoizee and its dependencies once took it to 2.83 MB.',
   'Requests made|list 10,000 devices':
     'A listing is one streamed request, plus one application lookup for a slug, uuid or name (none for a numeric id unless the list is empty); a higher count means the answer was cut and resumed (`$skip`) or a request from outside the operation was counted (see the per-run counts in the notes).',
   'Requests made|rename 1,000 devices':
@@ -26,7 +26,7 @@ const EXPLANATIONS = {
   'Wall time|list organizations with their memberships':
     'The same single request as raw fetch on an operation of 3 ms, measured once in a fresh process: the option checks, the query builder and the request layer run as cold code (as for the device with service details).',
   'Wall time|list the OS versions of a device type':
-    'One request on each side, but not the same work: like balena-sdk, balena-ts expands the host fleets\u2019 tags and each release\u2019s tags and derives every version\u2019s line, variant and base version, sorting them with balena-semver; the raw fetch reads bare rows. balena-ts takes a third of the official SDK\u2019s time for the same result.',
+    'One request on each side, but not the same work: like balena-sdk, balena-ts expands the host fleets\u2019 tags and each release\u2019s tags and derives every version\u2019s line, variant and base version, sorting them by balena\u2019s version rules; the raw fetch reads bare rows. balena-ts takes a third of the official SDK\u2019s time for the same result.',
   'Wall time|read 10,000 log lines':
     'One request for a full uuid, as raw fetch sends (earlier runs also timed the import of @balena-ts/logs and a device lookup); what remains is the request layer’s fixed cost on an operation of a few milliseconds.',
   'Wall time|list 10,000 devices':

@@ -45,16 +45,20 @@ describe('writes to one device', () => {
     expect(sent.map((request) => request.method).sort()).toEqual(['GET', 'PATCH']);
     // The second request left before the first one was answered.
     expect(sent[1]?.inFlightAtStart).toBe(2);
-    expect(sent.find((request) => request.method === 'PATCH')?.url).toContain(`$filter=id eq ${target.id}`);
+    expect(sent.find((request) => request.method === 'PATCH')?.url).toMatch(
+      new RegExp(`/v7/device\\(${target.id}\\)$`),
+    );
     expect(await nameOf(target.id)).toBe('renamed-by-id');
   });
 
-  it('patches by uuid filter for a uuid', async () => {
+  it('patches by the uuid key for a uuid', async () => {
     const { devices } = await seedFleet(context, 1);
     const target = devices[0]!;
     const { client, sent } = await concurrencyClient();
     await device.setNote(client, target.uuid.toUpperCase(), 'by uuid');
-    expect(sent.find((request) => request.method === 'PATCH')?.url).toContain(`$filter=uuid eq '${target.uuid}'`);
+    expect(sent.find((request) => request.method === 'PATCH')?.url).toMatch(
+      new RegExp(`/v7/device\\(uuid='${target.uuid}'\\)$`),
+    );
     const row = await context.client.pine.get<{ note: string }>({
       resource: 'device',
       id: target.id,
