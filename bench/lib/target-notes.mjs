@@ -24,7 +24,7 @@ const EXPLANATIONS = {
   'Wall time|set an env var on 1,000 devices':
     'The same 1,000 POSTs as raw fetch, 10 in flight; against the single-threaded local sandbox concurrency buys nothing, and each request pays the request layer (token check, ofetch, error mapping) on top of the server’s time.',
   'Wall time|list organizations with their memberships':
-    'The same single request as raw fetch on an operation of 3 ms, measured once in a fresh process: the option checks, the query builder and the request layer run as cold code (as for the device with service details).',
+    'The same single request as raw fetch on an operation of a few milliseconds, timed warm (median of 9): what is left is the option checks, the query builder and the request layer, a fixed cost per call that a hand-written fetch does not pay.',
   'Wall time|list the OS versions of a device type':
     'One request on each side, but not the same work: like balena-sdk, balena-ts expands the host fleets\u2019 tags and each release\u2019s tags and derives every version\u2019s line, variant and base version, sorting them by balena\u2019s version rules; the raw fetch reads bare rows. balena-ts takes a third of the official SDK\u2019s time for the same result.',
   'Wall time|read 10,000 log lines':
@@ -32,7 +32,7 @@ const EXPLANATIONS = {
   'Wall time|list 10,000 devices':
     'One streamed request, parsed row by row at about the speed of one `JSON.parse` of the whole answer; the rest is the `$orderby=device_name asc,id asc` the SDK asks for (raw fetch asks for no order, so the sandbox sorts nothing for it) and handing over 10,000 rows one at a time through `for await`.',
   'Wall time|get one device with service details':
-    'The same single request as raw fetch, on an operation of a few milliseconds measured once in a fresh process: the first call through the query builder, the request layer and the reshaping into current_services runs as cold (not yet optimised) code and costs 2–4 ms more than one hand-written fetch; by the third call in a process it is within noise of raw fetch.',
+    'The same single request as raw fetch, on an operation of a few milliseconds timed warm (median of 9): what is left is the query builder, the request layer and the reshaping into current_services, a fixed cost per call that a hand-written fetch does not pay.',
   'Memory|peak RSS while listing 10,000 devices':
     'The figure includes Node itself and the loaded SDK (about 75 MB after login, which every column pays); half of the official total is below what Node reaches before listing anything. The row below is what listing costs.',
   'Memory|peak RSS above the RSS before the operation (after login)':

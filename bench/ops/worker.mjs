@@ -1,8 +1,11 @@
 // One operation in a fresh process, so that memory and module state never leak between rows:
-//   node ops/worker.mjs <implementation> <operation>   (forked by rows/operations.mjs, with IPC)
+//   node ops/worker.mjs <implementation> <operation> [warm runs]   (forked by rows/operations.mjs, with IPC)
 // It sets up (login), says 'ready', waits for 'go' (the parent reads the sandbox's request counter
-// in between), runs the operation, and reports wall time, result and peak RSS.
-const [implementation, operation] = process.argv.slice(2);
+// in between), runs the operation, and reports wall time, result and peak RSS. With warm runs, the
+// wall time is the median of that many further calls in the same process (see below).
+const [implementation, operation, warmRunsArgument = '0'] = process.argv.slice(2);
+const warmRuns = Number(warmRunsArgument);
+const WARM_UP = 5;
 const config = JSON.parse(process.env.BENCH_OPERATION_CONFIG ?? '{}');
 
 try {
@@ -15,7 +18,23 @@ try {
   const rssBeforeBytes = process.memoryUsage().rss;
   const startedAt = performance.now();
   const items = await operations[operation](context, config);
-  const ms = performance.now() - startedAt;
+  let ms = performance.now() - startedAt;
+  if (warmRuns > 0) {
+    // A read of a few milliseconds is timed warm: the parent counts the first call's requests,
+    // then the same call runs WARM_UP times unmeasured and warmRuns times measured (the median).
+    await new Promise((resolve) => {
+      process.once('message', resolve);
+      process.send({ type: 'counted' });
+    });
+    for (let run = 0; run < WARM_UP; run++) await operations[operation](context, config);
+    const times = [];
+    for (let run = 0; run < warmRuns; run++) {
+      const runStartedAt = performance.now();
+      await operations[operation](context, config);
+      times.push(performance.now() - runStartedAt);
+    }
+    ms = times.sort((left, right) => left - right)[Math.floor(times.length / 2)];
+  }
   process.send({ type: 'done', ms, items, rssBeforeBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 });
 } catch (error) {
   process.send({ type: 'error', message: error?.message ?? String(error) });

@@ -23,6 +23,21 @@ describe('JWT helpers', () => {
     });
   });
 
+  it('reads each token as itself when tokens alternate, and hands out claims a caller cannot spoil', () => {
+    const other = makeJwt({ id: 8, iat: 1_700_000_000, exp: 1 });
+    for (let round = 0; round < 3; round++) {
+      expect(decodeJwtClaims(token).id).toBe(7);
+      expect(decodeJwtClaims(other).id).toBe(8);
+      expect(isTokenExpired(token, 1_700_000_000_000)).toBe(false);
+      expect(isTokenExpired(other, 1_700_000_000_000)).toBe(true);
+    }
+    const claims = decodeJwtClaims(token);
+    claims.id = 99;
+    expect(decodeJwtClaims(token).id).toBe(7);
+    expect(isJwt('a.b.c')).toBe(false);
+    expect(isJwt(token)).toBe(true);
+  });
+
   it('throws MalformedToken for anything that is not a decodable JWT', () => {
     expect(() => decodeJwtClaims('api-key')).toThrow(MalformedToken);
     const badPayload = `${token.split('.')[0]}.bm90IGpzb24.sig`;

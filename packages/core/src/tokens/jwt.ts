@@ -15,8 +15,24 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// A request reads its token several times (is it a JWT, is it expired, when must it be refreshed),
+// and a client sends the same token for hours: the last token checked and the last claims decoded
+// are kept, so a request decodes nothing it decoded before.
+let lastToken: string | undefined;
+let lastSegments: [string, string, string] | undefined;
+let lastPayload: string | undefined;
+let lastClaims: JwtClaims | undefined;
+
 function splitJwt(token: string): [string, string, string] | undefined {
   if (typeof token !== 'string') return undefined;
+  if (token !== lastToken) {
+    lastSegments = parseSegments(token);
+    lastToken = token;
+  }
+  return lastSegments;
+}
+
+function parseSegments(token: string): [string, string, string] | undefined {
   const segments = token.trim().split('.');
   if (segments.length !== 3) return undefined;
   const [header, payload, signature] = segments as [string, string, string];
@@ -60,6 +76,8 @@ export function isJwt(token: string): boolean {
 export function decodeJwtClaims(token: string): JwtClaims {
   const segments = splitJwt(token);
   if (!segments) throw new MalformedToken('Malformed token: not a JWT');
+  // A copy: a caller that changes the claims it is given does not change the kept ones.
+  if (segments[1] === lastPayload && lastClaims !== undefined) return { ...lastClaims };
   let claims: unknown;
   try {
     claims = decodeSegment(segments[1]);
@@ -67,7 +85,9 @@ export function decodeJwtClaims(token: string): JwtClaims {
     throw new MalformedToken('Malformed token: the payload is not JSON', { cause: error });
   }
   if (!isObject(claims)) throw new MalformedToken('Malformed token: the payload is not an object');
-  return claims as JwtClaims;
+  lastPayload = segments[1];
+  lastClaims = claims as JwtClaims;
+  return { ...lastClaims };
 }
 
 /**
