@@ -6,6 +6,7 @@
 //   node run.mjs --no-write            do not write RESULTS.md
 //   node run.mjs --only operations --operations listDevices,readLogs --no-write   some operations
 // See README.md for the method.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeMachine } from './lib/machine.mjs';
@@ -182,7 +183,7 @@ if (sections.has('operations')) {
           : atMost(1, 'official', '≤ official'),
     });
     operationRows.time.push({
-      section: `Wall time (median of ${OPERATION_RUNS} interleaved runs)`,
+      section: `Wall time (median of ${OPERATION_RUNS} interleaved runs; reads of a few ms timed warm)`,
       metric: description,
       format: formatMs,
       values: values('ms'),
@@ -209,7 +210,18 @@ if (sections.has('operations')) {
     }
   }
   rows.push(...operationRows.requests, ...operationRows.time);
-  if (operationRows.memory) rows.push(...operationRows.memory);
+  if (operationRows.memory) {
+    rows.push(...operationRows.memory);
+    // The floor under the first memory row: what the same Node binary holds doing nothing.
+    const emptyPeaks = [0, 1, 2].map(() =>
+      Number(
+        execFileSync(node.path, ['-e', 'console.log(process.resourceUsage().maxRSS * 1024)'], { encoding: 'utf8' }),
+      ),
+    );
+    notes.push(
+      `an empty Node process (the same binary, \`node -e\`): peak RSS ${formatBytes(emptyPeaks.sort((a, b) => a - b)[1])}`,
+    );
+  }
   if (!(seeded instanceof Error)) await seeded.stop();
 }
 

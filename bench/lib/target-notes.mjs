@@ -34,7 +34,7 @@ const EXPLANATIONS = {
   'Wall time|get one device with service details':
     'The same single request as raw fetch, on an operation of a few milliseconds timed warm (median of 9): what is left is the query builder, the request layer and the reshaping into current_services, a fixed cost per call that a hand-written fetch does not pay.',
   'Memory|peak RSS while listing 10,000 devices':
-    'The figure includes Node itself and the loaded SDK (about 75 MB after login, which every column pays); half of the official total is below what Node reaches before listing anything. The row below is what listing costs.',
+    'The figure includes Node itself (an empty Node process of the same binary: see the notes, about 46 MB) and the loaded SDK with its session (about 79 MB after login, before listing anything, already above half the official total). Above an empty Node process balena-ts peaks at about 0.6 of the official SDK (61 MB against 102 MB on 2026-12-03); what listing itself costs is the row below, within target.',
   'Memory|peak RSS above the RSS before the operation (after login)':
     'The listing is streamed and holds a few rows at a time (the models test measures +0.6 MB of live heap for 10,000 full rows); RSS also counts garbage V8 has not collected yet and the socket buffers of a 5 MB answer arriving faster than it is consumed.',
 };
