@@ -337,4 +337,33 @@ describe('release_asset chunked upload refusals', () => {
     expect((await putPart(part1!.url, bytesOf(valid.chunk_size))).status).toBe(404);
     expect((await commit(sandbox, admin.token, id, begun.uuid, [])).status).toBe(401);
   });
+  it('stores only the listed parts when a commit lists fewer, as S3 completes an upload', async () => {
+    const id = await createAsset(sandbox, admin.token, release, 'subset');
+    const bytes = bytesOf(11 * MiB, 11);
+    const { begun } = await begin(sandbox, admin.token, id, { ...valid, size: bytes.length });
+    const Parts = await putParts(begun, bytes, valid.chunk_size);
+    const answer = await commit(sandbox, admin.token, id, begun.uuid, [Parts[0], Parts[2]]);
+    expect(answer.status).toBe(200);
+    const expected = new Uint8Array([...bytes.slice(0, 5 * MiB), ...bytes.slice(10 * MiB)]);
+    expect(answer.body.size).toBe(expected.length);
+    expect(md5(await download(answer.body.href))).toBe(md5(expected));
+  });
+
+  it('keeps nothing of a part whose connection closes before all its bytes arrived', async () => {
+    const id = await createAsset(sandbox, admin.token, release, 'truncated');
+    const { begun } = await begin(sandbox, admin.token, id, valid);
+    const part = begun.uploadParts[0]!;
+    const half = bytesOf(part.chunkSize).slice(0, part.chunkSize / 2);
+    await new Promise<void>((resolve) => {
+      const outgoing = httpRequest(part.url, { method: 'PUT', headers: { 'Content-Length': part.chunkSize } });
+      outgoing.on('error', () => resolve());
+      outgoing.write(half, () => setTimeout(() => outgoing.destroy(), 100));
+      outgoing.on('close', () => resolve());
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await files('.webresources-parts')).toEqual([]);
+    const answer = await commit(sandbox, admin.token, id, begun.uuid, [{ PartNumber: 1, ETag: md5(half) }]);
+    expect(answer.status).toBe(500);
+    expect((await cancel(sandbox, admin.token, id, begun.uuid)).status).toBe(204);
+  });
 });

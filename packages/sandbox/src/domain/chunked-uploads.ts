@@ -106,9 +106,9 @@ export class ChunkedUploads {
   }
 
   /**
-   * Stores the bytes of one part from `source`, which must hold exactly `part.chunkSize` bytes
+   * Stores the bytes of one part from `source`, a request whose Content-Length is `part.chunkSize`
    * (reading stops one byte past it); a later upload of the same part replaces it, as S3 does.
-   * Returns the MD5 of the bytes, or undefined when their count was wrong (nothing kept).
+   * Returns the MD5 of the bytes, or undefined when they did not all arrive (nothing kept).
    */
   async savePart(upload: ChunkedUpload, part: UploadPart, source: Readable): Promise<string | undefined> {
     const name = `${upload.uuid}.${part.partNumber}`;
@@ -138,11 +138,12 @@ export class ChunkedUploads {
         this.memory.set(temporary, Buffer.concat(chunks));
       }
     } catch {
+      // More bytes than the part holds, or a connection closed before its Content-Length was reached.
       await this.removeFile(temporary);
       return undefined;
     }
     // The upload may have been committed or cancelled while the bytes were arriving.
-    if (size !== part.chunkSize || upload.status !== 'pending') {
+    if (upload.status !== 'pending') {
       await this.removeFile(temporary);
       return undefined;
     }

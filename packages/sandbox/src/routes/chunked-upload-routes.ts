@@ -222,7 +222,8 @@ async function putPart(
   if (length === undefined) return refuse(411);
   if (Number(length) !== part.chunkSize) return refuse(403);
   const etag = await uploads.savePart(upload, part, request.raw);
-  if (etag === undefined) return refuse(400);
+  // Bytes that did not all arrive (nobody hears this answer), or an upload closed meanwhile (S3: no such upload).
+  if (etag === undefined) return refuse(upload.status === 'pending' ? 400 : 404);
   response.writeHead(200, { ETag: `"${etag}"`, 'Access-Control-Expose-Headers': 'ETag', 'Content-Length': 0 });
   response.end();
 }
