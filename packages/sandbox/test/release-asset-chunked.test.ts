@@ -161,9 +161,15 @@ describe('release_asset chunked upload', () => {
       const list = await putParts(begun, bytes, 10 * MiB);
       const done = await commit(first1, first1.superuser.token, assetId, begun.uuid, list);
       expect(done.status).toBe(200);
+      // An upload left open: its parts go when the sandbox closes.
+      const open = (await begin(first1, first1.superuser.token, assetId, { filename: 'o', content_type: 'x', size }))
+        .begun;
+      await putParts(open, bytes, 10 * MiB);
+      expect(await readdir(`${file}.webresources-parts`)).toHaveLength(2);
     } finally {
       await first1.close();
     }
+    expect(await readdir(`${file}.webresources-parts`).catch(() => [])).toEqual([]);
     const second = await startSandbox({ dataFile: file });
     try {
       const row2 = (await odata(second, `release_asset?$filter=asset_key eq 'r'`, second.superuser.token)).body.d[0];

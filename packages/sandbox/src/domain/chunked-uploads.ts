@@ -58,7 +58,8 @@ export interface BeginUpload {
 /**
  * Uploads in progress and the bytes of their parts: on disk next to the data file
  * (`<data file>.webresources-parts/`), as whole files are, or in memory without one. Uploads
- * themselves are kept in memory only: a restarted sandbox has none open (and deletes leftover parts).
+ * themselves are kept in memory only, so their parts are deleted when the sandbox closes (and, after
+ * a crash, when it starts again on the same data file).
  */
 export class ChunkedUploads {
   private readonly uploads = new Map<string, ChunkedUpload>();
@@ -167,6 +168,14 @@ export class ChunkedUploads {
   async close(upload: ChunkedUpload, status: 'completed' | 'cancelled'): Promise<void> {
     upload.status = status;
     await Promise.all(upload.parts.map((part) => this.removeFile(`${upload.uuid}.${part.partNumber}`)));
+  }
+
+  /** Deletes the parts of every open upload (the sandbox is closing: none can be committed any more). */
+  async dispose(): Promise<void> {
+    this.uploads.clear();
+    this.byToken.clear();
+    this.memory.clear();
+    if (this.directory) await rm(this.directory, { recursive: true, force: true });
   }
 
   /** Forgets uploads expired a day ago (their URLs answered 403 already) and deletes their parts. */

@@ -40,6 +40,7 @@ interface Target {
  */
 export function registerChunkedUploadRoutes(context: SandboxContext, router: Router, middleware: Middleware[]): void {
   const uploads = new ChunkedUploads(context.config.dataFile);
+  context.onClose(() => uploads.dispose());
   const actions: Record<string, Action> = { beginUpload, commitUpload, cancelUpload };
   // Actions are POSTs to a row's URL with a trailing name, which the OData routes refuse (401):
   // they are taken before routing, and anything else goes on unchanged.
