@@ -128,6 +128,14 @@ describe('release_asset chunked upload', () => {
     const first = await putPart(uploadParts[0]!.url, bytes.slice(0, chunkSize));
     expect(first.status).toBe(200);
     expect(first.headers.get('etag')).toBe(`"${md5(bytes.slice(0, chunkSize))}"`);
+    // A browser page on another origin PUTs the part with no token and no Content-Type.
+    const crossSite = await fetch(uploadParts[1]!.url, {
+      method: 'PUT',
+      headers: { Origin: 'http://localhost:5173' },
+      body: bytes.slice(chunkSize, 2 * chunkSize),
+    });
+    expect(crossSite.status).toBe(200);
+    expect(crossSite.headers.get('access-control-expose-headers')).toContain('ETag');
     const Parts = await putParts(started.begun, bytes, chunkSize);
     const committed = await commit(sandbox, admin.token, id, uuid, Parts);
     expect(committed.status).toBe(200);
