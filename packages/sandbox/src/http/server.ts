@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { PART_PATH } from '../domain/chunked-uploads.js';
 import { UnknownMember } from '../odata/query-context.js';
 import { UniqueViolation } from '../store/unique-violation.js';
 import { parseBody, readRawBody } from './body.js';
@@ -68,6 +69,9 @@ function refusedAsCrossSite(raw: IncomingMessage): HttpError | undefined {
   const origin = raw.headers.origin;
   const method = (raw.method ?? 'GET').toUpperCase();
   if (origin === undefined || method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return undefined;
+  // A chunked upload's part URL (routes/chunked-upload-routes.ts): its token is the permission, which
+  // no other site knows, and a browser SDK PUTs its bytes there from the page's origin without a token.
+  if (method === 'PUT' && raw.url?.startsWith(`${PART_PATH}/`)) return undefined;
   // An Authorization header is not CORS-safelisted: the browser asked first, and we said yes.
   if (raw.headers.authorization !== undefined) return undefined;
   const type = (raw.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

@@ -10,6 +10,7 @@ import { registerApplicationInviteRoutes } from './application-invite-routes.js'
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerBillingRoutes } from './billing-routes.js';
 import { registerBuilderRoutes } from './builder-routes.js';
+import { registerChunkedUploadRoutes } from './chunked-upload-routes.js';
 import { registerConfigRoutes } from './config-routes.js';
 import { registerDeviceRoutes } from './device-routes.js';
 import { registerDownloadRoutes } from './download-routes.js';
@@ -43,5 +44,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   registerBillingRoutes,
   registerApplicationInviteRoutes,
   registerWebResourceRoutes,
+  registerChunkedUploadRoutes,
   registerBuilderRoutes,
 ];

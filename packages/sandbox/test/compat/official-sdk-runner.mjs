@@ -14,7 +14,10 @@
 //                         the fleet membership and team calls
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getSdk } from 'balena-sdk';
 import { secretFromSetupKey, totpCode, totpStep } from './totp.mjs';
 
@@ -520,6 +523,67 @@ await call('release.asset.upload / get / getAllByRelease / download / remove', a
   const after = await sdk.models.release.asset.getAllByRelease(release.id);
   check(!after.some((asset) => asset.id === uploaded.id), 'gone after remove');
 });
+
+// --- release assets over 5 MiB (beginUpload, a PUT per part to its URL, commitUpload) -------------
+/** Bytes that differ from part to part, so a part lost, swapped or repeated changes the file. */
+function largeBytes(size, seed) {
+  const bytes = Buffer.alloc(size);
+  for (let index = 0; index < size; index++) bytes[index] = (index * 31 + seed + (index >> 20)) & 0xff;
+  return bytes;
+}
+
+async function downloaded(id) {
+  const chunks = [];
+  for await (const chunk of await sdk.models.release.asset.download(id)) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+await call('release.asset.upload of a File over 5 MiB (chunked, parts in parallel) / download', async () => {
+  const release = await sdk.models.release.get(need('releaseCommit'), { $select: 'id' });
+  const bytes = largeBytes(11 * 1024 * 1024 + 5, 1);
+  const progress = [];
+  const uploaded = await sdk.models.release.asset.upload(
+    {
+      release: release.id,
+      asset_key: `compat-large-${suffix}.bin`,
+      asset: new File([bytes], 'large.bin', { type: 'application/x-compat' }),
+    },
+    { chunkSize: 5 * 1024 * 1024, parallelUploads: 2, onUploadProgress: (event) => progress.push(event.uploaded) },
+  );
+  check(
+    uploaded.asset?.size === bytes.length && uploaded.asset?.content_type === 'application/x-compat',
+    `size ${bytes.length}, got ${JSON.stringify(uploaded.asset)}`,
+  );
+  check(progress.length === 3 && progress.at(-1) === bytes.length, `three parts reported, got ${progress}`);
+  check((await downloaded(uploaded.id)).equals(bytes), 'the downloaded bytes are the uploaded ones');
+  state.largeAsset = uploaded.id;
+});
+
+await call(
+  'release.asset.upload of a file path over 5 MiB over an existing asset (overwrite, default chunks)',
+  async () => {
+    const id = need('largeAsset');
+    const release = await sdk.models.release.get(need('releaseCommit'), { $select: 'id' });
+    const directory = await mkdtemp(join(tmpdir(), 'compat-asset-'));
+    try {
+      const bytes = largeBytes(6 * 1024 * 1024 + 1, 2);
+      const file = join(directory, 'replacement.bin');
+      await writeFile(file, bytes);
+      const replaced = await sdk.models.release.asset.upload(
+        { release: release.id, asset_key: `compat-large-${suffix}.bin`, asset: file },
+        { overwrite: true },
+      );
+      check(
+        replaced.id === id && replaced.asset?.filename === 'replacement.bin' && replaced.asset?.size === bytes.length,
+        `replaced, got ${JSON.stringify(replaced.asset)}`,
+      );
+      check((await downloaded(id)).equals(bytes), 'the downloaded bytes are the new ones');
+      await sdk.models.release.asset.remove(id);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  },
+);
 
 // --- organizations --------------------------------------------------------------------------------
 await call('organization.create (same name twice: two handles)', async () => {

@@ -127,7 +127,7 @@ test('the official balena-sdk passes every call against the sandbox', {
   }
   expect(stderr.includes('Error') && !summary ? stderr : '').toBe('');
   expect(failures).toEqual([]);
-  expect(summary?.total).toBeGreaterThanOrEqual(84);
+  expect(summary?.total).toBeGreaterThanOrEqual(86);
   expect(summary?.passed).toBe(summary?.total);
   expect(code).toBe(0);
 });
