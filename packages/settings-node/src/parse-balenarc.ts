@@ -34,11 +34,13 @@ export function parseBalenarc(text: string): Record<string, string> {
 function stripComment(value: string): string {
   if (value.startsWith('"') || value.startsWith("'")) {
     const close = value.indexOf(value[0]!, 1);
-    const rest = close > 0 ? value.slice(close + 1).trim() : '';
-    if (close > 0 && (rest === '' || rest.startsWith('#'))) return value.slice(0, close + 1);
-    return value;
+    // Without a closing quote, close is -1 and rest is the whole value: neither empty nor a comment,
+    // so the value is returned as it is and parseScalar refuses it.
+    const rest = value.slice(close + 1).trim();
+    return rest === '' || rest.startsWith('#') ? value.slice(0, close + 1) : value;
   }
-  const comment = value.search(/\s#/);
+  // A comment starts with `#` at the start of the value (`key: # note`, no value) or after a space.
+  const comment = value.search(/(^|\s)#/);
   return (comment >= 0 ? value.slice(0, comment) : value).trim();
 }
 
