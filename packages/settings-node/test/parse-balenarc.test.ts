@@ -38,7 +38,7 @@ describe('parseBalenarc (the YAML subset of .balenarc.yml)', () => {
   });
 
   it('reads keys with spaces before the colon, and values after several spaces', () => {
-    expect(parseBalenarc('key : value\nquoted:   "spaced"\n')).toEqual({ key: 'value', quoted: 'spaced' });
+    expect(parseBalenarc('key : value\nquoted:   "spaced #1"\n')).toEqual({ key: 'value', quoted: 'spaced #1' });
   });
 
   it('ends a plain value at a comment, with the spaces before it', () => {
