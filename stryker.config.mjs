@@ -23,7 +23,8 @@ export default {
   incrementalFile: path.join(mutationDirectory, `${name}.incremental.json`),
   reporters: ['json', 'clear-text', 'progress'],
   jsonReporter: { fileName: path.join(mutationDirectory, `${name}.report.json`) },
-  concurrency: 2,
+  // Test processes at once; the machine may be shared, so STRYKER_CONCURRENCY=1 leaves cores to others.
+  concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   timeoutMS: 20_000,
   // In place: a copy of the package elsewhere breaks the relative paths of its tsconfig and tests
   // (and vitest skips test files below node_modules). Stryker restores every file when it ends;

@@ -20,8 +20,9 @@ import { readTokenShape } from './internal/token-shape.js';
 export async function loginWithToken(client: Client, token: string): Promise<void> {
   if (typeof token !== 'string') throw new InvalidParameter('token', typeof token, 'a string is required');
   const trimmed = token.trim();
-  const shape = readTokenShape(trimmed);
-  if (shape.kind === 'jwt' && isTokenExpired(trimmed)) {
+  readTokenShape(trimmed);
+  // Only a JWT expires: isTokenExpired is false for an API key.
+  if (isTokenExpired(trimmed)) {
     throw new ExpiredToken('The token has expired: log in again to get a new one');
   }
   await client.tokens.set(trimmed);

@@ -70,6 +70,22 @@ describe('generateCode', () => {
     if (secret.length >= 4) expectNoSecret(error, secret);
   });
 
+  it('says what a secret and a moment must be, showing [REDACTED] for the secret', async () => {
+    const secret = (await caught(() => generateCode('JBSW'))) as InvalidParameter;
+    expect(secret.value).toBe('[REDACTED]');
+    // (core's redaction takes `"secret": expected` in the message for a secret field and hides the word `expected`)
+    expect(secret.message).toContain('a base32 TOTP secret of 16 to 103 characters');
+    const moment = (await caught(() => generateCode(RFC_SECRET, { timestampMs: -1 }))) as InvalidParameter;
+    expect(moment.value).toBe(-1);
+    expect(moment.message).toContain('expected ms since the epoch, not negative');
+  });
+
+  it('takes the moment as a number only, up to the largest safe integer', async () => {
+    const error = await caught(() => generateCode(RFC_SECRET, { timestampMs: '59000' as unknown as number }));
+    expect(error).toBeInstanceOf(InvalidParameter);
+    await expect(generateCode(RFC_SECRET, { timestampMs: Number.MAX_SAFE_INTEGER })).resolves.toMatch(/^\d{6}$/);
+  });
+
   it('raises InvalidParameter for a secret that is not a string', async () => {
     const error = await caught(() => generateCode(42 as unknown as string));
     expect(error).toBeInstanceOf(InvalidParameter);
@@ -98,6 +114,11 @@ describe('generateCode', () => {
       expect((error as Error).message).toContain('crypto.subtle');
       expectNoSecret(error, RFC_SECRET);
     });
+
+    it('raises NotSupported when there is no crypto object at all', async () => {
+      vi.stubGlobal('crypto', undefined);
+      await expect(generateCode(RFC_SECRET)).rejects.toBeInstanceOf(NotSupported);
+    });
   });
 });
 
@@ -108,6 +129,10 @@ describe('secretFromSetupKey', () => {
     ['ABCD EFGH 2345 67AB', 'ABCDEFGH234567AB'],
     ['ABCDEFGH234567AB', 'ABCDEFGH234567AB'],
     ['otpauth://totp/balena:admin?issuer=balena', ''],
+    [' otpauth://totp/balena:admin?issuer=balena', ''],
+    ['ABCDEFGH234567AB====', 'ABCDEFGH234567AB'],
+    ['GEZDGNBV=Y3TQOJQ', 'GEZDGNBV=Y3TQOJQ'],
+    ['otpauth://totp/balena:admin?secret=abc%zz', 'ABC%ZZ'],
     ['', ''],
   ])('%s -> %s', (setupKey, secret) => {
     expect(secretFromSetupKey(setupKey)).toBe(secret);

@@ -140,7 +140,8 @@ describe('turning 2FA on and off', () => {
     expect(await isEnabled(client)).toBe(false);
 
     const setupKey = await getSetupKey(client);
-    expect(setupKey).toMatch(/secret=|^[A-Z2-7]+$/);
+    // The URL itself, unquoted from the API's JSON string.
+    expect(setupKey).toMatch(/^otpauth:\/\/totp\/balena:[^?]+\?secret=[A-Z2-7]+&issuer=balena$/);
     const secret = await getOtpauthSecret(client);
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
 

@@ -24,8 +24,9 @@ export function keyToFileName(key: string): string {
   if (key === TOKEN_FILE_NAME) return TOKEN_FILE_NAME;
   let encoded = '';
   for (const byte of new TextEncoder().encode(key)) {
+    // A byte of 0x80 or more is a Latin-1 character here, which PLAIN_CHARACTER never matches.
     const character = String.fromCharCode(byte);
-    encoded += byte < 0x80 && PLAIN_CHARACTER.test(character) ? character : `%${byte.toString(16).padStart(2, '0')}`;
+    encoded += PLAIN_CHARACTER.test(character) ? character : `%${byte.toString(16).padStart(2, '0')}`;
   }
   if (encoded.length > MAX_ENCODED_LENGTH_BYTES) {
     // `#` never appears in an encoded key, so a hashed name cannot collide with a short one.

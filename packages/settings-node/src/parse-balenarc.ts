@@ -34,11 +34,14 @@ export function parseBalenarc(text: string): Record<string, string> {
 function stripComment(value: string): string {
   if (value.startsWith('"') || value.startsWith("'")) {
     const close = value.indexOf(value[0]!, 1);
-    const rest = close > 0 ? value.slice(close + 1).trim() : '';
-    if (close > 0 && (rest === '' || rest.startsWith('#'))) return value.slice(0, close + 1);
-    return value;
+    // Only a comment may follow the closing quote. Anything else, or no closing quote (close is -1,
+    // rest is the whole value), leaves the value as it is for parseScalar to refuse; with nothing
+    // after the quote, the value already ends at it (the line is trimmed at its end).
+    const rest = value.slice(close + 1).trim();
+    return rest.startsWith('#') ? value.slice(0, close + 1) : value;
   }
-  const comment = value.search(/\s#/);
+  // A comment starts with `#` at the start of the value (`key: # note`, no value) or after a space.
+  const comment = value.search(/(^|\s)#/);
   return (comment >= 0 ? value.slice(0, comment) : value).trim();
 }
 

@@ -2,7 +2,7 @@
 // the SDK) must see the old content or the new one, never an empty or half-written file, and no
 // temporary file may stay behind. A reader thread reads the file as fast as it can while the main
 // thread rewrites it; a write in place (truncate, then write) shows up as a short or empty read.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -56,4 +56,21 @@ describe('writeFileAtomically', () => {
     expect(bad).toEqual([]);
     expect(readdirSync(directory)).toEqual(['token']);
   }, 60_000);
+
+  // Linux lists a process's open files in /proc/self/fd; a handle left open would hold the file
+  // (and on Windows block the next rename) until the garbage collector closes it.
+  it.skipIf(!existsSync('/proc/self/fd'))('closes the temporary file after each write', async () => {
+    const file = path.join(directory, 'closed');
+    for (let index = 0; index < 5; index++) await writeFileAtomically(file, `content ${index}`);
+    const openHere = readdirSync('/proc/self/fd')
+      .map((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      })
+      .filter((target) => target.startsWith(directory));
+    expect(openHere).toEqual([]);
+  });
 });

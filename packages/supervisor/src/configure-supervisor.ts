@@ -24,7 +24,7 @@ const ENDPOINTS: ReadonlySet<string> = new Set(['auto', 'device', 'api']);
 export function configureSupervisor(client: Client, options: SupervisorOptions): void {
   const checked = checkOptionsObject('options', options);
   const { endpoint } = checked;
-  if (endpoint !== undefined && (typeof endpoint !== 'string' || !ENDPOINTS.has(endpoint))) {
+  if (endpoint !== undefined && !ENDPOINTS.has(endpoint)) {
     const shown = typeof endpoint === 'string' ? endpoint : `a value of type ${typeof endpoint}`;
     throw new InvalidOption(`Unknown supervisor endpoint: ${shown} (expected auto, device or api)`);
   }

@@ -13,5 +13,5 @@ import { type Client, TOKEN_STORAGE_KEY } from '@balena-ts/core';
 export async function readCredential(client: Client): Promise<string | undefined> {
   // Trimmed as core does: a token file written by the balena CLI or an editor may end with a newline.
   const credential = (client.config.apiKey ?? (await client.storage.get(TOKEN_STORAGE_KEY)))?.trim();
-  return credential === undefined || credential === '' ? undefined : credential;
+  return credential === '' ? undefined : credential;
 }

@@ -14,10 +14,11 @@ export function secretFromSetupKey(setupKey: string): string {
   let secret = setupKey.trim();
   if (!parameter && URL_SCHEME_PATTERN.test(secret)) return '';
   if (parameter) {
+    const encoded = parameter[1]!;
     try {
-      secret = decodeURIComponent(parameter[1] ?? '');
+      secret = decodeURIComponent(encoded);
     } catch {
-      secret = parameter[1] ?? '';
+      secret = encoded;
     }
   }
   return secret.replace(/[\s-]/g, '').replace(/=+$/, '').toUpperCase();

