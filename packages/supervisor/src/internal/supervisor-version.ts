@@ -22,7 +22,9 @@ function isOlder(version: string, minimum: string): boolean {
 
 /**
  * Refuses a call the device's supervisor is too old for. Only the proxy mode knows the version
- * (from the device's row); an unknown version is let through for the supervisor to judge.
+ * (from the device's row); a device that has not reported one yet is let through for the
+ * supervisor to judge, while a reported version without a number in it (`unknown`) counts as
+ * older than any, as balena's SDK compares versions.
  *
  * @param target - the call's target
  * @param minimum - the oldest supervisor version that has the endpoint, e.g. `'7.0.0'`
