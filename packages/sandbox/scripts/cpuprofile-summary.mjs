@@ -53,7 +53,8 @@ function shortFile(url) {
 
 /** Prints the summary as two tables. */
 export function printSummary(summary, top = 25) {
-  const line = (row) => `${(row.share * 100).toFixed(1).padStart(5)}%  ${row.ms.toFixed(0).padStart(6)} ms  ${row.name}`;
+  const line = (row) =>
+    `${(row.share * 100).toFixed(1).padStart(5)}%  ${row.ms.toFixed(0).padStart(6)} ms  ${row.name}`;
   console.log(`sampled ${summary.totalMs.toFixed(0)} ms; by function (self time):`);
   for (const row of summary.functions.slice(0, top)) console.log(line(row));
   console.log('by file (self time):');
