@@ -34,12 +34,17 @@ function toSandboxRequest(raw: IncomingMessage): SandboxRequest {
     path = rawPath;
   }
   let parsed: Promise<unknown> | undefined;
+  // Parsed on first use: an OData query string is long and its routes never read it this way.
+  let query: URLSearchParams | undefined;
   return {
     raw,
     method: (raw.method ?? 'GET').toUpperCase(),
     url,
     path,
-    query: new URLSearchParams(queryStart < 0 ? '' : url.slice(queryStart + 1)),
+    get query() {
+      query ??= new URLSearchParams(queryStart < 0 ? '' : url.slice(queryStart + 1));
+      return query;
+    },
     params: {},
     body() {
       parsed ??= readRawBody(raw).then((buffer) => parseBody(buffer, raw.headers['content-type']));
