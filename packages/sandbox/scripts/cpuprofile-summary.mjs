@@ -28,18 +28,34 @@ export function summarise(profile, { from = -Infinity, to = Infinity } = {}) {
   }
   const byFunction = new Map();
   const byFile = new Map();
+  const byPart = new Map();
   for (const [id, microseconds] of selfById) {
     const { callFrame } = nodes.get(id);
     const file = callFrame.url ? shortFile(callFrame.url) : '(native)';
     const name = `${callFrame.functionName || '(anonymous)'} ${file}:${callFrame.lineNumber + 1}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + microseconds);
     byFile.set(file, (byFile.get(file) ?? 0) + microseconds);
+    const part = partOf(callFrame.functionName, file);
+    byPart.set(part, (byPart.get(part) ?? 0) + microseconds);
   }
   const rows = (map) =>
     [...map]
       .sort((a, b) => b[1] - a[1])
       .map(([name, microseconds]) => ({ name, ms: microseconds / 1000, share: microseconds / total }));
-  return { totalMs: total / 1000, functions: rows(byFunction), files: rows(byFile) };
+  return { totalMs: total / 1000, functions: rows(byFunction), files: rows(byFile), parts: rows(byPart) };
+}
+
+/** The coarse part of the server a function belongs to. */
+function partOf(functionName, file) {
+  if (functionName === '(idle)') return 'idle (waiting for requests)';
+  if (functionName === '(garbage collector)') return 'garbage collector';
+  if (functionName === 'writev' || functionName === 'writeUtf8String' || functionName === 'writeBuffer')
+    return 'socket writes (kernel)';
+  if (file.startsWith('better-sqlite3')) return 'SQLite (commits)';
+  if (file.startsWith('@balena/odata-parser')) return 'OData URL parser';
+  if (file.startsWith('dist/')) return 'sandbox code';
+  if (file.startsWith('node:') || file === '(native)') return 'Node.js HTTP, sockets, streams, natives';
+  return 'other modules';
 }
 
 function shortFile(url) {
@@ -57,6 +73,8 @@ export function printSummary(summary, top = 25) {
     `${(row.share * 100).toFixed(1).padStart(5)}%  ${row.ms.toFixed(0).padStart(6)} ms  ${row.name}`;
   console.log(`sampled ${summary.totalMs.toFixed(0)} ms; by function (self time):`);
   for (const row of summary.functions.slice(0, top)) console.log(line(row));
+  console.log('by part (self time):');
+  for (const row of summary.parts) console.log(line(row));
   console.log('by file (self time):');
   for (const row of summary.files.slice(0, Math.ceil(top / 2))) console.log(line(row));
 }
