@@ -1,5 +1,6 @@
-// parseODataUrl assembles a URL's parse from kept parses of its path and of each option: it must
-// give what balena's parser gives for the whole URL, tree, bind numbers and errors alike.
+// parseODataUrl assembles a URL's parse from kept parses of its path and of each option (string
+// values put back into kept templates): it must give what balena's parser gives for the whole
+// URL, tree, bind numbers and errors alike.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parseODataUrl } from '../src/odata/parse-odata.js';
@@ -17,6 +18,9 @@ const PATHS = [
   '/device(@id)',
   "/device(uuid='a&b')",
   '/device(',
+  "/device('abc')",
+  "/device(uuid='')",
+  '/device(uuid=%2712-ab_C%27)',
 ];
 const OPTIONS = [
   '',
@@ -30,6 +34,12 @@ const OPTIONS = [
   "$filter=name eq 'a&b'",
   '$filter=name%20eq%20%27x%27',
   '$filter=id eq',
+  "$filter=name eq ''",
+  "$filter=name eq '123' or name eq 'true'",
+  "$filter=created_at gt datetime'2020-01-01'",
+  "$filter=startswith(name,'null')",
+  "$filter=uuid in ('', 'a-b',%27c%27)",
+  "$filter=name eq 'a%20b'",
   '$orderby=device_name desc,id',
   '$top=5',
   '$top=abc',
@@ -78,5 +88,23 @@ describe('parseODataUrl', () => {
     parseODataUrl("/device?$filter=name eq 'n'&$skip=7");
     const url = "/device(uuid='k')?$skip=7&$filter=name eq 'n'&$top=3";
     expect(parseODataUrl(url)).toEqual(parser.parse(url));
+  });
+
+  it('puts each URL’s own string values into a template kept from another URL', () => {
+    for (const [first, second] of [
+      ["/device(uuid='aa')?$select=id", "/device(uuid='bb')?$select=id"],
+      ["/device?$filter=uuid in ('a','b') and name eq 'c'", "/device?$filter=uuid in ('d','e') and name eq 'f'"],
+      ["/device?$filter=name eq 'x'", "/device?$filter=name eq ''"],
+      ["/device?$filter=created_at gt datetime'2020-01-01'", "/device?$filter=created_at gt datetime'2021-02-03'"],
+      [
+        "/device?$filter=name eq 'a' and created_at gt datetime'b'",
+        "/device?$filter=name eq 'c' and created_at gt datetime'd'",
+      ],
+      ["/device?$select='a'", "/device?$select='b'"],
+      ["/device?$filter=name eq 'a''b'", "/device?$filter=name eq 'c''d'"],
+    ] as const) {
+      expect(parseODataUrl(first)).toEqual(parser.parse(first));
+      expect(parseODataUrl(second)).toEqual(parser.parse(second));
+    }
   });
 });

@@ -21,8 +21,97 @@ function remember(cache: Map<string, Parsed>, key: string, value: Parsed): Parse
   return value;
 }
 
+/** Stands for the i-th string literal of a piece while its template is parsed. */
+const PLACEHOLDER = 'zQ9sandboxLiteral';
+/** A string literal the parser reads as it is written: letters, digits, `-` and `_`. */
+const PLAIN_TEXT = /^[\w-]*$/;
+
+/**
+ * A piece with each quoted text replaced by a numbered placeholder, and the texts; undefined when
+ * it has no string or a text is not plain. Whether each placeholder came out as a string value is
+ * checked on the template's parse (`datetime'…'` and `$select='…'` come out as names).
+ */
+function templateOf(piece: string): { template: string; texts: string[] } | undefined {
+  const quotes = [...piece.matchAll(/'|%27/gi)];
+  if (quotes.length < 2) return undefined;
+  const texts: string[] = [];
+  let template = '';
+  let copied = 0;
+  for (let index = 0; index + 1 < quotes.length; index += 2) {
+    const opening = quotes[index]!;
+    const closing = quotes[index + 1]!;
+    const start = opening.index + opening[0].length;
+    const text = piece.slice(start, closing.index);
+    if (!PLAIN_TEXT.test(text)) return undefined;
+    template += piece.slice(copied, start) + PLACEHOLDER + texts.length;
+    copied = closing.index;
+    texts.push(text);
+  }
+  return { template: template + piece.slice(copied), texts };
+}
+
+/**
+ * The binds of a template's parse with the literals put back, or undefined when the placeholders
+ * did not come out as exactly one Text bind each (the template then says nothing about the piece).
+ */
+function fillBinds(binds: ODataBinds, texts: string[], seen: Set<number>): unknown[] | undefined {
+  const filled: unknown[] = [];
+  for (const bind of binds as unknown as [string, unknown][]) {
+    const [type, value] = bind;
+    if (type === 'List') {
+      const items = fillBinds(value as ODataBinds, texts, seen);
+      if (!items) return undefined;
+      filled.push([type, items]);
+    } else if (type === 'Text') {
+      const index =
+        typeof value === 'string' && value.startsWith(PLACEHOLDER) ? Number(value.slice(PLACEHOLDER.length)) : -1;
+      if (!(index >= 0 && index < texts.length) || value !== PLACEHOLDER + index) return undefined;
+      seen.add(index);
+      filled.push([type, texts[index]]);
+    } else {
+      filled.push(bind);
+    }
+  }
+  return filled;
+}
+
+/** Templates by text: their parse, or null when the placeholders do not come out one Text bind each. */
+const templates = new Map<string, Parsed | null>();
+
+function parsedTemplate(template: string, literals: number): Parsed | null {
+  const kept = templates.get(template);
+  if (kept !== undefined) return kept;
+  let result: Parsed | null = null;
+  try {
+    const candidate = parser.parse(template);
+    const seen = new Set<number>();
+    const placeholders = Array.from({ length: literals }, (_, index) => PLACEHOLDER + index);
+    // Each placeholder must be exactly one string bind: one that became part of a name is not.
+    const valid = fillBinds(candidate.binds, placeholders, seen) !== undefined && seen.size === literals;
+    result = valid ? candidate : null;
+  } catch {
+    // A malformed template: the piece itself is parsed (and throws).
+  }
+  if (templates.size >= PARSE_CACHE_SIZE) templates.delete(templates.keys().next().value as string);
+  templates.set(template, result);
+  return result;
+}
+
+/**
+ * A piece's parse, kept. A piece seen only with other string values (a uuid) is parsed once as a
+ * template and the values put back into its binds: balena's parser reads a literal character by
+ * character, and first-seen uuids were most of its time under load.
+ */
 function parsePiece(url: string): Parsed {
-  return pieces.get(url) ?? remember(pieces, url, parser.parse(url));
+  const kept = pieces.get(url);
+  if (kept) return kept;
+  const found = templateOf(url);
+  const template = found && parsedTemplate(found.template, found.texts.length);
+  if (found && template) {
+    const binds = fillBinds(template.binds, found.texts, new Set());
+    if (binds) return { tree: template.tree, binds: binds as unknown as ODataBinds };
+  }
+  return remember(pieces, url, parser.parse(url));
 }
 
 function isPlainList(binds: ODataBinds): boolean {
