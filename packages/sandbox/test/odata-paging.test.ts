@@ -156,3 +156,32 @@ describe('one fleet holding every device', () => {
     expect(devices.map((row) => row.id)).toEqual(sorted.map((row) => row.id).sort((a, b) => b - a));
   });
 });
+
+describe('computed fields in $filter and $orderby', () => {
+  it('filter and sort by overall_status as every row reports it', async () => {
+    const rows = (await odata(sandbox, 'device?$select=id,overall_status&$orderby=id asc', admin.token)).body.d as {
+      id: number;
+      overall_status: string;
+    }[];
+    expect(rows).toHaveLength(DEVICES_PER_FLEET);
+    const status = rows[0]!.overall_status;
+    expect(typeof status).toBe('string');
+    const count = async (filter: string) =>
+      (await odata(sandbox, `device/$count?$filter=${filter}`, admin.token)).body.d as number;
+    expect(await count(`overall_status eq '${status}'`)).toBe(
+      rows.filter((row) => row.overall_status === status).length,
+    );
+    expect(await count(`overall_status ne '${status}'`)).toBe(
+      rows.filter((row) => row.overall_status !== status).length,
+    );
+    const sorted = (await odata(sandbox, 'device?$select=id&$orderby=overall_status desc,id desc&$top=3', admin.token))
+      .body.d as { id: number }[];
+    const expected = [...rows]
+      .sort((a, b) =>
+        a.overall_status < b.overall_status ? 1 : a.overall_status > b.overall_status ? -1 : b.id - a.id,
+      )
+      .slice(0, 3)
+      .map((row) => ({ id: row.id }));
+    expect(sorted).toEqual(expected);
+  });
+});

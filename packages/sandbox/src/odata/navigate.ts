@@ -1,6 +1,6 @@
 import type { RowScope } from '../store/resource-policy.js';
 import type { Row } from '../store/row.js';
-import { findField, findNavigation } from '../store/schema.js';
+import { findNavigation } from '../store/schema.js';
 import type { FieldDefinition, NavigationDefinition } from '../store/schema-types.js';
 import type { QueryContext } from './query-context.js';
 import { UnknownMember } from './query-context.js';
@@ -13,14 +13,6 @@ export function navigationOf(resource: string, name: string): Navigation & { tar
   const navigation = findNavigation(resource, name);
   if (!navigation?.target) throw new UnknownMember(`${resource}.${name}`);
   return navigation as Navigation & { target: string };
-}
-
-/** The value of a field of a row, computed fields included. */
-export function fieldValue(context: QueryContext, resource: string, row: Row, name: string): unknown {
-  const field = findField(resource, name);
-  if (!field) throw new UnknownMember(`${resource}.${name}`);
-  if (field.computed) return field.computed(row, context.store);
-  return row[name] ?? null;
 }
 
 /** Every row a navigation leads to, visible to the actor or not (a to-one link gives 0 or 1 row). */
