@@ -130,6 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // An answer goes out only once what the request changed is on disk.
     beforeResponse: persistence ? () => persistence.commit() : undefined,
     log,
+    logRequests: !context.config.quiet,
   });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -102,3 +102,86 @@ describe('counts and lookups', () => {
     expect(both.body.d).toHaveLength(2);
   });
 });
+
+describe('one fleet holding every device', () => {
+  // Its index lookup is the whole table, so a page is a slice of the cached order, and counts
+  // through the fleet take one permission test for all its devices.
+  let single: Sandbox;
+  let fleet: { id: number };
+  let stranger: SandboxUser;
+  let sorted: { id: number; device_name: string }[];
+  beforeAll(async () => {
+    single = await startSandbox();
+    stranger = await single.createUser();
+    fleet = await single.seedApplication({ name: 'everything' });
+    await single.seedDevices({ application: fleet.id, count: DEVICES_PER_FLEET });
+    const all = await odata(single, 'device?$select=id,device_name', single.superuser.token);
+    sorted = (all.body.d as { id: number; device_name: string }[]).sort((a, b) =>
+      a.device_name < b.device_name ? -1 : a.device_name > b.device_name ? 1 : a.id - b.id,
+    );
+  });
+  afterAll(() => single.close());
+
+  it('pages by fleet match a full sort, and show a stranger nothing', async () => {
+    const page = async (query: string, token = single.superuser.token) => {
+      const answer = await odata(single, query, token);
+      expect(answer.status).toBe(200);
+      return (answer.body.d as { id: number }[]).map((row) => row.id);
+    };
+    const byFleet = `device?$select=id&$filter=belongs_to__application eq ${fleet.id}&$orderby=device_name asc`;
+    const ids = sorted.map((row) => row.id);
+    expect(await page(`${byFleet}&$top=50`)).toEqual(ids.slice(0, 50));
+    expect(await page(`${byFleet}&$top=25&$skip=575`)).toEqual(ids.slice(575, 600));
+    expect(await page(`${byFleet}&$skip=590`)).toEqual(ids.slice(590));
+    expect(await page(`${byFleet}&$skip=${DEVICES_PER_FLEET}`)).toEqual([]);
+    expect(await page(`${byFleet}&$top=0`)).toEqual([]);
+    expect(await page(`${byFleet}&$top=5`, stranger.token)).toEqual([]);
+    const count = await odata(single, `device/$count?$filter=belongs_to__application eq ${fleet.id}`, stranger.token);
+    expect(count.body.d).toBe(0);
+  });
+
+  it('expanded counts and lists of the fleet’s devices hold all of them', async () => {
+    const counted = await odata(
+      single,
+      `application?$select=id&$filter=id eq ${fleet.id}&$expand=owns__device/$count`,
+      single.superuser.token,
+    );
+    expect(counted.body.d).toEqual([{ owns__device: DEVICES_PER_FLEET, id: fleet.id }]);
+    const listed = await odata(
+      single,
+      `application(${fleet.id})?$select=id&$expand=owns__device($select=id;$orderby=id desc)`,
+      single.superuser.token,
+    );
+    const devices = (listed.body.d as { owns__device: { id: number }[] }[])[0]!.owns__device;
+    expect(devices.map((row) => row.id)).toEqual(sorted.map((row) => row.id).sort((a, b) => b - a));
+  });
+});
+
+describe('computed fields in $filter and $orderby', () => {
+  it('filter and sort by overall_status as every row reports it', async () => {
+    const rows = (await odata(sandbox, 'device?$select=id,overall_status&$orderby=id asc', admin.token)).body.d as {
+      id: number;
+      overall_status: string;
+    }[];
+    expect(rows).toHaveLength(DEVICES_PER_FLEET);
+    const status = rows[0]!.overall_status;
+    expect(typeof status).toBe('string');
+    const count = async (filter: string) =>
+      (await odata(sandbox, `device/$count?$filter=${filter}`, admin.token)).body.d as number;
+    expect(await count(`overall_status eq '${status}'`)).toBe(
+      rows.filter((row) => row.overall_status === status).length,
+    );
+    expect(await count(`overall_status ne '${status}'`)).toBe(
+      rows.filter((row) => row.overall_status !== status).length,
+    );
+    const sorted = (await odata(sandbox, 'device?$select=id&$orderby=overall_status desc,id desc&$top=3', admin.token))
+      .body.d as { id: number }[];
+    const expected = [...rows]
+      .sort((a, b) =>
+        a.overall_status < b.overall_status ? 1 : a.overall_status > b.overall_status ? -1 : b.id - a.id,
+      )
+      .slice(0, 3)
+      .map((row) => ({ id: row.id }));
+    expect(sorted).toEqual(expected);
+  });
+});

@@ -35,12 +35,17 @@ function toSandboxRequest(raw: IncomingMessage): SandboxRequest {
     path = rawPath;
   }
   let parsed: Promise<unknown> | undefined;
+  // Parsed on first use: an OData query string is long and its routes never read it this way.
+  let query: URLSearchParams | undefined;
   return {
     raw,
     method: (raw.method ?? 'GET').toUpperCase(),
     url,
     path,
-    query: new URLSearchParams(queryStart < 0 ? '' : url.slice(queryStart + 1)),
+    get query() {
+      query ??= new URLSearchParams(queryStart < 0 ? '' : url.slice(queryStart + 1));
+      return query;
+    },
     params: {},
     body() {
       parsed ??= readRawBody(raw).then((buffer) => parseBody(buffer, raw.headers['content-type']));
@@ -111,6 +116,8 @@ export interface ServerOptions {
   /** Runs before the status line of every answer is written (the persistence commit). */
   beforeResponse?: (() => void) | undefined;
   log: (message: string) => void;
+  /** Whether every answer is logged (its method, URL, status and time); a quiet sandbox skips the work. */
+  logRequests: boolean;
 }
 
 /** The node:http server: CORS, the middleware chain, routing, and a catch-all so it never crashes. */
@@ -129,10 +136,12 @@ export function createSandboxServer(options: ServerOptions): { server: Server; s
         return writeHead(...args);
       }) as ServerResponse['writeHead'];
     }
-    const started = Date.now();
-    response.on('finish', () =>
-      options.log(`${request.method} ${request.url} ${response.statusCode} ${Date.now() - started}ms`),
-    );
+    if (options.logRequests) {
+      const started = Date.now();
+      response.on('finish', () =>
+        options.log(`${request.method} ${request.url} ${response.statusCode} ${Date.now() - started}ms`),
+      );
+    }
     const route = async () => {
       if (request.method === 'OPTIONS') return sendEmpty(response, 200);
       const found = options.router.match(request.method, request.path);

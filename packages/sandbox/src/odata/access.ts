@@ -7,6 +7,36 @@ import type { Store } from '../store/store.js';
 
 export type { Scope } from '../store/resource-policy.js';
 
+/** Every table `userFleetRoles` reads: while none changes, a user's roles stay what they were. */
+const FLEET_ROLE_SOURCES = [
+  'organization_membership',
+  'organization_membership_role',
+  'application',
+  'user_application_membership',
+  'application_membership_role',
+  'team_membership',
+  'team_application_access',
+];
+const keptRoles = new WeakMap<Store, Map<number, { versions: number[]; roles: Map<number, FleetRole> }>>();
+
+/**
+ * A user's fleet roles, kept per user until one of the tables they come from changes: every
+ * request of a user needs them, and they change rarely (readers never modify the map).
+ */
+function keptFleetRoles(store: Store, userId: number): Map<number, FleetRole> {
+  let byUser = keptRoles.get(store);
+  if (!byUser) {
+    byUser = new Map();
+    keptRoles.set(store, byUser);
+  }
+  const versions = FLEET_ROLE_SOURCES.map((resource) => store.version(resource));
+  const kept = byUser.get(userId);
+  if (kept?.versions.every((version, index) => version === versions[index])) return kept.roles;
+  const roles = userFleetRoles(store, userId);
+  byUser.set(userId, { versions, roles });
+  return roles;
+}
+
 /**
  * What one request's actor may read and write. Built per request; the sets of reachable
  * organizations and fleets are computed once and reused for every row. Each resource's own rules
@@ -99,7 +129,7 @@ export class Access implements AccessView {
     if (!this.fleetRoles) {
       const actor = this.actor;
       this.fleetRoles =
-        actor.kind === 'user' && this.caller === 'user' ? userFleetRoles(this.store, actor.userId) : new Map();
+        actor.kind === 'user' && this.caller === 'user' ? keptFleetRoles(this.store, actor.userId) : new Map();
     }
     return this.fleetRoles;
   }

@@ -18,12 +18,22 @@ export interface Candidates {
    * tells a row of the resource apart without evaluating the filter.
    */
   exact?: (row: Row) => boolean;
+  /** When the filter is exactly `field eq value` on a link: every row of `rows` holds `value` in `field`. */
+  key?: { field: string; value: unknown };
 }
 
 interface Narrowed {
-  rows: Row[];
+  /** The rows, copied only when asked for: a count or a page of a cached order needs only their number. */
+  rows(): Row[];
+  size: number;
   /** Present when the narrowed node is answered by the lookup alone. */
   test?: (row: Row) => boolean;
+  /** Present when the narrowed node is `field eq value` on a link. */
+  key?: { field: string; value: unknown };
+}
+
+function listed(rows: Row[], test?: (row: Row) => boolean): Narrowed {
+  return { rows: () => rows, size: rows.length, ...(test ? { test } : {}) };
 }
 
 function bindOf(binds: Binds, node: Node): unknown {
@@ -38,20 +48,25 @@ function lookupEquals(store: Store, resource: string, name: string, value: unkno
   if (name === 'id') {
     if (typeof value !== 'number') return undefined;
     const row = store.get(resource, value);
-    return { rows: row ? [row] : [], test: (candidate) => candidate.id === value };
+    return listed(row ? [row] : [], (candidate) => candidate.id === value);
   }
   const field = findField(resource, name);
   if (!field || field.computed) return undefined;
   if (field.type === 'link') {
     if (typeof value !== 'number') return undefined;
-    return { rows: store.referencing(resource, name, value), test: (candidate) => candidate[name] === value };
+    return {
+      rows: () => store.referencing(resource, name, value),
+      size: store.countReferencing(resource, name, value),
+      test: (candidate) => candidate[name] === value,
+      key: { field: name, value },
+    };
   }
   if (field.type !== 'text' || typeof value !== 'string') return undefined;
   if (!resourceDefinition(resource).unique.some((unique) => unique.length === 1 && unique[0] === name)) {
     return undefined;
   }
   const row = store.findUnique(resource, [name], [value]);
-  return { rows: row ? [row] : [], test: (candidate) => candidate[name] === value };
+  return listed(row ? [row] : [], (candidate) => candidate[name] === value);
 }
 
 function byId(rows: Iterable<Row>): Row[] {
@@ -68,9 +83,9 @@ function narrow(store: Store, resource: string, filter: Node, binds: Binds): Nar
     let best: Narrowed | undefined;
     for (const part of filter.slice(1)) {
       const found = narrow(store, resource, part, binds);
-      if (found && (!best || found.rows.length < best.rows.length)) best = found;
+      if (found && (!best || found.size < best.size)) best = found;
     }
-    return best && { rows: best.rows };
+    return best && { rows: best.rows, size: best.size };
   }
   if (operator === 'or') {
     // `(slug eq 'x') or (uuid eq 'x')`, as the SDKs look fleets up: the union, if every branch narrows.
@@ -84,7 +99,7 @@ function narrow(store: Store, resource: string, filter: Node, binds: Binds): Nar
     const exact = tests.every((test) => test !== undefined)
       ? (row: Row) => tests.some((test) => test!(row))
       : undefined;
-    return { rows: byId(branches.flatMap((branch) => branch.rows)), ...(exact ? { test: exact } : {}) };
+    return listed(byId(branches.flatMap((branch) => branch.rows())), exact);
   }
   if (!left || typeof left !== 'object' || Array.isArray(left) || left.property || left.lambda || !left.name)
     return undefined;
@@ -102,7 +117,7 @@ function narrow(store: Store, resource: string, filter: Node, binds: Binds): Nar
       found.push(lookup);
     }
     const tests = found.map((lookup) => lookup.test!);
-    return { rows: byId(found.flatMap((lookup) => lookup.rows)), test: (row) => tests.some((test) => test(row)) };
+    return listed(byId(found.flatMap((lookup) => lookup.rows())), (row) => tests.some((test) => test(row)));
   }
   return undefined;
 }
@@ -115,7 +130,16 @@ function narrow(store: Store, resource: string, filter: Node, binds: Binds): Nar
 export function findCandidates(store: Store, resource: string, filter: Node, binds: Binds): Candidates {
   const narrowed = narrow(store, resource, filter, binds);
   if (!narrowed) return { rows: store.all(resource), size: store.count(resource) };
-  return { rows: narrowed.rows, size: narrowed.rows.length, ...(narrowed.test ? { exact: narrowed.test } : {}) };
+  let rows: Row[] | undefined;
+  return {
+    get rows() {
+      rows ??= narrowed.rows();
+      return rows;
+    },
+    size: narrowed.size,
+    ...(narrowed.test ? { exact: narrowed.test } : {}),
+    ...(narrowed.key ? { key: narrowed.key } : {}),
+  };
 }
 
 /** The rows a `$filter` can only match (see {@link findCandidates}); the filter still has to run on them. */

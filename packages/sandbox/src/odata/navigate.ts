@@ -1,5 +1,6 @@
+import type { RowScope } from '../store/resource-policy.js';
 import type { Row } from '../store/row.js';
-import { findField, findNavigation } from '../store/schema.js';
+import { findNavigation } from '../store/schema.js';
 import type { FieldDefinition, NavigationDefinition } from '../store/schema-types.js';
 import type { QueryContext } from './query-context.js';
 import { UnknownMember } from './query-context.js';
@@ -14,14 +15,6 @@ export function navigationOf(resource: string, name: string): Navigation & { tar
   return navigation as Navigation & { target: string };
 }
 
-/** The value of a field of a row, computed fields included. */
-export function fieldValue(context: QueryContext, resource: string, row: Row, name: string): unknown {
-  const field = findField(resource, name);
-  if (!field) throw new UnknownMember(`${resource}.${name}`);
-  if (field.computed) return field.computed(row, context.store);
-  return row[name] ?? null;
-}
-
 /** Every row a navigation leads to, visible to the actor or not (a to-one link gives 0 or 1 row). */
 export function linkedRows(context: QueryContext, row: Row, navigation: Navigation & { target: string }): Row[] {
   const { store } = context;
@@ -34,6 +27,17 @@ export function linkedRows(context: QueryContext, row: Row, navigation: Navigati
   return navigation.resolve?.(row, store) ?? [];
 }
 
+/**
+ * Whether the actor sees every row a reverse navigation leads to or none of them, when the scope
+ * is decided by the very link the navigation follows back (a fleet's devices); undefined when each
+ * row needs its own test.
+ */
+function reverseScope(row: Row, navigation: Navigation, scope: RowScope): boolean | undefined {
+  const decidedBy = scope.decidedBy;
+  if (!decidedBy || 'type' in navigation || navigation.reverseOf !== decidedBy.field) return undefined;
+  return decidedBy.allows(row.id);
+}
+
 /** The rows a navigation leads to that the actor may see (a to-one link gives 0 or 1 row). */
 export function relatedRows(
   context: QueryContext,
@@ -43,5 +47,19 @@ export function relatedRows(
 ): Row[] {
   const scope = context.access.readScope(navigation.target, true);
   if (scope === 'none') return [];
+  const all = reverseScope(row, navigation, scope);
+  if (all !== undefined) return all ? linkedRows(context, row, navigation) : [];
   return linkedRows(context, row, navigation).filter(scope);
+}
+
+/** How many rows a navigation leads to that the actor may see, when that takes no test per row; undefined otherwise. */
+export function visibleRelatedCount(
+  context: QueryContext,
+  row: Row,
+  navigation: Navigation & { target: string },
+  scope: RowScope,
+): number | undefined {
+  const all = reverseScope(row, navigation, scope);
+  if (all === undefined || 'type' in navigation || !navigation.reverseOf) return undefined;
+  return all ? context.store.countReferencing(navigation.target, navigation.reverseOf, row.id) : 0;
 }

@@ -1,4 +1,5 @@
 import type { ODataOptions } from '@balena/odata-parser';
+import type { RowScope } from '../store/resource-policy.js';
 import type { Row } from '../store/row.js';
 import type { Candidates } from './candidates.js';
 import { compileFilter } from './filter.js';
@@ -9,6 +10,20 @@ import { cachedOrder, SORT_CACHE_MIN_ROWS, sortAll } from './sort.js';
 // biome-ignore lint/suspicious/noExplicitAny: the parser's filter tree is untyped.
 type Node = any;
 
+const EVERY_ROW = () => true;
+const NO_ROW = () => false;
+
+/**
+ * Whether the caller may see every candidate or none, when the candidates all hold one value in
+ * the field that alone decides the scope (a fleet's devices, and a scope by fleet); undefined
+ * when each row needs its own test.
+ */
+function scopeOfAll(candidates: Candidates, scope: RowScope): boolean | undefined {
+  const { key } = candidates;
+  const decidedBy = scope.decidedBy;
+  return key && decidedBy && key.field === decidedBy.field ? decidedBy.allows(key.value) : undefined;
+}
+
 /**
  * One test per row for what the caller may see and the `$filter` asks for. When the candidates
  * came from an index that answers the filter exactly, they need no filter at all, and rows from
@@ -18,13 +33,18 @@ function matcher(
   context: QueryContext,
   resource: string,
   candidates: Candidates,
-  scope: (row: Row) => boolean,
+  scope: RowScope,
   filter: Node,
   rowsFromCandidates: boolean,
 ): (row: Row) => boolean {
   if (filter === undefined) return scope;
   const exact = candidates.exact;
-  if (exact) return rowsFromCandidates ? scope : (row) => exact(row) && scope(row);
+  if (exact) {
+    const all = scopeOfAll(candidates, scope);
+    if (all === false) return NO_ROW;
+    if (rowsFromCandidates) return all ? EVERY_ROW : scope;
+    return all ? exact : (row) => exact(row) && scope(row);
+  }
   const predicate = compileFilter(context, resource, filter);
   return (row) => scope(row) && predicate(row);
 }
@@ -55,7 +75,7 @@ export function queryRows(
   context: QueryContext,
   resource: string,
   candidates: Candidates,
-  scope: (row: Row) => boolean,
+  scope: RowScope,
   options: ODataOptions,
 ): Row[] {
   const skipOption = numberOption(context, options.$skip) ?? 0;
@@ -65,7 +85,15 @@ export function queryRows(
   const orderby = options.$orderby as Node;
   const order = orderby && candidates.size >= SORT_CACHE_MIN_ROWS ? cachedOrder(context, resource, orderby) : undefined;
   const match = matcher(context, resource, candidates, scope, options.$filter, order === undefined);
-  if (order) return collect(order, match, skip, top);
+  if (order) {
+    // Every row of the table is a candidate and needs no other test (one fleet's devices): the page is a slice.
+    if (match === candidates.exact && candidates.size === order.length) {
+      // As `collect` counts: a fractional $skip or $top rounds up.
+      const start = Math.ceil(skip);
+      return top <= 0 ? [] : order.slice(start, start + Math.ceil(top));
+    }
+    return collect(order, match, skip, top);
+  }
   if (!orderby) return collect(candidates.rows, match, skip, top);
   const matched: Row[] = [];
   for (const row of candidates.rows) if (match(row)) matched.push(row);
@@ -77,10 +105,12 @@ export function countRows(
   context: QueryContext,
   resource: string,
   candidates: Candidates,
-  scope: (row: Row) => boolean,
+  scope: RowScope,
   filter: Node,
 ): number {
   const match = matcher(context, resource, candidates, scope, filter, true);
+  if (match === EVERY_ROW) return candidates.size;
+  if (match === NO_ROW) return 0;
   let count = 0;
   for (const row of candidates.rows) if (match(row)) count++;
   return count;

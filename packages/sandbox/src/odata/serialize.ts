@@ -3,7 +3,7 @@ import type { Row } from '../store/row.js';
 import { findField, resourceDefinition } from '../store/schema.js';
 import type { ComputeField } from '../store/schema-types.js';
 import { compileFilter } from './filter.js';
-import { linkedRows, navigationOf, relatedRows } from './navigate.js';
+import { linkedRows, navigationOf, relatedRows, visibleRelatedCount } from './navigate.js';
 import type { QueryContext } from './query-context.js';
 import { spendExpandBudget, UnknownMember } from './query-context.js';
 import { rowSelector } from './read.js';
@@ -33,6 +33,8 @@ function relatedCounter(
   return (row) => {
     const scope = context.access.readScope(navigation.target, true);
     if (scope === 'none') return 0;
+    const visible = predicate ? undefined : visibleRelatedCount(context, row, navigation, scope);
+    if (visible !== undefined) return visible;
     let count = 0;
     for (const related of linkedRows(context, row, navigation)) {
       if (scope(related) && (!predicate || predicate(related))) count++;
@@ -83,6 +85,14 @@ export function rowSerializer(context: QueryContext, resource: string, options: 
 
 const toLink = (value: unknown) => (value === null || value === undefined ? value : { __id: value });
 
+type SerializerFactory = (getters: ((row: Row) => unknown)[], link: typeof toLink) => RowSerializer;
+/**
+ * The generated functions by source: a page of the same shape reuses one, so V8 compiles and
+ * optimizes it once rather than once per request. `$select` lists vary, so the oldest are dropped.
+ */
+const FACTORIES_KEPT = 500;
+const factories = new Map<string, SerializerFactory>();
+
 /**
  * Builds the answer object as one generated object literal: every object of a page then has one
  * hidden class from the start, which V8 serializes markedly faster than objects built key by key
@@ -112,8 +122,14 @@ function compileObject(
     }
     parts.push(`${key}: ${field.link ? `toLink(${value})` : value}`);
   }
-  const build = new Function('getters', 'toLink', `return (row) => ({ ${parts.join(', ')} });`);
-  return build(getters, toLink) as RowSerializer;
+  const source = `return (row) => ({ ${parts.join(', ')} });`;
+  let build = factories.get(source);
+  if (!build) {
+    build = new Function('getters', 'toLink', source) as SerializerFactory;
+    if (factories.size >= FACTORIES_KEPT) factories.delete(factories.keys().next().value as string);
+    factories.set(source, build);
+  }
+  return build(getters, toLink);
 }
 
 /** One row as balena answers it (see {@link rowSerializer}). */

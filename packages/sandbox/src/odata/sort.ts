@@ -82,11 +82,20 @@ export function sortAll(context: QueryContext, resource: string, rows: Row[], or
   const empty = new Map();
   // One column of precomputed values per key, then a sort of row positions.
   const columns = keys.map((key) => rows.map((row) => key.value(row, empty)));
+  // A column of strings only (names, uuids) compares them directly, as compareKeys would.
+  const comparisons = columns.map((column, index): ((a: number, b: number) => number) => {
+    const descending = keys[index]!.descending;
+    if (!column.every((value) => typeof value === 'string')) {
+      return (a, b) => compareKeys(column[a], column[b], descending);
+    }
+    const text = column as string[];
+    const direction = descending ? -1 : 1;
+    return (a, b) => (text[a]! < text[b]! ? -direction : text[a]! > text[b]! ? direction : 0);
+  });
   const positions = rows.map((_row, index) => index);
   positions.sort((a, b) => {
-    for (let index = 0; index < columns.length; index++) {
-      const column = columns[index]!;
-      const order = compareKeys(column[a], column[b], keys[index]!.descending);
+    for (const compare of comparisons) {
+      const order = compare(a, b);
       if (order !== 0) return order;
     }
     return a - b;
