@@ -117,6 +117,17 @@ describe('overall_status', () => {
     await call(sandbox, 'PATCH', '/sandbox/v1/settings', { token, body: { heartbeatTimeoutMs: 600_000 } });
   });
 
+  it('a device seeded online stays online until its heartbeat times out, like one just heard from', async () => {
+    const [seeded] = await sandbox.seedDevices({
+      application: fleet,
+      count: 1,
+      fields: { api_heartbeat_state: 'online' },
+    });
+    // Past the once-a-second sweep of expired heartbeats.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await status(seeded!.id)).body.d[0].api_heartbeat_state).toBe('online');
+  });
+
   it('a device may not report for another device (401)', async () => {
     const first = await register();
     const second = await register();

@@ -57,6 +57,9 @@ export function seedDevices(store: Store, options: SeedDevicesOptions): { id: nu
       is_of__device_type: type,
       ...options.fields,
     });
+    // A device seeded online was just heard from: without a heartbeat time, the next sweep of
+    // expired heartbeats (every second) would turn it offline before a test reads it.
+    if (row.api_heartbeat_state === 'online' && row.heartbeat_at_ms === undefined) row.heartbeat_at_ms = store.now();
     attachActor(store, 'device', row);
     store.put('device', row);
     created.push({ id: row.id, uuid: row.uuid as string });
