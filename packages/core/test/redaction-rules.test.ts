@@ -59,6 +59,13 @@ describe('redaction, one rule at a time', () => {
     },
   );
 
+  it('leaves the words after a secret-named parameter in a message', () => {
+    const message =
+      'Invalid parameter: undefined is not a valid value for parameter "password": a password is required';
+    expect(redact(message)).toBe(message);
+    expect(redact('parameter "token": expected a string')).toBe('parameter "token": expected a string');
+  });
+
   it('a JWT anywhere in the text', () => {
     const jwt = 'eyJhbGci.eyJpZCI6MX0.c2ln';
     expect(redact(`token is ${jwt} here`)).toBe('token is [REDACTED] here');

@@ -12,8 +12,10 @@ const JWT_PATTERN = /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 // `scheme://user:password@host`: fetch names such a URL in full when it refuses it.
 const URL_CREDENTIALS_PATTERN = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"']+@/gi;
 const QUERY_SECRET_PATTERN = /\b((?:api_?key|[A-Za-z_]*token|password|secret)=)[^&\s#"',;]+/gi;
+// The value is a JSON string or a bare number (a PIN): a word after the colon is prose, as in
+// `parameter "password": a password is required`, and stays.
 const JSON_SECRET_PATTERN =
-  /("(?:password|[A-Za-z_]*token|api_?key|key|secret)"\s*:\s*)("(?:[^"\\]|\\.)*"|[^\s,}\]]+)/gi;
+  /("(?:password|[A-Za-z_]*token|api_?key|key|secret)"\s*:\s*)("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)/gi;
 // balena API keys are 32 mixed-case alphanumerics; uuids are lower-case hex and never match.
 const API_KEY_PATTERN = /\b(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{32}\b/g;
 
