@@ -10,7 +10,7 @@ const EXPLANATIONS = {
   'Node cold start|time above raw fetch (the SDK’s own cost)':
     'Each entry point now ships as one bundled module (29 files loaded, 103 before), and this cost swings with the machine\u2019s load (39-74 ms this week, 0.25-0.63 of the official). What is left: ofetch\u2019s Node build, whose `node` export condition loads node-fetch-native (7-10 ms) although core hands ofetch the global `fetch`; only bundling ofetch\u2019s neutral build into core would avoid it, which is not how ofetch is meant to be shipped.',
   'Installed footprint|packages':
-    'Measured at 9 on 2026-12-03: the four balena-ts packages (models depends on supervisor for device actions), ofetch with destr, ufo and node-fetch-native, and semver (the balenaOS version rules). A higher count means a new runtime dependency: the version rules once used balena-semver, which brought memoizee and 17 small packages.',
+    'Measured at 9 on 2026-12-03: the four balena-ts packages (models depends on supervisor for device actions), ofetch with destr, ufo and node-fetch-native, and semver (version ranges, for the os and OS update entries). A higher count means a new runtime dependency: the version rules once used balena-semver, which brought memoizee and 17 small packages.',
   'Installed footprint|bytes (apparent size)':
     'Measured at 1.98 MB on 2026-12-03, most of it the balena-ts packages\u2019 own files; semver is about 150 KB. balena-semver with memoizee and its dependencies once took it to 2.83 MB.',
   'Requests made|list 10,000 devices':

@@ -1,8 +1,9 @@
 import semverSatisfies from 'semver/functions/satisfies.js';
 import { compareOsVersions, normalizeOsVersion, parseOsVersion } from './os-version.js';
 
-// Apart from os-version.ts because semver's range parser is most of semver's size: entries that
-// only compare versions (the device model's local mode and supervisor checks) do not carry it.
+// Ranges (`^6.0.0`, `>=2.88 <3`, `~2.0`, `6.x`) are a grammar of their own: `semver` reads them.
+// Apart from os-version.ts so that entries which only compare versions (the device model's local
+// mode and supervisor checks) neither bundle nor load it.
 
 /**
  * Whether a balenaOS version satisfies a semver range (loose parsing, as balena's tools read ranges).
@@ -16,8 +17,7 @@ import { compareOsVersions, normalizeOsVersion, parseOsVersion } from './os-vers
  * ```
  */
 export function satisfiesOsRange(version: string, range: string): boolean {
-  const parsed = parseOsVersion(version);
-  return parsed !== null && semverSatisfies(parsed, range, { loose: true });
+  return parseOsVersion(version) !== null && semverSatisfies(normalizeOsVersion(version), range, { loose: true });
 }
 
 /**

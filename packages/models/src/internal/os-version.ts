@@ -1,10 +1,84 @@
-import type SemVer from 'semver/classes/semver.js';
-import semverCompare from 'semver/functions/compare.js';
-import semverParse from 'semver/functions/parse.js';
+// balenaOS versions as balena compares them (the rules of balena's own `balena-semver`, whose
+// CommonJS build and caching dependencies made up most of what installing the models package
+// brought with it). Parsing and ordering follow semver 2.0.0's grammar and precedence, written here
+// rather than loaded from `semver`: the device model compares versions (local mode, supervisor
+// pins) and a Node program would load semver's nine modules, and compile its expressions, to
+// read one device. Ranges, a grammar of their own, stay with `semver` (os-version-range.ts); the
+// test checks both files against balena-semver on every pair of a table of spellings.
 
-// balenaOS versions as balena compares them (the rules of balena's own `balena-semver`, written
-// here over `semver` alone: that package's CommonJS build and its caching dependencies made up
-// most of what installing the models package brought with it).
+/** A parsed balenaOS version: semver's parts (numeric pre-release identifiers as numbers). */
+export interface ParsedOsVersion {
+  readonly major: number;
+  readonly minor: number;
+  readonly patch: number;
+  readonly prerelease: readonly (string | number)[];
+  readonly build: readonly string[];
+  /** `major.minor.patch` and the pre-release, without the build. */
+  readonly version: string;
+}
+
+// semver 2.0.0's grammar (semver.org), with the leading `v` node-semver also accepts.
+const SEMVER_PATTERN =
+  /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const NUMERIC = /^[0-9]+$/;
+// node-semver's limits: a longer string or a larger number is not a version.
+const MAX_LENGTH = 256;
+
+function semverParse(text: string): ParsedOsVersion | null {
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_LENGTH) return null;
+  const match = SEMVER_PATTERN.exec(trimmed);
+  if (!match) return null;
+  const [major, minor, patch] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
+  if (![major, minor, patch].every(Number.isSafeInteger)) return null;
+  const prerelease = match[4] === undefined ? [] : match[4].split('.').map(preReleaseIdentifier);
+  const core = `${major}.${minor}.${patch}`;
+  return {
+    major,
+    minor,
+    patch,
+    prerelease,
+    build: match[5] === undefined ? [] : match[5].split('.'),
+    version: prerelease.length > 0 ? `${core}-${prerelease.join('.')}` : core,
+  };
+}
+
+function preReleaseIdentifier(identifier: string): string | number {
+  if (!NUMERIC.test(identifier)) return identifier;
+  const number = Number(identifier);
+  return Number.isSafeInteger(number) ? number : identifier;
+}
+
+function compareIdentifiers(left: string | number, right: string | number): number {
+  const leftNumeric = NUMERIC.test(String(left));
+  const rightNumeric = NUMERIC.test(String(right));
+  const a = leftNumeric && rightNumeric ? Number(left) : left;
+  const b = leftNumeric && rightNumeric ? Number(right) : right;
+  if (a === b) return 0;
+  // A numeric identifier sorts below an alphanumeric one (semver 2.0.0, precedence rule 11.4).
+  if (leftNumeric && !rightNumeric) return -1;
+  if (rightNumeric && !leftNumeric) return 1;
+  return a < b ? -1 : 1;
+}
+
+function semverCompare(left: ParsedOsVersion, right: ParsedOsVersion): number {
+  const main =
+    compareIdentifiers(left.major, right.major) ||
+    compareIdentifiers(left.minor, right.minor) ||
+    compareIdentifiers(left.patch, right.patch);
+  if (main !== 0) return main;
+  // A version without pre-release parts is above any pre-release of it.
+  if (left.prerelease.length === 0 || right.prerelease.length === 0) {
+    return sign(left.prerelease.length === 0, right.prerelease.length === 0);
+  }
+  for (let index = 0; ; index++) {
+    const a = left.prerelease[index];
+    const b = right.prerelease[index];
+    if (a === undefined || b === undefined) return sign(a !== undefined, b !== undefined);
+    const order = compareIdentifiers(a, b);
+    if (order !== 0) return order;
+  }
+}
 
 /**
  * A balenaOS version spelled as devices and releases spell it, rewritten as semver: prefixes
@@ -45,12 +119,12 @@ export function normalizeOsVersion(version: string): string {
  * parseOsVersion('balenaOS 2.88.4+rev2')?.major; // 2
  * ```
  */
-export function parseOsVersion(version: string | null | undefined): SemVer | null {
+export function parseOsVersion(version: string | null | undefined): ParsedOsVersion | null {
   if (typeof version !== 'string') return null;
   return semverParse(normalizeOsVersion(version));
 }
 
-function revisionOf(version: SemVer): number {
+function revisionOf(version: ParsedOsVersion): number {
   for (const part of version.build) {
     const revision = /^rev(\d+)$/.exec(part);
     if (revision) return Number.parseInt(revision[1] as string, 10);
