@@ -3,7 +3,17 @@
 // and `imports` point at as one ES module bundled from the sources (esbuild, code splitting), so
 // Node loads a handful of files instead of one per source file. What two entry points share goes to
 // `dist/chunks/` once, so a class stays one object whichever entry it is imported from.
-// Dependencies (`@balena-ts/*`, ofetch, mqtt, ...) and `#platform` stay imports.
+// The package's runtime dependencies (`@balena-ts/*`, mqtt, ...), Node's modules and `#platform`
+// stay imports. A package the sources import but package.json lists only as a devDependency is
+// vendored: bundled on its own into `dist/vendor/<name>.js` (imported as `#vendor/<name>`, which
+// package.json's `imports` must map), resolved as for any platform with a global fetch (the
+// `import`/`default` conditions, never `node`). Core vendors ofetch this way: Node's `node` build of
+// ofetch loads node-fetch-native's whole polyfill (http, https, zlib, stream, net) although core
+// always hands ofetch the global fetch. A module of its own, not mixed into core's chunk, so a
+// program that uses no request (only errors, only the query builder) still drops all of it: the
+// package's `sideEffects: false` covers the file, and a bundler cannot drop an unused top-level
+// call such as ofetch's default instance from inside a chunk it keeps. The licences of what was
+// vendored are written to `dist/vendor/LICENSES.md`, published with the package.
 //
 // The packages' tsc writes declarations only (`emitDeclarationOnly`): the JavaScript in dist/ is
 // always this script's, never a mix of a partial tsc re-emit and an older bundle. Any other
@@ -16,15 +26,25 @@ const packageDir = process.cwd();
 const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
 const CHUNKS = 'chunks';
 
-/** Every `./dist/<name>.js` an `exports` or `imports` condition names. */
+const VENDOR = 'vendor';
+
+/** Every `./dist/<name>.js` an `exports` or `imports` condition names (not the vendored files). */
 function entryTargets(map, found = new Set()) {
   if (typeof map === 'string') {
-    if (map.startsWith('./dist/') && map.endsWith('.js')) found.add(map.slice('./dist/'.length, -'.js'.length));
+    if (map.startsWith('./dist/') && map.endsWith('.js') && !map.startsWith(`./dist/${VENDOR}/`)) {
+      found.add(map.slice('./dist/'.length, -'.js'.length));
+    }
   } else if (map && typeof map === 'object') {
     for (const value of Object.values(map)) entryTargets(value, found);
   }
   return found;
 }
+
+const runtimeDependencies = Object.keys({
+  ...manifest.dependencies,
+  ...manifest.peerDependencies,
+  ...manifest.optionalDependencies,
+});
 
 const names = [...entryTargets(manifest.exports), ...entryTargets(manifest.imports ?? {})];
 const entryPoints = Object.fromEntries(
@@ -39,6 +59,23 @@ const entryPoints = Object.fromEntries(
 
 // Chunk names carry a content hash: clear the previous build's so none is left behind.
 fs.rmSync(path.join(packageDir, 'dist', CHUNKS), { recursive: true, force: true });
+fs.rmSync(path.join(packageDir, 'dist', VENDOR), { recursive: true, force: true });
+
+/** The bare imports that are not runtime dependencies, seen while bundling: they get vendored. */
+const vendored = new Set();
+const vendorPlugin = {
+  name: 'vendor',
+  setup(builder) {
+    builder.onResolve({ filter: /^[^./#]/ }, ({ path: specifier }) => {
+      if (specifier.startsWith('node:')) return undefined;
+      const [name] = /^(?:@[^/]+\/)?[^/]+/.exec(specifier);
+      if (runtimeDependencies.includes(name)) return { path: specifier, external: true };
+      if (specifier !== name) throw new Error(`${manifest.name}: vendored imports name a package, not ${specifier}`);
+      vendored.add(name);
+      return { path: `#${VENDOR}/${name}`, external: true };
+    });
+  },
+};
 
 const result = await build({
   absWorkingDir: packageDir,
@@ -50,9 +87,9 @@ const result = await build({
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
-  // Bare imports are the package's dependencies: the user's installer and bundler resolve them.
-  packages: 'external',
+  // The package's dependencies stay bare imports: the user's installer and bundler resolve them.
   external: ['node:*', '#*'],
+  plugins: [vendorPlugin],
   // Readable output: the user's bundler minifies; names and comments help whoever reads a stack.
   minify: false,
   sourcemap: true,
@@ -62,8 +99,61 @@ const result = await build({
   metafile: true,
 });
 
-const written = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(packageDir, file)));
+const outputs = Object.keys(result.metafile.outputs);
+if (vendored.size > 0) {
+  const mapped = manifest.imports?.[`#${VENDOR}/*`];
+  if (mapped !== `./dist/${VENDOR}/*.js`) {
+    throw new Error(`${manifest.name}: package.json needs "imports": { "#${VENDOR}/*": "./dist/${VENDOR}/*.js" }`);
+  }
+  const vendorResult = await build({
+    absWorkingDir: packageDir,
+    // One file per vendored package, each entry re-exporting the package as resolved for a platform
+    // with a global fetch.
+    entryPoints: Object.fromEntries([...vendored].map((name) => [name, name])),
+    outdir: path.join('dist', VENDOR),
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    conditions: ['import', 'default'],
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    legalComments: 'none',
+    allowOverwrite: true,
+    logLevel: 'warning',
+    metafile: true,
+  });
+  outputs.push(...Object.keys(vendorResult.metafile.outputs));
+  writeVendoredLicences(vendorResult.metafile);
+}
+
+const written = new Set(outputs.map((file) => path.resolve(packageDir, file)));
 for (const file of fs.readdirSync(path.join(packageDir, 'dist'), { recursive: true })) {
   const absolute = path.join(packageDir, 'dist', file);
   if (/\.js(\.map)?$/.test(file) && !written.has(absolute)) fs.rmSync(absolute);
+}
+
+/** Writes the licence of every npm package bundled into dist/vendor/ (a vendored package's own dependencies included). */
+function writeVendoredLicences(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const normalized = input.replaceAll('\\', '/');
+    const at = normalized.lastIndexOf('node_modules/');
+    if (at === -1) continue;
+    const [name] = /^(?:@[^/]+\/)?[^/]+/.exec(normalized.slice(at + 'node_modules/'.length));
+    packages.set(name, path.resolve(packageDir, normalized.slice(0, at + 'node_modules/'.length) + name));
+  }
+  const sections = [...packages]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, root]) => {
+      const { version, license } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+      const file = fs.readdirSync(root).find((entry) => /^licen[cs]e/i.test(entry));
+      if (!file) throw new Error(`${manifest.name}: vendored ${name} has no licence file`);
+      return `## ${name} ${version} (${license})\n\n${fs.readFileSync(path.join(root, file), 'utf8').trim()}\n`;
+    });
+  fs.writeFileSync(
+    path.join(packageDir, 'dist', VENDOR, 'LICENSES.md'),
+    `# Third-party code in ${manifest.name}\n\nThe files in this folder bundle the following packages, under their licences.\n\n${sections.join('\n')}`,
+  );
+  console.log(`${manifest.name}: vendored ${[...packages.keys()].join(', ')}`);
 }

@@ -8,9 +8,9 @@ const EXPLANATIONS = {
   'Node cold start|time to first request':
     'Node itself costs the raw-fetch column; no SDK can go below it, so 1/4 of the official total would need Node to start 4 times faster. See the next row for the SDK’s own cost.',
   'Node cold start|time above raw fetch (the SDK’s own cost)':
-    'Each entry point now ships as one bundled module (29 files loaded, 103 before), and this cost swings with the machine\u2019s load (39-74 ms this week, 0.25-0.63 of the official). What is left: ofetch\u2019s Node build, whose `node` export condition loads node-fetch-native (7-10 ms) although core hands ofetch the global `fetch`; only bundling ofetch\u2019s neutral build into core would avoid it, which is not how ofetch is meant to be shipped.',
+    'Each entry point ships as one bundled module and core carries ofetch\u2019s platform-neutral build in its own file (24 files loaded and no npm package; 103 files before the bundling, 30 files and 4 packages while ofetch\u2019s Node build loaded node-fetch-native\u2019s polyfill). What is left is Node compiling about 230 KB of the four packages\u2019 code (core 95 KB with ofetch 21 KB, models\u2019 device entry and its chunks 80 KB, supervisor 16 KB, which models\u2019 device actions import) and the login; this cost also swings with the machine\u2019s load (0.25-0.63 of the official in one week of runs).',
   'Installed footprint|packages':
-    'Measured at 9 on 2026-12-03: the four balena-ts packages (models depends on supervisor for device actions), ofetch with destr, ufo and node-fetch-native, and semver (version ranges, for the os and OS update entries). A higher count means a new runtime dependency: the version rules once used balena-semver, which brought memoizee and 17 small packages.',
+    'The four balena-ts packages (models depends on supervisor for device actions) and semver (version ranges, for the os and OS update entries); core carries ofetch inside it. A higher count means a new runtime dependency: the version rules once used balena-semver, which brought memoizee and 17 small packages.',
   'Installed footprint|bytes (apparent size)':
     'Measured at 1.98 MB on 2026-12-03, most of it the balena-ts packages\u2019 own files; semver is about 150 KB. balena-semver with memoizee and its dependencies once took it to 2.83 MB.',
   'Requests made|list 10,000 devices':
