@@ -84,6 +84,27 @@ describe('createClient', () => {
   });
 });
 
+describe('client.request', () => {
+  it.each([
+    { name: 'path', path: { url: '/ping' }, options: undefined },
+    { name: 'path', path: 42, options: undefined },
+    { name: 'path', path: '', options: undefined },
+    { name: 'options', path: '/ping', options: 'GET' },
+    { name: 'options', path: '/ping', options: null },
+  ])('refuses a $name it cannot send with InvalidParameter, sending nothing', async ({ name, path, options }) => {
+    server = await startTestServer((_request, response) => sendJson(response, 200, { ok: true }));
+    const client = createClient({ apiUrl: server.url, storage: createMemoryStorage() });
+    const error = await client.request(path as never, options as never).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidParameter);
+    expect((error as InvalidParameter).message).toContain(name);
+    expect(error).toMatchObject({ parameter: name });
+    expect(server.requests).toHaveLength(0);
+    const stream = await client.request.stream(path as never, options as never).catch((thrown: unknown) => thrown);
+    expect(stream).toBeInstanceOf(InvalidParameter);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('redact', () => {
   it.each([
     { value: 0, text: '0' },

@@ -5,6 +5,7 @@ import * as balenaSemver from 'balena-semver';
 import { describe, expect, it } from 'vitest';
 import {
   compareOsVersions,
+  newestFirst,
   newestOsVersionOf,
   normalizeOsVersion,
   parseOsVersion,
@@ -88,6 +89,19 @@ describe('balenaOS version rules (balena-semver as the oracle)', () => {
     expect(compareOsVersions(null, undefined)).toBe(0);
     expect(compareOsVersions('2.0.0+rev2', '2.0.0+rev1')).toBeGreaterThan(0);
     expect(compareOsVersions('2.0.0+rev1.prod', '2.0.0+rev1.dev')).toBeGreaterThan(0);
+  });
+
+  it('sort newest first as balena does, reading each version once', () => {
+    const items = VERSIONS.map((version, index) => ({ version, index }));
+    let reads = 0;
+    const sorted = newestFirst(items, (item) => {
+      reads += 1;
+      return item.version;
+    });
+    expect(reads).toBe(VERSIONS.length);
+    expect(sorted.map((item) => item.version)).toEqual([...VERSIONS].sort(balenaSemver.rcompare));
+    expect(new Set(sorted)).toEqual(new Set(items));
+    expect(items.map((item) => item.index)).toEqual(VERSIONS.map((_, index) => index));
   });
 
   it('match ranges as balena does', () => {

@@ -1,5 +1,6 @@
 import { createFetch, FetchError } from 'ofetch';
 import type { ClientConfig, RateLimitInfo } from '../client/options.js';
+import { checkOptionsObject } from '../errors/check-options-object.js';
 import { InvalidParameter } from '../errors/parameter-errors.js';
 import { redact } from '../errors/redact.js';
 import type { KeyValueStorage } from '../storage/key-value-storage.js';
@@ -97,9 +98,14 @@ export function createRequest(context: RequestContext): RequestLayer {
 
   async function send(
     path: string,
-    options: RequestOptions,
+    givenOptions: RequestOptions,
     streaming: boolean,
   ): Promise<{ response: Response; body: unknown }> {
+    // `client.request` is public: JavaScript callers can hand it anything.
+    if (typeof path !== 'string' || path === '') {
+      throw new InvalidParameter('path', path, 'expected a path such as /v7/device, or an absolute URL');
+    }
+    const options: RequestOptions = checkOptionsObject('options', givenOptions);
     const method = options.method ?? 'GET';
     // An aborted call sends nothing and runs no hook: a write after an aborted lookup never leaves.
     options.signal?.throwIfAborted();

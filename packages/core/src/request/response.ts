@@ -1,6 +1,34 @@
 import { RequestError } from '../errors/request-errors.js';
 import type { RequestOptions } from './types.js';
 
+// The text of each whole-body answer, read by the transport inside the attempt (see
+// transport-fetch.ts) and kept beside the bodiless Response it hands to ofetch: decoding it once
+// there, rather than copying the bytes into a new Response to decode them here, is most of what
+// the request layer costs per call above a bare fetch.
+const wholeBodies = new WeakMap<Response, string>();
+
+/**
+ * Reads a whole-body answer's text inside the attempt and returns a bodiless copy of the response
+ * that {@link readBody} and {@link readErrorBody} read the text from.
+ *
+ * @param response - the answer, its body unread
+ * @returns a response with the same status and headers, its text kept aside
+ */
+export async function withWholeBody(response: Response): Promise<Response> {
+  const text = await response.text();
+  const whole = new Response(null, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  wholeBodies.set(whole, text);
+  return whole;
+}
+
+function textOf(response: Response): Promise<string> | string {
+  return wholeBodies.get(response) ?? response.text();
+}
+
 const JSON_CONTENT_TYPE_PATTERN = /^application\/(?:[\w!#$&*.^`~-]+\+)?json\b/i;
 
 function isJsonResponse(response: Response): boolean {
@@ -22,7 +50,7 @@ export async function readBody(
   request: { method: string; url: string },
   responseType: RequestOptions['responseType'],
 ): Promise<unknown> {
-  const text = await response.text();
+  const text = await textOf(response);
   if (text === '') return undefined;
   if (responseType === 'text' || (responseType !== 'json' && !isJsonResponse(response))) return text;
   try {
@@ -49,7 +77,7 @@ export async function readBody(
 export async function readErrorBody(response: Response): Promise<unknown> {
   let text: string;
   try {
-    text = await response.text();
+    text = await textOf(response);
   } catch {
     return undefined;
   }

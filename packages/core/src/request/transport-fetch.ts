@@ -1,10 +1,10 @@
 import { redact } from '../errors/redact.js';
 import { RedirectRefused } from '../errors/request-errors.js';
+import { withWholeBody } from './response.js';
 
 // Reads carry no body: fetch may follow their redirects (dropping the credential on a change of
 // origin), and the answer is checked afterwards.
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
-const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);
 
 /**
  * Creates the fetch that ofetch sends each attempt with. Around the platform's fetch it adds two
@@ -30,9 +30,7 @@ export function createTransportFetch(baseFetch: () => typeof fetch, readWholeBod
       await response.body?.cancel().catch(() => undefined);
       throw refusal;
     }
-    if (!readWholeBody) return response;
-    const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return readWholeBody ? withWholeBody(response) : response;
   };
 }
 

@@ -1,4 +1,4 @@
-import semverSatisfies from 'semver/functions/satisfies.js';
+import SemverRange from 'semver/classes/range.js';
 import { compareOsVersions, normalizeOsVersion, parseOsVersion } from './os-version.js';
 
 // Ranges (`^6.0.0`, `>=2.88 <3`, `~2.0`, `6.x`) are a grammar of their own: `semver` reads them.
@@ -17,7 +17,29 @@ import { compareOsVersions, normalizeOsVersion, parseOsVersion } from './os-vers
  * ```
  */
 export function satisfiesOsRange(version: string, range: string): boolean {
-  return parseOsVersion(version) !== null && semverSatisfies(normalizeOsVersion(version), range, { loose: true });
+  return osRangeTest(range)(version);
+}
+
+/**
+ * Reads a range once, for testing many versions against it (as {@link satisfiesOsRange} does).
+ *
+ * @param range - a range (`^2024.7`, `>=2.88 <3`); one that does not parse is satisfied by no version
+ * @returns whether a version satisfies it
+ * @example
+ * ```ts
+ * const inLine = osRangeTest('^2024.7');
+ * inLine('2024.7.2'); // true
+ * ```
+ */
+export function osRangeTest(range: string): (version: string) => boolean {
+  let parsed: SemverRange | null;
+  try {
+    parsed = new SemverRange(range, { loose: true });
+  } catch {
+    // semver's own `satisfies` answers false for a range it cannot read.
+    parsed = null;
+  }
+  return (version) => parsed !== null && parseOsVersion(version) !== null && parsed.test(normalizeOsVersion(version));
 }
 
 /**

@@ -154,21 +154,53 @@ function sign(left: number | string | boolean, right: number | string | boolean)
 export function compareOsVersions(left: string | null | undefined, right: string | null | undefined): number {
   if (left === null || left === undefined) return right === null || right === undefined ? 0 : -1;
   if (right === null || right === undefined) return 1;
-  const a = normalizeOsVersion(left);
-  const b = normalizeOsVersion(right);
-  const parsedA = semverParse(a);
-  const parsedB = semverParse(b);
+  return compareReadVersions(readOsVersion(left), readOsVersion(right));
+}
+
+/** A version read once (normalised and parsed) to be compared many times. */
+interface ReadOsVersion {
+  readonly text: string;
+  readonly parsed: ParsedOsVersion | null;
+}
+
+function readOsVersion(version: string): ReadOsVersion {
+  const text = normalizeOsVersion(version);
+  return { text, parsed: semverParse(text) };
+}
+
+function compareReadVersions(a: ReadOsVersion, b: ReadOsVersion): number {
+  const { parsed: parsedA } = a;
+  const { parsed: parsedB } = b;
   if (parsedA === null || parsedB === null) {
     if (parsedA !== null) return 1;
     if (parsedB !== null) return -1;
-    return sign(a, b);
+    return sign(a.text, b.text);
   }
   return (
     semverCompare(parsedA, parsedB) ||
     sign(revisionOf(parsedA), revisionOf(parsedB)) ||
     sign(parsedB.build.includes('dev'), parsedA.build.includes('dev')) ||
-    a.localeCompare(b)
+    a.text.localeCompare(b.text)
   );
+}
+
+/**
+ * Sorts items by a balenaOS version of theirs, newest first, in the order of
+ * {@link compareOsVersions}: each version is read once, not at each of the sort's comparisons.
+ *
+ * @param items - the items (not changed)
+ * @param versionOf - reads an item's version
+ * @returns a new array, newest first
+ * @example
+ * ```ts
+ * newestFirst(releases, (release) => release.raw_version);
+ * ```
+ */
+export function newestFirst<T>(items: readonly T[], versionOf: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, version: readOsVersion(versionOf(item)) }))
+    .sort((a, b) => compareReadVersions(b.version, a.version))
+    .map(({ item }) => item);
 }
 
 /** A host OS release as the host application lists it. */

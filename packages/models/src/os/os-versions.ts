@@ -1,7 +1,7 @@
 import { type Client, InvalidParameter, mergeOptions, type ODataOptions } from '@balena-ts/core';
 import { checkODataOptions } from '../internal/odata-options.js';
-import { compareOsVersions, parseOsVersion, releasePolicyOf } from '../internal/os-version.js';
-import { satisfiesOsRange } from '../internal/os-version-range.js';
+import { newestFirst, parseOsVersion, releasePolicyOf } from '../internal/os-version.js';
+import { osRangeTest } from '../internal/os-version-range.js';
 
 /** The release policies of balenaOS host applications (their `release-policy` tag). */
 export const OS_TYPES: { readonly DEFAULT: 'default'; readonly ESR: 'esr' } = { DEFAULT: 'default', ESR: 'esr' };
@@ -63,12 +63,28 @@ function tagMap(tags: readonly Tag[]): Map<string, string> {
   return new Map(tags.map((tag) => [tag.tag_key, tag.value]));
 }
 
-function lineOf(phase: string | null, version: string, appTags: Map<string, string>, osType: string): OsLine {
-  if (phase === null || phase === undefined) {
+const ESR_LINES = ['next', 'current', 'sunset'] as const;
+
+/** The ESR lines a host application's `esr-*` tags name, each with its range read once. */
+function esrLinesOf(appTags: Map<string, string>): (readonly [OsLine, (version: string) => boolean])[] {
+  const lines: (readonly [OsLine, (version: string) => boolean])[] = [];
+  for (const line of ESR_LINES) {
+    const range = appTags.get(`esr-${line}`);
     // Every patch of an ESR line belongs to it: `esr-current: 2024.7` covers 2024.7.x.
-    for (const line of ['next', 'current', 'sunset'] as const) {
-      const range = appTags.get(`esr-${line}`);
-      if (range !== undefined && satisfiesOsRange(version, `^${range}`)) return line;
+    if (range !== undefined) lines.push([line, osRangeTest(`^${range}`)]);
+  }
+  return lines;
+}
+
+function lineOf(
+  phase: string | null,
+  version: string,
+  esrLines: ReturnType<typeof esrLinesOf>,
+  osType: string,
+): OsLine {
+  if (phase === null || phase === undefined) {
+    for (const [line, covers] of esrLines) {
+      if (covers(version)) return line;
     }
     return osType.toLowerCase() === OS_TYPES.ESR ? 'outdated' : undefined;
   }
@@ -76,7 +92,7 @@ function lineOf(phase: string | null, version: string, appTags: Map<string, stri
 }
 
 function toOsVersions(host: HostApplication): OsVersion[] {
-  const appTags = tagMap(host.application_tag ?? []);
+  const esrLines = esrLinesOf(tagMap(host.application_tag ?? []));
   const osType = releasePolicyOf(host.application_tag ?? []);
   const versions: OsVersion[] = [];
   for (const release of host.owns__release ?? []) {
@@ -102,7 +118,7 @@ function toOsVersions(host: HostApplication): OsVersion[] {
       raw_version: rawVersion,
       variant,
       osType,
-      line: lineOf(release.phase, strippedVersion, appTags, osType),
+      line: lineOf(release.phase, strippedVersion, esrLines, osType),
       strippedVersion,
       basedOnVersion: tags.get('meta-balena-base') ?? strippedVersion,
     });
@@ -162,8 +178,8 @@ export async function fetchOsVersions(
     byType[slug] ??= [];
     byType[slug].push(...toOsVersions(host));
   }
-  for (const versions of Object.values(byType)) {
-    versions.sort((a, b) => compareOsVersions(b.raw_version, a.raw_version));
+  for (const [slug, versions] of Object.entries(byType)) {
+    byType[slug] = newestFirst(versions, (version) => version.raw_version);
   }
   return byType;
 }
