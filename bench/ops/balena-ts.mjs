@@ -7,6 +7,7 @@ import { createClient } from '@balena-ts/core';
 import { history } from '@balena-ts/logs';
 import { getWithServiceDetails, rename, streamAllByApplication } from '@balena-ts/models/device';
 import { setForDevices } from '@balena-ts/models/device-env-variable';
+import { startOsUpdate } from '@balena-ts/models/device-os-update';
 import { getAll as getAllOrganizations } from '@balena-ts/models/organization';
 import { getAvailableOsVersions } from '@balena-ts/models/os';
 
@@ -25,6 +26,12 @@ export const operations = {
       $expand: { organization_membership: { $select: ['id', 'user', 'organization_membership_role'] } },
     });
     return organizations.reduce((count, organization) => count + organization.organization_membership.length, 0);
+  },
+  async startOsUpdate(client, { osUpdateUuids, osUpdateTo }) {
+    // Each call updates a device of its own (see rows/operations.mjs).
+    const osUpdateUuid = osUpdateUuids.shift();
+    const result = await startOsUpdate(client, osUpdateUuid, osUpdateTo);
+    return result.status === 'triggered' ? 1 : 0;
   },
   async listOsVersions(client, { deviceType }) {
     const versions = await getAvailableOsVersions(client, deviceType);

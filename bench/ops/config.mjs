@@ -12,6 +12,8 @@
  * @property {string} logUuid           a device with logCount log lines
  * @property {number} logCount
  * @property {string} deviceType        the fleet's device type (its OS versions are listed)
+ * @property {string[]} osUpdateUuids   online devices on an older balenaOS, this run's share (one per call)
+ * @property {string} osUpdateTo        the balenaOS version the OS update row starts
  */
 
 export {};

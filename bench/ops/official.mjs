@@ -17,6 +17,19 @@ export const operations = {
     });
     return organizations.reduce((count, organization) => count + organization.organization_membership.length, 0);
   },
+  async startOsUpdate(sdk, { osUpdateUuids, osUpdateTo }) {
+    // Each call updates a device of its own (see rows/operations.mjs).
+    const osUpdateUuid = osUpdateUuids.shift();
+    const result = await sdk.models.device.startOsUpdate(osUpdateUuid, osUpdateTo).catch((error) => {
+      // After its checks (device, device type, OS versions), balena-sdk 23 posts the update to
+      // balena's device actions server, https://actions.<deviceUrlsBase>/v2/<uuid>/resinhup: a
+      // service apart from the API, on HTTPS, that the sandbox does not stand in for.
+      throw new Error(
+        `balena-sdk 23 sends the update to balena's device actions server (https://actions.<deviceUrlsBase>), which the sandbox does not serve: ${error.message}`,
+      );
+    });
+    return result?.status === 'triggered' ? 1 : 0;
+  },
   async listOsVersions(sdk, { deviceType }) {
     // balena-sdk keeps OS versions in a cache for a while; the row times the request and the work
     // on its answer (the warm runs would otherwise time a cache hit), so the cache is emptied first.

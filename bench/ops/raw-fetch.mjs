@@ -20,15 +20,37 @@ export const operations = {
     );
     return d.reduce((count, organization) => count + organization.organization_membership.length, 0);
   },
+  async startOsUpdate(api, { osUpdateUuids, osUpdateTo }) {
+    // Each call updates a device of its own (see rows/operations.mjs).
+    const osUpdateUuid = osUpdateUuids.shift();
+    // The target host OS release of the device's type, then the device pointed at it (what a
+    // hand-written program needs at least; it checks neither the device nor the version rules).
+    const { d: devices } = await api(
+      'GET',
+      `/v7/device?$select=id&$filter=uuid%20eq%20${literal(osUpdateUuid)}&$expand=is_of__device_type($select=slug)`,
+    );
+    const { d: releases } = await api(
+      'GET',
+      `/v7/release?$select=id&$filter=raw_version%20eq%20${literal(osUpdateTo)}%20and%20` +
+        `belongs_to__application/any(a:a/is_host%20eq%20true%20and%20a/is_for__device_type/any(dt:dt/slug%20eq%20` +
+        `${literal(devices[0].is_of__device_type[0].slug)}))`,
+    );
+    await api('PATCH', `/v7/device(${devices[0].id})`, { should_be_operated_by__release: releases[0].id });
+    return 1;
+  },
   async listOsVersions(api, { deviceType }) {
-    // The host fleets of the device type with their final, valid, successful releases (one request).
+    // The same query as the SDKs send: the host fleets of the device type with their tags (ESR
+    // lines, release policy) and their final, valid, successful releases with theirs (variant,
+    // base version). Only the work on the answer differs.
     const releases =
-      'owns__release($select=id,raw_version,phase,variant,known_issue_list;' +
+      'owns__release($select=id,known_issue_list,raw_version,variant,phase;' +
+      '$expand=release_tag($select=tag_key,value);' +
       '$filter=is_final%20eq%20true%20and%20is_invalidated%20eq%20false%20and%20status%20eq%20%27success%27)';
     const { d } = await api(
       'GET',
-      `/v7/application?$select=id&$expand=${releases}&$filter=is_host%20eq%20true%20and%20` +
-        `is_for__device_type/any(dt:dt/slug%20eq%20${literal(deviceType)})`,
+      `/v7/application?$select=is_for__device_type&$expand=application_tag($select=tag_key,value),` +
+        `is_for__device_type($select=slug),${releases}&$filter=is_host%20eq%20true%20and%20` +
+        `is_for__device_type/any(dt:dt/slug%20in%20(${literal(deviceType)}))`,
     );
     return d.reduce((count, host) => count + host.owns__release.length, 0);
   },

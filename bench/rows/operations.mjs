@@ -4,6 +4,7 @@
 // is measured in the worker around the operation alone, and the memory peak is the worker's maxRSS.
 import { fork } from 'node:child_process';
 import path from 'node:path';
+import { OS_UPDATE_DEVICES_PER_RUN } from './sandbox-fleet.mjs';
 
 const workerPath = path.resolve(import.meta.dirname, '..', 'ops', 'worker.mjs');
 const OPERATION_TIMEOUT_MS = 10 * 60_000;
@@ -19,6 +20,7 @@ export const WARM_OPERATIONS = new Set([
   'readLogs',
   'listOrganizations',
   'listOsVersions',
+  'startOsUpdate',
 ]);
 const WARM_RUNS = 9;
 
@@ -31,7 +33,11 @@ export const OPERATIONS = {
   readLogs: 'read 10,000 log lines',
   listOrganizations: 'list organizations with their memberships',
   listOsVersions: 'list the OS versions of a device type',
+  startOsUpdate: 'start an OS update',
 };
+
+// Each OS update run takes devices of its own (one per call): a device updates once.
+let osUpdateRuns = 0;
 
 /**
  * @param {{ nodeBinary: string, sandbox: any, config: object }} context
@@ -44,6 +50,13 @@ export function runOperation({ nodeBinary, sandbox, config }, implementation, op
   // A fresh variable name per run, so that every run creates its variables rather than updating.
   const envVarName = `BENCH_${implementation.replace('-', '_').toUpperCase()}${tag ? `_${tag}` : ''}`;
   const operationConfig = { ...config, envVarName };
+  if (operation === 'startOsUpdate') {
+    const first = OS_UPDATE_DEVICES_PER_RUN * osUpdateRuns++;
+    operationConfig.osUpdateUuids = config.osUpdateUuids.slice(first, first + OS_UPDATE_DEVICES_PER_RUN);
+    if (operationConfig.osUpdateUuids.length < OS_UPDATE_DEVICES_PER_RUN) {
+      return Promise.reject(new Error('not enough OS update devices left'));
+    }
+  }
   return new Promise((resolve, reject) => {
     const warmRuns = WARM_OPERATIONS.has(operation) ? WARM_RUNS : 0;
     const child = fork(workerPath, [implementation, operation, String(warmRuns)], {

@@ -2,6 +2,14 @@
 // one device that runs it (simulated when the sandbox offers simulateDevice), and 10,000 log lines
 // written through the API as a device writes them (its own device key, 10 lines per request).
 export const FLEET_SIZE = 10_000;
+// A device updates once, and the OS update row is timed warm (worker.mjs: the first call, 5
+// unmeasured and 9 measured ones): 15 devices per run, for a warm-up run and three rounds of the
+// three implementations.
+export const OS_UPDATE_DEVICES_PER_RUN = 15;
+const OS_UPDATE_DEVICES = OS_UPDATE_DEVICES_PER_RUN * 10;
+export const OS_UPDATE_FROM = '6.0.10';
+export const OS_UPDATE_TO = '6.0.13';
+
 export const WRITE_COUNT = 1_000;
 export const LOG_LINES = 10_000;
 const LOG_LINES_PER_REQUEST = 10;
@@ -16,6 +24,50 @@ async function post(url, token, body) {
   const text = await response.text();
   if (!response.ok) throw new Error(`POST ${url}: HTTP ${response.status} ${text.slice(0, 200)}`);
   return text;
+}
+
+async function request(sandbox, method, path, body) {
+  const response = await fetch(`${sandbox.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${sandbox.superuser.token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text.slice(0, 200)}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/**
+ * Seeds OS_UPDATE_DEVICES online raspberrypi4-64 devices running balenaOS OS_UPDATE_FROM (in a
+ * fleet of their own, so the 10,000-device fleet keeps its size), each operated by that host OS
+ * release as a provisioned device is. Online as seeded, not simulated: a simulated device would
+ * carry out the update and its own requests would be counted in the next run's.
+ */
+async function seedOsUpdateDevices(sandbox) {
+  const fleet = await sandbox.seedApplication({ name: 'bench-os-update', deviceType: 'raspberrypi4-64' });
+  const devices = await sandbox.seedDevices({
+    application: fleet.id,
+    count: OS_UPDATE_DEVICES,
+    namePrefix: 'bench-os',
+    fields: {
+      os_version: `balenaOS ${OS_UPDATE_FROM}`,
+      os_variant: 'prod',
+      api_heartbeat_state: 'online',
+      is_connected_to_vpn: true,
+    },
+  });
+  const { d: releases } = await request(
+    sandbox,
+    'GET',
+    `/v7/release?$select=id&$filter=raw_version%20eq%20'${OS_UPDATE_FROM}'%20and%20` +
+      "belongs_to__application/any(a:a/is_host%20eq%20true%20and%20a/is_for__device_type/any(dt:dt/slug%20eq%20'raspberrypi4-64'))",
+  );
+  if (releases.length !== 1)
+    throw new Error(`expected one host OS release ${OS_UPDATE_FROM}, found ${releases.length}`);
+  await request(sandbox, 'PATCH', `/v7/device?$filter=belongs_to__application%20eq%20${fleet.id}`, {
+    should_be_operated_by__release: releases[0].id,
+  });
+  return devices.map((device) => device.uuid);
 }
 
 /** Writes LOG_LINES lines as the device does: its own device key, LOG_LINES_PER_REQUEST per POST. */
@@ -68,6 +120,8 @@ export async function startSeededSandbox() {
       (error) => `seeding ${LOG_LINES} log lines failed: ${error.message}`,
     );
 
+    const osUpdateUuids = await seedOsUpdateDevices(sandbox);
+
     return {
       sandbox,
       config: {
@@ -80,6 +134,8 @@ export async function startSeededSandbox() {
         logUuid: logDevice.uuid,
         logCount: LOG_LINES,
         deviceType: 'raspberrypi4-64',
+        osUpdateUuids,
+        osUpdateTo: OS_UPDATE_TO,
       },
       logSeedError,
       stop: async () => {
