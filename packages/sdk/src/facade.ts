@@ -118,14 +118,42 @@ export function facadeValue<V>(fromClient: (client: Client) => V): FacadeValue<V
   return { kind: 'value', fromClient };
 }
 
-function bindNode(client: Client, node: FacadeNode): unknown {
-  if (node.kind === 'module') {
-    const { module, standalone, children } = node as FacadeModule<object, StandaloneChoices<object>, FacadeDescriptor>;
-    const bound = bind(client, module, standalone);
-    return Object.keys(children).length === 0 ? bound : Object.freeze({ ...bound, ...bindFacade(client, children) });
+/** A node of a descriptor tree that binds functions of a module, with child nodes merged into its object. */
+interface ModuleNode {
+  readonly kind: string;
+  readonly children: { readonly [name: string]: unknown };
+}
+
+/**
+ * Walks a descriptor tree (the facade's or compat's): a module node becomes the object `bindModule`
+ * makes of it with its children merged in, a value node its value read from the client, any other
+ * object a group walked the same way. Every object made is frozen.
+ *
+ * @param client - the client every function receives first
+ * @param descriptor - the tree
+ * @param moduleKind - the `kind` of the tree's module nodes
+ * @param bindModule - binds a module node's own functions
+ * @returns the bound tree
+ */
+export function bindTree<N extends ModuleNode>(
+  client: Client,
+  descriptor: { readonly [name: string]: unknown },
+  moduleKind: N['kind'],
+  bindModule: (node: N) => Record<string, unknown>,
+): Record<string, unknown> {
+  const bound: Record<string, unknown> = {};
+  for (const [name, node] of Object.entries(descriptor)) {
+    const { kind } = node as { kind?: unknown };
+    if (kind === moduleKind) {
+      const children = bindTree(client, (node as N).children, moduleKind, bindModule);
+      bound[name] = Object.freeze({ ...bindModule(node as N), ...children });
+    } else if (kind === 'value') {
+      bound[name] = (node as FacadeValue<unknown>).fromClient(client);
+    } else {
+      bound[name] = bindTree(client, node as { readonly [name: string]: unknown }, moduleKind, bindModule);
+    }
   }
-  if (node.kind === 'value') return (node as FacadeValue<unknown>).fromClient(client);
-  return bindFacade(client, node as FacadeDescriptor);
+  return Object.freeze(bound);
 }
 
 /**
@@ -144,7 +172,11 @@ function bindNode(client: Client, node: FacadeNode): unknown {
  * ```
  */
 export function bindFacade<const D extends FacadeDescriptor>(client: Client, descriptor: D): FacadeOf<D> {
-  const bound: Record<string, unknown> = {};
-  for (const [name, node] of Object.entries(descriptor)) bound[name] = bindNode(client, node);
-  return Object.freeze(bound) as FacadeOf<D>;
+  return bindTree(
+    client,
+    descriptor,
+    'module',
+    ({ module, standalone }: FacadeModule<object, StandaloneChoices<object>, FacadeDescriptor>) =>
+      bind(client, module, standalone) as Record<string, unknown>,
+  ) as FacadeOf<D>;
 }

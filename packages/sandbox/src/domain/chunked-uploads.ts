@@ -28,22 +28,6 @@ export interface UploadPart {
   etag?: string;
 }
 
-/** An upload begun with `beginUpload`; `status` follows pinejs's `multipart_upload` row. */
-export interface ChunkedUpload {
-  uuid: string;
-  resource: string;
-  field: string;
-  resourceId: number;
-  filename: string;
-  contentType: string;
-  size: number;
-  chunkSize: number;
-  status: 'pending' | 'completed' | 'cancelled';
-  expiresAt: number;
-  partUrlsExpireAt: number;
-  parts: UploadPart[];
-}
-
 /** What `begin` records (the checked begin payload). */
 export interface BeginUpload {
   resource: string;
@@ -53,6 +37,15 @@ export interface BeginUpload {
   contentType: string;
   size: number;
   chunkSize: number;
+}
+
+/** An upload begun with `beginUpload`; `status` follows pinejs's `multipart_upload` row. */
+export interface ChunkedUpload extends BeginUpload {
+  uuid: string;
+  status: 'pending' | 'completed' | 'cancelled';
+  expiresAt: number;
+  partUrlsExpireAt: number;
+  parts: UploadPart[];
 }
 
 /**

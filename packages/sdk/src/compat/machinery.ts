@@ -1,6 +1,6 @@
 import type { Client } from '@balena-ts/core';
 import type { OmitClient } from '../bind.js';
-import type { FacadeValue } from '../facade.js';
+import { bindTree, type FacadeValue } from '../facade.js';
 import { toBalenaSdkError } from './errors.js';
 
 /** A function taking the client first, as every module operation does. */
@@ -168,27 +168,21 @@ function bindEntry(client: Client, name: string, target: Function, arity: number
   return call;
 }
 
-function bindNode(client: Client, node: CompatNode): unknown {
-  if (node.kind === 'compat-module') {
-    const { module, names, children } = node as CompatModule<
-      Record<string, Function>,
-      Record<string, CompatEntry<object>>,
-      CompatDescriptor
-    >;
-    const bound: Record<string, unknown> = {};
-    for (const [name, entry] of Object.entries(names)) {
-      if (typeof entry === 'string') {
-        const target = module[entry];
-        if (typeof target !== 'function') throw new TypeError(`compat: ${entry} is not a function of its module`);
-        bound[name] = bindEntry(client, name, target, target.length - 1);
-      } else {
-        bound[name] = bindEntry(client, name, entry.target, entry.arity ?? entry.target.length - 1);
-      }
+function bindCompatModule(
+  client: Client,
+  { module, names }: CompatModule<Record<string, Function>, Record<string, CompatEntry<object>>, CompatDescriptor>,
+): Record<string, unknown> {
+  const bound: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(names)) {
+    if (typeof entry === 'string') {
+      const target = module[entry];
+      if (typeof target !== 'function') throw new TypeError(`compat: ${entry} is not a function of its module`);
+      bound[name] = bindEntry(client, name, target, target.length - 1);
+    } else {
+      bound[name] = bindEntry(client, name, entry.target, entry.arity ?? entry.target.length - 1);
     }
-    return Object.freeze({ ...bound, ...bindCompat(client, children) });
   }
-  if (node.kind === 'value') return (node as FacadeValue<unknown>).fromClient(client);
-  return bindCompat(client, node as CompatDescriptor);
+  return bound;
 }
 
 /**
@@ -205,7 +199,7 @@ function bindNode(client: Client, node: CompatNode): unknown {
  * ```
  */
 export function bindCompat<const D extends CompatDescriptor>(client: Client, descriptor: D): CompatOf<D> {
-  const bound: Record<string, unknown> = {};
-  for (const [name, node] of Object.entries(descriptor)) bound[name] = bindNode(client, node);
-  return Object.freeze(bound) as CompatOf<D>;
+  return bindTree(client, descriptor, 'compat-module', (node: Parameters<typeof bindCompatModule>[1]) =>
+    bindCompatModule(client, node),
+  ) as CompatOf<D>;
 }

@@ -28,6 +28,19 @@ export interface SendResponse {
   headers: Record<string, string>;
 }
 
+/** Sends balena-sdk's request options through core's `client.request.stream`, leaving out what is not set. */
+function openStream(client: Client, options: SendOptions): Promise<Response> {
+  const { method, url, baseUrl, body, headers, sendToken, timeout } = options;
+  return client.request.stream(url, {
+    ...(method === undefined ? {} : { method }),
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    ...(body === undefined ? {} : { body }),
+    ...(headers === undefined ? {} : { headers }),
+    ...(timeout === undefined ? {} : { timeout }),
+    auth: sendToken !== false,
+  });
+}
+
 /**
  * balena-sdk's `request.send(options)` over core's `client.request.stream`: the same request
  * pipeline (credential, retries, typed errors), answered as `{ statusCode, body, headers }`.
@@ -38,15 +51,7 @@ export interface SendResponse {
  * @throws {@link @balena-ts/core#RequestError} (`BalenaRequestError` through compat) on a non-2xx answer
  */
 export async function sendRequest(client: Client, options: SendOptions): Promise<SendResponse> {
-  const { method, url, baseUrl, body, headers, sendToken, timeout } = options;
-  const response = await client.request.stream(url, {
-    ...(method === undefined ? {} : { method }),
-    ...(baseUrl === undefined ? {} : { baseUrl }),
-    ...(body === undefined ? {} : { body }),
-    ...(headers === undefined ? {} : { headers }),
-    ...(timeout === undefined ? {} : { timeout }),
-    auth: sendToken !== false,
-  });
+  const response = await openStream(client, options);
   const text = await response.text();
   const isJson = (response.headers.get('content-type') ?? '').includes('json');
   return {
@@ -83,15 +88,7 @@ export type StreamResponse = (NodeReadableLike | ReadableStream<Uint8Array>) & {
  * @throws {@link @balena-ts/core#RequestError} (`BalenaRequestError` through compat) on a non-2xx answer
  */
 export async function streamRequest(client: Client, options: SendOptions): Promise<StreamResponse> {
-  const { method, url, baseUrl, body, headers, sendToken, timeout } = options;
-  const response = await client.request.stream(url, {
-    ...(method === undefined ? {} : { method }),
-    ...(baseUrl === undefined ? {} : { baseUrl }),
-    ...(body === undefined ? {} : { body }),
-    ...(headers === undefined ? {} : { headers }),
-    ...(timeout === undefined ? {} : { timeout }),
-    auth: sendToken !== false,
-  });
+  const response = await openStream(client, options);
   const web = response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
   const nodeStream = (
     globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
