@@ -1,6 +1,7 @@
-import { messageError } from '../http/http-error.js';
-import { insertRow } from './new-row.js';
-import type { AccessView } from './resource-policy.js';
+import { randomHex } from '../auth/random.js';
+import { emptyError, messageError } from '../http/http-error.js';
+import { insertRow, updateRow } from './new-row.js';
+import type { AccessView, ResourceHooks } from './resource-policy.js';
 import type { Row } from './row.js';
 import type { Store } from './store.js';
 
@@ -48,4 +49,45 @@ export function inviteeFromEmail(body: Record<string, unknown>, store: Store): R
   const email = body.invitee.trim().toLowerCase();
   const invitee = store.findUnique('invitee', ['email'], [email]) ?? insertRow(store, 'invitee', { email });
   return { ...body, invitee: invitee.id };
+}
+
+/** What differs between the two kinds of invite. */
+export interface InviteKind {
+  /** The invite resource. */
+  readonly resource: string;
+  /** Its role field, which names a row of the table of the same name. */
+  readonly roleField: 'organization_membership_role' | 'application_membership_role';
+  /** The role of an invite whose body names none. */
+  readonly defaultRole: (store: Store) => number;
+  /** Runs after the rest, once the invite is stored. */
+  readonly afterInsert?: (store: Store, row: Row) => void;
+}
+
+/**
+ * The write hooks both kinds of invite share: the invitee given as an e-mail address, the role
+ * defaulted when the body names none and checked to exist (400), the invitation link's secret
+ * (balena mails it; never served over /v7), and the user who invited recorded.
+ *
+ * @param kind - the invite resource and its role
+ * @returns the resource's hooks
+ */
+export function inviteHooks(kind: InviteKind): ResourceHooks {
+  const { resource, roleField } = kind;
+  return {
+    parseBody: inviteeFromEmail,
+    beforeInsert: (store, row) => {
+      if (row[roleField] === null || row[roleField] === undefined) row[roleField] = kind.defaultRole(store);
+      row.invitation_token = randomHex(32);
+    },
+    validate: (row, store) => {
+      if (!store.get(roleField, row[roleField] as number)) throw emptyError(400);
+    },
+    afterInsert: (store, row, actor) => {
+      if (actor.kind === 'user') {
+        row.is_created_by__user = actor.userId;
+        updateRow(store, resource, row.id, { is_created_by__user: actor.userId });
+      }
+      kind.afterInsert?.(store, row);
+    },
+  };
 }

@@ -1,9 +1,6 @@
-import { randomHex } from '../auth/random.js';
 import { fleetRoleId, hasFleetRole } from '../domain/fleet-roles.js';
-import { emptyError } from '../http/http-error.js';
 import { baseFields, columns, resource } from './field-builders.js';
-import { inviteeFromEmail, isInvitedCaller } from './invitee.js';
-import { updateRow } from './new-row.js';
+import { inviteHooks, isInvitedCaller } from './invitee.js';
 import type { AccessView, ResourcePolicy, Scope } from './resource-policy.js';
 import type { Row } from './row.js';
 import type { ResourceDefinition } from './schema-types.js';
@@ -47,26 +44,10 @@ export const applicationInviteResources: ResourceDefinition[] = [
     ],
     unique: [['invitee', 'is_invited_to__application']],
     policy: invitePolicy,
-    hooks: {
-      parseBody: inviteeFromEmail,
-      beforeInsert: (store, row) => {
-        if (row.application_membership_role === null || row.application_membership_role === undefined) {
-          row.application_membership_role = fleetRoleId(store, 'developer');
-        }
-        // The secret of the invitation link (balena mails it); never served over /v7.
-        row.invitation_token = randomHex(32);
-      },
-      validate: (row, store) => {
-        if (!store.get('application_membership_role', row.application_membership_role as number)) {
-          throw emptyError(400);
-        }
-      },
-      afterInsert: (store, row, actor) => {
-        if (actor.kind === 'user') {
-          row.is_created_by__user = actor.userId;
-          updateRow(store, APPLICATION_INVITE, row.id, { is_created_by__user: actor.userId });
-        }
-      },
-    },
+    hooks: inviteHooks({
+      resource: APPLICATION_INVITE,
+      roleField: 'application_membership_role',
+      defaultRole: (store) => fleetRoleId(store, 'developer'),
+    }),
   }),
 ];

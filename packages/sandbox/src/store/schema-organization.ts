@@ -1,11 +1,8 @@
-import { randomHex } from '../auth/random.js';
 import { membershipRoleId } from '../domain/memberships.js';
 import { recordMail } from '../domain/outbox.js';
 import { checkTag } from '../domain/variable-rules.js';
-import { emptyError } from '../http/http-error.js';
 import { columns, keyValueResource, resource, reverseLinks } from './field-builders.js';
-import { inviteeFromEmail, isInvitedCaller } from './invitee.js';
-import { updateRow } from './new-row.js';
+import { inviteHooks, isInvitedCaller } from './invitee.js';
 import type { AccessView, ResourcePolicy, Scope } from './resource-policy.js';
 import type { Row } from './row.js';
 import { readsApplicationInviteOf } from './schema-application-invites.js';
@@ -102,25 +99,11 @@ export const organizationResources: ResourceDefinition[] = [
     `),
     unique: [['invitee', 'is_invited_to__organization']],
     policy: invitePolicy,
-    hooks: {
-      parseBody: inviteeFromEmail,
-      beforeInsert: (store, row) => {
-        if (row.organization_membership_role === null) {
-          row.organization_membership_role = membershipRoleId(store, 'member');
-        }
-        // The secret of the invitation link; never served over /v7.
-        row.invitation_token = randomHex(32);
-      },
-      validate: (row, store) => {
-        if (!store.get('organization_membership_role', row.organization_membership_role as number)) {
-          throw emptyError(400);
-        }
-      },
-      afterInsert: (store, row, actor) => {
-        if (actor.kind === 'user') {
-          row.is_created_by__user = actor.userId;
-          updateRow(store, 'invitee__is_invited_to__organization', row.id, { is_created_by__user: actor.userId });
-        }
+    hooks: inviteHooks({
+      resource: 'invitee__is_invited_to__organization',
+      roleField: 'organization_membership_role',
+      defaultRole: (store) => membershipRoleId(store, 'member'),
+      afterInsert: (store, row) => {
         const organization = store.get('organization', row.is_invited_to__organization as number);
         recordMail(store, {
           kind: 'organization-invite',
@@ -129,6 +112,6 @@ export const organizationResources: ResourceDefinition[] = [
           token: String(row.invitation_token),
         });
       },
-    },
+    }),
   }),
 ];
