@@ -128,7 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     middleware,
     onRequest: () => requests++,
     // An answer goes out only once what the request changed is on disk.
-    beforeResponse: persistence ? () => persistence.commit() : undefined,
+    holdUntilDurable: persistence ? (release) => persistence.holdUntilDurable(release) : undefined,
     log,
     logRequests: !context.config.quiet,
   });
