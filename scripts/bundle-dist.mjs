@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // Run in a package folder after `tsc -b`: writes each JavaScript file that package.json's `exports`
-// and `imports` point at as one ES module bundled from the sources (esbuild, code splitting), so
+// and `imports` point at as one ES module bundled from the sources (rolldown, code splitting), so
 // Node loads a handful of files instead of one per source file. What two entry points share goes to
-// `dist/chunks/` once, so a class stays one object whichever entry it is imported from.
+// `dist/chunks/` once, so a class stays one object whichever entry it is imported from. rolldown
+// rather than esbuild because it lets shared code be grouped (see `codeSplitting` below): esbuild
+// makes one chunk per set of entries sharing code, 44 for models' 36 entries, and a program that
+// imports the device model loaded 16 of them (measured: loading it took 20 ms, against 12 ms for
+// the same code in 5 files).
 // The package's runtime dependencies (`@balena-ts/*`, mqtt, ...), Node's modules and `#platform`
 // stay imports. A package the sources import but package.json lists only as a devDependency is
-// vendored: bundled on its own into `dist/vendor/<name>.js` (imported as `#vendor/<name>`, which
+// vendored: bundled on its own (by esbuild) into `dist/vendor/<name>.js` (imported as `#vendor/<name>`, which
 // package.json's `imports` must map), resolved as for any platform with a global fetch (the
 // `import`/`default` conditions, never `node`). Core vendors ofetch this way: Node's `node` build of
 // ofetch loads node-fetch-native's whole polyfill (http, https, zlib, stream, net) although core
@@ -21,6 +25,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { rolldown } from 'rolldown';
 
 const packageDir = process.cwd();
 const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
@@ -65,41 +70,50 @@ fs.rmSync(path.join(packageDir, 'dist', VENDOR), { recursive: true, force: true 
 const vendored = new Set();
 const vendorPlugin = {
   name: 'vendor',
-  setup(builder) {
-    builder.onResolve({ filter: /^[^./#]/ }, ({ path: specifier }) => {
-      if (specifier.startsWith('node:')) return undefined;
-      const [name] = /^(?:@[^/]+\/)?[^/]+/.exec(specifier);
-      if (runtimeDependencies.includes(name)) return { path: specifier, external: true };
-      if (specifier !== name) throw new Error(`${manifest.name}: vendored imports name a package, not ${specifier}`);
-      vendored.add(name);
-      return { path: `#${VENDOR}/${name}`, external: true };
-    });
+  resolveId(specifier, importer) {
+    if (importer === undefined) return null;
+    if (specifier.startsWith('node:') || specifier.startsWith('#')) return { id: specifier, external: true };
+    if (/^[./]/.test(specifier) || path.isAbsolute(specifier)) return null;
+    const [name] = /^(?:@[^/]+\/)?[^/]+/.exec(specifier);
+    if (runtimeDependencies.includes(name)) return { id: specifier, external: true };
+    if (specifier !== name) throw new Error(`${manifest.name}: vendored imports name a package, not ${specifier}`);
+    vendored.add(name);
+    return { id: `#${VENDOR}/${name}`, external: true };
   },
 };
 
-const result = await build({
-  absWorkingDir: packageDir,
-  entryPoints,
-  outdir: 'dist',
-  chunkNames: `${CHUNKS}/[name]-[hash]`,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
+const bundle = await rolldown({
+  cwd: packageDir,
+  input: entryPoints,
   platform: 'neutral',
-  target: 'es2022',
-  // The package's dependencies stay bare imports: the user's installer and bundler resolve them.
-  external: ['node:*', '#*'],
   plugins: [vendorPlugin],
+  transform: { target: 'es2022' },
+  logLevel: 'warn',
+});
+const result = await bundle.write({
+  dir: 'dist',
+  format: 'esm',
+  entryFileNames: '[name].js',
+  chunkFileNames: `${CHUNKS}/[name]-[hash].js`,
+  // Code that four entry points or more share goes to one chunk, the rest by the entries that
+  // share it: a Node program loads a few files per entry point instead of one per shared module
+  // (each file it loads costs about as much as parsing 15 KB more), and a bundler still drops
+  // what the program does not import from a chunk.
+  codeSplitting: { groups: [{ name: 'common', minShareCount: 4 }] },
   // Readable output: the user's bundler minifies; names and comments help whoever reads a stack.
   minify: false,
   sourcemap: true,
-  legalComments: 'none',
-  allowOverwrite: true,
-  logLevel: 'warning',
-  metafile: true,
+  comments: { legal: false },
 });
+await bundle.close();
 
-const outputs = Object.keys(result.metafile.outputs);
+const outputs = result.output
+  .flatMap((item) => [path.join('dist', item.fileName)])
+  .concat(
+    result.output
+      .filter((item) => item.type === 'chunk' && item.map)
+      .map((item) => path.join('dist', `${item.fileName}.map`)),
+  );
 if (vendored.size > 0) {
   const mapped = manifest.imports?.[`#${VENDOR}/*`];
   if (mapped !== `./dist/${VENDOR}/*.js`) {
