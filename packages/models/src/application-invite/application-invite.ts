@@ -1,11 +1,12 @@
-import { type Client, InvalidParameter, mergeOptions, parseRowId } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
+import { type ApplicationIdentifier, fetchApplicationId, getRowsOfApplication } from '../internal/application.js';
 import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import type { ApplicationInvite, ApplicationMembershipRoleName } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
 const RESOURCE = 'invitee__is_invited_to__application';
+const APPLICATION = 'is_invited_to__application';
 
 /** What {@link create} takes. */
 export interface ApplicationInviteOptions {
@@ -55,12 +56,7 @@ export async function getAllByApplication<const O extends TypedOptions<Applicati
   slugOrUuidOrId: ApplicationIdentifier,
   options?: O,
 ): Promise<Selected<ApplicationInvite, O>[]> {
-  const callerOptions = checkODataOptions(options);
-  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrId, { $select: ['id'] });
-  return client.pine.get<Selected<ApplicationInvite, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { is_invited_to__application: id } }, callerOptions),
-  });
+  return getRowsOfApplication<Selected<ApplicationInvite, O>>(client, RESOURCE, APPLICATION, slugOrUuidOrId, options);
 }
 
 /**
@@ -95,11 +91,11 @@ export async function create(
   if (message !== undefined && typeof message !== 'string') {
     throw new InvalidParameter('message', message, 'expected a string');
   }
-  const [{ id }, roleId] = await Promise.all([
-    getApplication<{ id: number }>(client, slugOrUuidOrId, { $select: ['id'] }),
+  const [id, roleId] = await Promise.all([
+    fetchApplicationId(client, slugOrUuidOrId),
     roleName === undefined ? undefined : fleetRoleId(client, roleName),
   ]);
-  const body: Record<string, unknown> = { invitee, is_invited_to__application: id, message };
+  const body: Record<string, unknown> = { invitee, [APPLICATION]: id, message };
   if (roleId !== undefined) body.application_membership_role = roleId;
   return client.pine.post<ApplicationInvite>({ resource: RESOURCE, body });
 }

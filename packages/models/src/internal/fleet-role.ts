@@ -1,4 +1,12 @@
-import { ApplicationMembershipRoleNotFound, type Client, InvalidParameter, isPositiveId } from '@balena-ts/core';
+import {
+  ApplicationMembershipRoleNotFound,
+  type Client,
+  InvalidParameter,
+  isPositiveId,
+  type ODataOptions,
+} from '@balena-ts/core';
+import { checkODataOptions } from './odata-options.js';
+import { getRows } from './rows.js';
 
 /**
  * Checks a fleet role name before any request.
@@ -62,4 +70,29 @@ export function userFilter(usernameOrId: string | number): number | Record<strin
     throw new InvalidParameter('usernameOrId', usernameOrId, 'expected a username or a positive integer id');
   }
   return { $any: { $alias: 'u', $expr: { u: { username: usernameOrId } } } };
+}
+
+/**
+ * Reads the rows (memberships) of one user given by id or username, the caller's options merged in.
+ *
+ * @typeParam T - the row's shape
+ * @param client - the client
+ * @param resource - the OData resource, e.g. `team_membership`
+ * @param usernameOrId - a user id or a username
+ * @param options - the caller's OData options
+ * @returns the user's rows
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty username, a malformed id or bad options, before any request
+ * @example
+ * ```ts
+ * const memberships = await getRowsOfUser<TeamMembership>(client, 'team_membership', 'alice', undefined);
+ * ```
+ */
+export async function getRowsOfUser<T>(
+  client: Client,
+  resource: string,
+  usernameOrId: string | number,
+  options: ODataOptions | null | undefined,
+): Promise<T[]> {
+  const user = userFilter(usernameOrId);
+  return getRows<T>(client, resource, { $filter: { user } }, checkODataOptions(options));
 }

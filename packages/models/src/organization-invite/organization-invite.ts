@@ -1,12 +1,13 @@
-import { type Client, InvalidParameter, mergeOptions, parseRowId } from '@balena-ts/core';
+import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
 import { checkODataOptions } from '../internal/odata-options.js';
-import { resolveOrganizationId } from '../internal/organization.js';
+import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
 import { checkRoleName, getOrganizationRoleId } from '../internal/organization-membership.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type { OrganizationInvite } from '../types/organization-invite.js';
 import type { OrganizationMembershipRoles } from '../types/organization-membership.js';
 
 const RESOURCE = 'invitee__is_invited_to__organization';
+const ORGANIZATION = 'is_invited_to__organization';
 
 /** What {@link create} takes. */
 export interface OrganizationInviteOptions {
@@ -57,12 +58,7 @@ export async function getAllByOrganization<const O extends TypedOptions<Organiza
   handleOrId: string | number,
   options?: O,
 ): Promise<Selected<OrganizationInvite, O>[]> {
-  const checked = checkODataOptions(options);
-  const organizationId = await resolveOrganizationId(client, handleOrId);
-  return client.pine.get<Selected<OrganizationInvite, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { is_invited_to__organization: organizationId } }, checked),
-  });
+  return getRowsOfOrganization<Selected<OrganizationInvite, O>>(client, RESOURCE, ORGANIZATION, handleOrId, options);
 }
 
 /**
@@ -102,7 +98,7 @@ export async function create(
     resolveOrganizationId(client, handleOrId),
     roleName === undefined ? undefined : getOrganizationRoleId(client, roleName),
   ]);
-  const body: Record<string, unknown> = { is_invited_to__organization: organizationId, invitee };
+  const body: Record<string, unknown> = { [ORGANIZATION]: organizationId, invitee };
   if (message !== undefined) body.message = message;
   if (roleId !== undefined) body.organization_membership_role = roleId;
   return client.pine.post<OrganizationInvite>({ resource: RESOURCE, body });

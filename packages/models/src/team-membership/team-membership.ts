@@ -1,6 +1,7 @@
-import { type Client, InvalidParameter, mergeOptions, parseRowId, TeamMembershipNotFound } from '@balena-ts/core';
-import { userFilter } from '../internal/fleet-role.js';
+import { type Client, InvalidParameter, parseRowId, TeamMembershipNotFound } from '@balena-ts/core';
+import { getRowsOfUser } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
+import { getRow, getRows } from '../internal/rows.js';
 import type { TeamMembership } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -61,13 +62,7 @@ export async function get<const O extends TypedOptions<TeamMembership> = Record<
   options?: O,
 ): Promise<Selected<TeamMembership, O>> {
   const id = parseRowId(membershipId, 'membershipId');
-  const row = await client.pine.get<Selected<TeamMembership, O>>({
-    resource: RESOURCE,
-    id,
-    options: checkODataOptions(options),
-  });
-  if (row === undefined) throw new TeamMembershipNotFound(id);
-  return row;
+  return getRow<Selected<TeamMembership, O>>(client, RESOURCE, id, options, () => new TeamMembershipNotFound(id));
 }
 
 /**
@@ -89,10 +84,12 @@ export async function getAllByTeam<const O extends TypedOptions<TeamMembership> 
   options?: O,
 ): Promise<Selected<TeamMembership, O>[]> {
   const team = parseRowId(teamId, 'teamId');
-  return client.pine.get<Selected<TeamMembership, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { is_member_of__team: team } }, checkODataOptions(options)),
-  });
+  return getRows<Selected<TeamMembership, O>>(
+    client,
+    RESOURCE,
+    { $filter: { is_member_of__team: team } },
+    checkODataOptions(options),
+  );
 }
 
 /**
@@ -113,11 +110,7 @@ export async function getAllByUser<const O extends TypedOptions<TeamMembership> 
   usernameOrId: string | number,
   options?: O,
 ): Promise<Selected<TeamMembership, O>[]> {
-  const user = userFilter(usernameOrId);
-  return client.pine.get<Selected<TeamMembership, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { user } }, checkODataOptions(options)),
-  });
+  return getRowsOfUser<Selected<TeamMembership, O>>(client, RESOURCE, usernameOrId, options);
 }
 
 /**

@@ -1,0 +1,87 @@
+import { type Client, mergeOptions, type ODataOptions, type ResourceId } from '@balena-ts/core';
+import { checkODataOptions } from './odata-options.js';
+
+/**
+ * Reads one row by key, the caller's options checked before the request, and turns "no row" into
+ * the model's not-found error.
+ *
+ * @typeParam T - the row's shape
+ * @param client - the client
+ * @param resource - the OData resource, e.g. `team`
+ * @param id - the row's key, already checked
+ * @param options - the caller's OData options
+ * @param notFound - builds the error thrown when the caller sees no such row
+ * @returns the row
+ * @throws InvalidParameter (`options`) for options that are not OData options, before any request
+ * @throws the error of `notFound` when there is no such row
+ * @example
+ * ```ts
+ * const team = await getRow<Team>(client, 'team', 5, undefined, () => new TeamNotFound(5));
+ * ```
+ */
+export async function getRow<T>(
+  client: Client,
+  resource: string,
+  id: ResourceId,
+  options: ODataOptions | null | undefined,
+  notFound: () => Error,
+): Promise<T> {
+  const row = await client.pine.get<T>({ resource, id, options: checkODataOptions(options) });
+  if (row === undefined) throw notFound();
+  return row;
+}
+
+/**
+ * Reads the rows of a resource: the model's own options (a `$filter` on the parent, an `$orderby`)
+ * with the caller's merged into them.
+ *
+ * @typeParam T - the row's shape
+ * @param client - the client
+ * @param resource - the OData resource, e.g. `team_membership`
+ * @param defaults - the model's options
+ * @param options - the caller's options, already checked where the model checks them
+ * @returns the rows
+ * @example
+ * ```ts
+ * const members = await getRows<TeamMembership>(client, 'team_membership', { $filter: { is_member_of__team: 5 } }, undefined);
+ * ```
+ */
+export function getRows<T>(
+  client: Client,
+  resource: string,
+  defaults: ODataOptions,
+  options: ODataOptions | undefined,
+): Promise<T[]> {
+  return client.pine.get<T>({ resource, options: mergeOptions(defaults, options) });
+}
+
+/**
+ * Reads the rows of one parent (an organization, a fleet, a team): the caller's options are checked
+ * first, so that a wrong argument fails before the parent is looked up; then the parent's id, then
+ * its rows, the caller's options merged into the filter on the parent.
+ *
+ * @typeParam T - the row's shape
+ * @param client - the client
+ * @param resource - the OData resource, e.g. `team`
+ * @param parentField - the rows' field that links them to the parent
+ * @param parentId - looks the parent up (and throws its not-found error) and returns its id
+ * @param options - the caller's OData options
+ * @returns the parent's rows
+ * @throws InvalidParameter (`options`) for options that are not OData options, before any request
+ * @throws whatever `parentId` throws
+ * @example
+ * ```ts
+ * const teams = await getRowsOf<Team>(client, 'team', 'belongs_to__organization', () => resolveOrganizationId(client, 'myorg'), undefined);
+ * ```
+ */
+export async function getRowsOf<T>(
+  client: Client,
+  resource: string,
+  parentField: string,
+  parentId: () => Promise<number>,
+  options: ODataOptions | null | undefined,
+): Promise<T[]> {
+  const checked = checkODataOptions(options);
+  const parent = await parentId();
+  return getRows<T>(client, resource, { $filter: { [parentField]: parent } }, checked);
+}
