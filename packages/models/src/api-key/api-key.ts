@@ -1,5 +1,6 @@
 import { type Client, InvalidParameter, mergeOptions, parseRowId } from '@balena-ts/core';
 import { getActor } from '../internal/actor.js';
+import { checkObjectArgument } from '../internal/object-argument.js';
 import type { ApiKey } from '../types/api-key.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -131,9 +132,7 @@ export async function getAllNamedUserApiKeys<const O extends TypedOptions<ApiKey
  */
 export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo): Promise<void> {
   const keyId = parseRowId(id, 'id');
-  if (apiKeyInfo === null || typeof apiKeyInfo !== 'object') {
-    throw new InvalidParameter('apiKeyInfo', apiKeyInfo, 'expected an object');
-  }
+  checkObjectArgument('apiKeyInfo', apiKeyInfo, 'expected an object');
   if (apiKeyInfo.name !== undefined && (typeof apiKeyInfo.name !== 'string' || apiKeyInfo.name.trim() === '')) {
     throw new InvalidParameter('apiKeyInfo.name', apiKeyInfo.name, 'an API key needs a name');
   }

@@ -1,6 +1,7 @@
 import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
 import { type ApplicationIdentifier, fetchApplicationId, getRowsOfApplication } from '../internal/application.js';
 import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
+import { checkObjectArgument } from '../internal/object-argument.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import type { ApplicationInvite, ApplicationMembershipRoleName } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
@@ -80,9 +81,7 @@ export async function create(
   slugOrUuidOrId: ApplicationIdentifier,
   params: ApplicationInviteOptions,
 ): Promise<ApplicationInvite> {
-  if (typeof params !== 'object' || params === null) {
-    throw new InvalidParameter('params', params, 'expected { invitee, roleName?, message? }');
-  }
+  checkObjectArgument('params', params, 'expected { invitee, roleName?, message? }');
   const { invitee, roleName, message } = params;
   if (typeof invitee !== 'string' || invitee.trim() === '') {
     throw new InvalidParameter('invitee', invitee, 'expected an e-mail address');

@@ -1,6 +1,7 @@
 import { ApplicationMembershipNotFound, type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
 import { type ApplicationIdentifier, fetchApplicationId, getRowsOfApplication } from '../internal/application.js';
 import { checkRoleName, fleetRoleId, getRowsOfUser } from '../internal/fleet-role.js';
+import { checkObjectArgument } from '../internal/object-argument.js';
 import { getRow } from '../internal/rows.js';
 import type {
   ApplicationMembership,
@@ -138,9 +139,7 @@ export async function create(
   client: Client,
   params: ApplicationMembershipCreationOptions,
 ): Promise<ApplicationMembership> {
-  if (typeof params !== 'object' || params === null) {
-    throw new InvalidParameter('params', params, 'expected { application, username, roleName? }');
-  }
+  checkObjectArgument('params', params, 'expected { application, username, roleName? }');
   const { application, username, roleName } = params;
   if (typeof username !== 'string' || username.trim() === '') {
     throw new InvalidParameter('username', username, 'expected a username');

@@ -1,4 +1,5 @@
 import { type Client, InvalidParameter } from '@balena-ts/core';
+import { checkObjectArgument } from '../internal/object-argument.js';
 import { checkOrganizationArgument } from '../internal/organization.js';
 import type { BillingPlanInfo, PlanChangeOptions } from '../types/billing.js';
 import { billingAccountPath } from './account-path.js';
@@ -43,9 +44,7 @@ export async function changePlan(
   planChangeOptions: PlanChangeOptions,
 ): Promise<void> {
   checkOrganizationArgument(organization);
-  if (planChangeOptions === null || typeof planChangeOptions !== 'object') {
-    throw new InvalidParameter('planChangeOptions', planChangeOptions, 'expected { tier, cycle }');
-  }
+  checkObjectArgument('planChangeOptions', planChangeOptions, 'expected { tier, cycle }');
   const { tier, cycle, planChangeReason } = planChangeOptions;
   if (typeof tier !== 'string' || tier.trim() === '') {
     throw new InvalidParameter('planChangeOptions.tier', tier, 'expected a plan tier');

@@ -5,6 +5,7 @@ import {
   patchDevicesById,
   prefetchDevices,
 } from '../internal/device-batch.js';
+import { checkObjectArgument } from '../internal/object-argument.js';
 import { compareOsVersions, parseOsVersion } from '../internal/os-version.js';
 import { getAvailableOsVersions, type OsVersion } from '../os/os-versions.js';
 import { checkOsUpdateTarget, type OsUpdateDevice } from './target.js';
@@ -107,8 +108,7 @@ export async function startOsUpdate(
   if (typeof targetOsVersion !== 'string' || targetOsVersion.trim() === '') {
     throw new InvalidParameter('targetOsVersion', targetOsVersion, 'expected an exact balenaOS version');
   }
-  if (options === null || typeof options !== 'object')
-    throw new InvalidParameter('options', options, 'expected an object');
+  checkObjectArgument('options', options, 'expected an object');
   const devices = await prefetchDevices<Device>(client, selection, DEVICE_OPTIONS);
   const results: Record<string, OsUpdateActionResult> = {};
   for (const [slug, group] of groupByDeviceType(devices)) {

@@ -1,4 +1,5 @@
 import { type Client, InvalidParameter, RequestError, withOptions } from '@balena-ts/core';
+import { checkObjectArgument } from './object-argument.js';
 
 /** How far a download has got. */
 export interface DownloadProgress {
@@ -92,9 +93,7 @@ export function countingStream(
  * ```
  */
 export function checkDownloadOptions(options: DownloadOptions): DownloadOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidParameter('options', options, 'expected { onProgress, signal }');
-  }
+  checkObjectArgument('options', options, 'expected { onProgress, signal }');
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new InvalidParameter('options.onProgress', options.onProgress, 'expected a function');
   }

@@ -1,4 +1,5 @@
 import { type Client, InvalidParameter } from '@balena-ts/core';
+import { checkObjectArgument } from '../internal/object-argument.js';
 import { isOsUpdateAllowed } from '../internal/os-update-rules.js';
 import { compareOsVersions, parseOsVersion } from '../internal/os-version.js';
 import { maxSatisfyingOsVersion } from '../internal/os-version-range.js';
@@ -108,9 +109,7 @@ export async function getSupportedOsUpdateVersions(
 ): Promise<OsUpdateVersions> {
   const current = parseOsVersion(currentVersion);
   if (current === null) throw new InvalidParameter('currentVersion', currentVersion, 'expected a balenaOS version');
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidParameter('options', options, 'expected an object');
-  }
+  checkObjectArgument('options', options, 'expected an object');
   checkOsType(options.osType);
   // ESR versions are year-based (2025.1.0): a device already on ESR is not held to its base version.
   const isEsr = current.major > 2000;

@@ -15,6 +15,7 @@ import {
   downloadClient,
   startedDownload,
 } from '../internal/download-progress.js';
+import { checkObjectArgument } from '../internal/object-argument.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { checkReleaseIdentifier, getRelease } from '../internal/release.js';
 import type { Selected, TypedOptions } from '../types/options.js';
@@ -57,9 +58,7 @@ function describe(id: CheckedIdentifier): string | number {
 }
 
 function checkUploadOptions(options: ReleaseAssetUploadOptions): ReleaseAssetUploadOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidParameter('options', options, 'expected { overwrite, onUploadProgress, signal }');
-  }
+  checkObjectArgument('options', options, 'expected { overwrite, onUploadProgress, signal }');
   if (options.overwrite !== undefined && typeof options.overwrite !== 'boolean') {
     throw new InvalidParameter('options.overwrite', options.overwrite, 'expected a boolean');
   }
@@ -197,9 +196,7 @@ export async function upload(
   },
   options: ReleaseAssetUploadOptions = {},
 ): Promise<ReleaseAsset> {
-  if (uploadParams === null || typeof uploadParams !== 'object') {
-    throw new InvalidParameter('uploadParams', uploadParams, 'expected { asset, asset_key, release }');
-  }
+  checkObjectArgument('uploadParams', uploadParams, 'expected { asset, asset_key, release }');
   const assetKey = checkAssetKey(uploadParams.asset_key, 'uploadParams.asset_key');
   const release = checkReleaseIdentifier(uploadParams.release);
   const file = fileOf(uploadParams.asset, assetKey);

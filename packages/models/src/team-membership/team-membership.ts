@@ -1,5 +1,6 @@
 import { type Client, InvalidParameter, parseRowId, TeamMembershipNotFound } from '@balena-ts/core';
 import { getRowsOfUser } from '../internal/fleet-role.js';
+import { checkObjectArgument } from '../internal/object-argument.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { getRow, getRows } from '../internal/rows.js';
 import type { TeamMembership } from '../types/fleet-access.js';
@@ -29,9 +30,7 @@ export interface TeamMembershipCreationOptions {
  * ```
  */
 export async function create(client: Client, params: TeamMembershipCreationOptions): Promise<TeamMembership> {
-  if (typeof params !== 'object' || params === null) {
-    throw new InvalidParameter('params', params, 'expected { team, username }');
-  }
+  checkObjectArgument('params', params, 'expected { team, username }');
   const team = parseRowId(params.team, 'team');
   if (typeof params.username !== 'string' || params.username.trim() === '') {
     throw new InvalidParameter('username', params.username, 'expected a username');
