@@ -1,8 +1,10 @@
-import { type Client, InvalidParameter, mergeOptions, parseRowId } from '@balena-ts/core';
+import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
 import { getActor } from '../internal/actor.js';
 import { checkObjectArgument } from '../internal/object-argument.js';
+import { getRows } from '../internal/rows.js';
 import type { ApiKey } from '../types/api-key.js';
 import type { Selected, TypedOptions } from '../types/options.js';
+import { API_KEY, API_KEYS_BY_NAME } from './api-key-rows.js';
 
 /** What {@link create} takes. */
 export interface CreateApiKeyParams {
@@ -87,10 +89,7 @@ export function getAll<const O extends TypedOptions<ApiKey> = Record<never, neve
   client: Client,
   options?: O,
 ): Promise<Selected<ApiKey, O>[]> {
-  return client.pine.get<Selected<ApiKey, O>>({
-    resource: 'api_key',
-    options: mergeOptions({ $orderby: 'name asc' }, options),
-  });
+  return getRows<Selected<ApiKey, O>>(client, API_KEY, API_KEYS_BY_NAME, options);
 }
 
 /**
@@ -111,10 +110,8 @@ export async function getAllNamedUserApiKeys<const O extends TypedOptions<ApiKey
   options?: O,
 ): Promise<Selected<ApiKey, O>[]> {
   const actor = await getActor(client);
-  return client.pine.get<Selected<ApiKey, O>>({
-    resource: 'api_key',
-    options: mergeOptions({ $orderby: 'name asc', $filter: { is_of__actor: actor.id, name: { $ne: null } } }, options),
-  });
+  const named = { ...API_KEYS_BY_NAME, $filter: { is_of__actor: actor.id, name: { $ne: null } } };
+  return getRows<Selected<ApiKey, O>>(client, API_KEY, named, options);
 }
 
 /**
@@ -143,7 +140,7 @@ export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo)
   if (Object.keys(body).length === 0) {
     throw new InvalidParameter('apiKeyInfo', apiKeyInfo, 'nothing to update');
   }
-  await client.pine.patch({ resource: 'api_key', id: keyId, body });
+  await client.pine.patch({ resource: API_KEY, id: keyId, body });
 }
 
 /**
@@ -159,5 +156,5 @@ export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo)
  * ```
  */
 export async function revoke(client: Client, id: number): Promise<void> {
-  await client.pine.delete({ resource: 'api_key', id: parseRowId(id, 'id') });
+  await client.pine.delete({ resource: API_KEY, id: parseRowId(id, 'id') });
 }

@@ -2,6 +2,7 @@ import { ApplicationMembershipNotFound, type Client, InvalidParameter, parseRowI
 import { type ApplicationIdentifier, fetchApplicationId, getRowsOfApplication } from '../internal/application.js';
 import { checkRoleName, fleetRoleId, getRowsOfUser } from '../internal/fleet-role.js';
 import { checkObjectArgument } from '../internal/object-argument.js';
+import { checkODataOptions } from '../internal/odata-options.js';
 import { getRow } from '../internal/rows.js';
 import type {
   ApplicationMembership,
@@ -62,13 +63,8 @@ export async function get<const O extends TypedOptions<ApplicationMembership> = 
 ): Promise<Selected<ApplicationMembership, O>> {
   const key = membershipKey(membershipId);
   const id = key as number | Record<string, number>;
-  return getRow<Selected<ApplicationMembership, O>>(
-    client,
-    RESOURCE,
-    id,
-    options,
-    () => new ApplicationMembershipNotFound(describeKey(key)),
-  );
+  const notFound = (): Error => new ApplicationMembershipNotFound(describeKey(key));
+  return getRow<Selected<ApplicationMembership, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
 }
 
 /**

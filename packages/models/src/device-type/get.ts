@@ -1,5 +1,6 @@
 import { type Client, InvalidDeviceType, InvalidParameter, isPositiveId, mergeOptions } from '@balena-ts/core';
 import { SUPPORTED_DEVICE_TYPES } from '../internal/device-type.js';
+import { getRows } from '../internal/rows.js';
 import type { DeviceType } from '../types/device-type.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -67,10 +68,7 @@ export async function getAll<const O extends TypedOptions<DeviceType> = Record<n
   client: Client,
   options?: O,
 ): Promise<Selected<DeviceType, O>[]> {
-  return client.pine.get<Selected<DeviceType, O>>({
-    resource: 'device_type',
-    options: mergeOptions({ $orderby: 'name asc' }, options),
-  });
+  return getRows<Selected<DeviceType, O>>(client, 'device_type', { $orderby: 'name asc' }, options);
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type ODataOptions,
 } from '@balena-ts/core';
 import { checkODataOptions } from './odata-options.js';
-import { getRows } from './rows.js';
+import { getRow, getRows } from './rows.js';
 
 /**
  * Checks a fleet role name before any request.
@@ -41,13 +41,9 @@ export function checkRoleName(roleName: unknown): string {
  */
 export async function fleetRoleId(client: Client, roleName: string): Promise<number> {
   const name = checkRoleName(roleName);
-  const role = await client.pine.get<{ id: number }>({
-    resource: 'application_membership_role',
-    id: { name },
-    options: { $select: 'id' },
-  });
-  if (role === undefined) throw new ApplicationMembershipRoleNotFound(name);
-  return role.id;
+  const notFound = (): Error => new ApplicationMembershipRoleNotFound(name);
+  return (await getRow<{ id: number }>(client, 'application_membership_role', { name }, { $select: 'id' }, notFound))
+    .id;
 }
 
 /**

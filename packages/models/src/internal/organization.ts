@@ -1,5 +1,5 @@
 import { type Client, InvalidParameter, isPositiveId, type ODataOptions, OrganizationNotFound } from '@balena-ts/core';
-import { getRowsOf } from './rows.js';
+import { getRow, getRowsOf } from './rows.js';
 
 /**
  * Checks an organization argument before any request.
@@ -35,9 +35,8 @@ export function checkOrganizationArgument(handleOrId: string | number): void {
 export async function resolveOrganizationId(client: Client, handleOrId: string | number): Promise<number> {
   checkOrganizationArgument(handleOrId);
   const id = typeof handleOrId === 'number' ? handleOrId : { handle: handleOrId };
-  const row = await client.pine.get<{ id: number }>({ resource: 'organization', id, options: { $select: 'id' } });
-  if (row === undefined) throw new OrganizationNotFound(handleOrId);
-  return row.id;
+  const notFound = (): Error => new OrganizationNotFound(handleOrId);
+  return (await getRow<{ id: number }>(client, 'organization', id, { $select: 'id' }, notFound)).id;
 }
 
 /**

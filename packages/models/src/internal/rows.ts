@@ -2,17 +2,15 @@ import { type Client, mergeOptions, type ODataOptions, type ResourceId } from '@
 import { checkODataOptions } from './odata-options.js';
 
 /**
- * Reads one row by key, the caller's options checked before the request, and turns "no row" into
- * the model's not-found error.
+ * Reads one row by key and turns "no row" into the model's not-found error.
  *
  * @typeParam T - the row's shape
  * @param client - the client
  * @param resource - the OData resource, e.g. `team`
  * @param id - the row's key, already checked
- * @param options - the caller's OData options
+ * @param options - the OData options of the read (checked by the caller where it checks them)
  * @param notFound - builds the error thrown when the caller sees no such row
  * @returns the row
- * @throws InvalidParameter (`options`) for options that are not OData options, before any request
  * @throws the error of `notFound` when there is no such row
  * @example
  * ```ts
@@ -23,10 +21,10 @@ export async function getRow<T>(
   client: Client,
   resource: string,
   id: ResourceId,
-  options: ODataOptions | null | undefined,
+  options: ODataOptions | undefined,
   notFound: () => Error,
 ): Promise<T> {
-  const row = await client.pine.get<T>({ resource, id, options: checkODataOptions(options) });
+  const row = await client.pine.get<T>({ resource, id, options });
   if (row === undefined) throw notFound();
   return row;
 }
@@ -66,6 +64,7 @@ export function getRows<T>(
  * @param parentField - the rows' field that links them to the parent
  * @param parentId - looks the parent up (and throws its not-found error) and returns its id
  * @param options - the caller's OData options
+ * @param defaults - the model's own options besides the filter (an `$orderby`)
  * @returns the parent's rows
  * @throws InvalidParameter (`options`) for options that are not OData options, before any request
  * @throws whatever `parentId` throws
@@ -80,8 +79,9 @@ export async function getRowsOf<T>(
   parentField: string,
   parentId: () => Promise<number>,
   options: ODataOptions | null | undefined,
+  defaults: ODataOptions = {},
 ): Promise<T[]> {
   const checked = checkODataOptions(options);
   const parent = await parentId();
-  return getRows<T>(client, resource, { $filter: { [parentField]: parent } }, checked);
+  return getRows<T>(client, resource, { ...defaults, $filter: { [parentField]: parent } }, checked);
 }

@@ -1,5 +1,6 @@
 import { type Client, InvalidParameter, KeyNotFound, parseRowId } from '@balena-ts/core';
 import { getUserActor } from '../internal/actor.js';
+import { getRow } from '../internal/rows.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type { SshKey } from '../types/ssh-key.js';
 
@@ -49,9 +50,7 @@ export async function get<const O extends TypedOptions<SshKey> = Record<never, n
   options?: O,
 ): Promise<Selected<SshKey, O>> {
   const keyId = parseRowId(id, 'id');
-  const row = await client.pine.get<Selected<SshKey, O>>({ resource: RESOURCE, id: keyId, options });
-  if (row === undefined) throw new KeyNotFound(keyId);
-  return row;
+  return getRow<Selected<SshKey, O>>(client, RESOURCE, keyId, options, () => new KeyNotFound(keyId));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type Client, OrganizationMembershipNotFound } from '@balena-ts/core';
 import { getRowsOfUser } from '../internal/fleet-role.js';
+import { checkODataOptions } from '../internal/odata-options.js';
 import { getRowsOfOrganization } from '../internal/organization.js';
 import {
   checkRoleName,
@@ -39,7 +40,7 @@ export async function get<const O extends TypedOptions<OrganizationMembership> =
 ): Promise<Selected<OrganizationMembership, O>> {
   const id = parseMembershipKey(membershipId, 'membershipId');
   const notFound = (): Error => new OrganizationMembershipNotFound(describeMembershipKey(id));
-  return getRow<Selected<OrganizationMembership, O>>(client, RESOURCE, id, options, notFound);
+  return getRow<Selected<OrganizationMembership, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type Client, InvalidParameter, mergeOptions, OrganizationNotFound } from '@balena-ts/core';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { checkOrganizationArgument } from '../internal/organization.js';
+import { getRow } from '../internal/rows.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type { Organization } from '../types/organization.js';
 
@@ -86,13 +87,8 @@ export async function get<const O extends TypedOptions<Organization> = Record<ne
   options?: O,
 ): Promise<Selected<Organization, O>> {
   checkOrganizationArgument(handleOrId);
-  const row = await client.pine.get<Selected<Organization, O>>({
-    resource: RESOURCE,
-    id: typeof handleOrId === 'number' ? handleOrId : { handle: handleOrId },
-    options,
-  });
-  if (row === undefined) throw new OrganizationNotFound(handleOrId);
-  return row;
+  const id = typeof handleOrId === 'number' ? handleOrId : { handle: handleOrId };
+  return getRow<Selected<Organization, O>>(client, RESOURCE, id, options, () => new OrganizationNotFound(handleOrId));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type Client, parseRowId, TeamApplicationAccessNotFound, TeamNotFound } from '@balena-ts/core';
 import { type ApplicationIdentifier, fetchApplicationId } from '../internal/application.js';
 import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
+import { checkODataOptions } from '../internal/odata-options.js';
 import { getRow, getRowsOf } from '../internal/rows.js';
 import type { ApplicationMembershipRoleName, TeamApplicationAccess } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
@@ -67,13 +68,8 @@ export async function get<const O extends TypedOptions<TeamApplicationAccess> = 
   options?: O,
 ): Promise<Selected<TeamApplicationAccess, O>> {
   const id = parseRowId(teamApplicationAccessId, 'teamApplicationAccessId');
-  return getRow<Selected<TeamApplicationAccess, O>>(
-    client,
-    RESOURCE,
-    id,
-    options,
-    () => new TeamApplicationAccessNotFound(id),
-  );
+  const notFound = (): Error => new TeamApplicationAccessNotFound(id);
+  return getRow<Selected<TeamApplicationAccess, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
 }
 
 /**

@@ -61,7 +61,8 @@ export async function get<const O extends TypedOptions<TeamMembership> = Record<
   options?: O,
 ): Promise<Selected<TeamMembership, O>> {
   const id = parseRowId(membershipId, 'membershipId');
-  return getRow<Selected<TeamMembership, O>>(client, RESOURCE, id, options, () => new TeamMembershipNotFound(id));
+  const notFound = (): Error => new TeamMembershipNotFound(id);
+  return getRow<Selected<TeamMembership, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Client, InvalidParameter, parseRowId, TeamNameTaken, TeamNotFound } from '@balena-ts/core';
+import { checkODataOptions } from '../internal/odata-options.js';
 import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
 import { getRow } from '../internal/rows.js';
 import type { Team } from '../types/fleet-access.js';
@@ -54,7 +55,8 @@ export async function get<const O extends TypedOptions<Team> = Record<never, nev
   options?: O,
 ): Promise<Selected<Team, O>> {
   const id = parseRowId(teamId, 'teamId');
-  return getRow<Selected<Team, O>>(client, RESOURCE, id, options, () => new TeamNotFound(id));
+  const notFound = (): Error => new TeamNotFound(id);
+  return getRow<Selected<Team, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
 }
 
 /**
