@@ -1,5 +1,10 @@
 import { type Client, InvalidParameter } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication, resolveApplicationId } from '../internal/application.js';
+import {
+  type ApplicationIdentifier,
+  getApplication,
+  patchApplication,
+  resolveApplicationId,
+} from '../internal/application.js';
 import { findApplicationReleaseId } from '../internal/release.js';
 
 /**
@@ -128,8 +133,7 @@ export function enableRollingUpdates(client: Client, appId: ApplicationIdentifie
  * ```
  */
 export async function disableRollingUpdates(client: Client, appId: ApplicationIdentifier): Promise<void> {
-  const { id } = await getApplication<{ id: number }>(client, appId, { $select: 'id' });
-  await client.pine.patch({ resource: 'application', id, body: { should_track_latest_release: false } });
+  await patchApplication(client, appId, { should_track_latest_release: false });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type Client, InvalidParameter } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { type ApplicationIdentifier, patchApplication } from '../internal/application.js';
 
 /**
  * Renames an application. Its slug follows the new name.
@@ -25,7 +25,5 @@ export async function rename(
   if (typeof newAppName !== 'string' || newAppName.trim() === '') {
     throw new InvalidParameter('newAppName', newAppName, 'expected a non-empty application name');
   }
-  // An id is looked up too: a PATCH of a missing row succeeds silently.
-  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
-  await client.pine.patch({ resource: 'application', id, body: { app_name: newAppName } });
+  await patchApplication(client, slugOrUuidOrIdOrName, { app_name: newAppName });
 }

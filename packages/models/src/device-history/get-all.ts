@@ -1,5 +1,5 @@
 import { type Client, type Filter, InvalidParameter, mergeOptions, type ODataOptions } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { type ApplicationIdentifier, fetchApplicationId } from '../internal/application.js';
 import { type DeviceIdentifier, deviceKey } from '../internal/device.js';
 import type { DeviceHistory } from '../types/device-history.js';
 import type { Selected, TypedOptions } from '../types/options.js';
@@ -100,6 +100,6 @@ export async function getAllByApplication<const O extends TypedOptions<DeviceHis
   // Refuse bad options before the fleet is looked up.
   mergeOptions({}, options as ODataOptions | undefined);
   // Looked up even by id, as balena's SDK does: an unknown or hidden fleet is ApplicationNotFound, not [].
-  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrId, { $select: 'id' });
+  const id = await fetchApplicationId(client, slugOrUuidOrId);
   return query(client, { ...range, belongs_to__application: id }, options);
 }

@@ -226,3 +226,27 @@ export function getRowsOfApplication<T>(
 ): Promise<T[]> {
   return getRowsOf<T>(client, resource, applicationField, () => fetchApplicationId(client, slugOrUuidOrId), options);
 }
+
+/**
+ * Changes an application's fields: looked up first, even when given as an id, because a PATCH of a
+ * missing row succeeds silently.
+ *
+ * @param client - the client
+ * @param slugOrUuidOrIdOrName - an id, a slug `org/name`, a uuid or a name
+ * @param body - the fields to change
+ * @returns resolves once the API has applied the change
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''` or a malformed id
+ * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing visible matches
+ * @example
+ * ```ts
+ * await patchApplication(client, 'admin/my-fleet', { app_name: 'renamed' });
+ * ```
+ */
+export async function patchApplication(
+  client: Client,
+  slugOrUuidOrIdOrName: ApplicationIdentifier,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const id = await fetchApplicationId(client, slugOrUuidOrIdOrName);
+  await client.pine.patch({ resource: 'application', id, body });
+}
