@@ -1,6 +1,6 @@
 import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
 import { getActor } from '../internal/actor.js';
-import { checkObjectArgument } from '../internal/object-argument.js';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 import { getRows } from '../internal/rows.js';
 import type { ApiKey } from '../types/api-key.js';
 import type { Selected, TypedOptions } from '../types/options.js';

@@ -1,7 +1,7 @@
 import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
 import { type ApplicationIdentifier, fetchApplicationId, getRowsOfApplication } from '../internal/application.js';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
-import { checkObjectArgument } from '../internal/object-argument.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import type { ApplicationInvite, ApplicationMembershipRoleName } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
@@ -83,9 +83,7 @@ export async function create(
 ): Promise<ApplicationInvite> {
   checkObjectArgument('params', params, 'expected { invitee, roleName?, message? }');
   const { invitee, roleName, message } = params;
-  if (typeof invitee !== 'string' || invitee.trim() === '') {
-    throw new InvalidParameter('invitee', invitee, 'expected an e-mail address');
-  }
+  checkText('invitee', invitee, 'expected an e-mail address');
   if (roleName !== undefined) checkRoleName(roleName);
   if (message !== undefined && typeof message !== 'string') {
     throw new InvalidParameter('message', message, 'expected a string');
@@ -131,8 +129,6 @@ export async function revoke(client: Client, id: number): Promise<void> {
  * ```
  */
 export async function accept(client: Client, invitationToken: string): Promise<void> {
-  if (typeof invitationToken !== 'string' || invitationToken.trim() === '') {
-    throw new InvalidParameter('invitationToken', invitationToken, 'expected the token of an invitation link');
-  }
+  checkText('invitationToken', invitationToken, 'expected the token of an invitation link');
   await client.request(`/user/v1/invitation/${encodeURIComponent(invitationToken)}`, { method: 'POST' });
 }

@@ -1,7 +1,7 @@
-import { ApplicationMembershipNotFound, type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
+import { ApplicationMembershipNotFound, type Client, parseRowId } from '@balena-ts/core';
 import { type ApplicationIdentifier, fetchApplicationId, getRowsOfApplication } from '../internal/application.js';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { checkRoleName, fleetRoleId, getRowsOfUser } from '../internal/fleet-role.js';
-import { checkObjectArgument } from '../internal/object-argument.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { getRow } from '../internal/rows.js';
 import type {
@@ -137,9 +137,7 @@ export async function create(
 ): Promise<ApplicationMembership> {
   checkObjectArgument('params', params, 'expected { application, username, roleName? }');
   const { application, username, roleName } = params;
-  if (typeof username !== 'string' || username.trim() === '') {
-    throw new InvalidParameter('username', username, 'expected a username');
-  }
+  checkText('username', username, 'expected a username');
   if (roleName !== undefined) checkRoleName(roleName);
   const [applicationId, roleId] = await Promise.all([
     fetchApplicationId(client, application),

@@ -1,5 +1,6 @@
 import { type Client, InvalidApplicationType, InvalidParameter } from '@balena-ts/core';
 import { getUserActor } from '../internal/actor.js';
+import { checkText } from '../internal/argument-checks.js';
 import { checkDeviceTypeArgument, findDeviceType } from '../internal/device-type.js';
 import { checkOrganizationArgument, resolveOrganizationId } from '../internal/organization.js';
 import type { Application, ApplicationClass } from '../types/application.js';
@@ -60,9 +61,7 @@ export async function create(
   appType?: string,
   options: CreateApplicationOptions = {},
 ): Promise<Application> {
-  if (typeof name !== 'string' || name.trim() === '') {
-    throw new InvalidParameter('name', name, 'an application needs a name');
-  }
+  checkText('name', name, 'an application needs a name');
   // Checked here rather than in the lookups below: those start together, and one bad argument
   // must not send the others' requests.
   checkDeviceTypeArgument(deviceType);

@@ -1,10 +1,11 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
+import type { Client } from '@balena-ts/core';
 import {
   type ApplicationIdentifier,
   getApplication,
   patchApplication,
   resolveApplicationId,
 } from '../internal/application.js';
+import { checkText } from '../internal/argument-checks.js';
 import { findApplicationReleaseId } from '../internal/release.js';
 
 /**
@@ -28,9 +29,7 @@ export async function pinToRelease(
   slugOrUuidOrIdOrName: ApplicationIdentifier,
   fullReleaseHash: string,
 ): Promise<void> {
-  if (typeof fullReleaseHash !== 'string' || fullReleaseHash.trim() === '') {
-    throw new InvalidParameter('fullReleaseHash', fullReleaseHash, 'expected a full commit hash');
-  }
+  checkText('fullReleaseHash', fullReleaseHash, 'expected a full commit hash');
   const applicationId = await resolveApplicationId(client, slugOrUuidOrIdOrName);
   const releaseId = await findApplicationReleaseId(client, applicationId, fullReleaseHash);
   await client.pine.patch({

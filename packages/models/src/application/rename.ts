@@ -1,5 +1,6 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
+import type { Client } from '@balena-ts/core';
 import { type ApplicationIdentifier, patchApplication } from '../internal/application.js';
+import { checkText } from '../internal/argument-checks.js';
 
 /**
  * Renames an application. Its slug follows the new name.
@@ -22,8 +23,6 @@ export async function rename(
   slugOrUuidOrIdOrName: ApplicationIdentifier,
   newAppName: string,
 ): Promise<void> {
-  if (typeof newAppName !== 'string' || newAppName.trim() === '') {
-    throw new InvalidParameter('newAppName', newAppName, 'expected a non-empty application name');
-  }
+  checkText('newAppName', newAppName, 'expected a non-empty application name');
   await patchApplication(client, slugOrUuidOrIdOrName, { app_name: newAppName });
 }

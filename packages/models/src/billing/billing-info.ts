@@ -1,5 +1,5 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
-import { checkObjectArgument } from '../internal/object-argument.js';
+import type { Client } from '@balena-ts/core';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { checkOrganizationArgument } from '../internal/organization.js';
 import type { BillingInfo, SetupIntent, SetupIntentParams, TokenBillingSubmitInfo } from '../types/billing.js';
 import { billingAccountPath } from './account-path.js';
@@ -47,9 +47,7 @@ export async function updateBillingInfo(
 ): Promise<BillingInfo> {
   checkOrganizationArgument(organization);
   checkObjectArgument('billingInfo', billingInfo, 'expected { token_id }');
-  if (typeof billingInfo.token_id !== 'string' || billingInfo.token_id.trim() === '') {
-    throw new InvalidParameter('billingInfo.token_id', billingInfo.token_id, 'expected the token of the payment form');
-  }
+  checkText('billingInfo.token_id', billingInfo.token_id, 'expected the token of the payment form');
   return client.request<BillingInfo>(await billingAccountPath(client, organization, '/info'), {
     method: 'PATCH',
     body: billingInfo,

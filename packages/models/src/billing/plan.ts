@@ -1,5 +1,5 @@
 import { type Client, InvalidParameter } from '@balena-ts/core';
-import { checkObjectArgument } from '../internal/object-argument.js';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { checkOrganizationArgument } from '../internal/organization.js';
 import type { BillingPlanInfo, PlanChangeOptions } from '../types/billing.js';
 import { billingAccountPath } from './account-path.js';
@@ -46,9 +46,7 @@ export async function changePlan(
   checkOrganizationArgument(organization);
   checkObjectArgument('planChangeOptions', planChangeOptions, 'expected { tier, cycle }');
   const { tier, cycle, planChangeReason } = planChangeOptions;
-  if (typeof tier !== 'string' || tier.trim() === '') {
-    throw new InvalidParameter('planChangeOptions.tier', tier, 'expected a plan tier');
-  }
+  checkText('planChangeOptions.tier', tier, 'expected a plan tier');
   if (cycle !== 'monthly' && cycle !== 'annual') {
     throw new InvalidParameter('planChangeOptions.cycle', cycle, "expected 'monthly' or 'annual'");
   }

@@ -1,7 +1,7 @@
 import { type Client, DeviceNotFound, type Filter, InvalidParameter, withOptions } from '@balena-ts/core';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 import type { DeviceIdentifier } from '../internal/device.js';
 import { chunkForRequest, type DeviceSelection, parseDeviceSelector } from '../internal/device-batch.js';
-import { checkObjectArgument } from '../internal/object-argument.js';
 import { PartialWriteError, type WriteFailure } from '../internal/partial-write-error.js';
 import type { DependentResource } from './definition.js';
 import { runPool } from './worker-pool.js';

@@ -1,11 +1,11 @@
 import { type Client, DeviceOffline, InvalidParameter, isPositiveId, ReleaseNotFound } from '@balena-ts/core';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import {
   type DeviceSelector,
   parseDeviceSelector,
   patchDevicesById,
   prefetchDevices,
 } from '../internal/device-batch.js';
-import { checkObjectArgument } from '../internal/object-argument.js';
 import { compareOsVersions, parseOsVersion } from '../internal/os-version.js';
 import { getAvailableOsVersions, type OsVersion } from '../os/os-versions.js';
 import { checkOsUpdateTarget, type OsUpdateDevice } from './target.js';
@@ -105,9 +105,7 @@ export async function startOsUpdate(
 ): Promise<OsUpdateActionResult | Record<string, OsUpdateActionResult>> {
   const selection = parseDeviceSelector(uuidOrUuids, 'uuidOrUuids');
   if (selection.kind !== 'uuid') throw new InvalidParameter('uuidOrUuids', uuidOrUuids, 'expected full device uuids');
-  if (typeof targetOsVersion !== 'string' || targetOsVersion.trim() === '') {
-    throw new InvalidParameter('targetOsVersion', targetOsVersion, 'expected an exact balenaOS version');
-  }
+  checkText('targetOsVersion', targetOsVersion, 'expected an exact balenaOS version');
   checkObjectArgument('options', options, 'expected an object');
   const devices = await prefetchDevices<Device>(client, selection, DEVICE_OPTIONS);
   const results: Record<string, OsUpdateActionResult> = {};

@@ -1,6 +1,6 @@
 import { type Client, InvalidParameter, OsUpdateFailed, TimeoutError } from '@balena-ts/core';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 import { type DeviceIdentifier, deviceKey, getDevice } from '../internal/device.js';
-import { checkObjectArgument } from '../internal/object-argument.js';
 import { compareOsVersions, parseOsVersion } from '../internal/os-version.js';
 
 /** Where a host OS update is, as the device reports it. */

@@ -2,8 +2,8 @@ import { type Client, NotSupported } from '@balena-ts/core';
 import { getValue } from '../dependent-resource/read.js';
 import { deviceConfigVariables } from '../dependent-resource/resources.js';
 import { setValue } from '../dependent-resource/write.js';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 import { type DeviceIdentifier, getDevice } from '../internal/device.js';
-import { checkObjectArgument } from '../internal/object-argument.js';
 import { compareOsVersions } from '../internal/os-version.js';
 
 /** The device config variable balena's supervisor reads to enter local mode ('1') or leave it ('0'). */

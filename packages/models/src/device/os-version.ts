@@ -1,4 +1,4 @@
-import { checkObjectArgument } from '../internal/object-argument.js';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 
 /** The device fields {@link getOsVersion} reads. */
 export interface OsVersionDeviceFields {

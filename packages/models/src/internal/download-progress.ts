@@ -1,5 +1,5 @@
 import { type Client, InvalidParameter, RequestError, withOptions } from '@balena-ts/core';
-import { checkObjectArgument } from './object-argument.js';
+import { checkObjectArgument } from './argument-checks.js';
 
 /** How far a download has got. */
 export interface DownloadProgress {

@@ -5,6 +5,7 @@ import {
   isPositiveId,
   type ODataOptions,
 } from '@balena-ts/core';
+import { checkText } from './argument-checks.js';
 import { checkODataOptions } from './odata-options.js';
 import { getRow, getRows } from './rows.js';
 
@@ -20,9 +21,7 @@ import { getRow, getRows } from './rows.js';
  * ```
  */
 export function checkRoleName(roleName: unknown): string {
-  if (typeof roleName !== 'string' || roleName.trim() === '') {
-    throw new InvalidParameter('roleName', roleName, 'expected a role name such as developer, operator or observer');
-  }
+  checkText('roleName', roleName, 'expected a role name such as developer, operator or observer');
   return roleName;
 }
 
@@ -62,9 +61,7 @@ export function userFilter(usernameOrId: string | number): number | Record<strin
     if (isPositiveId(usernameOrId)) return usernameOrId;
     throw new InvalidParameter('usernameOrId', usernameOrId, 'an id must be a positive integer');
   }
-  if (typeof usernameOrId !== 'string' || usernameOrId.trim() === '') {
-    throw new InvalidParameter('usernameOrId', usernameOrId, 'expected a username or a positive integer id');
-  }
+  checkText('usernameOrId', usernameOrId, 'expected a username or a positive integer id');
   return { $any: { $alias: 'u', $expr: { u: { username: usernameOrId } } } };
 }
 

@@ -1,4 +1,5 @@
 import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
+import { checkText } from '../internal/argument-checks.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
 import { checkRoleName, getOrganizationRoleId } from '../internal/organization-membership.js';
@@ -137,9 +138,7 @@ export async function revoke(client: Client, id: number): Promise<void> {
  * ```
  */
 export async function accept(client: Client, invitationToken: string): Promise<void> {
-  if (typeof invitationToken !== 'string' || invitationToken.trim() === '') {
-    throw new InvalidParameter('invitationToken', invitationToken, 'expected the token of an invitation');
-  }
+  checkText('invitationToken', invitationToken, 'expected the token of an invitation');
   await client.request(`/org/v1/invitation/${encodeURIComponent(invitationToken)}`, {
     method: 'POST',
     responseType: 'text',

@@ -1,4 +1,5 @@
 import { type Client, InvalidParameter, mergeOptions, OrganizationNotFound } from '@balena-ts/core';
+import { checkText } from '../internal/argument-checks.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { checkOrganizationArgument } from '../internal/organization.js';
 import { getRow } from '../internal/rows.js';
@@ -33,9 +34,7 @@ export async function create(client: Client, organization: CreateOrganizationPar
     throw new InvalidParameter('organization', organization, 'expected an object with a name');
   }
   const { name, handle } = organization;
-  if (typeof name !== 'string' || name.trim() === '') {
-    throw new InvalidParameter('organization.name', name, 'expected a non-empty name');
-  }
+  checkText('organization.name', name, 'expected a non-empty name');
   if (handle !== undefined && (typeof handle !== 'string' || handle.trim() === '')) {
     throw new InvalidParameter('organization.handle', handle, 'expected a non-empty handle');
   }

@@ -1,5 +1,5 @@
 import { type Client, InvalidParameter } from '@balena-ts/core';
-import { checkObjectArgument } from '../internal/object-argument.js';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { isOsUpdateAllowed } from '../internal/os-update-rules.js';
 import { compareOsVersions, parseOsVersion } from '../internal/os-version.js';
 import { maxSatisfyingOsVersion } from '../internal/os-version-range.js';
@@ -69,9 +69,7 @@ export async function getMaxSatisfyingVersion(
   versionOrRange = 'latest',
   osType?: OsType,
 ): Promise<string | null> {
-  if (typeof versionOrRange !== 'string' || versionOrRange.trim() === '') {
-    throw new InvalidParameter('versionOrRange', versionOrRange, "expected a version, a semver range or 'latest'");
-  }
+  checkText('versionOrRange', versionOrRange, "expected a version, a semver range or 'latest'");
   checkOsType(osType);
   const slug = await deviceTypeSlug(client, deviceType);
   let versions = await getAvailableOsVersions(client, slug);

@@ -9,13 +9,13 @@ import {
   ReleaseAssetNotFound,
   withOptions,
 } from '@balena-ts/core';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 import {
   checkDownloadOptions,
   type DownloadOptions,
   downloadClient,
   startedDownload,
 } from '../internal/download-progress.js';
-import { checkObjectArgument } from '../internal/object-argument.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { checkReleaseIdentifier, getRelease } from '../internal/release.js';
 import type { Selected, TypedOptions } from '../types/options.js';

@@ -1,7 +1,7 @@
 // Building a release from a project tarball's URL with balena's builder.
 import { type Client, InvalidParameter, RequestError } from '@balena-ts/core';
 import { type ApplicationIdentifier, checkApplicationIdentifier, getApplication } from '../internal/application.js';
-import { checkObjectArgument } from '../internal/object-argument.js';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 
 /** Options of {@link createFromUrl}. */
 export interface UrlDeployOptions {

@@ -1,6 +1,6 @@
 import { type Client, InvalidParameter, parseRowId, TeamMembershipNotFound } from '@balena-ts/core';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { getRowsOfUser } from '../internal/fleet-role.js';
-import { checkObjectArgument } from '../internal/object-argument.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { getRow, getRows } from '../internal/rows.js';
 import type { TeamMembership } from '../types/fleet-access.js';
@@ -32,9 +32,7 @@ export interface TeamMembershipCreationOptions {
 export async function create(client: Client, params: TeamMembershipCreationOptions): Promise<TeamMembership> {
   checkObjectArgument('params', params, 'expected { team, username }');
   const team = parseRowId(params.team, 'team');
-  if (typeof params.username !== 'string' || params.username.trim() === '') {
-    throw new InvalidParameter('username', params.username, 'expected a username');
-  }
+  checkText('username', params.username, 'expected a username');
   return client.pine.post<TeamMembership>({
     resource: RESOURCE,
     body: { username: params.username, is_member_of__team: team },

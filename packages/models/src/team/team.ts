@@ -1,4 +1,5 @@
-import { type Client, InvalidParameter, parseRowId, TeamNameTaken, TeamNotFound } from '@balena-ts/core';
+import { type Client, parseRowId, TeamNameTaken, TeamNotFound } from '@balena-ts/core';
+import { checkText } from '../internal/argument-checks.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
 import { getRow } from '../internal/rows.js';
@@ -9,8 +10,7 @@ const RESOURCE = 'team';
 const ORGANIZATION = 'belongs_to__organization';
 
 function checkTeamName(name: unknown, parameterName: string): string {
-  if (typeof name !== 'string' || name.trim() === '')
-    throw new InvalidParameter(parameterName, name, 'expected a name');
+  checkText(parameterName, name, 'expected a name');
   return name;
 }
 
