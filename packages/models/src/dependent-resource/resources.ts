@@ -26,59 +26,38 @@ import { serviceParent } from './service-parent.js';
 const ownApplication = (applicationId: number) => ({ application: applicationId });
 const ofApplicationDevices = /* @__PURE__ */ ownedVia(['device'], 'belongs_to__application');
 
+// Where the rows of a device's and of an application's resources hang: the same for their variables and tags.
+const OF_DEVICE = { parentField: 'device', parent: deviceParent, byApplication: ofApplicationDevices };
+const OF_APPLICATION = { parentField: 'application', parent: applicationParent, byApplication: ownApplication };
+
 /** `device_environment_variable`: variables of one device. */
 export const deviceEnvironmentVariables: DependentResource<DeviceIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'device_environment_variable',
-    parentField: 'device',
-    parent: deviceParent,
-    byApplication: ofApplicationDevices,
-  },
+  { resource: 'device_environment_variable', ...OF_DEVICE },
   ENVIRONMENT_VARIABLE_RULES,
 );
 
 /** `device_config_variable`: `BALENA_`/`RESIN_` settings of one device. */
 export const deviceConfigVariables: DependentResource<DeviceIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'device_config_variable',
-    parentField: 'device',
-    parent: deviceParent,
-    byApplication: ofApplicationDevices,
-  },
+  { resource: 'device_config_variable', ...OF_DEVICE },
   CONFIG_VARIABLE_RULES,
 );
 
 /** `application_environment_variable`: variables every device of an application receives. */
 export const applicationEnvironmentVariables: DependentResource<ApplicationIdentifier> =
   /* @__PURE__ */ dependentResource(
-    {
-      resource: 'application_environment_variable',
-      parentField: 'application',
-      parent: applicationParent,
-      byApplication: ownApplication,
-    },
+    { resource: 'application_environment_variable', ...OF_APPLICATION },
     ENVIRONMENT_VARIABLE_RULES,
   );
 
 /** `application_config_variable`: `BALENA_`/`RESIN_` settings of an application. */
 export const applicationConfigVariables: DependentResource<ApplicationIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'application_config_variable',
-    parentField: 'application',
-    parent: applicationParent,
-    byApplication: ownApplication,
-  },
+  { resource: 'application_config_variable', ...OF_APPLICATION },
   CONFIG_VARIABLE_RULES,
 );
 
 /** `build_environment_variable`: variables the builder passes to every image build of an application. */
 export const applicationBuildVariables: DependentResource<ApplicationIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'build_environment_variable',
-    parentField: 'application',
-    parent: applicationParent,
-    byApplication: ownApplication,
-  },
+  { resource: 'build_environment_variable', ...OF_APPLICATION },
   BUILD_VARIABLE_RULES,
 );
 
@@ -114,23 +93,13 @@ export const deviceServiceEnvironmentVariables: DeviceOwnedResource<DeviceServic
 
 /** `device_tag`: tags of one device. */
 export const deviceTags: DependentResource<DeviceIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'device_tag',
-    parentField: 'device',
-    parent: deviceParent,
-    byApplication: ofApplicationDevices,
-  },
+  { resource: 'device_tag', ...OF_DEVICE },
   TAG_RULES,
 );
 
 /** `application_tag`: tags of one application. */
 export const applicationTags: DependentResource<ApplicationIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'application_tag',
-    parentField: 'application',
-    parent: applicationParent,
-    byApplication: ownApplication,
-  },
+  { resource: 'application_tag', ...OF_APPLICATION },
   TAG_RULES,
 );
 
