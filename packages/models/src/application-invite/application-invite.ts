@@ -3,6 +3,7 @@ import { type ApplicationIdentifier, fetchApplicationId, getRowsOfApplication } 
 import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
+import { postLinked } from '../internal/rows.js';
 import type { ApplicationInvite, ApplicationMembershipRoleName } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -88,13 +89,10 @@ export async function create(
   if (message !== undefined && typeof message !== 'string') {
     throw new InvalidParameter('message', message, 'expected a string');
   }
-  const [id, roleId] = await Promise.all([
-    fetchApplicationId(client, slugOrUuidOrId),
-    roleName === undefined ? undefined : fleetRoleId(client, roleName),
-  ]);
-  const body: Record<string, unknown> = { invitee, [APPLICATION]: id, message };
-  if (roleId !== undefined) body.application_membership_role = roleId;
-  return client.pine.post<ApplicationInvite>({ resource: RESOURCE, body });
+  return postLinked<ApplicationInvite>(client, RESOURCE, message === undefined ? { invitee } : { invitee, message }, {
+    [APPLICATION]: fetchApplicationId(client, slugOrUuidOrId),
+    application_membership_role: roleName === undefined ? undefined : fleetRoleId(client, roleName),
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { type ApplicationIdentifier, fetchApplicationId, getRowsOfApplication } 
 import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { checkRoleName, fleetRoleId, getRowsOfUser } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
-import { getRow } from '../internal/rows.js';
+import { getRow, postLinked } from '../internal/rows.js';
 import type {
   ApplicationMembership,
   ApplicationMembershipKey,
@@ -139,13 +139,15 @@ export async function create(
   const { application, username, roleName } = params;
   checkText('username', username, 'expected a username');
   if (roleName !== undefined) checkRoleName(roleName);
-  const [applicationId, roleId] = await Promise.all([
-    fetchApplicationId(client, application),
-    roleName === undefined ? undefined : fleetRoleId(client, roleName),
-  ]);
-  const body: Record<string, unknown> = { username, [APPLICATION]: applicationId };
-  if (roleId !== undefined) body.application_membership_role = roleId;
-  return client.pine.post<ApplicationMembership>({ resource: RESOURCE, body });
+  return postLinked<ApplicationMembership>(
+    client,
+    RESOURCE,
+    { username },
+    {
+      [APPLICATION]: fetchApplicationId(client, application),
+      application_membership_role: roleName === undefined ? undefined : fleetRoleId(client, roleName),
+    },
+  );
 }
 
 /**

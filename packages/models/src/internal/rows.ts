@@ -85,3 +85,34 @@ export async function getRowsOf<T>(
   const parent = await parentId();
   return getRows<T>(client, resource, { ...defaults, $filter: { [parentField]: parent } }, checked);
 }
+
+/**
+ * Creates a row that links to other rows found by lookups (its parent, its role): the lookups run
+ * together, and a link whose lookup is `undefined` is left for balena to default.
+ *
+ * @typeParam T - the created row's shape
+ * @param client - the client
+ * @param resource - the OData resource, e.g. `team_application_access`
+ * @param fields - the row's own fields
+ * @param links - each link field with the lookup of the id it points to, or `undefined` for none
+ * @returns the created row
+ * @throws whatever a lookup throws, before anything is created
+ * @example
+ * ```ts
+ * const team = await postLinked<Team>(client, 'team', { name }, { belongs_to__organization: resolveOrganizationId(client, 'myorg') });
+ * ```
+ */
+export async function postLinked<T>(
+  client: Client,
+  resource: string,
+  fields: Record<string, unknown>,
+  links: Record<string, Promise<number> | undefined>,
+): Promise<T> {
+  const lookups = Object.entries(links);
+  const ids = await Promise.all(lookups.map(([, lookup]) => lookup));
+  const body: Record<string, unknown> = { ...fields };
+  lookups.forEach(([field], index) => {
+    if (ids[index] !== undefined) body[field] = ids[index];
+  });
+  return client.pine.post<T>({ resource, body });
+}

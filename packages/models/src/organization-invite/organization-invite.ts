@@ -3,6 +3,7 @@ import { checkText } from '../internal/argument-checks.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
 import { checkRoleName, getOrganizationRoleId } from '../internal/organization-membership.js';
+import { postLinked } from '../internal/rows.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type { OrganizationInvite } from '../types/organization-invite.js';
 import type { OrganizationMembershipRoles } from '../types/organization-membership.js';
@@ -95,14 +96,10 @@ export async function create(
   if (message !== undefined && typeof message !== 'string') {
     throw new InvalidParameter('invite.message', message, 'expected a string');
   }
-  const [organizationId, roleId] = await Promise.all([
-    resolveOrganizationId(client, handleOrId),
-    roleName === undefined ? undefined : getOrganizationRoleId(client, roleName),
-  ]);
-  const body: Record<string, unknown> = { [ORGANIZATION]: organizationId, invitee };
-  if (message !== undefined) body.message = message;
-  if (roleId !== undefined) body.organization_membership_role = roleId;
-  return client.pine.post<OrganizationInvite>({ resource: RESOURCE, body });
+  return postLinked<OrganizationInvite>(client, RESOURCE, message === undefined ? { invitee } : { invitee, message }, {
+    [ORGANIZATION]: resolveOrganizationId(client, handleOrId),
+    organization_membership_role: roleName === undefined ? undefined : getOrganizationRoleId(client, roleName),
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { type Client, parseRowId, TeamApplicationAccessNotFound, TeamNotFound } 
 import { type ApplicationIdentifier, fetchApplicationId } from '../internal/application.js';
 import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
-import { getRow, getRowsOf } from '../internal/rows.js';
+import { getRow, getRowsOf, postLinked } from '../internal/rows.js';
 import type { ApplicationMembershipRoleName, TeamApplicationAccess } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -38,14 +38,15 @@ export async function add(
 ): Promise<TeamApplicationAccess> {
   const team = parseRowId(teamId, 'teamId');
   checkRoleName(roleName);
-  const [application, role] = await Promise.all([
-    fetchApplicationId(client, applicationIdOrSlug),
-    fleetRoleId(client, roleName),
-  ]);
-  return client.pine.post<TeamApplicationAccess>({
-    resource: RESOURCE,
-    body: { team, grants_access_to__application: application, application_membership_role: role },
-  });
+  return postLinked<TeamApplicationAccess>(
+    client,
+    RESOURCE,
+    { team },
+    {
+      grants_access_to__application: fetchApplicationId(client, applicationIdOrSlug),
+      application_membership_role: fleetRoleId(client, roleName),
+    },
+  );
 }
 
 /**

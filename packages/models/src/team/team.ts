@@ -2,7 +2,7 @@ import { type Client, parseRowId, TeamNameTaken, TeamNotFound } from '@balena-ts
 import { checkText } from '../internal/argument-checks.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
-import { getRow } from '../internal/rows.js';
+import { getRow, postLinked } from '../internal/rows.js';
 import type { Team } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -31,8 +31,12 @@ function checkTeamName(name: unknown, parameterName: string): string {
  */
 export async function create(client: Client, organizationSlugOrId: string | number, name: string): Promise<Team> {
   checkTeamName(name, 'name');
-  const organization = await resolveOrganizationId(client, organizationSlugOrId);
-  return client.pine.post<Team>({ resource: RESOURCE, body: { name, [ORGANIZATION]: organization } });
+  return postLinked<Team>(
+    client,
+    RESOURCE,
+    { name },
+    { [ORGANIZATION]: resolveOrganizationId(client, organizationSlugOrId) },
+  );
 }
 
 /**
