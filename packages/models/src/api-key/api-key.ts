@@ -1,6 +1,6 @@
 import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
 import { getActor } from '../internal/actor.js';
-import { checkObjectArgument } from '../internal/argument-checks.js';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { getRows } from '../internal/rows.js';
 import type { ApiKey } from '../types/api-key.js';
 import type { Selected, TypedOptions } from '../types/options.js';
@@ -130,9 +130,7 @@ export async function getAllNamedUserApiKeys<const O extends TypedOptions<ApiKey
 export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo): Promise<void> {
   const keyId = parseRowId(id, 'id');
   checkObjectArgument('apiKeyInfo', apiKeyInfo, 'expected an object');
-  if (apiKeyInfo.name !== undefined && (typeof apiKeyInfo.name !== 'string' || apiKeyInfo.name.trim() === '')) {
-    throw new InvalidParameter('apiKeyInfo.name', apiKeyInfo.name, 'an API key needs a name');
-  }
+  if (apiKeyInfo.name !== undefined) checkText('apiKeyInfo.name', apiKeyInfo.name, 'an API key needs a name');
   const body: Record<string, unknown> = {};
   if (apiKeyInfo.name !== undefined) body.name = apiKeyInfo.name;
   if (apiKeyInfo.description !== undefined) body.description = apiKeyInfo.description;

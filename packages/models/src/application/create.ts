@@ -1,4 +1,4 @@
-import { type Client, InvalidApplicationType, InvalidParameter } from '@balena-ts/core';
+import { type Client, InvalidApplicationType } from '@balena-ts/core';
 import { getUserActor } from '../internal/actor.js';
 import { checkText } from '../internal/argument-checks.js';
 import { checkDeviceTypeArgument, findDeviceType } from '../internal/device-type.js';
@@ -65,9 +65,7 @@ export async function create(
   // Checked here rather than in the lookups below: those start together, and one bad argument
   // must not send the others' requests.
   checkDeviceTypeArgument(deviceType);
-  if (appType !== undefined && (typeof appType !== 'string' || appType.trim() === '')) {
-    throw new InvalidParameter('appType', appType, 'expected an application class or type slug');
-  }
+  if (appType !== undefined) checkText('appType', appType, 'expected an application class or type slug');
   if (options.organization !== undefined) checkOrganizationArgument(options.organization);
   const [type, organization, typeBody] = await Promise.all([
     findDeviceType<{ id: number }>(client, deviceType, { $select: 'id' }),
