@@ -1,6 +1,7 @@
 import { ApplicationMembershipNotFound, type Client, parseRowId } from '@balena-ts/core';
-import { type ApplicationIdentifier, fetchApplicationId, getRowsOfApplication } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
 import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
+import { fetchApplicationId, getRowsOfApplication } from '../internal/fetched-application.js';
 import { checkRoleName, fleetRoleId, getRowsOfUser } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { getRow, postLinked } from '../internal/rows.js';

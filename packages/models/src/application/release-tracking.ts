@@ -1,11 +1,7 @@
 import type { Client } from '@balena-ts/core';
-import {
-  type ApplicationIdentifier,
-  getApplication,
-  patchApplication,
-  resolveApplicationId,
-} from '../internal/application.js';
+import { type ApplicationIdentifier, getApplication, resolveApplicationId } from '../internal/application.js';
 import { checkText } from '../internal/argument-checks.js';
+import { patchApplication } from '../internal/fetched-application.js';
 import { findApplicationReleaseId } from '../internal/release.js';
 
 /**

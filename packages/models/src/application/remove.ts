@@ -1,5 +1,6 @@
 import type { Client } from '@balena-ts/core';
-import { type ApplicationIdentifier, fetchApplicationId } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { fetchApplicationId } from '../internal/fetched-application.js';
 
 /**
  * Removes an application, with its devices, releases, variables and tags.

@@ -1,6 +1,7 @@
 import type { Client } from '@balena-ts/core';
-import { type ApplicationIdentifier, patchApplication } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
 import { checkText } from '../internal/argument-checks.js';
+import { patchApplication } from '../internal/fetched-application.js';
 
 /**
  * Renames an application. Its slug follows the new name.

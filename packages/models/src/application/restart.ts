@@ -1,5 +1,6 @@
 import { type Client, SupervisorLocked } from '@balena-ts/core';
-import { type ApplicationIdentifier, fetchApplicationId } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { fetchApplicationId } from '../internal/fetched-application.js';
 import { translateStatus } from '../internal/request-errors.js';
 
 /**

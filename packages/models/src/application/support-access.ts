@@ -1,5 +1,6 @@
 import type { Client } from '@balena-ts/core';
-import { type ApplicationIdentifier, patchApplication } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { patchApplication } from '../internal/fetched-application.js';
 import { supportAccessUntil } from '../internal/support-access.js';
 
 /**

@@ -1,7 +1,8 @@
 import { type Client, type Filter, InvalidParameter, mergeOptions, type ODataOptions } from '@balena-ts/core';
-import { type ApplicationIdentifier, fetchApplicationId } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
 import { checkObjectArgument } from '../internal/argument-checks.js';
 import { type DeviceIdentifier, deviceKey } from '../internal/device.js';
+import { fetchApplicationId } from '../internal/fetched-application.js';
 import { getRows } from '../internal/rows.js';
 import type { DeviceHistory } from '../types/device-history.js';
 import type { Selected, TypedOptions } from '../types/options.js';

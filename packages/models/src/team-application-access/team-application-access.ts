@@ -1,5 +1,6 @@
 import { type Client, parseRowId, TeamApplicationAccessNotFound, TeamNotFound } from '@balena-ts/core';
-import { type ApplicationIdentifier, fetchApplicationId } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { fetchApplicationId } from '../internal/fetched-application.js';
 import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { getRow, getRowsOf, postLinked } from '../internal/rows.js';
