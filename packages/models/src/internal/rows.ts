@@ -1,4 +1,4 @@
-import { type Client, mergeOptions, type ODataOptions, type ResourceId } from '@balena-ts/core';
+import { type Client, mergeOptions, type ODataOptions, parseRowId, type ResourceId } from '@balena-ts/core';
 import { checkODataOptions } from './odata-options.js';
 
 /**
@@ -27,6 +27,37 @@ export async function getRow<T>(
   const row = await client.pine.get<T>({ resource, id, options });
   if (row === undefined) throw notFound();
   return row;
+}
+
+/**
+ * Reads one row by its numeric id: the id, then the caller's options, checked before the request;
+ * "no row" is the model's not-found error for that id.
+ *
+ * @typeParam T - the row's shape
+ * @param client - the client
+ * @param resource - the OData resource, e.g. `team`
+ * @param value - the id as given
+ * @param parameterName - the parameter name an error reports
+ * @param options - the caller's OData options
+ * @param NotFound - the model's not-found error
+ * @returns the row
+ * @throws InvalidParameter for a malformed id or options, before any request
+ * @throws `NotFound` when the caller sees no such row
+ * @example
+ * ```ts
+ * const team = await getRowById<Team>(client, 'team', teamId, 'teamId', undefined, TeamNotFound);
+ * ```
+ */
+export async function getRowById<T>(
+  client: Client,
+  resource: string,
+  value: unknown,
+  parameterName: string,
+  options: ODataOptions | null | undefined,
+  NotFound: new (id: number) => Error,
+): Promise<T> {
+  const id = parseRowId(value, parameterName);
+  return getRow<T>(client, resource, id, checkODataOptions(options), () => new NotFound(id));
 }
 
 /**

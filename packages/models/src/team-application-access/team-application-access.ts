@@ -2,8 +2,7 @@ import { type Client, parseRowId, TeamApplicationAccessNotFound, TeamNotFound } 
 import type { ApplicationIdentifier } from '../internal/application.js';
 import { fetchApplicationId } from '../internal/fetched-application.js';
 import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
-import { checkODataOptions } from '../internal/odata-options.js';
-import { getRow, getRowsOf, postLinked } from '../internal/rows.js';
+import { getRow, getRowById, getRowsOf, postLinked } from '../internal/rows.js';
 import type { ApplicationMembershipRoleName, TeamApplicationAccess } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -69,9 +68,14 @@ export async function get<const O extends TypedOptions<TeamApplicationAccess> = 
   teamApplicationAccessId: number,
   options?: O,
 ): Promise<Selected<TeamApplicationAccess, O>> {
-  const id = parseRowId(teamApplicationAccessId, 'teamApplicationAccessId');
-  const notFound = (): Error => new TeamApplicationAccessNotFound(id);
-  return getRow<Selected<TeamApplicationAccess, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
+  return getRowById<Selected<TeamApplicationAccess, O>>(
+    client,
+    RESOURCE,
+    teamApplicationAccessId,
+    'teamApplicationAccessId',
+    options,
+    TeamApplicationAccessNotFound,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { type Client, InvalidParameter, parseRowId, TeamMembershipNotFound } fro
 import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { getRowsOfUser } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
-import { getRow, getRows } from '../internal/rows.js';
+import { getRowById, getRows } from '../internal/rows.js';
 import type { TeamMembership } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -58,9 +58,14 @@ export async function get<const O extends TypedOptions<TeamMembership> = Record<
   membershipId: number,
   options?: O,
 ): Promise<Selected<TeamMembership, O>> {
-  const id = parseRowId(membershipId, 'membershipId');
-  const notFound = (): Error => new TeamMembershipNotFound(id);
-  return getRow<Selected<TeamMembership, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
+  return getRowById<Selected<TeamMembership, O>>(
+    client,
+    RESOURCE,
+    membershipId,
+    'membershipId',
+    options,
+    TeamMembershipNotFound,
+  );
 }
 
 /**

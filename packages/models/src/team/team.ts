@@ -1,8 +1,7 @@
 import { type Client, parseRowId, TeamNameTaken, TeamNotFound } from '@balena-ts/core';
 import { checkText } from '../internal/argument-checks.js';
-import { checkODataOptions } from '../internal/odata-options.js';
 import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
-import { getRow, postLinked } from '../internal/rows.js';
+import { getRowById, postLinked } from '../internal/rows.js';
 import type { Team } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -58,9 +57,7 @@ export async function get<const O extends TypedOptions<Team> = Record<never, nev
   teamId: number,
   options?: O,
 ): Promise<Selected<Team, O>> {
-  const id = parseRowId(teamId, 'teamId');
-  const notFound = (): Error => new TeamNotFound(id);
-  return getRow<Selected<Team, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
+  return getRowById<Selected<Team, O>>(client, RESOURCE, teamId, 'teamId', options, TeamNotFound);
 }
 
 /**
