@@ -7,7 +7,7 @@ import { getRowsOf } from './rows.js';
 
 /**
  * Fetches an application's id, even when given as an id: the application must exist and be visible
- * (as balena-sdk checks before it writes fleet access).
+ * (as balena-sdk checks before it writes to it or under it).
  *
  * @param client - the client
  * @param slugOrUuidOrId - an id, a slug `org/name`, a uuid or a name
