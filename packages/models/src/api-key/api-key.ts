@@ -1,7 +1,10 @@
-import { type Client, InvalidParameter, mergeOptions, parseRowId } from '@balena-ts/core';
+import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
 import { getActor } from '../internal/actor.js';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
+import { getRows } from '../internal/rows.js';
 import type { ApiKey } from '../types/api-key.js';
 import type { Selected, TypedOptions } from '../types/options.js';
+import { API_KEY, API_KEYS_BY_NAME } from './api-key-rows.js';
 
 /** What {@link create} takes. */
 export interface CreateApiKeyParams {
@@ -86,10 +89,7 @@ export function getAll<const O extends TypedOptions<ApiKey> = Record<never, neve
   client: Client,
   options?: O,
 ): Promise<Selected<ApiKey, O>[]> {
-  return client.pine.get<Selected<ApiKey, O>>({
-    resource: 'api_key',
-    options: mergeOptions({ $orderby: 'name asc' }, options),
-  });
+  return getRows<Selected<ApiKey, O>>(client, API_KEY, API_KEYS_BY_NAME, options);
 }
 
 /**
@@ -110,10 +110,8 @@ export async function getAllNamedUserApiKeys<const O extends TypedOptions<ApiKey
   options?: O,
 ): Promise<Selected<ApiKey, O>[]> {
   const actor = await getActor(client);
-  return client.pine.get<Selected<ApiKey, O>>({
-    resource: 'api_key',
-    options: mergeOptions({ $orderby: 'name asc', $filter: { is_of__actor: actor.id, name: { $ne: null } } }, options),
-  });
+  const named = { ...API_KEYS_BY_NAME, $filter: { is_of__actor: actor.id, name: { $ne: null } } };
+  return getRows<Selected<ApiKey, O>>(client, API_KEY, named, options);
 }
 
 /**
@@ -131,12 +129,8 @@ export async function getAllNamedUserApiKeys<const O extends TypedOptions<ApiKey
  */
 export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo): Promise<void> {
   const keyId = parseRowId(id, 'id');
-  if (apiKeyInfo === null || typeof apiKeyInfo !== 'object') {
-    throw new InvalidParameter('apiKeyInfo', apiKeyInfo, 'expected an object');
-  }
-  if (apiKeyInfo.name !== undefined && (typeof apiKeyInfo.name !== 'string' || apiKeyInfo.name.trim() === '')) {
-    throw new InvalidParameter('apiKeyInfo.name', apiKeyInfo.name, 'an API key needs a name');
-  }
+  checkObjectArgument('apiKeyInfo', apiKeyInfo, 'expected an object');
+  if (apiKeyInfo.name !== undefined) checkText('apiKeyInfo.name', apiKeyInfo.name, 'an API key needs a name');
   const body: Record<string, unknown> = {};
   if (apiKeyInfo.name !== undefined) body.name = apiKeyInfo.name;
   if (apiKeyInfo.description !== undefined) body.description = apiKeyInfo.description;
@@ -144,7 +138,7 @@ export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo)
   if (Object.keys(body).length === 0) {
     throw new InvalidParameter('apiKeyInfo', apiKeyInfo, 'nothing to update');
   }
-  await client.pine.patch({ resource: 'api_key', id: keyId, body });
+  await client.pine.patch({ resource: API_KEY, id: keyId, body });
 }
 
 /**
@@ -160,5 +154,5 @@ export async function update(client: Client, id: number, apiKeyInfo: ApiKeyInfo)
  * ```
  */
 export async function revoke(client: Client, id: number): Promise<void> {
-  await client.pine.delete({ resource: 'api_key', id: parseRowId(id, 'id') });
+  await client.pine.delete({ resource: API_KEY, id: parseRowId(id, 'id') });
 }

@@ -1,21 +1,17 @@
-import { type Client, mergeOptions } from '@balena-ts/core';
+import type { Client } from '@balena-ts/core';
 import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
 import { type DeviceIdentifier, getDevice } from '../internal/device.js';
-import { checkODataOptions } from '../internal/odata-options.js';
+import { getRowsOf } from '../internal/rows.js';
 import type { ApiKey } from '../types/api-key.js';
 import type { Selected, TypedOptions } from '../types/options.js';
+import { API_KEY, API_KEYS_BY_NAME } from './api-key-rows.js';
 
 type ActorLink = number | { readonly __id: number };
 
-function actorIdOf(actor: ActorLink): number {
+/** The id of the actor an owner (a fleet, a device) is, once the owner is found. */
+async function actorOf(owner: Promise<{ actor: ActorLink }>): Promise<number> {
+  const { actor } = await owner;
   return typeof actor === 'number' ? actor : actor.__id;
-}
-
-function keysOfActor<O>(client: Client, actorId: number, options: O | undefined): Promise<Selected<ApiKey, O>[]> {
-  return client.pine.get<Selected<ApiKey, O>>({
-    resource: 'api_key',
-    options: mergeOptions({ $orderby: 'name asc', $filter: { is_of__actor: actorId } }, options ?? undefined),
-  });
 }
 
 /**
@@ -39,9 +35,9 @@ export async function getProvisioningApiKeysByApplication<const O extends TypedO
   slugOrUuidOrIdOrName: ApplicationIdentifier,
   options?: O,
 ): Promise<Selected<ApiKey, O>[]> {
-  const checked = checkODataOptions(options);
-  const application = await getApplication<{ actor: ActorLink }>(client, slugOrUuidOrIdOrName, { $select: 'actor' });
-  return keysOfActor<O>(client, actorIdOf(application.actor), checked as O | undefined);
+  const application = (): Promise<number> =>
+    actorOf(getApplication<{ actor: ActorLink }>(client, slugOrUuidOrIdOrName, { $select: 'actor' }));
+  return getRowsOf<Selected<ApiKey, O>>(client, API_KEY, 'is_of__actor', application, options, API_KEYS_BY_NAME);
 }
 
 /**
@@ -63,7 +59,7 @@ export async function getDeviceApiKeysByDevice<const O extends TypedOptions<ApiK
   uuidOrId: DeviceIdentifier,
   options?: O,
 ): Promise<Selected<ApiKey, O>[]> {
-  const checked = checkODataOptions(options);
-  const device = await getDevice<{ actor: ActorLink }>(client, uuidOrId, { $select: 'actor' });
-  return keysOfActor<O>(client, actorIdOf(device.actor), checked as O | undefined);
+  const device = (): Promise<number> =>
+    actorOf(getDevice<{ actor: ActorLink }>(client, uuidOrId, { $select: 'actor' }));
+  return getRowsOf<Selected<ApiKey, O>>(client, API_KEY, 'is_of__actor', device, options, API_KEYS_BY_NAME);
 }

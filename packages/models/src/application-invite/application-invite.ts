@@ -1,11 +1,15 @@
-import { type Client, InvalidParameter, mergeOptions, parseRowId } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
+import { fetchApplicationId, getRowsOfApplication } from '../internal/fetched-application.js';
 import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
+import { postLinked } from '../internal/rows.js';
 import type { ApplicationInvite, ApplicationMembershipRoleName } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
 const RESOURCE = 'invitee__is_invited_to__application';
+const APPLICATION = 'is_invited_to__application';
 
 /** What {@link create} takes. */
 export interface ApplicationInviteOptions {
@@ -55,12 +59,7 @@ export async function getAllByApplication<const O extends TypedOptions<Applicati
   slugOrUuidOrId: ApplicationIdentifier,
   options?: O,
 ): Promise<Selected<ApplicationInvite, O>[]> {
-  const callerOptions = checkODataOptions(options);
-  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrId, { $select: ['id'] });
-  return client.pine.get<Selected<ApplicationInvite, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { is_invited_to__application: id } }, callerOptions),
-  });
+  return getRowsOfApplication<Selected<ApplicationInvite, O>>(client, RESOURCE, APPLICATION, slugOrUuidOrId, options);
 }
 
 /**
@@ -84,24 +83,17 @@ export async function create(
   slugOrUuidOrId: ApplicationIdentifier,
   params: ApplicationInviteOptions,
 ): Promise<ApplicationInvite> {
-  if (typeof params !== 'object' || params === null) {
-    throw new InvalidParameter('params', params, 'expected { invitee, roleName?, message? }');
-  }
+  checkObjectArgument('params', params, 'expected { invitee, roleName?, message? }');
   const { invitee, roleName, message } = params;
-  if (typeof invitee !== 'string' || invitee.trim() === '') {
-    throw new InvalidParameter('invitee', invitee, 'expected an e-mail address');
-  }
+  checkText('invitee', invitee, 'expected an e-mail address');
   if (roleName !== undefined) checkRoleName(roleName);
   if (message !== undefined && typeof message !== 'string') {
     throw new InvalidParameter('message', message, 'expected a string');
   }
-  const [{ id }, roleId] = await Promise.all([
-    getApplication<{ id: number }>(client, slugOrUuidOrId, { $select: ['id'] }),
-    roleName === undefined ? undefined : fleetRoleId(client, roleName),
-  ]);
-  const body: Record<string, unknown> = { invitee, is_invited_to__application: id, message };
-  if (roleId !== undefined) body.application_membership_role = roleId;
-  return client.pine.post<ApplicationInvite>({ resource: RESOURCE, body });
+  return postLinked<ApplicationInvite>(client, RESOURCE, message === undefined ? { invitee } : { invitee, message }, {
+    [APPLICATION]: fetchApplicationId(client, slugOrUuidOrId),
+    application_membership_role: roleName === undefined ? undefined : fleetRoleId(client, roleName),
+  });
 }
 
 /**
@@ -136,8 +128,6 @@ export async function revoke(client: Client, id: number): Promise<void> {
  * ```
  */
 export async function accept(client: Client, invitationToken: string): Promise<void> {
-  if (typeof invitationToken !== 'string' || invitationToken.trim() === '') {
-    throw new InvalidParameter('invitationToken', invitationToken, 'expected the token of an invitation link');
-  }
+  checkText('invitationToken', invitationToken, 'expected the token of an invitation link');
   await client.request(`/user/v1/invitation/${encodeURIComponent(invitationToken)}`, { method: 'POST' });
 }

@@ -1,13 +1,10 @@
-import {
-  ApplicationMembershipNotFound,
-  type Client,
-  InvalidParameter,
-  mergeOptions,
-  parseRowId,
-} from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
-import { checkRoleName, fleetRoleId, userFilter } from '../internal/fleet-role.js';
+import { ApplicationMembershipNotFound, type Client, parseRowId } from '@balena-ts/core';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
+import { fetchApplicationId, getRowsOfApplication } from '../internal/fetched-application.js';
+import { checkRoleName, fleetRoleId, getRowsOfUser } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
+import { getRow, postLinked } from '../internal/rows.js';
 import type {
   ApplicationMembership,
   ApplicationMembershipKey,
@@ -15,12 +12,8 @@ import type {
 } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
-/** The fleet's id, fetched even when given as an id: it must exist and be visible (as balena-sdk does). */
-async function fleetId(client: Client, slugOrUuidOrId: ApplicationIdentifier): Promise<number> {
-  return (await getApplication<{ id: number }>(client, slugOrUuidOrId, { $select: ['id'] })).id;
-}
-
 const RESOURCE = 'user_application_membership';
+const APPLICATION = 'is_member_of__application';
 
 /** What {@link create} takes. */
 export interface ApplicationMembershipCreationOptions {
@@ -70,13 +63,9 @@ export async function get<const O extends TypedOptions<ApplicationMembership> = 
   options?: O,
 ): Promise<Selected<ApplicationMembership, O>> {
   const key = membershipKey(membershipId);
-  const row = await client.pine.get<Selected<ApplicationMembership, O>>({
-    resource: RESOURCE,
-    id: key as number | Record<string, number>,
-    options: checkODataOptions(options),
-  });
-  if (row === undefined) throw new ApplicationMembershipNotFound(describeKey(key));
-  return row;
+  const id = key as number | Record<string, number>;
+  const notFound = (): Error => new ApplicationMembershipNotFound(describeKey(key));
+  return getRow<Selected<ApplicationMembership, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
 }
 
 /**
@@ -98,12 +87,13 @@ export async function getAllByApplication<const O extends TypedOptions<Applicati
   slugOrUuidOrId: ApplicationIdentifier,
   options?: O,
 ): Promise<Selected<ApplicationMembership, O>[]> {
-  const callerOptions = checkODataOptions(options);
-  const application = await fleetId(client, slugOrUuidOrId);
-  return client.pine.get<Selected<ApplicationMembership, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { is_member_of__application: application } }, callerOptions),
-  });
+  return getRowsOfApplication<Selected<ApplicationMembership, O>>(
+    client,
+    RESOURCE,
+    APPLICATION,
+    slugOrUuidOrId,
+    options,
+  );
 }
 
 /**
@@ -124,15 +114,7 @@ export function getAllByUser<const O extends TypedOptions<ApplicationMembership>
   usernameOrId: string | number,
   options?: O,
 ): Promise<Selected<ApplicationMembership, O>[]> {
-  try {
-    const user = userFilter(usernameOrId);
-    return client.pine.get<Selected<ApplicationMembership, O>>({
-      resource: RESOURCE,
-      options: mergeOptions({ $filter: { user } }, checkODataOptions(options)),
-    });
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  return getRowsOfUser<Selected<ApplicationMembership, O>>(client, RESOURCE, usernameOrId, options);
 }
 
 /**
@@ -154,21 +136,19 @@ export async function create(
   client: Client,
   params: ApplicationMembershipCreationOptions,
 ): Promise<ApplicationMembership> {
-  if (typeof params !== 'object' || params === null) {
-    throw new InvalidParameter('params', params, 'expected { application, username, roleName? }');
-  }
+  checkObjectArgument('params', params, 'expected { application, username, roleName? }');
   const { application, username, roleName } = params;
-  if (typeof username !== 'string' || username.trim() === '') {
-    throw new InvalidParameter('username', username, 'expected a username');
-  }
+  checkText('username', username, 'expected a username');
   if (roleName !== undefined) checkRoleName(roleName);
-  const [applicationId, roleId] = await Promise.all([
-    fleetId(client, application),
-    roleName === undefined ? undefined : fleetRoleId(client, roleName),
-  ]);
-  const body: Record<string, unknown> = { username, is_member_of__application: applicationId };
-  if (roleId !== undefined) body.application_membership_role = roleId;
-  return client.pine.post<ApplicationMembership>({ resource: RESOURCE, body });
+  return postLinked<ApplicationMembership>(
+    client,
+    RESOURCE,
+    { username },
+    {
+      [APPLICATION]: fetchApplicationId(client, application),
+      application_membership_role: roleName === undefined ? undefined : fleetRoleId(client, roleName),
+    },
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
-import { type Client, InvalidApplicationType, InvalidParameter } from '@balena-ts/core';
+import { type Client, InvalidApplicationType } from '@balena-ts/core';
 import { getUserActor } from '../internal/actor.js';
+import { checkText } from '../internal/argument-checks.js';
 import { checkDeviceTypeArgument, findDeviceType } from '../internal/device-type.js';
 import { checkOrganizationArgument, resolveOrganizationId } from '../internal/organization.js';
 import type { Application, ApplicationClass } from '../types/application.js';
@@ -60,15 +61,11 @@ export async function create(
   appType?: string,
   options: CreateApplicationOptions = {},
 ): Promise<Application> {
-  if (typeof name !== 'string' || name.trim() === '') {
-    throw new InvalidParameter('name', name, 'an application needs a name');
-  }
+  checkText('name', name, 'an application needs a name');
   // Checked here rather than in the lookups below: those start together, and one bad argument
   // must not send the others' requests.
   checkDeviceTypeArgument(deviceType);
-  if (appType !== undefined && (typeof appType !== 'string' || appType.trim() === '')) {
-    throw new InvalidParameter('appType', appType, 'expected an application class or type slug');
-  }
+  if (appType !== undefined) checkText('appType', appType, 'expected an application class or type slug');
   if (options.organization !== undefined) checkOrganizationArgument(options.organization);
   const [type, organization, typeBody] = await Promise.all([
     findDeviceType<{ id: number }>(client, deviceType, { $select: 'id' }),

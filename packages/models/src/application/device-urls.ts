@@ -1,8 +1,9 @@
 import type { Client } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { fetchApplicationId } from '../internal/fetched-application.js';
 
 async function setDeviceUrls(client: Client, application: ApplicationIdentifier, enabled: boolean): Promise<void> {
-  const { id } = await getApplication<{ id: number }>(client, application, { $select: 'id' });
+  const id = await fetchApplicationId(client, application);
   await client.pine.patch({
     resource: 'device',
     options: { $filter: { belongs_to__application: id } },

@@ -1,6 +1,12 @@
 import { type Client, mergeOptions } from '@balena-ts/core';
-import { type ApplicationIdentifier, DIRECTLY_ACCESSIBLE, getApplication } from '../internal/application.js';
+import {
+  type ApplicationIdentifier,
+  DIRECTLY_ACCESSIBLE,
+  DIRECTLY_ACCESSIBLE_BY_NAME,
+  getApplication,
+} from '../internal/application.js';
 import { checkODataOptions } from '../internal/odata-options.js';
+import { getRows } from '../internal/rows.js';
 import type { Application } from '../types/application.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -23,10 +29,12 @@ export async function getAllDirectlyAccessible<const O extends TypedOptions<Appl
   client: Client,
   options?: O,
 ): Promise<Selected<Application, O>[]> {
-  return client.pine.get<Selected<Application, O>>({
-    resource: 'application',
-    options: mergeOptions({ $orderby: 'app_name asc', $filter: DIRECTLY_ACCESSIBLE }, checkODataOptions(options)),
-  });
+  return getRows<Selected<Application, O>>(
+    client,
+    'application',
+    DIRECTLY_ACCESSIBLE_BY_NAME,
+    checkODataOptions(options),
+  );
 }
 
 /**

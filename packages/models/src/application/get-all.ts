@@ -1,6 +1,7 @@
 import { type Client, mergeOptions } from '@balena-ts/core';
-import { DIRECTLY_ACCESSIBLE } from '../internal/application.js';
+import { DIRECTLY_ACCESSIBLE, DIRECTLY_ACCESSIBLE_BY_NAME } from '../internal/application.js';
 import { resolveOrganizationId } from '../internal/organization.js';
+import { getRows } from '../internal/rows.js';
 import type { Application } from '../types/application.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -21,10 +22,7 @@ export function getAll<const O extends TypedOptions<Application> = Record<never,
   client: Client,
   options?: O,
 ): Promise<Selected<Application, O>[]> {
-  return client.pine.get<Selected<Application, O>>({
-    resource: 'application',
-    options: mergeOptions({ $orderby: 'app_name asc', $filter: DIRECTLY_ACCESSIBLE }, options),
-  });
+  return getRows<Selected<Application, O>>(client, 'application', DIRECTLY_ACCESSIBLE_BY_NAME, options);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   mergeOptions,
 } from '@balena-ts/core';
 import { DIRECTLY_ACCESSIBLE } from '../internal/application.js';
+import { checkText } from '../internal/argument-checks.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import type { Application } from '../types/application.js';
 import type { Selected, TypedOptions } from '../types/options.js';
@@ -33,9 +34,7 @@ export async function getAppByName<const O extends TypedOptions<Application> = R
   options?: O,
   context?: 'directly_accessible',
 ): Promise<Selected<Application, O>> {
-  if (typeof appName !== 'string' || appName.trim() === '') {
-    throw new InvalidParameter('appName', appName, 'expected an application name');
-  }
+  checkText('appName', appName, 'expected an application name');
   if (context !== undefined && context !== 'directly_accessible') {
     throw new InvalidParameter('context', context, "expected 'directly_accessible' or nothing");
   }

@@ -1,5 +1,7 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
+import type { Client } from '@balena-ts/core';
 import { type ApplicationIdentifier, getApplication, resolveApplicationId } from '../internal/application.js';
+import { checkText } from '../internal/argument-checks.js';
+import { patchApplication } from '../internal/fetched-application.js';
 import { findApplicationReleaseId } from '../internal/release.js';
 
 /**
@@ -23,9 +25,7 @@ export async function pinToRelease(
   slugOrUuidOrIdOrName: ApplicationIdentifier,
   fullReleaseHash: string,
 ): Promise<void> {
-  if (typeof fullReleaseHash !== 'string' || fullReleaseHash.trim() === '') {
-    throw new InvalidParameter('fullReleaseHash', fullReleaseHash, 'expected a full commit hash');
-  }
+  checkText('fullReleaseHash', fullReleaseHash, 'expected a full commit hash');
   const applicationId = await resolveApplicationId(client, slugOrUuidOrIdOrName);
   const releaseId = await findApplicationReleaseId(client, applicationId, fullReleaseHash);
   await client.pine.patch({
@@ -128,8 +128,7 @@ export function enableRollingUpdates(client: Client, appId: ApplicationIdentifie
  * ```
  */
 export async function disableRollingUpdates(client: Client, appId: ApplicationIdentifier): Promise<void> {
-  const { id } = await getApplication<{ id: number }>(client, appId, { $select: 'id' });
-  await client.pine.patch({ resource: 'application', id, body: { should_track_latest_release: false } });
+  await patchApplication(client, appId, { should_track_latest_release: false });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Client } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { fetchApplicationId } from '../internal/fetched-application.js';
 
 /**
  * Removes an application, with its devices, releases, variables and tags.
@@ -17,6 +18,6 @@ import { type ApplicationIdentifier, getApplication } from '../internal/applicat
  */
 export async function remove(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<void> {
   // The lookup also runs for a numeric id: a DELETE of a missing row succeeds silently.
-  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
+  const id = await fetchApplicationId(client, slugOrUuidOrIdOrName);
   await client.pine.delete({ resource: 'application', id });
 }

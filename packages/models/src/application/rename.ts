@@ -1,5 +1,7 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import type { Client } from '@balena-ts/core';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { checkText } from '../internal/argument-checks.js';
+import { patchApplication } from '../internal/fetched-application.js';
 
 /**
  * Renames an application. Its slug follows the new name.
@@ -22,10 +24,6 @@ export async function rename(
   slugOrUuidOrIdOrName: ApplicationIdentifier,
   newAppName: string,
 ): Promise<void> {
-  if (typeof newAppName !== 'string' || newAppName.trim() === '') {
-    throw new InvalidParameter('newAppName', newAppName, 'expected a non-empty application name');
-  }
-  // An id is looked up too: a PATCH of a missing row succeeds silently.
-  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
-  await client.pine.patch({ resource: 'application', id, body: { app_name: newAppName } });
+  checkText('newAppName', newAppName, 'expected a non-empty application name');
+  await patchApplication(client, slugOrUuidOrIdOrName, { app_name: newAppName });
 }

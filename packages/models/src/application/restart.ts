@@ -1,5 +1,6 @@
 import { type Client, SupervisorLocked } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { fetchApplicationId } from '../internal/fetched-application.js';
 import { translateStatus } from '../internal/request-errors.js';
 
 /**
@@ -20,7 +21,7 @@ import { translateStatus } from '../internal/request-errors.js';
  * ```
  */
 export async function restart(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<void> {
-  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
+  const id = await fetchApplicationId(client, slugOrUuidOrIdOrName);
   await translateStatus(
     client.request(`/application/${id}/restart`, { method: 'POST' }),
     423,

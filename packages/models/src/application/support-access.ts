@@ -1,5 +1,6 @@
 import type { Client } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { patchApplication } from '../internal/fetched-application.js';
 import { supportAccessUntil } from '../internal/support-access.js';
 
 /**
@@ -22,8 +23,7 @@ export async function grantSupportAccess(
   expiryTimestamp: number,
 ): Promise<void> {
   const body = supportAccessUntil(expiryTimestamp);
-  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
-  await client.pine.patch({ resource: 'application', id, body });
+  await patchApplication(client, slugOrUuidOrIdOrName, body);
 }
 
 /**
@@ -40,6 +40,5 @@ export async function grantSupportAccess(
  * ```
  */
 export async function revokeSupportAccess(client: Client, slugOrUuidOrIdOrName: ApplicationIdentifier): Promise<void> {
-  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrIdOrName, { $select: 'id' });
-  await client.pine.patch({ resource: 'application', id, body: { is_accessible_by_support_until__date: null } });
+  await patchApplication(client, slugOrUuidOrIdOrName, { is_accessible_by_support_until__date: null });
 }

@@ -1,5 +1,6 @@
 import type { Client } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { isTrackingLatestRelease } from './release-tracking.js';
 
 /**
  * Tells whether the application's target release follows each new successful release (its
@@ -20,8 +21,5 @@ export async function willTrackNewReleases(
   client: Client,
   slugOrUuidOrIdOrName: ApplicationIdentifier,
 ): Promise<boolean> {
-  const application = await getApplication<{ should_track_latest_release: boolean }>(client, slugOrUuidOrIdOrName, {
-    $select: 'should_track_latest_release',
-  });
-  return application.should_track_latest_release;
+  return isTrackingLatestRelease(client, slugOrUuidOrIdOrName);
 }

@@ -1,4 +1,5 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
+import type { Client } from '@balena-ts/core';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { checkOrganizationArgument } from '../internal/organization.js';
 import type { BillingInfo, SetupIntent, SetupIntentParams, TokenBillingSubmitInfo } from '../types/billing.js';
 import { billingAccountPath } from './account-path.js';
@@ -45,12 +46,8 @@ export async function updateBillingInfo(
   billingInfo: TokenBillingSubmitInfo,
 ): Promise<BillingInfo> {
   checkOrganizationArgument(organization);
-  if (billingInfo === null || typeof billingInfo !== 'object') {
-    throw new InvalidParameter('billingInfo', billingInfo, 'expected { token_id }');
-  }
-  if (typeof billingInfo.token_id !== 'string' || billingInfo.token_id.trim() === '') {
-    throw new InvalidParameter('billingInfo.token_id', billingInfo.token_id, 'expected the token of the payment form');
-  }
+  checkObjectArgument('billingInfo', billingInfo, 'expected { token_id }');
+  checkText('billingInfo.token_id', billingInfo.token_id, 'expected the token of the payment form');
   return client.request<BillingInfo>(await billingAccountPath(client, organization, '/info'), {
     method: 'PATCH',
     body: billingInfo,
@@ -91,9 +88,7 @@ export async function removeBillingInfo(client: Client, organization: string | n
  * ```
  */
 export async function createSetupIntent(client: Client, params: SetupIntentParams): Promise<SetupIntent> {
-  if (params === null || typeof params !== 'object') {
-    throw new InvalidParameter('params', params, 'expected { organization }');
-  }
+  checkObjectArgument('params', params, 'expected { organization }');
   const { organization, ...extra } = params;
   checkOrganizationArgument(organization);
   return client.request<SetupIntent>(await billingAccountPath(client, organization, '/setup-intent'), {

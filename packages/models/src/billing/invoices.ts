@@ -1,9 +1,9 @@
-import { type Client, InvalidParameter, RequestError, withOptions } from '@balena-ts/core';
+import { type Client, InvalidParameter } from '@balena-ts/core';
 import {
-  announcedLength,
-  countingStream,
+  checkDownloadOptions,
   type DownloadOptions,
-  suggestedFileName,
+  downloadClient,
+  startedDownload,
 } from '../internal/download-progress.js';
 import { checkOrganizationArgument } from '../internal/organization.js';
 import type { InvoiceDownload, InvoiceInfo } from '../types/billing.js';
@@ -72,23 +72,8 @@ export async function downloadInvoice(
 ): Promise<InvoiceDownload> {
   checkOrganizationArgument(organization);
   const number = checkInvoiceNumber(invoiceNumber);
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidParameter('options', options, 'expected { onProgress, signal }');
-  }
-  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
-    throw new InvalidParameter('options.onProgress', options.onProgress, 'expected a function');
-  }
-  const scoped = options.signal === undefined ? client : withOptions(client, { signal: options.signal });
+  checkDownloadOptions(options);
+  const scoped = downloadClient(client, options);
   const path = await billingAccountPath(scoped, organization, `/invoices/${encodeURIComponent(number)}/download`);
-  const response = await scoped.request.stream(path);
-  if (response.body === null) {
-    throw new RequestError({ status: response.status, method: 'GET', url: response.url, body: 'empty body' });
-  }
-  const total = announcedLength(response);
-  return {
-    stream: countingStream(response.body, total, options, scoped.signal),
-    total,
-    mimeType: response.headers.get('content-type')?.split(';')[0]?.trim(),
-    fileName: suggestedFileName(response),
-  };
+  return startedDownload(await scoped.request.stream(path), options, scoped.signal);
 }

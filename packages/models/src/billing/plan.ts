@@ -1,4 +1,5 @@
 import { type Client, InvalidParameter } from '@balena-ts/core';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { checkOrganizationArgument } from '../internal/organization.js';
 import type { BillingPlanInfo, PlanChangeOptions } from '../types/billing.js';
 import { billingAccountPath } from './account-path.js';
@@ -43,13 +44,9 @@ export async function changePlan(
   planChangeOptions: PlanChangeOptions,
 ): Promise<void> {
   checkOrganizationArgument(organization);
-  if (planChangeOptions === null || typeof planChangeOptions !== 'object') {
-    throw new InvalidParameter('planChangeOptions', planChangeOptions, 'expected { tier, cycle }');
-  }
+  checkObjectArgument('planChangeOptions', planChangeOptions, 'expected { tier, cycle }');
   const { tier, cycle, planChangeReason } = planChangeOptions;
-  if (typeof tier !== 'string' || tier.trim() === '') {
-    throw new InvalidParameter('planChangeOptions.tier', tier, 'expected a plan tier');
-  }
+  checkText('planChangeOptions.tier', tier, 'expected a plan tier');
   if (cycle !== 'monthly' && cycle !== 'annual') {
     throw new InvalidParameter('planChangeOptions.cycle', cycle, "expected 'monthly' or 'annual'");
   }

@@ -1,4 +1,5 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
+import type { Client } from '@balena-ts/core';
+import { checkText } from '../internal/argument-checks.js';
 
 /** The variable naming rules the API enforces on every write, as `GET /config/vars` reports them. */
 export interface ConfigVarSchema {
@@ -35,9 +36,7 @@ export interface ConfigVarSchema {
  * ```
  */
 export async function getConfigVarSchema(client: Client, deviceType?: string): Promise<ConfigVarSchema> {
-  if (deviceType !== undefined && (typeof deviceType !== 'string' || deviceType.trim() === '')) {
-    throw new InvalidParameter('deviceType', deviceType, 'expected a device type slug');
-  }
+  if (deviceType !== undefined) checkText('deviceType', deviceType, 'expected a device type slug');
   // The API only needs credentials to resolve a (possibly private) device type.
   return client.request<ConfigVarSchema>('/config/vars', {
     query: { deviceType },

@@ -1,4 +1,5 @@
-import { type Client, InvalidDeviceType, InvalidParameter, RequestError } from '@balena-ts/core';
+import { type Client, InvalidDeviceType, RequestError } from '@balena-ts/core';
+import { checkText } from '../internal/argument-checks.js';
 import { translateStatus } from '../internal/request-errors.js';
 import type { DeviceTypeManifest } from '../types/device-type.js';
 
@@ -37,9 +38,7 @@ export async function getDeviceTypes(client: Client): Promise<DeviceTypeManifest
  * ```
  */
 export async function getDeviceTypeManifestBySlug(client: Client, slugOrName: string): Promise<DeviceTypeManifest> {
-  if (typeof slugOrName !== 'string' || slugOrName.trim() === '') {
-    throw new InvalidParameter('slugOrName', slugOrName, 'expected a device type slug or name');
-  }
+  checkText('slugOrName', slugOrName, 'expected a device type slug or name');
   const manifests = await getDeviceTypes(client);
   const manifest = manifests.find(
     (candidate) =>
@@ -63,9 +62,7 @@ export async function getDeviceTypeManifestBySlug(client: Client, slugOrName: st
  * ```
  */
 export async function getDeviceTypeManifest(client: Client, slug: string): Promise<DeviceTypeManifest> {
-  if (typeof slug !== 'string' || slug.trim() === '') {
-    throw new InvalidParameter('slug', slug, 'expected a device type slug');
-  }
+  checkText('slug', slug, 'expected a device type slug');
   return translateStatus(
     client.request<DeviceTypeManifest>(`/device-types/v1/${encodeURIComponent(slug)}`),
     404,

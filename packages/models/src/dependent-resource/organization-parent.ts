@@ -1,5 +1,6 @@
 import { OrganizationMembershipNotFound, parseRowId } from '@balena-ts/core';
 import { checkOrganizationArgument, resolveOrganizationId } from '../internal/organization.js';
+import { getRow } from '../internal/rows.js';
 import { lookedUpParent, type ParentKind } from './parent-kind.js';
 
 /** Organizations as owners of membership tags: a numeric id (used as given) or a handle (looked up). */
@@ -21,7 +22,12 @@ export const organizationMembershipParent: ParentKind<number> = {
   },
   async confirm(client, membership) {
     const id = parseRowId(membership, 'membershipId');
-    const row = await client.pine.get({ resource: 'organization_membership', id, options: { $select: 'id' } });
-    if (row === undefined) throw new OrganizationMembershipNotFound(id);
+    await getRow(
+      client,
+      'organization_membership',
+      id,
+      { $select: 'id' },
+      () => new OrganizationMembershipNotFound(id),
+    );
   },
 };

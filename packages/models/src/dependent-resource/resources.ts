@@ -1,4 +1,4 @@
-import type { ODataOptions } from '@balena-ts/core';
+import type { Filter, ODataOptions } from '@balena-ts/core';
 import type { ApplicationIdentifier } from '../internal/application.js';
 import type { DeviceIdentifier } from '../internal/device.js';
 import type { ServiceIdentifier } from '../internal/service.js';
@@ -15,6 +15,7 @@ import { deviceParent } from './device-parent.js';
 import { BUILD_VARIABLE_RULES, CONFIG_VARIABLE_RULES, ENVIRONMENT_VARIABLE_RULES, TAG_RULES } from './name-rules.js';
 import { organizationMembershipParent } from './organization-parent.js';
 import { ownedVia } from './owner-filter.js';
+import type { ParentKind } from './parent-kind.js';
 import { releaseParent } from './release-parent.js';
 import { serviceInstallParent } from './service-install-parent.js';
 import { serviceParent } from './service-parent.js';
@@ -26,59 +27,42 @@ import { serviceParent } from './service-parent.js';
 const ownApplication = (applicationId: number) => ({ application: applicationId });
 const ofApplicationDevices = /* @__PURE__ */ ownedVia(['device'], 'belongs_to__application');
 
+// Where the rows of a device's and of an application's resources hang: the same for their variables and
+// tags. Made by pure calls rather than shared objects spread in, which a bundler would keep.
+function childrenOf<P>(parentField: string, parent: ParentKind<P>, byApplication: (applicationId: number) => Filter) {
+  return (resource: string) => ({ resource, parentField, parent, byApplication });
+}
+const ofDevice = /* @__PURE__ */ childrenOf('device', deviceParent, ofApplicationDevices);
+const ofApplication = /* @__PURE__ */ childrenOf('application', applicationParent, ownApplication);
+
 /** `device_environment_variable`: variables of one device. */
 export const deviceEnvironmentVariables: DependentResource<DeviceIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'device_environment_variable',
-    parentField: 'device',
-    parent: deviceParent,
-    byApplication: ofApplicationDevices,
-  },
+  /* @__PURE__ */ ofDevice('device_environment_variable'),
   ENVIRONMENT_VARIABLE_RULES,
 );
 
 /** `device_config_variable`: `BALENA_`/`RESIN_` settings of one device. */
 export const deviceConfigVariables: DependentResource<DeviceIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'device_config_variable',
-    parentField: 'device',
-    parent: deviceParent,
-    byApplication: ofApplicationDevices,
-  },
+  /* @__PURE__ */ ofDevice('device_config_variable'),
   CONFIG_VARIABLE_RULES,
 );
 
 /** `application_environment_variable`: variables every device of an application receives. */
 export const applicationEnvironmentVariables: DependentResource<ApplicationIdentifier> =
   /* @__PURE__ */ dependentResource(
-    {
-      resource: 'application_environment_variable',
-      parentField: 'application',
-      parent: applicationParent,
-      byApplication: ownApplication,
-    },
+    /* @__PURE__ */ ofApplication('application_environment_variable'),
     ENVIRONMENT_VARIABLE_RULES,
   );
 
 /** `application_config_variable`: `BALENA_`/`RESIN_` settings of an application. */
 export const applicationConfigVariables: DependentResource<ApplicationIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'application_config_variable',
-    parentField: 'application',
-    parent: applicationParent,
-    byApplication: ownApplication,
-  },
+  /* @__PURE__ */ ofApplication('application_config_variable'),
   CONFIG_VARIABLE_RULES,
 );
 
 /** `build_environment_variable`: variables the builder passes to every image build of an application. */
 export const applicationBuildVariables: DependentResource<ApplicationIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'build_environment_variable',
-    parentField: 'application',
-    parent: applicationParent,
-    byApplication: ownApplication,
-  },
+  /* @__PURE__ */ ofApplication('build_environment_variable'),
   BUILD_VARIABLE_RULES,
 );
 
@@ -114,23 +98,13 @@ export const deviceServiceEnvironmentVariables: DeviceOwnedResource<DeviceServic
 
 /** `device_tag`: tags of one device. */
 export const deviceTags: DependentResource<DeviceIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'device_tag',
-    parentField: 'device',
-    parent: deviceParent,
-    byApplication: ofApplicationDevices,
-  },
+  /* @__PURE__ */ ofDevice('device_tag'),
   TAG_RULES,
 );
 
 /** `application_tag`: tags of one application. */
 export const applicationTags: DependentResource<ApplicationIdentifier> = /* @__PURE__ */ dependentResource(
-  {
-    resource: 'application_tag',
-    parentField: 'application',
-    parent: applicationParent,
-    byApplication: ownApplication,
-  },
+  /* @__PURE__ */ ofApplication('application_tag'),
   TAG_RULES,
 );
 

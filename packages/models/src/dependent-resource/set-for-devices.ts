@@ -1,4 +1,5 @@
 import { type Client, DeviceNotFound, type Filter, InvalidParameter, withOptions } from '@balena-ts/core';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 import type { DeviceIdentifier } from '../internal/device.js';
 import { chunkForRequest, type DeviceSelection, parseDeviceSelector } from '../internal/device-batch.js';
 import { PartialWriteError, type WriteFailure } from '../internal/partial-write-error.js';
@@ -46,9 +47,7 @@ function inList(field: string, values: readonly (number | string)[]): Filter {
 
 function checkOptions(options: SetForDevicesOptions | undefined): { concurrency: number; signal?: AbortSignal } {
   if (options === undefined) return { concurrency: DEFAULT_WRITE_CONCURRENCY };
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidParameter('options', options, 'expected { concurrency?, signal? }');
-  }
+  checkObjectArgument('options', options, 'expected { concurrency?, signal? }');
   const { concurrency = DEFAULT_WRITE_CONCURRENCY, signal } = options;
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
     throw new InvalidParameter('concurrency', concurrency, 'must be a positive integer');

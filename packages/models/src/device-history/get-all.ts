@@ -1,6 +1,9 @@
 import { type Client, type Filter, InvalidParameter, mergeOptions, type ODataOptions } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 import { type DeviceIdentifier, deviceKey } from '../internal/device.js';
+import { fetchApplicationId } from '../internal/fetched-application.js';
+import { getRows } from '../internal/rows.js';
 import type { DeviceHistory } from '../types/device-history.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -25,9 +28,7 @@ function checkDate(name: string, value: unknown): Date | undefined {
 }
 
 function timeRange(dateFilter: DeviceHistoryDateFilter | undefined): Filter {
-  if (dateFilter !== undefined && (dateFilter === null || typeof dateFilter !== 'object')) {
-    throw new InvalidParameter('dateFilter', dateFilter, 'expected { fromDate?, toDate? }');
-  }
+  if (dateFilter !== undefined) checkObjectArgument('dateFilter', dateFilter, 'expected { fromDate?, toDate? }');
   // As in balena's SDK: an absent `fromDate` means a week ago, `null` means no lower bound.
   const fromDate =
     dateFilter?.fromDate === undefined
@@ -41,10 +42,7 @@ function timeRange(dateFilter: DeviceHistoryDateFilter | undefined): Filter {
 }
 
 function query<O>(client: Client, filter: Filter, options: O | undefined): Promise<Selected<DeviceHistory, O>[]> {
-  return client.pine.get<Selected<DeviceHistory, O>>({
-    resource: 'device_history',
-    options: mergeOptions({ $filter: filter }, options as ODataOptions | undefined),
-  });
+  return getRows<Selected<DeviceHistory, O>>(client, 'device_history', { $filter: filter }, options as ODataOptions);
 }
 
 /**
@@ -100,6 +98,6 @@ export async function getAllByApplication<const O extends TypedOptions<DeviceHis
   // Refuse bad options before the fleet is looked up.
   mergeOptions({}, options as ODataOptions | undefined);
   // Looked up even by id, as balena's SDK does: an unknown or hidden fleet is ApplicationNotFound, not [].
-  const { id } = await getApplication<{ id: number }>(client, slugOrUuidOrId, { $select: 'id' });
+  const id = await fetchApplicationId(client, slugOrUuidOrId);
   return query(client, { ...range, belongs_to__application: id }, options);
 }

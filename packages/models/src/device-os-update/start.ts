@@ -1,4 +1,5 @@
 import { type Client, DeviceOffline, InvalidParameter, isPositiveId, ReleaseNotFound } from '@balena-ts/core';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import {
   type DeviceSelector,
   parseDeviceSelector,
@@ -104,11 +105,8 @@ export async function startOsUpdate(
 ): Promise<OsUpdateActionResult | Record<string, OsUpdateActionResult>> {
   const selection = parseDeviceSelector(uuidOrUuids, 'uuidOrUuids');
   if (selection.kind !== 'uuid') throw new InvalidParameter('uuidOrUuids', uuidOrUuids, 'expected full device uuids');
-  if (typeof targetOsVersion !== 'string' || targetOsVersion.trim() === '') {
-    throw new InvalidParameter('targetOsVersion', targetOsVersion, 'expected an exact balenaOS version');
-  }
-  if (options === null || typeof options !== 'object')
-    throw new InvalidParameter('options', options, 'expected an object');
+  checkText('targetOsVersion', targetOsVersion, 'expected an exact balenaOS version');
+  checkObjectArgument('options', options, 'expected an object');
   const devices = await prefetchDevices<Device>(client, selection, DEVICE_OPTIONS);
   const results: Record<string, OsUpdateActionResult> = {};
   for (const [slug, group] of groupByDeviceType(devices)) {

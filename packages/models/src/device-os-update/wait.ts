@@ -1,4 +1,5 @@
 import { type Client, InvalidParameter, OsUpdateFailed, TimeoutError } from '@balena-ts/core';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 import { type DeviceIdentifier, deviceKey, getDevice } from '../internal/device.js';
 import { compareOsVersions, parseOsVersion } from '../internal/os-version.js';
 
@@ -73,8 +74,7 @@ function runs(osVersion: string | null, target: string): boolean {
 }
 
 function checkWaitOptions(options: WaitForOsUpdateOptions): void {
-  if (options === null || typeof options !== 'object')
-    throw new InvalidParameter('options', options, 'expected an object');
+  checkObjectArgument('options', options, 'expected an object');
   for (const name of ['pollIntervalMs', 'timeoutMs'] as const) {
     const value = options[name];
     if (value !== undefined && !(typeof value === 'number' && value > 0 && Number.isFinite(value))) {

@@ -1,12 +1,7 @@
-import { type Client, InvalidDeviceType, RequestError, withOptions } from '@balena-ts/core';
+import { type Client, InvalidDeviceType } from '@balena-ts/core';
 import { getApplication } from '../internal/application.js';
 import { findDeviceType } from '../internal/device-type.js';
-import {
-  announcedLength,
-  countingStream,
-  type DownloadOptions,
-  suggestedFileName,
-} from '../internal/download-progress.js';
+import { type DownloadOptions, downloadClient, startedDownload } from '../internal/download-progress.js';
 import { type DeviceTypeWithOsReleases, HOST_OS_RELEASES_EXPAND, newestOsVersionOf } from '../internal/os-version.js';
 import { type OsParams, parseParams } from './parse-params.js';
 
@@ -65,7 +60,7 @@ export async function download(
 ): Promise<OsImageDownload> {
   const parsed = parseParams(params);
   // The lookups before the download carry the caller's signal too.
-  const scoped = options.signal === undefined ? client : withOptions(client, { signal: options.signal });
+  const scoped = downloadClient(client, options);
   const target = await resolveTarget(scoped, parsed.deviceType, parsed.appId);
   const version = parsed.version === 'latest' ? newestOsVersionOf(target) : parsed.version;
   if (version === undefined) throw new InvalidDeviceType(`No OS release for device type ${target.slug}`);
@@ -74,17 +69,10 @@ export async function download(
     if (QUERY_PARAMETER_TYPES.has(typeof value)) query[name] = value as string | number | boolean;
   }
   Object.assign(query, { deviceType: target.slug, version });
-  const response = await scoped.request.stream('/download', { query });
-  if (response.body === null) {
-    throw new RequestError({ status: response.status, method: 'GET', url: response.url, body: 'empty body' });
-  }
-  const total = announcedLength(response);
-  const fileName = suggestedFileName(response);
-  return {
-    stream: countingStream(response.body, total, options, scoped.signal),
-    total,
-    deviceType: target.slug,
-    version,
-    fileName,
-  };
+  const { stream, total, fileName } = startedDownload(
+    await scoped.request.stream('/download', { query }),
+    options,
+    scoped.signal,
+  );
+  return { stream, total, deviceType: target.slug, version, fileName };
 }

@@ -1,13 +1,11 @@
 import { type Client, InvalidDeviceType, InvalidParameter, isPositiveId, mergeOptions } from '@balena-ts/core';
+import { checkText } from '../internal/argument-checks.js';
 import { SUPPORTED_DEVICE_TYPES } from '../internal/device-type.js';
+import { getRows } from '../internal/rows.js';
 import type { DeviceType } from '../types/device-type.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
-function checkText(parameterName: string, value: string): void {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new InvalidParameter(parameterName, value, 'expected a device type slug or name');
-  }
-}
+const EXPECTED_SLUG_OR_NAME = 'expected a device type slug or name';
 
 /**
  * Gets one device type by id, or by slug or alias (`raspberrypi4-64`, `raspberrypi`).
@@ -34,7 +32,7 @@ export async function get<const O extends TypedOptions<DeviceType> = Record<neve
     if (row === undefined) throw new InvalidDeviceType(`Invalid device type: ${idOrSlug}`);
     return row;
   }
-  checkText('idOrSlug', idOrSlug);
+  checkText('idOrSlug', idOrSlug, EXPECTED_SLUG_OR_NAME);
   const [row] = await getAll(
     client,
     mergeOptions(
@@ -67,10 +65,7 @@ export async function getAll<const O extends TypedOptions<DeviceType> = Record<n
   client: Client,
   options?: O,
 ): Promise<Selected<DeviceType, O>[]> {
-  return client.pine.get<Selected<DeviceType, O>>({
-    resource: 'device_type',
-    options: mergeOptions({ $orderby: 'name asc' }, options),
-  });
+  return getRows<Selected<DeviceType, O>>(client, 'device_type', { $orderby: 'name asc' }, options);
 }
 
 /**
@@ -112,7 +107,7 @@ export async function getBySlugOrName<const O extends TypedOptions<DeviceType> =
   slugOrName: string,
   options?: O,
 ): Promise<Selected<DeviceType, O>> {
-  checkText('slugOrName', slugOrName);
+  checkText('slugOrName', slugOrName, EXPECTED_SLUG_OR_NAME);
   const [row] = await getAll(
     client,
     mergeOptions({ $top: 1, $filter: { $or: { name: slugOrName, slug: slugOrName } } }, options) as O,

@@ -1,7 +1,8 @@
-import { type Client, InvalidParameter, NotSupported } from '@balena-ts/core';
+import { type Client, NotSupported } from '@balena-ts/core';
 import { getValue } from '../dependent-resource/read.js';
 import { deviceConfigVariables } from '../dependent-resource/resources.js';
 import { setValue } from '../dependent-resource/write.js';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 import { type DeviceIdentifier, getDevice } from '../internal/device.js';
 import { compareOsVersions } from '../internal/os-version.js';
 
@@ -67,9 +68,7 @@ function unsupportedReason(device: LocalModeDeviceFields): string | undefined {
  * ```
  */
 export function getLocalModeSupport(device: LocalModeDeviceFields): LocalModeSupport {
-  if (device === null || typeof device !== 'object') {
-    throw new InvalidParameter('device', device, 'expected a device with its OS and supervisor fields');
-  }
+  checkObjectArgument('device', device, 'expected a device with its OS and supervisor fields');
   const reason = unsupportedReason(device);
   return reason === undefined ? { supported: true, message: 'Supported' } : { supported: false, message: reason };
 }

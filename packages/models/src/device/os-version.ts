@@ -1,4 +1,4 @@
-import { InvalidParameter } from '@balena-ts/core';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 
 /** The device fields {@link getOsVersion} reads. */
 export interface OsVersionDeviceFields {
@@ -27,9 +27,7 @@ const OS_VERSION_PATTERN = /(\d+\.\d+\.\d+)(-[0-9A-Za-z.-]+)?(?:\+([0-9A-Za-z.-]
  * ```
  */
 export function getOsVersion(device: OsVersionDeviceFields): string | null {
-  if (device === null || typeof device !== 'object') {
-    throw new InvalidParameter('device', device, 'expected a device with os_version and os_variant');
-  }
+  checkObjectArgument('device', device, 'expected a device with os_version and os_variant');
   const match = device.os_version ? OS_VERSION_PATTERN.exec(device.os_version) : null;
   if (!match) return null;
   const [, core, prerelease = '', build, oldRevision] = match;

@@ -21,6 +21,18 @@ function forceOf(options: SupervisorForceOptions | undefined): boolean | undefin
   return force ?? undefined;
 }
 
+/** Runs a supervisor action that an update lock stops unless forced: `force` checked before any request. */
+async function forcedAction(
+  client: Client,
+  uuidOrId: DeviceIdentifier,
+  options: SupervisorForceOptions | undefined,
+  action: typeof supervisor.reboot,
+): Promise<supervisor.SupervisorActionResult> {
+  const force = forceOf(options);
+  const { uuid, appId } = await supervisorTarget(client, uuidOrId);
+  return action(client, uuid, appId, force);
+}
+
 /**
  * Checks that a device's supervisor answers (`POST /supervisor/ping` through the API).
  *
@@ -61,9 +73,7 @@ export async function reboot(
   uuidOrId: DeviceIdentifier,
   options?: SupervisorForceOptions,
 ): Promise<supervisor.SupervisorActionResult> {
-  const force = forceOf(options);
-  const { uuid, appId } = await supervisorTarget(client, uuidOrId);
-  return supervisor.reboot(client, uuid, appId, force);
+  return forcedAction(client, uuidOrId, options, supervisor.reboot);
 }
 
 /**
@@ -87,9 +97,7 @@ export async function shutdown(
   uuidOrId: DeviceIdentifier,
   options?: SupervisorForceOptions,
 ): Promise<supervisor.SupervisorActionResult> {
-  const force = forceOf(options);
-  const { uuid, appId } = await supervisorTarget(client, uuidOrId);
-  return supervisor.shutdown(client, uuid, appId, force);
+  return forcedAction(client, uuidOrId, options, supervisor.shutdown);
 }
 
 /**

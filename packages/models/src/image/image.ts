@@ -1,6 +1,7 @@
 // Getting an image and its build log.
 import { type Client, ImageNotFound, type ODataOptions, parseRowId } from '@balena-ts/core';
 import { checkODataOptions } from '../internal/odata-options.js';
+import { getRow } from '../internal/rows.js';
 import type { Image } from '../types/image.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -24,9 +25,7 @@ export const IMAGE_DEFAULT_FIELDS: readonly (keyof Image & string)[] = [
 
 async function getImage<T>(client: Client, id: number | string, options: ODataOptions): Promise<T> {
   const imageId = parseRowId(id, 'id');
-  const image = await client.pine.get<T>({ resource: 'image', id: imageId, options });
-  if (image === undefined) throw new ImageNotFound(imageId);
-  return image;
+  return getRow<T>(client, 'image', imageId, options, () => new ImageNotFound(imageId));
 }
 
 /**

@@ -22,6 +22,9 @@ export const DIRECTLY_ACCESSIBLE: Filter = {
   is_directly_accessible_by__user: { $any: { $alias: 'dau', $expr: {} } },
 };
 
+/** The applications the user owns or collaborates on, by name: what `getAll` and `getAllDirectlyAccessible` list. */
+export const DIRECTLY_ACCESSIBLE_BY_NAME: ODataOptions = { $orderby: 'app_name asc', $filter: DIRECTLY_ACCESSIBLE };
+
 const PARAMETER_NAME = 'slugOrUuidOrIdOrName';
 
 // Fields needed to tell a slug/uuid match from a name match in one request.

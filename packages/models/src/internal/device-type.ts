@@ -1,11 +1,5 @@
-import {
-  type Client,
-  type Filter,
-  InvalidDeviceType,
-  InvalidParameter,
-  mergeOptions,
-  type ODataOptions,
-} from '@balena-ts/core';
+import { type Client, type Filter, InvalidDeviceType, mergeOptions, type ODataOptions } from '@balena-ts/core';
+import { checkText } from './argument-checks.js';
 
 /**
  * The device types balena offers for new fleets: those that are the default device type of an
@@ -39,9 +33,7 @@ export const SUPPORTED_DEVICE_TYPES: Filter = {
  * ```
  */
 export function checkDeviceTypeArgument(slugOrName: string): void {
-  if (typeof slugOrName !== 'string' || slugOrName.trim() === '') {
-    throw new InvalidParameter('deviceType', slugOrName, 'expected a device type slug or name');
-  }
+  checkText('deviceType', slugOrName, 'expected a device type slug or name');
 }
 
 /**

@@ -1,3 +1,6 @@
+import { type Client, InvalidParameter, RequestError, withOptions } from '@balena-ts/core';
+import { checkObjectArgument } from './argument-checks.js';
+
 /** How far a download has got. */
 export interface DownloadProgress {
   /** Bytes handed to the consumer so far. */
@@ -76,4 +79,81 @@ export function countingStream(
     }),
     { signal },
   );
+}
+
+/**
+ * Checks a download's options before any request.
+ *
+ * @param options - the options as given
+ * @returns the options
+ * @throws {@link @balena-ts/core#InvalidParameter} for anything but an object, or an `onProgress` that is not a function
+ * @example
+ * ```ts
+ * checkDownloadOptions({ onProgress: console.log });
+ * ```
+ */
+export function checkDownloadOptions(options: DownloadOptions): DownloadOptions {
+  checkObjectArgument('options', options, 'expected { onProgress, signal }');
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
+    throw new InvalidParameter('options.onProgress', options.onProgress, 'expected a function');
+  }
+  return options;
+}
+
+/**
+ * The client a download's lookups and request go through: the caller's signal, when given, aborts them too.
+ *
+ * @param client - the client
+ * @param options - the download's options
+ * @returns the client, or one scoped to `options.signal`
+ * @example
+ * ```ts
+ * const scoped = downloadClient(client, { signal: controller.signal });
+ * ```
+ */
+export function downloadClient(client: Client, options: DownloadOptions): Client {
+  return options.signal === undefined ? client : withOptions(client, { signal: options.signal });
+}
+
+/** A download once its response has arrived: the counted stream and what the headers tell of the file. */
+export interface StartedDownload {
+  /** The bytes, counted as the consumer reads them. */
+  readonly stream: ReadableStream<Uint8Array>;
+  /** The size from `Content-Length`, when known. */
+  readonly total: number | undefined;
+  /** The media type from `Content-Type`, without its parameters. */
+  readonly mimeType: string | undefined;
+  /** The file name from `Content-Disposition`, if any. */
+  readonly fileName: string | undefined;
+}
+
+/**
+ * Turns a streamed response into a download: its body counted as the consumer reads it, its size,
+ * media type and suggested file name.
+ *
+ * @param response - the response of the download request
+ * @param options - `onProgress`
+ * @param signal - aborts the stream
+ * @returns the started download
+ * @throws {@link @balena-ts/core#RequestError} when the response has no body
+ * @example
+ * ```ts
+ * const { stream, total } = startedDownload(await scoped.request.stream(path), options, scoped.signal);
+ * ```
+ */
+export function startedDownload(
+  response: Response,
+  options: DownloadOptions,
+  signal: AbortSignal | undefined,
+): StartedDownload {
+  if (response.body === null) {
+    throw new RequestError({ status: response.status, method: 'GET', url: response.url, body: 'empty body' });
+  }
+  const total = announcedLength(response);
+  return {
+    stream: countingStream(response.body, total, options, signal),
+    total,
+    mimeType: response.headers.get('content-type')?.split(';')[0]?.trim(),
+    fileName: suggestedFileName(response),
+  };
 }

@@ -1,4 +1,13 @@
-import { ApplicationMembershipRoleNotFound, type Client, InvalidParameter, isPositiveId } from '@balena-ts/core';
+import {
+  ApplicationMembershipRoleNotFound,
+  type Client,
+  InvalidParameter,
+  isPositiveId,
+  type ODataOptions,
+} from '@balena-ts/core';
+import { checkText } from './argument-checks.js';
+import { checkODataOptions } from './odata-options.js';
+import { getRow, getRows } from './rows.js';
 
 /**
  * Checks a fleet role name before any request.
@@ -12,9 +21,7 @@ import { ApplicationMembershipRoleNotFound, type Client, InvalidParameter, isPos
  * ```
  */
 export function checkRoleName(roleName: unknown): string {
-  if (typeof roleName !== 'string' || roleName.trim() === '') {
-    throw new InvalidParameter('roleName', roleName, 'expected a role name such as developer, operator or observer');
-  }
+  checkText('roleName', roleName, 'expected a role name such as developer, operator or observer');
   return roleName;
 }
 
@@ -33,13 +40,9 @@ export function checkRoleName(roleName: unknown): string {
  */
 export async function fleetRoleId(client: Client, roleName: string): Promise<number> {
   const name = checkRoleName(roleName);
-  const role = await client.pine.get<{ id: number }>({
-    resource: 'application_membership_role',
-    id: { name },
-    options: { $select: 'id' },
-  });
-  if (role === undefined) throw new ApplicationMembershipRoleNotFound(name);
-  return role.id;
+  const notFound = (): Error => new ApplicationMembershipRoleNotFound(name);
+  return (await getRow<{ id: number }>(client, 'application_membership_role', { name }, { $select: 'id' }, notFound))
+    .id;
 }
 
 /**
@@ -58,8 +61,31 @@ export function userFilter(usernameOrId: string | number): number | Record<strin
     if (isPositiveId(usernameOrId)) return usernameOrId;
     throw new InvalidParameter('usernameOrId', usernameOrId, 'an id must be a positive integer');
   }
-  if (typeof usernameOrId !== 'string' || usernameOrId.trim() === '') {
-    throw new InvalidParameter('usernameOrId', usernameOrId, 'expected a username or a positive integer id');
-  }
+  checkText('usernameOrId', usernameOrId, 'expected a username or a positive integer id');
   return { $any: { $alias: 'u', $expr: { u: { username: usernameOrId } } } };
+}
+
+/**
+ * Reads the rows (memberships) of one user given by id or username, the caller's options merged in.
+ *
+ * @typeParam T - the row's shape
+ * @param client - the client
+ * @param resource - the OData resource, e.g. `team_membership`
+ * @param usernameOrId - a user id or a username
+ * @param options - the caller's OData options
+ * @returns the user's rows
+ * @throws {@link @balena-ts/core#InvalidParameter} for an empty username, a malformed id or bad options, before any request
+ * @example
+ * ```ts
+ * const memberships = await getRowsOfUser<TeamMembership>(client, 'team_membership', 'alice', undefined);
+ * ```
+ */
+export async function getRowsOfUser<T>(
+  client: Client,
+  resource: string,
+  usernameOrId: string | number,
+  options: ODataOptions | null | undefined,
+): Promise<T[]> {
+  const user = userFilter(usernameOrId);
+  return getRows<T>(client, resource, { $filter: { user } }, checkODataOptions(options));
 }

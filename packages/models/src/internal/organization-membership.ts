@@ -1,5 +1,6 @@
 import { type Client, InvalidParameter, OrganizationMembershipRoleNotFound, parseRowId } from '@balena-ts/core';
 import type { OrganizationMembershipKey, OrganizationMembershipRoles } from '../types/organization-membership.js';
+import { getRow } from './rows.js';
 
 const ROLE_NAMES: readonly string[] = ['administrator', 'member'];
 
@@ -75,11 +76,14 @@ export function checkRoleName(roleName: unknown, parameterName: string): asserts
  * ```
  */
 export async function getOrganizationRoleId(client: Client, roleName: OrganizationMembershipRoles): Promise<number> {
-  const role = await client.pine.get<{ id: number }>({
-    resource: 'organization_membership_role',
-    id: { name: roleName },
-    options: { $select: 'id' },
-  });
-  if (role === undefined) throw new OrganizationMembershipRoleNotFound(roleName);
-  return role.id;
+  const notFound = (): Error => new OrganizationMembershipRoleNotFound(roleName);
+  return (
+    await getRow<{ id: number }>(
+      client,
+      'organization_membership_role',
+      { name: roleName },
+      { $select: 'id' },
+      notFound,
+    )
+  ).id;
 }

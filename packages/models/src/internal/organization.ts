@@ -1,4 +1,5 @@
-import { type Client, InvalidParameter, isPositiveId, OrganizationNotFound } from '@balena-ts/core';
+import { type Client, InvalidParameter, isPositiveId, type ODataOptions, OrganizationNotFound } from '@balena-ts/core';
+import { getRow, getRowsOf } from './rows.js';
 
 /**
  * Checks an organization argument before any request.
@@ -34,7 +35,34 @@ export function checkOrganizationArgument(handleOrId: string | number): void {
 export async function resolveOrganizationId(client: Client, handleOrId: string | number): Promise<number> {
   checkOrganizationArgument(handleOrId);
   const id = typeof handleOrId === 'number' ? handleOrId : { handle: handleOrId };
-  const row = await client.pine.get<{ id: number }>({ resource: 'organization', id, options: { $select: 'id' } });
-  if (row === undefined) throw new OrganizationNotFound(handleOrId);
-  return row.id;
+  const notFound = (): Error => new OrganizationNotFound(handleOrId);
+  return (await getRow<{ id: number }>(client, 'organization', id, { $select: 'id' }, notFound)).id;
+}
+
+/**
+ * Reads the rows of one organization (its teams, memberships, invites), the caller's options checked
+ * before the organization is looked up and merged into the filter on it.
+ *
+ * @typeParam T - the row's shape
+ * @param client - the client
+ * @param resource - the OData resource, e.g. `team`
+ * @param organizationField - the rows' field that links them to the organization
+ * @param handleOrId - the organization's handle or id
+ * @param options - the caller's OData options
+ * @returns the organization's rows
+ * @throws {@link @balena-ts/core#InvalidParameter} for `''`, a malformed id or bad options, before any request
+ * @throws {@link @balena-ts/core#OrganizationNotFound} when no visible organization matches
+ * @example
+ * ```ts
+ * const teams = await getRowsOfOrganization<Team>(client, 'team', 'belongs_to__organization', 'myorg', undefined);
+ * ```
+ */
+export function getRowsOfOrganization<T>(
+  client: Client,
+  resource: string,
+  organizationField: string,
+  handleOrId: string | number,
+  options: ODataOptions | null | undefined,
+): Promise<T[]> {
+  return getRowsOf<T>(client, resource, organizationField, () => resolveOrganizationId(client, handleOrId), options);
 }

@@ -1,5 +1,6 @@
 import { type Client, InvalidParameter, isPositiveId, ServiceNotFound } from '@balena-ts/core';
 import { getApplication } from './application.js';
+import { getRow } from './rows.js';
 
 /** How a caller may name a service: its id, or its application and service name. */
 export type ServiceIdentifier = number | { readonly application: string | number; readonly service_name: string };
@@ -55,6 +56,5 @@ export async function findServiceId(
  * @throws ServiceNotFound when it does not
  */
 export async function confirmService(client: Client, id: number): Promise<void> {
-  const row = await client.pine.get<{ id: number }>({ resource: 'service', id, options: { $select: 'id' } });
-  if (row === undefined) throw new ServiceNotFound(id);
+  await getRow(client, 'service', id, { $select: 'id' }, () => new ServiceNotFound(id));
 }

@@ -1,5 +1,7 @@
-import { type Client, InvalidParameter, KeyNotFound, parseRowId } from '@balena-ts/core';
+import { type Client, KeyNotFound, parseRowId } from '@balena-ts/core';
 import { getUserActor } from '../internal/actor.js';
+import { checkText } from '../internal/argument-checks.js';
+import { getRow } from '../internal/rows.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type { SshKey } from '../types/ssh-key.js';
 
@@ -20,8 +22,8 @@ const RESOURCE = 'user__has__public_key';
  * ```
  */
 export async function create(client: Client, title: string, key: string): Promise<SshKey> {
-  if (typeof title !== 'string' || title.trim() === '') throw new InvalidParameter('title', title, 'expected a title');
-  if (typeof key !== 'string' || key.trim() === '') throw new InvalidParameter('key', key, 'expected a public key');
+  checkText('title', title, 'expected a title');
+  checkText('key', key, 'expected a public key');
   const user = await getUserActor(client);
   return client.pine.post<SshKey>({
     resource: RESOURCE,
@@ -49,9 +51,7 @@ export async function get<const O extends TypedOptions<SshKey> = Record<never, n
   options?: O,
 ): Promise<Selected<SshKey, O>> {
   const keyId = parseRowId(id, 'id');
-  const row = await client.pine.get<Selected<SshKey, O>>({ resource: RESOURCE, id: keyId, options });
-  if (row === undefined) throw new KeyNotFound(keyId);
-  return row;
+  return getRow<Selected<SshKey, O>>(client, RESOURCE, keyId, options, () => new KeyNotFound(keyId));
 }
 
 /**

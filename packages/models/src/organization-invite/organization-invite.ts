@@ -1,12 +1,15 @@
-import { type Client, InvalidParameter, mergeOptions, parseRowId } from '@balena-ts/core';
+import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
+import { checkText } from '../internal/argument-checks.js';
 import { checkODataOptions } from '../internal/odata-options.js';
-import { resolveOrganizationId } from '../internal/organization.js';
+import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
 import { checkRoleName, getOrganizationRoleId } from '../internal/organization-membership.js';
+import { postLinked } from '../internal/rows.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type { OrganizationInvite } from '../types/organization-invite.js';
 import type { OrganizationMembershipRoles } from '../types/organization-membership.js';
 
 const RESOURCE = 'invitee__is_invited_to__organization';
+const ORGANIZATION = 'is_invited_to__organization';
 
 /** What {@link create} takes. */
 export interface OrganizationInviteOptions {
@@ -57,12 +60,7 @@ export async function getAllByOrganization<const O extends TypedOptions<Organiza
   handleOrId: string | number,
   options?: O,
 ): Promise<Selected<OrganizationInvite, O>[]> {
-  const checked = checkODataOptions(options);
-  const organizationId = await resolveOrganizationId(client, handleOrId);
-  return client.pine.get<Selected<OrganizationInvite, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { is_invited_to__organization: organizationId } }, checked),
-  });
+  return getRowsOfOrganization<Selected<OrganizationInvite, O>>(client, RESOURCE, ORGANIZATION, handleOrId, options);
 }
 
 /**
@@ -98,14 +96,10 @@ export async function create(
   if (message !== undefined && typeof message !== 'string') {
     throw new InvalidParameter('invite.message', message, 'expected a string');
   }
-  const [organizationId, roleId] = await Promise.all([
-    resolveOrganizationId(client, handleOrId),
-    roleName === undefined ? undefined : getOrganizationRoleId(client, roleName),
-  ]);
-  const body: Record<string, unknown> = { is_invited_to__organization: organizationId, invitee };
-  if (message !== undefined) body.message = message;
-  if (roleId !== undefined) body.organization_membership_role = roleId;
-  return client.pine.post<OrganizationInvite>({ resource: RESOURCE, body });
+  return postLinked<OrganizationInvite>(client, RESOURCE, message === undefined ? { invitee } : { invitee, message }, {
+    [ORGANIZATION]: resolveOrganizationId(client, handleOrId),
+    organization_membership_role: roleName === undefined ? undefined : getOrganizationRoleId(client, roleName),
+  });
 }
 
 /**
@@ -141,9 +135,7 @@ export async function revoke(client: Client, id: number): Promise<void> {
  * ```
  */
 export async function accept(client: Client, invitationToken: string): Promise<void> {
-  if (typeof invitationToken !== 'string' || invitationToken.trim() === '') {
-    throw new InvalidParameter('invitationToken', invitationToken, 'expected the token of an invitation');
-  }
+  checkText('invitationToken', invitationToken, 'expected the token of an invitation');
   await client.request(`/org/v1/invitation/${encodeURIComponent(invitationToken)}`, {
     method: 'POST',
     responseType: 'text',

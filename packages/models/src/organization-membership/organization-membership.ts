@@ -1,19 +1,14 @@
-import {
-  type Client,
-  type FilterEntry,
-  InvalidParameter,
-  mergeOptions,
-  OrganizationMembershipNotFound,
-  parseRowId,
-} from '@balena-ts/core';
+import { type Client, OrganizationMembershipNotFound } from '@balena-ts/core';
+import { getRowsOfUser } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
-import { resolveOrganizationId } from '../internal/organization.js';
+import { getRowsOfOrganization } from '../internal/organization.js';
 import {
   checkRoleName,
   describeMembershipKey,
   getOrganizationRoleId,
   parseMembershipKey,
 } from '../internal/organization-membership.js';
+import { getRow } from '../internal/rows.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type {
   OrganizationMembership,
@@ -22,6 +17,7 @@ import type {
 } from '../types/organization-membership.js';
 
 const RESOURCE = 'organization_membership';
+const ORGANIZATION = 'is_member_of__organization';
 
 /**
  * Gets one organization membership.
@@ -43,13 +39,8 @@ export async function get<const O extends TypedOptions<OrganizationMembership> =
   options?: O,
 ): Promise<Selected<OrganizationMembership, O>> {
   const id = parseMembershipKey(membershipId, 'membershipId');
-  const row = await client.pine.get<Selected<OrganizationMembership, O>>({
-    resource: RESOURCE,
-    id,
-    options: checkODataOptions(options),
-  });
-  if (row === undefined) throw new OrganizationMembershipNotFound(describeMembershipKey(id));
-  return row;
+  const notFound = (): Error => new OrganizationMembershipNotFound(describeMembershipKey(id));
+  return getRow<Selected<OrganizationMembership, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
 }
 
 /**
@@ -71,12 +62,13 @@ export async function getAllByOrganization<const O extends TypedOptions<Organiza
   handleOrId: string | number,
   options?: O,
 ): Promise<Selected<OrganizationMembership, O>[]> {
-  const checked = checkODataOptions(options);
-  const organizationId = await resolveOrganizationId(client, handleOrId);
-  return client.pine.get<Selected<OrganizationMembership, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { is_member_of__organization: organizationId } }, checked),
-  });
+  return getRowsOfOrganization<Selected<OrganizationMembership, O>>(
+    client,
+    RESOURCE,
+    ORGANIZATION,
+    handleOrId,
+    options,
+  );
 }
 
 /**
@@ -98,15 +90,7 @@ export async function getAllByUser<const O extends TypedOptions<OrganizationMemb
   usernameOrId: string | number,
   options?: O,
 ): Promise<Selected<OrganizationMembership, O>[]> {
-  let user: FilterEntry;
-  if (typeof usernameOrId === 'number') user = parseRowId(usernameOrId, 'usernameOrId');
-  else if (typeof usernameOrId === 'string' && usernameOrId.trim() !== '') {
-    user = { $any: { $alias: 'u', $expr: { u: { username: usernameOrId } } } };
-  } else throw new InvalidParameter('usernameOrId', usernameOrId, 'expected a username or a positive integer id');
-  return client.pine.get<Selected<OrganizationMembership, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { user } }, checkODataOptions(options)),
-  });
+  return getRowsOfUser<Selected<OrganizationMembership, O>>(client, RESOURCE, usernameOrId, options);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { type Client, InvalidParameter, mergeOptions, OrganizationNotFound } from '@balena-ts/core';
+import { checkText } from '../internal/argument-checks.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { checkOrganizationArgument } from '../internal/organization.js';
+import { getRow } from '../internal/rows.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type { Organization } from '../types/organization.js';
 
@@ -32,9 +34,7 @@ export async function create(client: Client, organization: CreateOrganizationPar
     throw new InvalidParameter('organization', organization, 'expected an object with a name');
   }
   const { name, handle } = organization;
-  if (typeof name !== 'string' || name.trim() === '') {
-    throw new InvalidParameter('organization.name', name, 'expected a non-empty name');
-  }
+  checkText('organization.name', name, 'expected a non-empty name');
   if (handle !== undefined && (typeof handle !== 'string' || handle.trim() === '')) {
     throw new InvalidParameter('organization.handle', handle, 'expected a non-empty handle');
   }
@@ -86,13 +86,8 @@ export async function get<const O extends TypedOptions<Organization> = Record<ne
   options?: O,
 ): Promise<Selected<Organization, O>> {
   checkOrganizationArgument(handleOrId);
-  const row = await client.pine.get<Selected<Organization, O>>({
-    resource: RESOURCE,
-    id: typeof handleOrId === 'number' ? handleOrId : { handle: handleOrId },
-    options,
-  });
-  if (row === undefined) throw new OrganizationNotFound(handleOrId);
-  return row;
+  const id = typeof handleOrId === 'number' ? handleOrId : { handle: handleOrId };
+  return getRow<Selected<Organization, O>>(client, RESOURCE, id, options, () => new OrganizationNotFound(handleOrId));
 }
 
 /**

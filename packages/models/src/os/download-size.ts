@@ -1,4 +1,5 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
+import type { Client } from '@balena-ts/core';
+import { checkText } from '../internal/argument-checks.js';
 import { deviceTypeSlug } from './os-update.js';
 
 /**
@@ -18,9 +19,7 @@ import { deviceTypeSlug } from './os-update.js';
  * ```
  */
 export async function getDownloadSize(client: Client, deviceType: string, version = 'latest'): Promise<number> {
-  if (typeof version !== 'string' || version.trim() === '') {
-    throw new InvalidParameter('version', version, "expected an OS version or 'latest'");
-  }
+  checkText('version', version, "expected an OS version or 'latest'");
   const slug = await deviceTypeSlug(client, deviceType);
   const { size } = await client.request<{ size: number }>(
     `/device-types/v1/${encodeURIComponent(slug)}/images/${encodeURIComponent(version)}/download-size`,

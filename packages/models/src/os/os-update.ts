@@ -1,11 +1,10 @@
-import { type Client, InvalidParameter } from '@balena-ts/core';
+import type { Client } from '@balena-ts/core';
+import { checkText } from '../internal/argument-checks.js';
 import { findDeviceType } from '../internal/device-type.js';
 import { isOsUpdateAllowed, type OsUpdateType, osUpdateType } from '../internal/os-update-rules.js';
 
 function checkVersion(name: string, value: string): void {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new InvalidParameter(name, value, 'expected a balenaOS version');
-  }
+  checkText(name, value, 'expected a balenaOS version');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Client, InvalidParameter, mergeOptions, type ODataOptions } from '@balena-ts/core';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { newestFirst, parseOsVersion, releasePolicyOf } from '../internal/os-version.js';
 import { osRangeTest } from '../internal/os-version-range.js';
@@ -288,9 +289,7 @@ export async function getAvailableOsVersions(
 ): Promise<OsVersion[] | Record<string, OsVersion[]>> {
   const slugs = checkDeviceTypes(deviceTypes);
   const checked = checkODataOptions(options);
-  if (extraOptions !== undefined && (extraOptions === null || typeof extraOptions !== 'object')) {
-    throw new InvalidParameter('extraOptions', extraOptions, 'expected an object');
-  }
+  if (extraOptions !== undefined) checkObjectArgument('extraOptions', extraOptions, 'expected an object');
   const includeDraft = extraOptions?.includeDraft === true;
   const filter: ODataOptions = {
     $filter: { ...(includeDraft ? {} : { is_final: true }), is_invalidated: false, status: 'success' },

@@ -1,4 +1,5 @@
 import { type Client, InvalidParameter } from '@balena-ts/core';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { isOsUpdateAllowed } from '../internal/os-update-rules.js';
 import { compareOsVersions, parseOsVersion } from '../internal/os-version.js';
 import { maxSatisfyingOsVersion } from '../internal/os-version-range.js';
@@ -68,9 +69,7 @@ export async function getMaxSatisfyingVersion(
   versionOrRange = 'latest',
   osType?: OsType,
 ): Promise<string | null> {
-  if (typeof versionOrRange !== 'string' || versionOrRange.trim() === '') {
-    throw new InvalidParameter('versionOrRange', versionOrRange, "expected a version, a semver range or 'latest'");
-  }
+  checkText('versionOrRange', versionOrRange, "expected a version, a semver range or 'latest'");
   checkOsType(osType);
   const slug = await deviceTypeSlug(client, deviceType);
   let versions = await getAvailableOsVersions(client, slug);
@@ -108,9 +107,7 @@ export async function getSupportedOsUpdateVersions(
 ): Promise<OsUpdateVersions> {
   const current = parseOsVersion(currentVersion);
   if (current === null) throw new InvalidParameter('currentVersion', currentVersion, 'expected a balenaOS version');
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidParameter('options', options, 'expected an object');
-  }
+  checkObjectArgument('options', options, 'expected an object');
   checkOsType(options.osType);
   // ESR versions are year-based (2025.1.0): a device already on ESR is not held to its base version.
   const isEsr = current.major > 2000;

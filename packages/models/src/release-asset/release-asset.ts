@@ -7,14 +7,14 @@ import {
   parseRowId,
   ReleaseAssetAlreadyExists,
   ReleaseAssetNotFound,
-  RequestError,
   withOptions,
 } from '@balena-ts/core';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 import {
-  announcedLength,
-  countingStream,
+  checkDownloadOptions,
   type DownloadOptions,
-  suggestedFileName,
+  downloadClient,
+  startedDownload,
 } from '../internal/download-progress.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { checkReleaseIdentifier, getRelease } from '../internal/release.js';
@@ -58,24 +58,12 @@ function describe(id: CheckedIdentifier): string | number {
 }
 
 function checkUploadOptions(options: ReleaseAssetUploadOptions): ReleaseAssetUploadOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidParameter('options', options, 'expected { overwrite, onUploadProgress, signal }');
-  }
+  checkObjectArgument('options', options, 'expected { overwrite, onUploadProgress, signal }');
   if (options.overwrite !== undefined && typeof options.overwrite !== 'boolean') {
     throw new InvalidParameter('options.overwrite', options.overwrite, 'expected a boolean');
   }
   if (options.onUploadProgress !== undefined && typeof options.onUploadProgress !== 'function') {
     throw new InvalidParameter('options.onUploadProgress', options.onUploadProgress, 'expected a function');
-  }
-  return options;
-}
-
-function checkDownloadOptions(options: DownloadOptions): DownloadOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidParameter('options', options, 'expected { onProgress, signal }');
-  }
-  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
-    throw new InvalidParameter('options.onProgress', options.onProgress, 'expected a function');
   }
   return options;
 }
@@ -208,9 +196,7 @@ export async function upload(
   },
   options: ReleaseAssetUploadOptions = {},
 ): Promise<ReleaseAsset> {
-  if (uploadParams === null || typeof uploadParams !== 'object') {
-    throw new InvalidParameter('uploadParams', uploadParams, 'expected { asset, asset_key, release }');
-  }
+  checkObjectArgument('uploadParams', uploadParams, 'expected { asset, asset_key, release }');
   const assetKey = checkAssetKey(uploadParams.asset_key, 'uploadParams.asset_key');
   const release = checkReleaseIdentifier(uploadParams.release);
   const file = fileOf(uploadParams.asset, assetKey);
@@ -263,19 +249,14 @@ export async function download(
 ): Promise<ReleaseAssetDownload> {
   const checked = checkIdentifier(id);
   checkDownloadOptions(options);
-  const scoped = options.signal === undefined ? client : withOptions(client, { signal: options.signal });
+  const scoped = downloadClient(client, options);
   const { asset } = await get(scoped, checked, { $select: ['id', 'asset'] });
   if (asset === null || asset === undefined) throw new ReleaseAssetNotFound(`${describe(checked)} (no file uploaded)`);
-  const response = await scoped.request.stream(asset.href, { auth: false });
-  if (response.body === null) {
-    throw new RequestError({ status: response.status, method: 'GET', url: response.url, body: 'empty body' });
-  }
-  const total = announcedLength(response);
+  const started = startedDownload(await scoped.request.stream(asset.href, { auth: false }), options, scoped.signal);
   return {
-    stream: countingStream(response.body, total, options, scoped.signal),
-    total,
-    mimeType: response.headers.get('content-type')?.split(';')[0]?.trim() || asset.content_type,
-    fileName: suggestedFileName(response) ?? asset.filename,
+    ...started,
+    mimeType: started.mimeType || asset.content_type,
+    fileName: started.fileName ?? asset.filename,
   };
 }
 

@@ -1,6 +1,7 @@
 // Building a release from a project tarball's URL with balena's builder.
 import { type Client, InvalidParameter, RequestError } from '@balena-ts/core';
 import { type ApplicationIdentifier, checkApplicationIdentifier, getApplication } from '../internal/application.js';
+import { checkObjectArgument } from '../internal/argument-checks.js';
 
 /** Options of {@link createFromUrl}. */
 export interface UrlDeployOptions {
@@ -13,9 +14,7 @@ export interface UrlDeployOptions {
 }
 
 function checkOptions(options: UrlDeployOptions): UrlDeployOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidParameter('urlDeployOptions', options, 'expected { url, shouldFlatten }');
-  }
+  checkObjectArgument('urlDeployOptions', options, 'expected { url, shouldFlatten }');
   for (const name of ['url', 'builderUrl'] as const) {
     const value: unknown = options[name];
     if (name === 'builderUrl' && value === undefined) continue;

@@ -1,16 +1,17 @@
-import { type Client, mergeOptions, parseRowId, TeamApplicationAccessNotFound, TeamNotFound } from '@balena-ts/core';
-import { type ApplicationIdentifier, getApplication } from '../internal/application.js';
+import { type Client, parseRowId, TeamApplicationAccessNotFound, TeamNotFound } from '@balena-ts/core';
+import type { ApplicationIdentifier } from '../internal/application.js';
+import { fetchApplicationId } from '../internal/fetched-application.js';
 import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
-import { checkODataOptions } from '../internal/odata-options.js';
+import { getRow, getRowById, getRowsOf, postLinked } from '../internal/rows.js';
 import type { ApplicationMembershipRoleName, TeamApplicationAccess } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
-/** The fleet's id, fetched even when given as an id: it must exist and be visible (as balena-sdk does). */
-async function fleetId(client: Client, slugOrUuidOrId: ApplicationIdentifier): Promise<number> {
-  return (await getApplication<{ id: number }>(client, slugOrUuidOrId, { $select: ['id'] })).id;
-}
-
 const RESOURCE = 'team_application_access';
+
+/** The team's id, once the caller is known to see the team. */
+async function visibleTeamId(client: Client, id: number): Promise<number> {
+  return (await getRow<{ id: number }>(client, 'team', id, { $select: 'id' }, () => new TeamNotFound(id))).id;
+}
 
 /**
  * Gives a team access to a fleet of its organization, with a role for its members.
@@ -37,11 +38,15 @@ export async function add(
 ): Promise<TeamApplicationAccess> {
   const team = parseRowId(teamId, 'teamId');
   checkRoleName(roleName);
-  const [application, role] = await Promise.all([fleetId(client, applicationIdOrSlug), fleetRoleId(client, roleName)]);
-  return client.pine.post<TeamApplicationAccess>({
-    resource: RESOURCE,
-    body: { team, grants_access_to__application: application, application_membership_role: role },
-  });
+  return postLinked<TeamApplicationAccess>(
+    client,
+    RESOURCE,
+    { team },
+    {
+      grants_access_to__application: fetchApplicationId(client, applicationIdOrSlug),
+      application_membership_role: fleetRoleId(client, roleName),
+    },
+  );
 }
 
 /**
@@ -63,14 +68,14 @@ export async function get<const O extends TypedOptions<TeamApplicationAccess> = 
   teamApplicationAccessId: number,
   options?: O,
 ): Promise<Selected<TeamApplicationAccess, O>> {
-  const id = parseRowId(teamApplicationAccessId, 'teamApplicationAccessId');
-  const row = await client.pine.get<Selected<TeamApplicationAccess, O>>({
-    resource: RESOURCE,
-    id,
-    options: checkODataOptions(options),
-  });
-  if (row === undefined) throw new TeamApplicationAccessNotFound(id);
-  return row;
+  return getRowById<Selected<TeamApplicationAccess, O>>(
+    client,
+    RESOURCE,
+    teamApplicationAccessId,
+    'teamApplicationAccessId',
+    options,
+    TeamApplicationAccessNotFound,
+  );
 }
 
 /**
@@ -93,13 +98,13 @@ export async function getAllByTeam<const O extends TypedOptions<TeamApplicationA
   options?: O,
 ): Promise<Selected<TeamApplicationAccess, O>[]> {
   const id = parseRowId(teamId, 'teamId');
-  const callerOptions = checkODataOptions(options);
-  const team = await client.pine.get<{ id: number }>({ resource: 'team', id, options: { $select: 'id' } });
-  if (team === undefined) throw new TeamNotFound(id);
-  return client.pine.get<Selected<TeamApplicationAccess, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { team: id } }, callerOptions),
-  });
+  return getRowsOf<Selected<TeamApplicationAccess, O>>(
+    client,
+    RESOURCE,
+    'team',
+    () => visibleTeamId(client, id),
+    options,
+  );
 }
 
 /**

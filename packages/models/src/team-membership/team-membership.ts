@@ -1,6 +1,8 @@
-import { type Client, InvalidParameter, mergeOptions, parseRowId, TeamMembershipNotFound } from '@balena-ts/core';
-import { userFilter } from '../internal/fleet-role.js';
+import { type Client, InvalidParameter, parseRowId, TeamMembershipNotFound } from '@balena-ts/core';
+import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
+import { getRowsOfUser } from '../internal/fleet-role.js';
 import { checkODataOptions } from '../internal/odata-options.js';
+import { getRowById, getRows } from '../internal/rows.js';
 import type { TeamMembership } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -28,13 +30,9 @@ export interface TeamMembershipCreationOptions {
  * ```
  */
 export async function create(client: Client, params: TeamMembershipCreationOptions): Promise<TeamMembership> {
-  if (typeof params !== 'object' || params === null) {
-    throw new InvalidParameter('params', params, 'expected { team, username }');
-  }
+  checkObjectArgument('params', params, 'expected { team, username }');
   const team = parseRowId(params.team, 'team');
-  if (typeof params.username !== 'string' || params.username.trim() === '') {
-    throw new InvalidParameter('username', params.username, 'expected a username');
-  }
+  checkText('username', params.username, 'expected a username');
   return client.pine.post<TeamMembership>({
     resource: RESOURCE,
     body: { username: params.username, is_member_of__team: team },
@@ -60,14 +58,14 @@ export async function get<const O extends TypedOptions<TeamMembership> = Record<
   membershipId: number,
   options?: O,
 ): Promise<Selected<TeamMembership, O>> {
-  const id = parseRowId(membershipId, 'membershipId');
-  const row = await client.pine.get<Selected<TeamMembership, O>>({
-    resource: RESOURCE,
-    id,
-    options: checkODataOptions(options),
-  });
-  if (row === undefined) throw new TeamMembershipNotFound(id);
-  return row;
+  return getRowById<Selected<TeamMembership, O>>(
+    client,
+    RESOURCE,
+    membershipId,
+    'membershipId',
+    options,
+    TeamMembershipNotFound,
+  );
 }
 
 /**
@@ -89,10 +87,12 @@ export async function getAllByTeam<const O extends TypedOptions<TeamMembership> 
   options?: O,
 ): Promise<Selected<TeamMembership, O>[]> {
   const team = parseRowId(teamId, 'teamId');
-  return client.pine.get<Selected<TeamMembership, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { is_member_of__team: team } }, checkODataOptions(options)),
-  });
+  return getRows<Selected<TeamMembership, O>>(
+    client,
+    RESOURCE,
+    { $filter: { is_member_of__team: team } },
+    checkODataOptions(options),
+  );
 }
 
 /**
@@ -113,11 +113,7 @@ export async function getAllByUser<const O extends TypedOptions<TeamMembership> 
   usernameOrId: string | number,
   options?: O,
 ): Promise<Selected<TeamMembership, O>[]> {
-  const user = userFilter(usernameOrId);
-  return client.pine.get<Selected<TeamMembership, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { user } }, checkODataOptions(options)),
-  });
+  return getRowsOfUser<Selected<TeamMembership, O>>(client, RESOURCE, usernameOrId, options);
 }
 
 /**

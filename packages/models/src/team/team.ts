@@ -1,14 +1,15 @@
-import { type Client, InvalidParameter, mergeOptions, parseRowId, TeamNameTaken, TeamNotFound } from '@balena-ts/core';
-import { checkODataOptions } from '../internal/odata-options.js';
-import { resolveOrganizationId } from '../internal/organization.js';
+import { type Client, parseRowId, TeamNameTaken, TeamNotFound } from '@balena-ts/core';
+import { checkText } from '../internal/argument-checks.js';
+import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
+import { getRowById, postLinked } from '../internal/rows.js';
 import type { Team } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
 const RESOURCE = 'team';
+const ORGANIZATION = 'belongs_to__organization';
 
 function checkTeamName(name: unknown, parameterName: string): string {
-  if (typeof name !== 'string' || name.trim() === '')
-    throw new InvalidParameter(parameterName, name, 'expected a name');
+  checkText(parameterName, name, 'expected a name');
   return name;
 }
 
@@ -29,8 +30,12 @@ function checkTeamName(name: unknown, parameterName: string): string {
  */
 export async function create(client: Client, organizationSlugOrId: string | number, name: string): Promise<Team> {
   checkTeamName(name, 'name');
-  const organization = await resolveOrganizationId(client, organizationSlugOrId);
-  return client.pine.post<Team>({ resource: RESOURCE, body: { name, belongs_to__organization: organization } });
+  return postLinked<Team>(
+    client,
+    RESOURCE,
+    { name },
+    { [ORGANIZATION]: resolveOrganizationId(client, organizationSlugOrId) },
+  );
 }
 
 /**
@@ -52,10 +57,7 @@ export async function get<const O extends TypedOptions<Team> = Record<never, nev
   teamId: number,
   options?: O,
 ): Promise<Selected<Team, O>> {
-  const id = parseRowId(teamId, 'teamId');
-  const row = await client.pine.get<Selected<Team, O>>({ resource: RESOURCE, id, options: checkODataOptions(options) });
-  if (row === undefined) throw new TeamNotFound(id);
-  return row;
+  return getRowById<Selected<Team, O>>(client, RESOURCE, teamId, 'teamId', options, TeamNotFound);
 }
 
 /**
@@ -77,12 +79,7 @@ export async function getAllByOrganization<const O extends TypedOptions<Team> = 
   organizationSlugOrId: string | number,
   options?: O,
 ): Promise<Selected<Team, O>[]> {
-  const callerOptions = checkODataOptions(options);
-  const organization = await resolveOrganizationId(client, organizationSlugOrId);
-  return client.pine.get<Selected<Team, O>>({
-    resource: RESOURCE,
-    options: mergeOptions({ $filter: { belongs_to__organization: organization } }, callerOptions),
-  });
+  return getRowsOfOrganization<Selected<Team, O>>(client, RESOURCE, ORGANIZATION, organizationSlugOrId, options);
 }
 
 /**

@@ -44,8 +44,8 @@ export type BillingInfoType =
   | 'sepa_debit'
   | 'us_bank_account';
 
-/** The payment method on file and its holder; `{}` when there is none. */
-export interface BillingInfo {
+/** The payment method on file and its holder, with the holder's billing address; `{}` when there is none. */
+export interface BillingInfo extends BillingAddress {
   /** The holder's full name. */
   readonly full_name?: string;
   /** The holder's first name. */
@@ -56,20 +56,6 @@ export interface BillingInfo {
   readonly company?: string;
   /** The VAT number, if any. */
   readonly vat_number?: string;
-  /** First line of the billing address. */
-  readonly address1?: string;
-  /** Second line of the billing address. */
-  readonly address2?: string;
-  /** City of the billing address. */
-  readonly city?: string;
-  /** State, county or region of the billing address. */
-  readonly state?: string;
-  /** Postal code of the billing address. */
-  readonly zip?: string;
-  /** ISO 3166 country code of the billing address. */
-  readonly country?: string;
-  /** Phone number of the holder. */
-  readonly phone?: string;
   /** The kind of payment method. */
   readonly type?: BillingInfoType;
 }
