@@ -106,7 +106,7 @@ export function mqttTransport(options: MqttTransportOptions): LogTransport {
           },
         );
         // mqtt.js 5 rejects a SUBACK that refuses (above); this covers a client that resolves with it instead.
-        // Stryker disable next-line ConditionalExpression,MethodExpression,ArrowFunction: unreachable with mqtt.js 5 (see above)
+        // Stryker disable next-line MethodExpression,ArrowFunction: mqtt.js 5 never resolves with a refusal (see above)
         if (granted.some((grant) => grant.qos === SUBSCRIPTION_REFUSED)) throw refused();
         session.onOpen();
         if (session.count !== undefined || session.start !== undefined) {

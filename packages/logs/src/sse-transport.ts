@@ -98,9 +98,8 @@ export function sseTransport(options: SseTransportOptions = {}): LogTransport {
             }
           },
         });
+        // A second call changes nothing: closing, removing and rejecting are idempotent.
         const finish = (error: unknown): void => {
-          // Stryker disable next-line ConditionalExpression: a second finish changes nothing (close, removal and reject are idempotent)
-          if (settled) return;
           settled = true;
           source.close();
           session.signal.removeEventListener('abort', onAbort);

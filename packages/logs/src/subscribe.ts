@@ -46,9 +46,8 @@ export function subscribe(
   // A client from `withOptions` with a signal: its abort ends the subscription like `unsubscribe()`.
   const clientSignal = client.signal;
   const subscription: LogSubscription = {
+    // Idempotent: a second abort, removal and untrack change nothing.
     unsubscribe(): void {
-      // Stryker disable next-line ConditionalExpression: a second run changes nothing (abort, removal and untrack are idempotent)
-      if (controller.signal.aborted) return;
       controller.abort();
       clientSignal?.removeEventListener('abort', onClientAbort);
       untrack(client, uuid, subscription);
@@ -69,7 +68,7 @@ export function subscribe(
     transport: checkedOptions.transport ?? ndjsonTransport(),
     signal: controller.signal,
     onLine(line: LogLine): void {
-      // Stryker disable next-line ConditionalExpression: the run drops lines of an aborted connection, and this abort aborts it synchronously
+      // Also guarded by the run, which drops the lines of an aborted connection (this abort aborts it synchronously).
       if (controller.signal.aborted) return;
       try {
         callback(line);

@@ -289,6 +289,7 @@ describe('sse', () => {
       expect(error).toBeInstanceOf(NetworkError);
       expect((error as Error).message).toBe('The SSE log stream failed: connection lost');
       expect(connection.events).toEqual(['open', 'pass', 'last']);
+      expect(getEventListeners(connection.signal, 'abort')).toHaveLength(0);
     },
     LIMIT_MS,
   );
@@ -523,6 +524,27 @@ describe('mqtt', () => {
       await fixture.post(['corrupted'], device.uuid, device.apiKey);
       expect(await failure(connection)).toBeInstanceOf(MalformedLogLine);
       expect(connection.lines).toEqual([]);
+      expect(getEventListeners(connection.signal, 'abort')).toHaveLength(0);
+    },
+    LIMIT_MS,
+  );
+
+  test(
+    'bytes that are no MQTT packet fail the connection with NetworkError',
+    async () => {
+      const local = await startCuttingProxy(Number(new URL(fixture.sandbox.mqttUrl).port));
+      try {
+        const url = local.url.replace('http:', 'mqtt:');
+        const connection = connect(mqttTransport({ url }), fixture.client, fixture.device.uuid);
+        await until(() => connection.opened === 1, LIMIT_MS, 'the subscription');
+        // Packet type 0 is reserved: the client's parser fails.
+        local.inject(Buffer.from([0x00, 0x00]));
+        const error = await failure(connection);
+        expect(error).toBeInstanceOf(NetworkError);
+        expect((error as Error).message).toMatch(new RegExp(`^MQTT connection to ${url} failed: .`));
+      } finally {
+        await local.close();
+      }
     },
     LIMIT_MS,
   );

@@ -20,6 +20,8 @@ export interface CuttingProxy {
   received(): Buffer;
   /** Closes every connection, as a restarting server does. */
   dropAll(): void;
+  /** Sends these bytes to every client, as if the server had. */
+  inject(bytes: Buffer): void;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,9 @@ export async function startCuttingProxy(targetPort: number): Promise<CuttingProx
     received: () => Buffer.concat(sent),
     dropAll: () => {
       for (const socket of sockets) socket.destroy();
+    },
+    inject: (bytes) => {
+      for (const client of clients) client.write(bytes);
     },
     close: () =>
       new Promise<void>((resolve) => {
