@@ -28,6 +28,7 @@ function describeFailure(error: unknown, url: string): Error {
   if (typeof code === 'number' && REFUSED_CREDENTIAL_CODES.has(code)) {
     return new NotLoggedIn(`The MQTT broker ${url} refused the credential`, { cause: error });
   }
+  // Stryker disable next-line OptionalChaining: mqtt.js reports failures as Error objects, never null or undefined
   return new NetworkError(`MQTT connection to ${url} failed: ${(error as Error)?.message ?? String(error)}`, {
     cause: error,
   });
@@ -74,6 +75,7 @@ export function mqttTransport(options: MqttTransportOptions): LogTransport {
       });
       failed.catch(() => undefined);
       const onAbort = (): void => failure?.(session.signal.reason);
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: the finally block removes the listener
       session.signal.addEventListener('abort', onAbort, { once: true });
       connection.on('packetreceive', () => session.onActivity());
       connection.on('close', () => failure?.(new NetworkError(`The MQTT connection to ${options.url} closed`)));
@@ -103,6 +105,8 @@ export function mqttTransport(options: MqttTransportOptions): LogTransport {
             throw (error as { packet?: unknown }).packet ? refused(error) : error;
           },
         );
+        // mqtt.js 5 rejects a SUBACK that refuses (above); this covers a client that resolves with it instead.
+        // Stryker disable next-line MethodExpression,ArrowFunction: mqtt.js 5 never resolves with a refusal (see above)
         if (granted.some((grant) => grant.qos === SUBSCRIPTION_REFUSED)) throw refused();
         session.onOpen();
         if (session.count !== undefined || session.start !== undefined) {

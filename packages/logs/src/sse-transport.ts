@@ -37,6 +37,7 @@ function observed(response: Response, session: LogTransportSession): FetchLikeRe
     body: body ?? null,
     url: response.url,
     status: response.status,
+    // Stryker disable next-line BooleanLiteral: EventSource reads it only for the origin of its events, which no one here reads
     redirected: false,
     headers: response.headers,
   };
@@ -73,7 +74,8 @@ export function sseTransport(options: SseTransportOptions = {}): LogTransport {
     name: 'sse',
     connect(session: LogTransportSession): Promise<void> {
       const url = streamUrl(session);
-      return new Promise<void>((resolve, reject) => {
+      // It never resolves: even the server's end of the stream is a failure, reported by EventSource.
+      return new Promise<void>((_resolve, reject) => {
         let settled = false;
         // What the client's pipeline threw (a typed RequestError or NetworkError): EventSource
         // reports only a message, so the error event hands this on instead.
@@ -96,15 +98,15 @@ export function sseTransport(options: SseTransportOptions = {}): LogTransport {
             }
           },
         });
-        const finish = (error?: unknown): void => {
-          if (settled) return;
+        // A second call changes nothing: closing, removing and rejecting are idempotent.
+        const finish = (error: unknown): void => {
           settled = true;
           source.close();
           session.signal.removeEventListener('abort', onAbort);
-          if (error === undefined) resolve();
-          else reject(error);
+          reject(error);
         };
         const onAbort = (): void => finish(session.signal.reason);
+        // Stryker disable next-line ObjectLiteral,BooleanLiteral: finish() removes the listener itself
         session.signal.addEventListener('abort', onAbort, { once: true });
         if (session.signal.aborted) return onAbort();
         source.addEventListener('open', () => {

@@ -64,6 +64,7 @@ export async function* stream(
   // The signal of a client from `withOptions` ends the stream as the option's does.
   const signals = [signal, client.signal].filter((each): each is AbortSignal => each !== undefined);
   for (const each of signals) {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: the finally block removes the listener
     each.addEventListener('abort', stop, { once: true });
     if (each.aborted) stop();
   }

@@ -46,8 +46,8 @@ export function subscribe(
   // A client from `withOptions` with a signal: its abort ends the subscription like `unsubscribe()`.
   const clientSignal = client.signal;
   const subscription: LogSubscription = {
+    // Idempotent: a second abort, removal and untrack change nothing.
     unsubscribe(): void {
-      if (controller.signal.aborted) return;
       controller.abort();
       clientSignal?.removeEventListener('abort', onClientAbort);
       untrack(client, uuid, subscription);
@@ -55,6 +55,7 @@ export function subscribe(
   };
   const onClientAbort = (): void => subscription.unsubscribe();
   track(client, uuid, subscription);
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: unsubscribe() removes the listener
   clientSignal?.addEventListener('abort', onClientAbort, { once: true });
   const report = (reason: unknown): void => {
     if (!controller.signal.aborted) error?.(reason);
@@ -67,6 +68,7 @@ export function subscribe(
     transport: checkedOptions.transport ?? ndjsonTransport(),
     signal: controller.signal,
     onLine(line: LogLine): void {
+      // Also guarded by the run, which drops the lines of an aborted connection (this abort aborts it synchronously).
       if (controller.signal.aborted) return;
       try {
         callback(line);

@@ -37,7 +37,7 @@ describe('subscribe', () => {
       1,
     );
     await fixture.post(['with a null error callback'], device.uuid, device.apiKey);
-    await until(() => received.length === 1, 10_000, 'the line');
+    await until(() => received.length === 1, 5_000, 'the line');
     subscription.unsubscribe();
     expect(received).toEqual(['with a null error callback']);
   });
@@ -84,15 +84,15 @@ describe('unsubscribe', () => {
     const received: string[] = [];
     subscribe(fixture.client, device.uuid, (line) => received.push(line.message), undefined, 'all');
     await fixture.post(['before'], device.uuid, device.apiKey);
-    await until(() => received.length === 1, 10_000, 'the first line');
+    await until(() => received.length === 1, 5_000, 'the first line');
     unsubscribe(fixture.client, device.uuid.toUpperCase());
     // A second client's subscription shows when 'after' has been delivered to subscribers.
     const control: string[] = [];
     const other = await fixture.clientFor(fixture.sandbox.url);
     subscribe(other, device.uuid, (line) => control.push(line.message), undefined, 'all');
-    await until(() => control.length === 1, 10_000, 'the control subscription');
+    await until(() => control.length === 1, 5_000, 'the control subscription');
     await fixture.post(['after'], device.uuid, device.apiKey);
-    await until(() => control.length === 2, 10_000, "the control's live line");
+    await until(() => control.length === 2, 5_000, "the control's live line");
     unsubscribe(other, device.uuid);
     expect(control).toEqual(['before', 'after']);
     expect(received).toEqual(['before']);

@@ -59,9 +59,9 @@ describe('subscribe', () => {
       (e) => errors.push(e),
       2,
     );
-    await until(() => received.length === 2, 10_000, 'history lines');
+    await until(() => received.length === 2, 5_000, 'history lines');
     await fixture.post(['l1', 'l2'], device.uuid, device.apiKey);
-    await until(() => received.length === 4, 10_000, 'live lines');
+    await until(() => received.length === 4, 5_000, 'live lines');
     subscription.unsubscribe();
     await fixture.post(['after'], device.uuid, device.apiKey);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -80,7 +80,7 @@ describe('subscribe', () => {
     // A heartbeat proves the stream is open before the device writes.
     await new Promise((resolve) => setTimeout(resolve, 300));
     await fixture.post(['live'], device.uuid, device.apiKey);
-    await until(() => received.length === 1, 10_000, 'the live line');
+    await until(() => received.length === 1, 5_000, 'the live line');
     subscription.unsubscribe();
     expect(messages(received)).toEqual(['live']);
     expect(reconnects).toBe(0);
@@ -97,11 +97,11 @@ describe('subscribe', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await fixture.post(['a'], first.uuid, first.apiKey);
     await fixture.post(['b'], second.uuid, second.apiKey);
-    await until(() => firstLines.length === 1 && secondLines.length === 1, 10_000, 'one line each');
+    await until(() => firstLines.length === 1 && secondLines.length === 1, 5_000, 'one line each');
     unsubscribe(client, first.uuid);
     await fixture.post(['a2'], first.uuid, first.apiKey);
     await fixture.post(['b2'], second.uuid, second.apiKey);
-    await until(() => secondLines.length === 2, 10_000, 'second device still subscribed');
+    await until(() => secondLines.length === 2, 5_000, 'second device still subscribed');
     unsubscribeAll(client);
     await fixture.post(['b3'], second.uuid, second.apiKey);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -117,7 +117,7 @@ describe('subscribe', () => {
       () => undefined,
       (error) => errors.push(error),
     );
-    await until(() => errors.length === 1, 10_000, 'the error');
+    await until(() => errors.length === 1, 5_000, 'the error');
     expect(errors[0]).toBeInstanceOf(DeviceNotFound);
   });
 
@@ -136,7 +136,7 @@ describe('subscribe', () => {
         onReconnect: () => reconnects++,
       },
     );
-    await until(() => errors.length === 1, 10_000, 'the error');
+    await until(() => errors.length === 1, 5_000, 'the error');
     expect(errors[0]).toBeInstanceOf(NotLoggedIn);
     expect(reconnects).toBe(0);
   });
@@ -152,7 +152,7 @@ describe('subscribe', () => {
       () => undefined,
       (error) => errors.push(error),
     );
-    await until(() => errors.length === 1, 10_000, 'the error');
+    await until(() => errors.length === 1, 5_000, 'the error');
     const error = errors[0];
     expect(
       error instanceof DeviceNotFound || (error instanceof RequestError && [401, 403, 404].includes(error.status)),
@@ -174,7 +174,7 @@ describe('subscribe', () => {
       'all',
     );
     await fixture.post(['boom', 'fine'], device.uuid, device.apiKey);
-    await until(() => received.length === 2, 10_000, 'both lines');
+    await until(() => received.length === 2, 5_000, 'both lines');
     subscription.unsubscribe();
     expect(received).toEqual(['boom', 'fine']);
     expect((errors[0] as Error).message).toBe('callback failed');
@@ -197,9 +197,9 @@ describe('subscribe', () => {
           onReconnect: ({ reason }) => reasons.push(reason),
         },
       );
-      await until(() => reasons.length >= 2, 10_000, 'two stalls');
+      await until(() => reasons.length >= 2, 5_000, 'two stalls');
       await quiet.post(['after the stalls']);
-      await until(() => received.length === 1, 10_000, 'the line');
+      await until(() => received.length === 1, 5_000, 'the line');
       subscription.unsubscribe();
       expect((reasons[0] as Error).name).toBe('StalledConnection');
       expect(received).toEqual(['after the stalls']);
@@ -230,7 +230,7 @@ describe('stream', () => {
     }
     await writer;
     expect(seen).toEqual(['h1', 'h2', 'live1', 'stop']);
-  });
+  }, 5_000);
 
   test('a fatal error is thrown from the loop', async () => {
     const iterate = async () => {
@@ -239,7 +239,7 @@ describe('stream', () => {
       }
     };
     await expect(iterate()).rejects.toBeInstanceOf(DeviceNotFound);
-  });
+  }, 5_000);
 
   test('an aborted signal ends the loop normally', async () => {
     const controller = new AbortController();
@@ -249,5 +249,5 @@ describe('stream', () => {
       seen.push(line.message);
     }
     expect(seen).toEqual([]);
-  });
+  }, 5_000);
 });

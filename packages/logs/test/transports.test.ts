@@ -58,9 +58,9 @@ describe.each(transports)('%s', (_name, transport) => {
         transport: transport(),
       },
     );
-    await until(() => received.length === 2, 10_000, 'past lines');
+    await until(() => received.length === 2, 5_000, 'past lines');
     await fixture.post(['l1', 'l2'], device.uuid, device.apiKey);
-    await until(() => received.length === 4, 10_000, 'live lines');
+    await until(() => received.length === 4, 5_000, 'live lines');
     subscription.unsubscribe();
     expect(received).toEqual(['p2', 'p3', 'l1', 'l2']);
     expect(errors).toEqual([]);
@@ -99,7 +99,7 @@ test("sse: the stream goes through the client's pipeline (hooks, withOptions hea
       transport: sseTransport(),
     },
   );
-  await until(() => received.length === 1, 10_000, 'the past line');
+  await until(() => received.length === 1, 5_000, 'the past line');
   const stream = seen.find(({ url }) => url.includes(`/device/v2/${device.uuid}/logs`));
   expect(stream?.requestId).toBe('sse-1');
   controller.abort();

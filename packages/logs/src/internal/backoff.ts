@@ -28,6 +28,7 @@ export function wait(milliseconds: number, signal: AbortSignal): Promise<void> {
       signal.removeEventListener('abort', done);
       resolve();
     }
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: done() removes the listener itself
     signal.addEventListener('abort', done, { once: true });
   });
 }

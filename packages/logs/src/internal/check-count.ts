@@ -10,6 +10,6 @@ import type { LogCount } from '../types.js';
  */
 export function checkCount(count: LogCount | undefined): LogCount | undefined {
   if (count === undefined || count === null || count === 'all') return count ?? undefined;
-  if (typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) return count;
+  if (Number.isSafeInteger(count) && count >= 0) return count;
   throw new InvalidParameter('count', count, "expected a non-negative integer or 'all'");
 }

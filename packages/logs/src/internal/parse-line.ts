@@ -14,10 +14,8 @@ export class MalformedLogLine extends Error {
 
 function toMilliseconds(value: unknown): number {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string') {
-    const parsed = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-    if (!Number.isNaN(parsed)) return parsed;
-  }
+  // Digits only: milliseconds; anything else: a date, NaN when it is none.
+  if (typeof value === 'string') return /^\d+$/.test(value) ? Number(value) : Date.parse(value);
   return Number.NaN;
 }
 
@@ -31,7 +29,8 @@ function toMilliseconds(value: unknown): number {
  * @throws {@link MalformedLogLine} when it is not a log line
  */
 export function toLogLine(value: unknown, text: string): LogLine {
-  if (value === null || typeof value !== 'object' || typeof (value as LogLine).message !== 'string') {
+  // null, a number, a string or an object without a string message: no line (primitives have no message).
+  if (typeof (value as { message?: unknown } | null | undefined)?.message !== 'string') {
     throw new MalformedLogLine(text);
   }
   const raw = value as Record<string, unknown>;

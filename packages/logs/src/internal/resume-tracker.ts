@@ -1,7 +1,7 @@
 import type { LogLine } from '../types.js';
 
 function fingerprintOf(line: LogLine): string {
-  return `${line.timestamp}|${line.isStdErr ? 1 : 0}${line.isSystem ? 1 : 0}|${line.serviceId ?? ''}|${line.message}`;
+  return `${line.timestamp}|${line.isStdErr ? 1 : 0}${line.isSystem ? 1 : 0}|${line.serviceId}|${line.message}`;
 }
 
 /**

@@ -61,6 +61,7 @@ export async function runSubscription(run: SubscriptionRun): Promise<void> {
   while (!signal.aborted) {
     const connection = new AbortController();
     const abortConnection = (): void => connection.abort(signal.reason);
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: the finally block removes the listener
     signal.addEventListener('abort', abortConnection, { once: true });
     const watchdog = startWatchdog(stallTimeoutMs, () => connection.abort(new StalledConnection(stallTimeoutMs)));
     let delivered = 0;

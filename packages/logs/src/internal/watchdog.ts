@@ -19,14 +19,14 @@ export class StalledConnection extends Error {
 export function startWatchdog(timeoutMs: number, onStall: () => void): { feed(): void; stop(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(timer);
     timer = setTimeout(onStall, timeoutMs);
   };
   arm();
   return {
     feed: arm,
     stop(): void {
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer);
       timer = undefined;
     },
   };

@@ -78,6 +78,11 @@ export async function runResumeScenario(fixture: LogsFixture, kind: Kind): Promi
     for (let from = 0; from < TOTAL_LINES; from += perBatch) {
       dropper.beforeBatch();
       await fixture.post(expected.slice(from, from + perBatch), device.uuid, device.apiKey);
+      // The server keeps a device's last 1000 lines (as balena does): lines written while the
+      // subscriber reconnects are recoverable only while fewer than that follow them. Each batch
+      // waits for the subscriber to catch up, so that a slow reconnection (a loaded machine) never
+      // loses lines to retention.
+      await until(() => received.length >= from + perBatch, 30_000, `the lines of batch ${from / perBatch + 1}`);
     }
     await until(() => received.length >= TOTAL_LINES && dropper.drops() >= DROPS, 30_000, 'every line and drop');
     // Anything extra (a repeat) would arrive right after the last line.
