@@ -6,7 +6,7 @@ export interface AttemptSignal {
   timedOut(): boolean;
   /** Stops the timer but keeps following the caller's signal (for streamed bodies). */
   stopTimer(): void;
-  /** Stops the timer and lets go of the caller's signal. */
+  /** Stops the timer (the call is over). */
   dispose(): void;
 }
 
@@ -26,27 +26,20 @@ export function createTimedSignal(
   reason: () => unknown,
 ): AttemptSignal {
   const controller = new AbortController();
+  // AbortSignal.any holds the caller's signal weakly: nothing is left on a long-lived caller
+  // signal once this one is gone, however the call ended (a streamed body read to its end
+  // included), where a listener added to it would stay until removed.
+  const signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
   let timedOut = false;
-  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
-  if (callerSignal?.aborted) controller.abort(callerSignal.reason);
-  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(() => {
-    timedOut = !controller.signal.aborted;
+    timedOut = !signal.aborted;
     controller.abort(reason());
   }, timeoutMs);
   const stopTimer = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   };
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    stopTimer,
-    dispose() {
-      stopTimer();
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-    },
-  };
+  return { signal, timedOut: () => timedOut, stopTimer, dispose: stopTimer };
 }
 
 /**

@@ -9,7 +9,7 @@ export interface CallSignal {
   deadlinePassed(): boolean;
   /** Stops the deadline (a streamed answer's headers arrived) but keeps following the caller's signal. */
   stopDeadline(): void;
-  /** Stops the deadline and lets go of the caller's signal. */
+  /** Stops the deadline (the call is over). */
   dispose(): void;
 }
 
