@@ -9,8 +9,8 @@
 // the same code in 5 files).
 // The package's runtime dependencies (`@balena-ts/*`, mqtt, ...), Node's modules and `#platform`
 // stay imports. A package the sources import but package.json lists only as a devDependency is
-// vendored: bundled on its own (by esbuild) into `dist/vendor/<name>.js` (imported as `#vendor/<name>`, which
-// package.json's `imports` must map), resolved as for any platform with a global fetch (the
+// vendored: bundled on its own (by esbuild) into `dist/vendor/<name>.js`, imported as
+// `#vendor/<name>` (which package.json's `imports` must map), resolved as for any platform with a global fetch (the
 // `import`/`default` conditions, never `node`). Core vendors ofetch this way: Node's `node` build of
 // ofetch loads node-fetch-native's whole polyfill (http, https, zlib, stream, net) although core
 // always hands ofetch the global fetch. A module of its own, not mixed into core's chunk, so a
@@ -109,13 +109,8 @@ const result = await bundle.write({
 });
 await bundle.close();
 
-const outputs = result.output
-  .flatMap((item) => [path.join('dist', item.fileName)])
-  .concat(
-    result.output
-      .filter((item) => item.type === 'chunk' && item.map)
-      .map((item) => path.join('dist', `${item.fileName}.map`)),
-  );
+// What this build wrote (the source maps are assets of their own in rolldown's output).
+const outputs = result.output.map((item) => path.join('dist', item.fileName));
 if (vendored.size > 0) {
   const mapped = manifest.imports?.[`#${VENDOR}/*`];
   if (mapped !== `./dist/${VENDOR}/*.js`) {
