@@ -2,9 +2,8 @@ import { RequestError } from '../errors/request-errors.js';
 import type { RequestOptions } from './types.js';
 
 // The text of each whole-body answer, read by the transport inside the attempt (see
-// transport-fetch.ts) and kept beside the bodiless Response it hands to ofetch: decoding it once
-// there, rather than copying the bytes into a new Response to decode them here, is most of what
-// the request layer costs per call above a bare fetch.
+// transport-fetch.ts) and kept beside the bodiless Response it hands to ofetch: decoded once
+// there, rather than its bytes copied into a new Response and decoded again here.
 const wholeBodies = new WeakMap<Response, string>();
 
 /**
