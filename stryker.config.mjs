@@ -4,6 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const name = process.env.STRYKER_PACKAGE;
+// A part of the package (scripts/mutate.mjs --part): its own files and globs.
+const id = process.env.STRYKER_ID ?? name;
+const mutate = process.env.STRYKER_MUTATE === undefined ? undefined : JSON.parse(process.env.STRYKER_MUTATE);
 const mutationDirectory = path.resolve(import.meta.dirname, 'mutation');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -18,11 +21,13 @@ export default {
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   // Type-only files and entry files (export lists) hold nothing a test could kill.
-  mutate: ['src/**/*.ts', '!src/index.ts'],
+  mutate: mutate ?? ['src/**/*.ts', '!src/index.ts'],
+  // Static mutants (module-level code) each run every test; a part may leave them out (ignored).
+  ignoreStatic: process.env.STRYKER_IGNORE_STATIC === '1',
   incremental: true,
-  incrementalFile: path.join(mutationDirectory, `${name}.incremental.json`),
+  incrementalFile: path.join(mutationDirectory, `${id}.incremental.json`),
   reporters: ['json', 'clear-text', 'progress'],
-  jsonReporter: { fileName: path.join(mutationDirectory, `${name}.report.json`) },
+  jsonReporter: { fileName: path.join(mutationDirectory, `${id}.report.json`) },
   // Test processes at once; the machine may be shared, so STRYKER_CONCURRENCY=1 leaves cores to others.
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   timeoutMS: 20_000,

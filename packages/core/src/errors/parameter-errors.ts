@@ -30,6 +30,9 @@ export class MissingOption extends BalenaError {
 // prototype must still give a message, never a TypeError while the error is being made.
 function describeValue(value: unknown): string {
   if (typeof value === 'string') return value;
+  // JSON names NaN, an infinity and an invalid date `null`, which is not what was given.
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date && Number.isNaN(value.getTime())) return 'Invalid Date';
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

@@ -125,10 +125,12 @@ export function createTokenProvider(context: TokenProviderContext): TokenSession
       }
     },
     async set(token) {
+      // Stryker disable next-line UpdateOperator: only "has it changed" is read (generation !== startedAt); counting down changes it as well
       generation++;
       await storage.set(TOKEN_STORAGE_KEY, token);
     },
     async remove() {
+      // Stryker disable next-line UpdateOperator: only "has it changed" is read (generation !== startedAt); counting down changes it as well
       generation++;
       await storage.remove(TOKEN_STORAGE_KEY);
     },
