@@ -10,7 +10,7 @@ const workerPath = path.resolve(import.meta.dirname, '..', 'ops', 'worker.mjs');
 const OPERATION_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Reads of a few milliseconds, timed warm: after the first call (whose requests are counted), 5
+ * Reads of a few milliseconds, timed warm: after the first call (whose requests are counted), 30
  * unmeasured calls and WARM_RUNS measured ones in the same process, the median reported. Measured
  * once in a fresh process they time the first call through cold (not yet optimised) code, which
  * a long-running program pays once. Every implementation is timed the same way.
