@@ -192,7 +192,7 @@ describe('mergeOptions', () => {
 
 describe('checkOptionsObject', () => {
   it('names the parameter and says an object was expected', () => {
-    expect(refusal(() => checkOptionsObject('options', 5))).toMatchSnapshot();
+    expect(refusal(() => checkOptionsObject('options', 5 as never))).toMatchSnapshot();
   });
 });
 
