@@ -65,8 +65,8 @@ describe('npm run demo (the embedded sandbox tour)', () => {
     expect(out).toContain('kitchen GREETING=hej');
     expect(out).toMatch(/3 device tags: .*room=kitchen/);
     expect(out).toMatch(/garage now runs [0-9a-f]{7}/);
-    // The live logs show the reboot and the device coming back.
-    expect(out).toMatch(/\[system\] Rebooting/);
+    // The live logs show the device coming back; the "Rebooting" line itself may precede the log
+    // stream's connection on a busy machine (the tour then goes by the supervisor's answer).
     expect(out).toMatch(/\[system\] Supervisor starting/);
     expect(out).toMatch(/kitchen is back online/);
     // Not a terminal: the progress bar prints plain lines, ending at 100 %.
