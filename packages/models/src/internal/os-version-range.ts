@@ -1,5 +1,5 @@
 import SemverRange from 'semver/classes/range.js';
-import { compareOsVersions, normalizeOsVersion, parseOsVersion } from './os-version.js';
+import { compareOsVersions, normalizeOsVersion, readOsVersion } from './os-version.js';
 
 // Ranges (`^6.0.0`, `>=2.88 <3`, `~2.0`, `6.x`) are a grammar of their own: `semver` reads them.
 // Apart from os-version.ts so that entries which only compare versions (the device model's local
@@ -39,7 +39,11 @@ export function osRangeTest(range: string): (version: string) => boolean {
     // semver's own `satisfies` answers false for a range it cannot read.
     parsed = null;
   }
-  return (version) => parsed !== null && parseOsVersion(version) !== null && parsed.test(normalizeOsVersion(version));
+  return (version) => {
+    if (parsed === null) return false;
+    const read = readOsVersion(version);
+    return read.parsed !== null && parsed.test(read.text);
+  };
 }
 
 /**
@@ -54,10 +58,10 @@ export function osRangeTest(range: string): (version: string) => boolean {
  * ```
  */
 export function maxSatisfyingOsVersion(versions: readonly string[], range: string): string | null {
-  const normalizedRange = normalizeOsVersion(range);
+  const covers = osRangeTest(normalizeOsVersion(range));
   let newest: string | null = null;
   for (const version of versions) {
-    if (satisfiesOsRange(version, normalizedRange) && compareOsVersions(version, newest) > 0) newest = version;
+    if (covers(version) && compareOsVersions(version, newest) > 0) newest = version;
   }
   return newest;
 }

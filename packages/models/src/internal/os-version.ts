@@ -157,13 +157,21 @@ export function compareOsVersions(left: string | null | undefined, right: string
   return compareReadVersions(readOsVersion(left), readOsVersion(right));
 }
 
-/** A version read once (normalised and parsed) to be compared many times. */
-interface ReadOsVersion {
+/** A version read once (normalised and parsed) to be compared or tested many times. */
+export interface ReadOsVersion {
+  /** The semver spelling ({@link normalizeOsVersion}). */
   readonly text: string;
+  /** Its parse, null when it is not a version. */
   readonly parsed: ParsedOsVersion | null;
 }
 
-function readOsVersion(version: string): ReadOsVersion {
+/**
+ * Normalises and parses a balenaOS version once.
+ *
+ * @param version - a version as reported
+ * @returns its semver spelling and its parse (null when it is not a version)
+ */
+export function readOsVersion(version: string): ReadOsVersion {
   const text = normalizeOsVersion(version);
   return { text, parsed: semverParse(text) };
 }
