@@ -128,7 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     middleware,
     onRequest: () => requests++,
     // An answer goes out only once what the request changed is on disk.
-    holdUntilDurable: persistence ? (release) => persistence.holdUntilDurable(release) : undefined,
+    beforeResponse: persistence ? () => persistence.commit() : undefined,
     log,
     logRequests: !context.config.quiet,
   });

@@ -113,12 +113,8 @@ export interface ServerOptions {
   router: Router;
   middleware: Middleware[];
   onRequest: () => void;
-  /**
-   * Asked before the status line of every answer is written: true holds the answer's bytes on its
-   * socket until `release` is called (the persistence's group commit); an error there closes the
-   * connection instead, so a write that was not made durable is never acknowledged.
-   */
-  holdUntilDurable?: ((release: (error?: Error) => void) => boolean) | undefined;
+  /** Runs before the status line of every answer is written (the persistence commit). */
+  beforeResponse?: (() => void) | undefined;
   log: (message: string) => void;
   /** Whether every answer is logged (its method, URL, status and time); a quiet sandbox skips the work. */
   logRequests: boolean;
@@ -131,20 +127,12 @@ export function createSandboxServer(options: ServerOptions): { server: Server; s
     options.onRequest();
     for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
     const request = toSandboxRequest(raw);
-    const { holdUntilDurable } = options;
-    if (holdUntilDurable) {
+    const { beforeResponse } = options;
+    if (beforeResponse) {
       // Every answer passes here, explicit or implicit (a bare end() writes the head through it).
-      // A corked socket keeps what the answer writes until it is uncorked.
       const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
       response.writeHead = ((...args: unknown[]) => {
-        const socket = response.socket;
-        const held =
-          socket !== null &&
-          holdUntilDurable((error) => {
-            if (error) socket.destroy(error);
-            else socket.uncork();
-          });
-        if (held) socket.cork();
+        beforeResponse();
         return writeHead(...args);
       }) as ServerResponse['writeHead'];
     }

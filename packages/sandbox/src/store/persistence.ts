@@ -41,12 +41,11 @@ function stored(resource: string, row: Row): Row {
 /**
  * Keeps a SQLite database (better-sqlite3, WAL mode, `synchronous = FULL`) in step with the store:
  * every row is a JSON document in `rows(resource, id, data)`, plus a `meta` table (the JWT
- * signing secret). Changes are written through, in group commits: every change is committed on the
- * next turn of the event loop, in one transaction with the others of that turn, and an answer
- * given while changes are pending is held back until they are durable (`holdUntilDurable`, asked
- * by the HTTP server before the status line), so an acknowledged write survives a kill. Under
- * load the requests read in one turn share one `fsync`, which blocks the whole server while it
- * lasts, instead of paying one each. A commit costs what it writes, never the size of the database.
+ * signing secret). Changes are written through: the rows a request changed are committed in one
+ * transaction before its answer leaves (`commit()`, called by the HTTP server before the status
+ * line), so an acknowledged write survives a kill; changes made outside a request (simulated
+ * devices, heartbeat sweeps) are committed on the next turn of the event loop. A commit costs
+ * what it writes, never the size of the database.
  */
 export class Persistence {
   private readonly database: Database;
@@ -54,8 +53,6 @@ export class Persistence {
   private readonly remove: Statement;
   private readonly dirty = new Map<string, { resource: string; id: number; row: Row | undefined }>();
   private scheduled: NodeJS.Immediate | undefined;
-  /** Answers held until the next commit: each is told whether it succeeded. */
-  private held: ((error?: Error) => void)[] = [];
   private closed = false;
 
   private constructor(database: Database) {
@@ -139,71 +136,25 @@ export class Persistence {
 
   private mark(resource: string, id: number, row: Row | undefined): void {
     this.dirty.set(`${resource}\u0000${id}`, { resource, id, row });
-    this.schedule();
+    if (!this.scheduled && !this.closed) {
+      this.scheduled = setImmediate(() => this.commit());
+      this.scheduled.unref();
+    }
   }
 
-  /** Commits on the next turn of the event loop, with whatever else changes until then. */
-  private schedule(): void {
-    if (this.scheduled || this.closed) return;
-    this.scheduled = setImmediate(() => {
-      try {
-        this.commit();
-      } catch {
-        // The held answers were failed (their connections closed); the changes stay pending for
-        // the next commit.
-      }
-    });
-    this.scheduled.unref();
-  }
-
-  /**
-   * Holds an answer back while changes are pending: `release` is called once the commit that
-   * makes them durable has returned, with its error if it failed (the answer must then not leave).
-   *
-   * @param release - called once, after the next commit
-   * @returns false when nothing is pending (the answer may leave now)
-   */
-  holdUntilDurable(release: (error?: Error) => void): boolean {
-    if (this.dirty.size === 0 || this.closed) return false;
-    this.held.push(release);
-    this.schedule();
-    return true;
-  }
-
-  /**
-   * Writes every pending change in one transaction (synchronously; durable when it returns), then
-   * releases the answers held for it. When the write fails (a full disk), the changes stay pending
-   * for the next commit and the held answers are failed.
-   *
-   * @throws what SQLite threw
-   */
+  /** Writes every pending change in one transaction (synchronously; durable when it returns). */
   commit(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
-    const held = this.held;
-    this.held = [];
-    let failure: Error | undefined;
-    try {
-      if (this.dirty.size === 0 || this.closed) return;
-      const changes = Array.from(this.dirty);
-      this.dirty.clear();
-      try {
-        this.database.transaction(() => {
-          for (const [, { resource, id, row }] of changes) {
-            if (row) this.upsert.run(resource, id, JSON.stringify(stored(resource, row)));
-            else this.remove.run(resource, id);
-          }
-        })();
-      } catch (error) {
-        for (const [key, change] of changes) if (!this.dirty.has(key)) this.dirty.set(key, change);
-        throw error;
+    if (this.dirty.size === 0 || this.closed) return;
+    const changes = Array.from(this.dirty.values());
+    this.dirty.clear();
+    this.database.transaction(() => {
+      for (const { resource, id, row } of changes) {
+        if (row) this.upsert.run(resource, id, JSON.stringify(stored(resource, row)));
+        else this.remove.run(resource, id);
       }
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error));
-      throw failure;
-    } finally {
-      for (const release of held) release(failure);
-    }
+    })();
   }
 
   /** Commits and releases the database. */
