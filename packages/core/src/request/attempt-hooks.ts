@@ -29,8 +29,8 @@ export interface RequestCall {
   readonly method: RequestMethod;
   /** The URL sent. */
   readonly url: string;
-  /** The URL shown to hooks, errors and `onRateLimit`. */
-  readonly redactedUrl: string;
+  /** The URL shown to hooks, errors and `onRateLimit` (redacted on the first call). */
+  readonly redactedUrl: () => string;
   /** The caller's options. */
   readonly options: RequestOptions;
   /** Streamed answers keep following the caller's signal after the headers. */
@@ -62,7 +62,7 @@ export interface RequestCall {
 type Context = FetchContext<unknown, 'stream'>;
 
 function infoOf(call: RequestCall): RequestHookInfo {
-  return { method: call.method, url: call.redactedUrl, attempt: call.attempt };
+  return { method: call.method, url: call.redactedUrl(), attempt: call.attempt };
 }
 
 // ofetch counts the retries left in `options.retry`, lowering it by one on each re-send.
@@ -130,7 +130,7 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
       call.attempt += 1;
       const headers = fetchContext.options.headers;
       headers.delete('authorization');
-      await runHook(hooks, 'onRequest', { ...infoOf(call), headers });
+      await runHook(hooks, 'onRequest', () => ({ ...infoOf(call), headers }));
       if (call.credential.token) headers.set('authorization', `Bearer ${call.credential.token}`);
       // Not ofetch's `timeout`: it applies only when no signal is given, and it hands the first
       // attempt's (aborted) signal on to the retries. Each attempt gets its own signal here.
@@ -146,14 +146,14 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
         if (call.deadlinePassed() && isBalenaError(callerSignal.reason)) {
           const durationMs = Date.now() - call.startedAtMs;
           const error = callerSignal.reason;
-          await runHook(hooks, 'onRequestError', {
+          await runHook(hooks, 'onRequestError', () => ({
             ...infoOf(call),
             error,
             status: undefined,
             willRetry: false,
             retryDelayMs: undefined,
             durationMs,
-          });
+          }));
         }
         throw callerSignal.reason;
       }
@@ -164,14 +164,14 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
       const willRetry = !isBalenaError(fetchContext.error) && retriesLeft(fetchContext) > 0;
       const durationMs = Date.now() - call.startedAtMs;
       const retryDelayMs = willRetry ? backoffDelay(call.retries + 1, config.retryDelay) : undefined;
-      await runHook(hooks, 'onRequestError', {
+      await runHook(hooks, 'onRequestError', () => ({
         ...infoOf(call),
         error,
         status: undefined,
         willRetry,
         retryDelayMs,
         durationMs,
-      });
+      }));
       if (retryDelayMs === undefined) throw error;
       await waitBeforeRetry(retryDelayMs);
     },
@@ -179,12 +179,12 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
     async onResponse(fetchContext: Context & { response: Response }) {
       const { response } = fetchContext;
       try {
-        await runHook(hooks, 'onResponse', {
+        await runHook(hooks, 'onResponse', () => ({
           ...infoOf(call),
           status: response.status,
           responseHeaders: response.headers,
           durationMs: Date.now() - call.startedAtMs,
-        });
+        }));
       } catch (error) {
         await response.body?.cancel().catch(() => undefined);
         throw error;
@@ -210,20 +210,20 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
           call.replayed = true;
           // The replay with the new token is not a retry: it leaves the retries as they were.
           fetchContext.options.retry = retriesLeft(fetchContext) + 1;
-          await runHook(hooks, 'onResponseError', {
+          await runHook(hooks, 'onResponseError', () => ({
             ...infoOf(call),
             error: answered,
             status,
             willRetry: true,
             retryDelayMs: 0,
             durationMs,
-          });
+          }));
           return;
         }
       }
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
       if (status === 429) {
-        context.onRateLimit?.({ url: call.redactedUrl, method: call.method, retryAfterMs, attempt: call.attempt });
+        context.onRateLimit?.({ url: call.redactedUrl(), method: call.method, retryAfterMs, attempt: call.attempt });
       }
       const retryable = isRetryableStatus(status) && retriesLeft(fetchContext) > 0;
       // A wait the server asks for that ends past the deadline could only end in the deadline's
@@ -234,7 +234,7 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
       const error = pastDeadline
         ? retryAfterPastDeadline(
             {
-              where: `${call.method} ${call.redactedUrl}`,
+              where: `${call.method} ${call.redactedUrl()}`,
               attempts: call.attempt,
               timeoutMs: call.timeoutMs,
               deadlineMs: call.deadlineMs,
@@ -249,7 +249,14 @@ export function createAttemptHooks(call: RequestCall, context: AttemptHooksConte
           : finalResponseError(answered, call.credential, call.options);
       call.lastError = error;
       const retryDelayMs = willRetry ? (retryAfterMs ?? backoffDelay(call.retries + 1, config.retryDelay)) : undefined;
-      await runHook(hooks, 'onResponseError', { ...infoOf(call), error, status, willRetry, retryDelayMs, durationMs });
+      await runHook(hooks, 'onResponseError', () => ({
+        ...infoOf(call),
+        error,
+        status,
+        willRetry,
+        retryDelayMs,
+        durationMs,
+      }));
       if (retryDelayMs === undefined) throw error;
       await waitBeforeRetry(retryDelayMs);
     },

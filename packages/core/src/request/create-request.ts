@@ -111,13 +111,19 @@ export function createRequest(context: RequestContext): RequestLayer {
     options.signal?.throwIfAborted();
     checkJsonBody(options.body);
     const url = buildRequestUrl(options.baseUrl ?? config.apiUrl, path, options.query);
-    const redactedUrl = redact(url);
+    // Redacted when something shows it (a hook, an error): seven patterns over every URL cost more
+    // than the rest of a call's own work.
+    let redacted: string | undefined;
+    const redactedUrl = (): string => {
+      redacted ??= redact(url);
+      return redacted;
+    };
     const timeoutMs = options.timeout ?? config.timeout;
     let call: RequestCall | undefined;
     // A request that raises its own timeout above the client's deadline gets at least one attempt.
     const deadlineMs = options.deadline ?? Math.max(config.deadline, options.timeout ?? 0);
     const callSignal = createCallSignal(deadlineMs, options.signal, () => ({
-      where: `${method} ${redactedUrl}`,
+      where: `${method} ${redactedUrl()}`,
       attempts: call?.attempt ?? 0,
       timeoutMs,
     }));

@@ -94,16 +94,17 @@ export const REQUEST_HOOK_NAMES: readonly (keyof RequestHooks)[] = [
  *
  * @param hooks - the client's hooks
  * @param name - which hook
- * @param context - what the hook is told
+ * @param contextOf - what the hook is told, built only when the client has that hook
  * @throws {@link RequestHookError} when the hook throws or rejects
  */
 export async function runHook<Name extends keyof RequestHooks>(
   hooks: RequestHooks | undefined,
   name: Name,
-  context: Parameters<NonNullable<RequestHooks[Name]>>[0],
+  contextOf: () => Parameters<NonNullable<RequestHooks[Name]>>[0],
 ): Promise<void> {
   const hook = hooks?.[name] as ((context: unknown) => void | Promise<void>) | undefined;
   if (!hook) return;
+  const context = contextOf();
   try {
     await hook(context);
   } catch (error) {

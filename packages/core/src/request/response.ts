@@ -2,26 +2,22 @@ import { RequestError } from '../errors/request-errors.js';
 import type { RequestOptions } from './types.js';
 
 // The text of each whole-body answer, read by the transport inside the attempt (see
-// transport-fetch.ts) and kept beside the bodiless Response it hands to ofetch: decoded once
-// there, rather than its bytes copied into a new Response and decoded again here.
+// transport-fetch.ts) and kept beside the Response it hands to ofetch: decoded once there, rather
+// than its bytes copied into a new Response and decoded again here. The Response itself goes on,
+// its body used: only readBody and readErrorBody read it, through this map (ofetch, asked for a
+// 'stream', hands the body on without reading it).
 const wholeBodies = new WeakMap<Response, string>();
 
 /**
- * Reads a whole-body answer's text inside the attempt and returns a bodiless copy of the response
- * that {@link readBody} and {@link readErrorBody} read the text from.
+ * Reads a whole-body answer's text inside the attempt and keeps it for {@link readBody} and
+ * {@link readErrorBody}.
  *
  * @param response - the answer, its body unread
- * @returns a response with the same status and headers, its text kept aside
+ * @returns the same response, its body read and its text kept aside
  */
 export async function withWholeBody(response: Response): Promise<Response> {
-  const text = await response.text();
-  const whole = new Response(null, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  wholeBodies.set(whole, text);
-  return whole;
+  wholeBodies.set(response, await response.text());
+  return response;
 }
 
 function textOf(response: Response): Promise<string> | string {
@@ -39,14 +35,14 @@ function isJsonResponse(response: Response): boolean {
  * otherwise, undefined when it is empty (balena's PATCH and DELETE answer 200 with nothing).
  *
  * @param response - a 2xx response
- * @param request - method and URL, for the error
+ * @param request - the method, and the URL (redacted when called) for the error
  * @param responseType - the caller's choice, if any
  * @returns the parsed body
  * @throws {@link RequestError} when a JSON body does not parse
  */
 export async function readBody(
   response: Response,
-  request: { method: string; url: string },
+  request: { method: string; url: () => string },
   responseType: RequestOptions['responseType'],
 ): Promise<unknown> {
   const text = await textOf(response);
@@ -55,13 +51,14 @@ export async function readBody(
   try {
     return JSON.parse(text);
   } catch (error) {
+    const url = request.url();
     throw new RequestError({
       status: response.status,
       method: request.method,
-      url: request.url,
+      url,
       body: text.slice(0, 1000),
       cause: error,
-      message: `Invalid JSON in the answer to ${request.method} ${request.url} (status ${response.status})`,
+      message: `Invalid JSON in the answer to ${request.method} ${url} (status ${response.status})`,
     });
   }
 }

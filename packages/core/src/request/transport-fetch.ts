@@ -24,7 +24,8 @@ export function createTransportFetch(baseFetch: () => typeof fetch, readWholeBod
     const method = (init?.method ?? 'GET').toUpperCase();
     const isRead = READ_METHODS.has(method);
     const url = String(input);
-    const response = await baseFetch()(input, { ...init, redirect: isRead ? 'follow' : 'manual' });
+    // Set on ofetch's own options object for this call (made anew for every call), not on a copy.
+    const response = await baseFetch()(input, Object.assign(init ?? {}, { redirect: isRead ? 'follow' : 'manual' }));
     const refusal = isRead ? crossOriginRedirect(url, method, response) : writeRedirect(url, method, response);
     if (refusal) {
       await response.body?.cancel().catch(() => undefined);
