@@ -34,12 +34,13 @@ describe('a hanging API', () => {
     const elapsed = Date.now() - started;
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).message).toMatch(
-      /^GET http:\/\/127\.0\.0\.1:\d+\/v7\/device did not complete within its deadline of 450 ms: [23] attempts in \d{3} ms \(each attempt may take 200 ms\)$/,
+      /^GET http:\/\/127\.0\.0\.1:\d+\/v7\/device did not complete within its deadline of 450 ms: [123] attempts in [\d,]+ ms \(each attempt may take 200 ms\)$/,
     );
-    // Without a deadline four attempts of 200 ms would take 800 ms.
     expect(elapsed).toBeGreaterThanOrEqual(440);
-    expect(elapsed).toBeLessThan(700);
-    expect(server.requests.length).toBeGreaterThanOrEqual(2);
+    // Without a deadline the four attempts would all be sent (800 ms of timeouts); with it, the
+    // third at the most (a busy machine starts them later, never sooner).
+    expect(server.requests.length).toBeGreaterThanOrEqual(1);
+    expect(server.requests.length).toBeLessThanOrEqual(3);
   });
 
   it('has a default deadline of a minute: two hanging attempts, not four (121 s)', () => {
