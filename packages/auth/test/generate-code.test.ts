@@ -132,6 +132,8 @@ describe('secretFromSetupKey', () => {
     ['ABCDEFGH234567AB====', 'ABCDEFGH234567AB'],
     ['GEZDGNBV=Y3TQOJQ', 'GEZDGNBV=Y3TQOJQ'],
     ['otpauth://totp/balena:admin?secret=abc%zz', 'ABC%ZZ'],
+    // Only a scheme at the start makes a URL: a colon further in is part of a (malformed) key.
+    ['2345 ABCD:EFGH', '2345ABCD:EFGH'],
     ['', ''],
   ])('%s -> %s', (setupKey, secret) => {
     expect(secretFromSetupKey(setupKey)).toBe(secret);

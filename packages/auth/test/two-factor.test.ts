@@ -1,4 +1,4 @@
-import { createClient, InvalidParameter, LoginFailed, NotLoggedIn } from '@balena-ts/core';
+import { createClient, InvalidParameter, LoginFailed, NotLoggedIn, RequestError } from '@balena-ts/core';
 import { type Sandbox, type SandboxUser, startSandbox } from '@balena-ts/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getToken, isLoggedIn, login, loginWithToken, logOut, whoAmI } from '../src/index.js';
@@ -182,5 +182,43 @@ describe('turning 2FA on and off', () => {
     await expect(disable(client, user.password)).rejects.toBeInstanceOf(NotLoggedIn);
     await expect(getSetupKey(client)).rejects.toBeInstanceOf(NotLoggedIn);
     expect(sandbox.requestCount()).toBe(before);
+  });
+});
+
+// balena answers the setup with a JSON string holding an otpauth:// URL; answers of other shapes
+// (a proxy's, an older API's) are made by the sandbox's fault injection, once each.
+describe('setup answers of other shapes', () => {
+  function answerSetupWith(body: string): void {
+    sandbox.faults.add({ method: 'GET', path: '/auth/totp/setup', kind: 'status', status: 200, body });
+  }
+
+  it('a bare key between blanks is the key, trimmed', async () => {
+    const client = await loggedIn(await sandbox.createUser());
+    answerSetupWith(' JBSWY3DPEHPK3PXP \n');
+    expect(await getSetupKey(client)).toBe('JBSWY3DPEHPK3PXP');
+  });
+
+  it('an empty answer is an empty key, and no secret', async () => {
+    const client = await loggedIn(await sandbox.createUser());
+    answerSetupWith('');
+    expect(await getSetupKey(client)).toBe('');
+    answerSetupWith('');
+    const error = await getOtpauthSecret(client).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({
+      message: 'The two-factor setup answer holds no secret',
+      status: 200,
+      method: 'GET',
+      url: '/auth/totp/setup',
+    });
+  });
+
+  it('an otpauth:// URL without a secret is refused rather than read as a key', async () => {
+    const client = await loggedIn(await sandbox.createUser());
+    answerSetupWith('"otpauth://totp/balena:someone?issuer=balena"');
+    await expect(getOtpauthSecret(client)).rejects.toMatchObject({
+      name: 'RequestError',
+      message: 'The two-factor setup answer holds no secret',
+    });
   });
 });

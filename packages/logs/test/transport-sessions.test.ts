@@ -178,6 +178,29 @@ describe('ndjson', () => {
   );
 
   test(
+    'a keep-alive line of blanks (a proxy ending lines with CRLF) is skipped, not read as a log line',
+    async () => {
+      const proxy = await startCuttingProxy(Number(new URL(fixture.sandbox.url).port));
+      try {
+        const device = await fixture.registerDevice();
+        const client = await fixture.clientFor(proxy.url);
+        const connection = connect(ndjsonTransport(), client, device.uuid);
+        await until(() => connection.opened === 1, LIMIT_MS, 'the stream');
+        // One chunk of the chunked answer (3 bytes: a space, CR, LF), between the server's chunks.
+        proxy.inject(Buffer.from('3\r\n \r\n\r\n'));
+        await fixture.post(['after the blank line'], device.uuid, device.apiKey);
+        await until(() => connection.lines.length === 1, LIMIT_MS, 'the line');
+        connection.abort();
+        expect(connection.lines[0]?.message).toBe('after the blank line');
+        expect(connection.activity).toBeGreaterThanOrEqual(2);
+      } finally {
+        await proxy.close();
+      }
+    },
+    LIMIT_MS + 2_000,
+  );
+
+  test(
     'a malformed line fails the connection and closes it',
     async () => {
       const proxy = await startCuttingProxy(Number(new URL(fixture.sandbox.url).port));
