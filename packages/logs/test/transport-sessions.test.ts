@@ -156,69 +156,64 @@ describe('ndjson', () => {
     LIMIT_MS,
   );
 
+  /** An NDJSON connection through a cutting proxy, open, for a new device; the proxy closes after `run`. */
+  async function throughProxy(
+    run: (stream: {
+      proxy: CuttingProxy;
+      connection: Connection;
+      post: (messages: string[]) => Promise<void>;
+    }) => Promise<void>,
+  ): Promise<void> {
+    const proxy = await startCuttingProxy(Number(new URL(fixture.sandbox.url).port));
+    try {
+      const device = await fixture.registerDevice();
+      const connection = connect(ndjsonTransport(), await fixture.clientFor(proxy.url), device.uuid);
+      await until(() => connection.opened === 1, LIMIT_MS, 'the stream');
+      await run({ proxy, connection, post: (messages) => fixture.post(messages, device.uuid, device.apiKey) });
+    } finally {
+      await proxy.close();
+    }
+  }
+
   test(
     'a character split between two chunks arrives whole',
-    async () => {
-      const proxy = await startCuttingProxy(Number(new URL(fixture.sandbox.url).port));
-      try {
-        const device = await fixture.registerDevice();
-        const client = await fixture.clientFor(proxy.url);
-        const connection = connect(ndjsonTransport(), client, device.uuid);
-        await until(() => connection.opened === 1, LIMIT_MS, 'the stream');
+    () =>
+      throughProxy(async ({ proxy, connection, post }) => {
         proxy.armSplit();
-        await fixture.post(['é€😀 done'], device.uuid, device.apiKey);
+        await post(['é€😀 done']);
         await until(() => connection.lines.length === 1, LIMIT_MS, 'the line');
         connection.abort();
         expect(connection.lines[0]?.message).toBe('é€😀 done');
-      } finally {
-        await proxy.close();
-      }
-    },
+      }),
     LIMIT_MS + 2_000,
   );
 
   test(
     'a keep-alive line of blanks (a proxy ending lines with CRLF) is skipped, not read as a log line',
-    async () => {
-      const proxy = await startCuttingProxy(Number(new URL(fixture.sandbox.url).port));
-      try {
-        const device = await fixture.registerDevice();
-        const client = await fixture.clientFor(proxy.url);
-        const connection = connect(ndjsonTransport(), client, device.uuid);
-        await until(() => connection.opened === 1, LIMIT_MS, 'the stream');
+    () =>
+      throughProxy(async ({ proxy, connection, post }) => {
         // One chunk of the chunked answer (3 bytes: a space, CR, LF), between the server's chunks.
         proxy.inject(Buffer.from('3\r\n \r\n\r\n'));
-        await fixture.post(['after the blank line'], device.uuid, device.apiKey);
+        await post(['after the blank line']);
         await until(() => connection.lines.length === 1, LIMIT_MS, 'the line');
         connection.abort();
         expect(connection.lines[0]?.message).toBe('after the blank line');
         expect(connection.activity).toBeGreaterThanOrEqual(2);
-      } finally {
-        await proxy.close();
-      }
-    },
+      }),
     LIMIT_MS + 2_000,
   );
 
   test(
     'a malformed line fails the connection and closes it',
-    async () => {
-      const proxy = await startCuttingProxy(Number(new URL(fixture.sandbox.url).port));
-      try {
-        const device = await fixture.registerDevice();
-        const client = await fixture.clientFor(proxy.url);
-        const connection = connect(ndjsonTransport(), client, device.uuid);
-        await until(() => connection.opened === 1, LIMIT_MS, 'the stream');
+    () =>
+      throughProxy(async ({ proxy, connection, post }) => {
         proxy.armCorrupt();
-        await fixture.post(['corrupted'], device.uuid, device.apiKey);
+        await post(['corrupted']);
         expect(await failure(connection)).toBeInstanceOf(MalformedLogLine);
         // Node's fetch closes the socket of an abandoned body a few seconds later; a body left unread stays open.
         await until(() => proxy.openConnections() === 0, CLOSE_LIMIT_MS, 'the connection to close');
         expect(connection.lines).toEqual([]);
-      } finally {
-        await proxy.close();
-      }
-    },
+      }),
     CLOSE_LIMIT_MS + LIMIT_MS,
   );
 });
