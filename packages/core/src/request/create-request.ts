@@ -111,8 +111,8 @@ export function createRequest(context: RequestContext): RequestLayer {
     options.signal?.throwIfAborted();
     checkJsonBody(options.body);
     const url = buildRequestUrl(options.baseUrl ?? config.apiUrl, path, options.query);
-    // Redacted when something shows it (a hook, an error): seven patterns over every URL cost more
-    // than the rest of a call's own work.
+    // Redacted when something shows it (a hook, an error): run on every URL, its seven patterns took
+    // about a tenth of a call's own CPU time.
     let redacted: string | undefined;
     const redactedUrl = (): string => {
       redacted ??= redact(url);
