@@ -36,6 +36,7 @@ const noop = async (): Promise<undefined> => undefined;
 describe('createClient refuses', () => {
   it.each([
     [{ hooks: 'log' }, 'Invalid option "hooks": expected an object'],
+    [{ hooks: null }, 'Invalid option "hooks": expected an object'],
     [{ hooks: { onResponse: 1 } }, 'Invalid option "hooks.onResponse": expected a function'],
     [{ apiUrl: { href: 'http://127.0.0.1' } }, 'Invalid option "apiUrl": expected a URL string'],
     [{ apiUrl: 'ftp://example.com' }, 'Invalid option "apiUrl": ftp://example.com is not an http(s) URL'],

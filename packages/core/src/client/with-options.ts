@@ -38,8 +38,10 @@ function linkSignals(signals: readonly AbortSignal[]): AbortSignal {
   const onAbort = (event: Event): void => controller.abort((event.target as AbortSignal).reason);
   for (const signal of signals) {
     if (signal.aborted) controller.abort(signal.reason);
-    // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once, so its listener runs once either way
-    else signal.addEventListener('abort', onAbort, { once: true });
+    else {
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once, so its listener runs once either way
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
   }
   return controller.signal;
 }
