@@ -208,7 +208,7 @@ describe('a derived client', () => {
     expect(reason).toBeInstanceOf(TimeoutError);
     const [, since] = /^The call's deadline of 50 ms passed \((\d+) ms since withOptions\)$/.exec(reason.message) ?? [];
     expect(Number(since)).toBeGreaterThanOrEqual(50);
-    expect(Number(since)).toBeLessThan(1_000);
+    expect(Number(since)).toBeLessThan(10_000);
   });
 
   it('sends nothing once its deadline has passed, at its last millisecond included', async () => {

@@ -299,14 +299,14 @@ describe('what the hooks are told', () => {
 
   it("the deadline's Retry-After refusal after two attempts, in the plural", async () => {
     const server = await serve((_request, response) => {
-      response.setHeader('retry-after', server.requests.length === 1 ? '0' : '10');
+      response.setHeader('retry-after', server.requests.length === 1 ? '0' : '30');
       sendText(response, 503, '');
     });
-    const client = createClient({ apiUrl: server.url, storage: createMemoryStorage(), deadline: 2_000 });
+    const client = createClient({ apiUrl: server.url, storage: createMemoryStorage(), deadline: 5_000 });
     const error = await failureOf(client.request('/busy'));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.message).toMatch(
-      /^GET http:\/\/127\.0\.0\.1:\d+\/busy answered 503 and asked to wait 10,000 ms \(Retry-After\), past its deadline of 2,000 ms: gave up after 2 attempts in \d+ ms$/,
+      /^GET http:\/\/127\.0\.0\.1:\d+\/busy answered 503 and asked to wait 30,000 ms \(Retry-After\), past its deadline of 5,000 ms: gave up after 2 attempts in \d+ ms$/,
     );
   });
 });
