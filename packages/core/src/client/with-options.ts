@@ -32,20 +32,18 @@ function checkDuration(name: string, value: number | undefined): void {
   }
 }
 
-/** Links several signals into one, until `release` is called. */
-function linkSignals(signals: readonly AbortSignal[]): { signal: AbortSignal; release(): void } {
+/** Links several signals into one with a listener on each, which stays there until that signal aborts. */
+function linkSignals(signals: readonly AbortSignal[]): AbortSignal {
   const controller = new AbortController();
   const onAbort = (event: Event): void => controller.abort((event.target as AbortSignal).reason);
   for (const signal of signals) {
     if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener('abort', onAbort, { once: true });
+    else {
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once, so its listener runs once either way
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
   }
-  return {
-    signal: controller.signal,
-    release: () => {
-      for (const signal of signals) signal.removeEventListener('abort', onAbort);
-    },
-  };
+  return controller.signal;
 }
 
 /** The whole-work deadline of a derived client: its clock, and the signal that says it has passed. */
@@ -76,11 +74,12 @@ function startDeadline(deadlineMs: number): WorkDeadline {
   return { remaining: () => deadlineMs - (Date.now() - startedAtMs), passed, signal: controller.signal };
 }
 
-// A derived client lives as long as its caller keeps it: `AbortSignal.any` lets the long-lived
-// parent signal forget it once it is collected; the listeners of `linkSignals` are the fallback.
+// A derived client, or one of its calls, lives as long as its caller keeps it: `AbortSignal.any`
+// lets a long-lived signal forget it once it is collected, with nothing to remove (a streamed body
+// read after the call returned included); the listeners of `linkSignals` are the fallback.
 function anySignal(signals: AbortSignal[]): AbortSignal {
   // Browsers before 2024 lack it, whatever the lib types say.
-  return typeof AbortSignal.any === 'function' ? AbortSignal.any(signals) : linkSignals(signals).signal;
+  return typeof AbortSignal.any === 'function' ? AbortSignal.any(signals) : linkSignals(signals);
 }
 
 /**
@@ -114,11 +113,7 @@ export function withOptions(client: Client, defaults: RequestDefaults): Client {
   // and `client.signal` tells multi-request functions to send nothing more.
   const work = deadline === undefined ? undefined : startDeadline(deadline);
 
-  async function withDefaults<T>(
-    options: RequestOptions,
-    send: (options: RequestOptions) => Promise<T>,
-    streaming: boolean,
-  ): Promise<T> {
+  async function withDefaults<T>(options: RequestOptions, send: (options: RequestOptions) => Promise<T>): Promise<T> {
     const left = work?.remaining();
     if (left !== undefined && left <= 0) throw work?.passed();
     const merged: RequestOptions = {
@@ -130,18 +125,12 @@ export function withOptions(client: Client, defaults: RequestDefaults): Client {
       signal: options.signal ?? signal,
     };
     if (signal === undefined || options.signal === undefined) return send(merged);
-    const linked = linkSignals([signal, options.signal]);
-    try {
-      return await send({ ...merged, signal: linked.signal });
-    } finally {
-      // A streamed body is read after this returns: the callers' signals must keep reaching it.
-      if (!streaming) linked.release();
-    }
+    return send({ ...merged, signal: anySignal([signal, options.signal]) });
   }
 
   const request = (<T>(path: string, options: RequestOptions = {}): Promise<T> =>
-    withDefaults(options, (merged) => client.request<T>(path, merged), false)) as RequestFunction;
-  request.stream = (path, options = {}) => withDefaults(options, (merged) => client.request.stream(path, merged), true);
+    withDefaults(options, (merged) => client.request<T>(path, merged))) as RequestFunction;
+  request.stream = (path, options = {}) => withDefaults(options, (merged) => client.request.stream(path, merged));
   const pine = createPineClient(client.config, request);
   const derived = { config: client.config, storage: client.storage, tokens: client.tokens, request, pine };
   // Requests go through the parent's request function, which adds the parent's signal; `signal`

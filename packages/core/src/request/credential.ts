@@ -36,6 +36,7 @@ function unlessAborted<T>(operation: Promise<T>, signal: AbortSignal | undefined
   signal.throwIfAborted();
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: the listener is removed once the operation settles, and a signal aborts once
     signal.addEventListener('abort', onAbort, { once: true });
     operation.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });

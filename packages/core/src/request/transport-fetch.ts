@@ -21,6 +21,7 @@ const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
  */
 export function createTransportFetch(baseFetch: () => typeof fetch, readWholeBody: boolean): typeof fetch {
   return async (input, init) => {
+    // Stryker disable next-line StringLiteral: ofetch always passes the method the request layer names
     const method = (init?.method ?? 'GET').toUpperCase();
     const isRead = READ_METHODS.has(method);
     const url = String(input);
