@@ -95,6 +95,14 @@ describe('answers', () => {
     expect(await client.request('/json', { responseType: 'text' })).toBe('{"a":1}');
   });
 
+  it('gives an error answer without a body no body, and an empty text body as it is', async () => {
+    const server = await serve((_request, response) => sendText(response, 400, ''));
+    const client = createClient({ apiUrl: server.url, retry: 0 });
+    const error = await failureOf(client.request('/v7/device'));
+    expect(error).toBeInstanceOf(RequestError);
+    expect((error as RequestError).body).toBeUndefined();
+  });
+
   it('keeps the first 1,000 characters of a JSON answer that does not parse', async () => {
     const server = await serve((_request, response) => {
       response.setHeader('content-type', 'application/json');

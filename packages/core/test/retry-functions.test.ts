@@ -24,6 +24,8 @@ describe('isRetryableStatus', () => {
 describe('parseRetryAfter', () => {
   it('reads fractional seconds, and nothing that is not all digits as seconds', () => {
     expect(parseRetryAfter('1.5')).toBe(1_500);
+    expect(parseRetryAfter('1.25')).toBe(1_250);
+    expect(parseRetryAfter(' 3 ')).toBe(3_000);
     expect(parseRetryAfter('2 seconds')).toBeUndefined();
   });
 });
@@ -36,6 +38,13 @@ describe('backoffDelay', () => {
 });
 
 describe('sleep', () => {
+  it('rejects at once, with its reason, for a signal already aborted', async () => {
+    const controller = new AbortController();
+    const reason = new Error('before the wait');
+    controller.abort(reason);
+    await expect(sleep(60_000, undefined, controller.signal)).rejects.toBe(reason);
+  });
+
   it('leaves no listener on its signals once the wait is over', async () => {
     const first = new AbortController();
     const second = new AbortController();

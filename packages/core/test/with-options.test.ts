@@ -112,14 +112,15 @@ describe('withOptions against a real server', () => {
     });
     const client = createClient({ apiUrl: server.url, retry: 0 });
     const shared = new AbortController();
-    // One derived client per call: the deadline counts from withOptions.
-    const perCall = () => withOptions(client, { deadline: 100, signal: shared.signal });
+    // One derived client per call: the deadline counts from withOptions. 500 ms: a local answer's
+    // headers come well within it, even on a busy machine.
+    const perCall = () => withOptions(client, { deadline: 500, signal: shared.signal });
     await expect(perCall().request.stream('/never')).rejects.toBeInstanceOf(TimeoutError);
     const response = await perCall().request.stream('/open');
     const reader = response.body!.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toBe('first piece');
     // Past the deadline the body is still readable; the shared signal still ends it.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     shared.abort(new Error('closing'));
     await expect(reader.read()).rejects.toThrow('closing');
   });
