@@ -1,4 +1,3 @@
-// @ts-nocheck
 // balenaOS version rules against balena's own implementation (balena-semver, a dev dependency here
 // only as the oracle): models orders, validates and matches versions as balena's tools do, without
 // shipping balena-semver and its dependencies to users.
