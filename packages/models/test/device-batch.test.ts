@@ -140,4 +140,15 @@ describe(`batch writes on ${FLEET_SIZE} devices`, () => {
     });
     expect(notes.map((row) => row.note === 'half')).toEqual([true, true, false, false]);
   });
+
+  it('says why a selector is refused, and names a missing device as the caller first spelled it', async () => {
+    await expect(device.setNote(context.client, [], 'never')).rejects.toThrow('expected at least one device');
+    await expect(device.setNote(context.client, [1, 'a'.repeat(32)] as never, 'never')).rejects.toThrow(
+      'an array must hold only ids or only uuids',
+    );
+    const missing = 'abcdef'.padEnd(32, '0');
+    await expect(device.setNote(context.client, [missing, missing.toUpperCase()], 'never')).rejects.toThrow(
+      new DeviceNotFound(missing),
+    );
+  });
 });
