@@ -1,4 +1,4 @@
-import { createClient, DeviceNotFound, MAX_URL_LENGTH } from '@balena-ts/core';
+import { createClient, DeviceNotFound, MAX_URL_LENGTH, RequestError } from '@balena-ts/core';
 import * as device from '@balena-ts/models/device';
 import { describe, expect, it } from 'vitest';
 import { recordingFetch, uniqueName, useTestContext } from './helpers/sandbox.js';
@@ -105,5 +105,50 @@ describe(`batch writes on ${FLEET_SIZE} devices`, () => {
       options: { $filter: { device_name: 'never' } },
     });
     expect(renamed).toBe(0);
+  });
+
+  it('says which devices a failed later chunk left unwritten, in the spelling the caller gave', async () => {
+    const app = await context.sandbox.seedApplication({ name: uniqueName('partial') });
+    const seeded = await context.sandbox.seedDevices({ application: app.id, count: 4 });
+    const uuids = seeded.map((each) => each.uuid.toUpperCase());
+    let patches = 0;
+    // The sandbox answers the second PATCH with a 500: the first chunk is written, the second is not.
+    const failSecondPatch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (new Request(input, init).method === 'PATCH' && ++patches === 1) {
+        context.sandbox.faults.add({ method: 'PATCH', path: '/v7/device', kind: 'status', status: 500 });
+      }
+      return response;
+    };
+    const client = createClient({
+      apiUrl: context.sandbox.url,
+      fetch: failSecondPatch,
+      retry: false,
+      requestBatchSize: 2,
+    });
+    await client.tokens.set(context.sandbox.superuser.token);
+    const error = await device.setNote(client, uuids, 'half').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(device.PartialWriteError);
+    const partial = error as InstanceType<typeof device.PartialWriteError>;
+    expect(partial.written).toEqual(uuids.slice(0, 2));
+    expect(partial.notWritten).toEqual(uuids.slice(2));
+    expect(partial.failures.map((failure) => failure.target)).toEqual(uuids.slice(2));
+    expect(partial.cause).toBeInstanceOf(RequestError);
+    const notes = await context.client.pine.get<{ uuid: string; note: string | null }>({
+      resource: 'device',
+      options: { $select: ['uuid', 'note'], $filter: { belongs_to__application: app.id }, $orderby: 'id asc' },
+    });
+    expect(notes.map((row) => row.note === 'half')).toEqual([true, true, false, false]);
+  });
+
+  it('says why a selector is refused, and names a missing device as the caller first spelled it', async () => {
+    await expect(device.setNote(context.client, [], 'never')).rejects.toThrow('expected at least one device');
+    await expect(device.setNote(context.client, [1, 'a'.repeat(32)] as never, 'never')).rejects.toThrow(
+      'an array must hold only ids or only uuids',
+    );
+    const missing = 'abcdef'.padEnd(32, '0');
+    await expect(device.setNote(context.client, [missing, missing.toUpperCase()], 'never')).rejects.toThrow(
+      new DeviceNotFound(missing),
+    );
   });
 });

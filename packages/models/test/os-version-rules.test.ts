@@ -3,6 +3,7 @@
 // shipping balena-semver and its dependencies to users.
 import * as balenaSemver from 'balena-semver';
 import { describe, expect, it } from 'vitest';
+import { osUpdateType } from '../src/internal/os-update-rules.js';
 import {
   compareOsVersions,
   newestFirst,
@@ -56,6 +57,33 @@ const VERSIONS = [
   '2.0.0-beta.2',
   '2.0.0-beta.11',
   '2.0.0-rc.1+rev3',
+  // Spellings with parts of two digits or more, which the rewriting rules must read whole.
+  '2.10.10_rev1',
+  '2.0.10.rev1',
+  '2.10.0.dev',
+  '2.0.10.dev',
+  '2.0.006',
+  'Resin OS 2.0.10 (prod)',
+  'Resin OS 2.10.0+rev1 (prod)',
+  'Resin OS 2.0.10+rev1 (prod)',
+  'Resin OS 2.0.0+rev1.x (prod)',
+  'Resin OS 2.0.0 (prod_1)',
+  'balenaOS2.26.0',
+  '6.0.13 balenaOS',
+  // Revisions are a whole `revN` part; numeric pre-release parts past 2^53 compare as numbers do.
+  '2.0.0+rev10',
+  '2.0.0+xrev3',
+  '2.0.0+rev3x',
+  '1.0.0-99999999999999999999',
+  '1.0.0-100000000000000000000',
+  // A leading hyphen sorts below digits as text, yet a word is above a number.
+  '1.0.0--x',
+  // Pre-release lists of different lengths, decided by the list before the revision.
+  '2.0.0-alpha+rev2',
+  '2.0.0-alpha.1+rev1',
+  // node-semver's length limit: 256 characters are a version, 257 are not.
+  `1.0.0-${'a'.repeat(250)}`,
+  `1.0.0-${'a'.repeat(251)}`,
   // Not versions to semver: a leading zero, four parts, a number past 2^53.
   '01.0.0',
   '1.2.3.4',
@@ -71,6 +99,9 @@ describe('balenaOS version rules (balena-semver as the oracle)', () => {
     for (const version of VERSIONS) {
       expect(parseOsVersion(version)?.version ?? null, version).toBe(balenaSemver.valid(version));
       expect(parseOsVersion(version)?.build ?? null, version).toEqual(balenaSemver.parse(version)?.build ?? null);
+      expect(parseOsVersion(version)?.prerelease ?? null, version).toEqual(
+        balenaSemver.parse(version)?.prerelease ?? null,
+      );
     }
     expect(normalizeOsVersion('Resin OS 2.0.0.rev1 (prod)')).toBe('2.0.0+rev1.prod');
     expect(parseOsVersion(undefined)).toBeNull();
@@ -87,6 +118,7 @@ describe('balenaOS version rules (balena-semver as the oracle)', () => {
       expect(compareOsVersions(null, left)).toBe(-1);
     }
     expect(compareOsVersions(null, undefined)).toBe(0);
+    expect(compareOsVersions(null, null)).toBe(0);
     expect(compareOsVersions('2.0.0+rev2', '2.0.0+rev1')).toBeGreaterThan(0);
     expect(compareOsVersions('2.0.0+rev1.prod', '2.0.0+rev1.dev')).toBeGreaterThan(0);
   });
@@ -126,8 +158,46 @@ describe('balenaOS version rules (balena-semver as the oracle)', () => {
       ],
     };
     expect(newestOsVersionOf(deviceType)).toBe('6.0.13');
+    // Whatever the order of the releases and of the tags.
+    const reordered = {
+      slug: 'raspberrypi4-64',
+      is_default_for__application: [
+        {
+          application_tag: [{ tag_key: 'note', value: 'esr' }],
+          owns__release: [{ raw_version: '6.0.13' }, { raw_version: 'v6.0.13' }, { raw_version: '6.0.10' }],
+        },
+      ],
+    };
+    expect(newestOsVersionOf(reordered)).toBe('6.0.13');
     expect(
       newestOsVersionOf({ ...deviceType, is_default_for__application: [deviceType.is_default_for__application[0]!] }),
     ).toBe(undefined);
+  });
+});
+
+describe('host OS update rules (balena-hup-action-utils)', () => {
+  it('refuse an invalid target, a switch of variant, and a target below 2.16.0+rev1', () => {
+    expect(() => osUpdateType('raspberrypi4-64', '6.0.10', 'banana')).toThrow('Invalid target balenaOS version');
+    expect(() => osUpdateType('raspberrypi4-64', '2.88.4+rev2.prod', '2.115.3+rev1.dev')).toThrow(
+      'Updates cannot be performed between development and production balenaOS variants',
+    );
+    expect(() => osUpdateType('raspberrypi4-64', '2.14.0+rev1', '2.15.0')).toThrow(
+      'Target OS version must be >= 2.16.0+rev1',
+    );
+    // The minimums themselves are allowed.
+    expect(osUpdateType('raspberrypi4-64', '2.14.0+rev1', '2.16.0+rev1')).toBe('balenahup');
+    // A target without a variant, or a device without one, crosses no line.
+    expect(osUpdateType('raspberrypi4-64', '2.88.4+rev2.dev', '2.115.3+rev1')).toBe('balenahup');
+    expect(osUpdateType('raspberrypi4-64', '2.88.4+rev2', '2.115.3+rev1.prod')).toBe('balenahup');
+  });
+
+  it('reflash the device types that must be, only when the update crosses their version', () => {
+    expect(osUpdateType('jetson-xavier', '5.3.20', '6.0.50')).toBe('takeover');
+    expect(osUpdateType('jetson-xavier', '5.3.20', '6.0.49')).toBe('balenahup');
+    expect(osUpdateType('jetson-xavier', '6.0.50', '6.1.0')).toBe('balenahup');
+    expect(osUpdateType('jetson-xavier-nx-devkit-emmc', '6.0.38', '6.0.39')).toBe('takeover');
+    expect(osUpdateType('raspberrypi4-64', '5.3.20', '6.0.50')).toBe('balenahup');
+    // A development build of the takeover version sorts below it, yet is already past it.
+    expect(osUpdateType('jetson-xavier-nx-devkit', '6.0.50+rev1.dev', '6.1.0+rev1.dev')).toBe('balenahup');
   });
 });

@@ -77,6 +77,19 @@ describe('release.get', () => {
       await expect(release.get(context.client, bad as never)).rejects.toBeInstanceOf(InvalidParameter);
       expect(context.recorder.requests).toHaveLength(0);
     }
+    // A pair needs both halves: an application (a positive id or a non-empty name) and a non-empty version.
+    for (const pair of [
+      { application: '', rawVersion: '1.0.0' },
+      { application: 0, rawVersion: '1.0.0' },
+      { application: application.slug, rawVersion: '' },
+      { application: application.slug, rawVersion: 5 },
+    ]) {
+      context.recorder.reset();
+      await expect(release.get(context.client, pair as never)).rejects.toThrow(
+        'expected a release id, a full commit, or { application, rawVersion }',
+      );
+      expect(context.recorder.requests).toHaveLength(0);
+    }
   });
 });
 
