@@ -207,7 +207,8 @@ describe('a derived client', () => {
     const reason = derived.signal?.reason as TimeoutError;
     expect(reason).toBeInstanceOf(TimeoutError);
     const [, since] = /^The call's deadline of 50 ms passed \((\d+) ms since withOptions\)$/.exec(reason.message) ?? [];
-    expect(Number(since)).toBeGreaterThanOrEqual(50);
+    // A timer may fire a millisecond before Date.now() says its delay is over.
+    expect(Number(since)).toBeGreaterThanOrEqual(45);
     expect(Number(since)).toBeLessThan(10_000);
   });
 
