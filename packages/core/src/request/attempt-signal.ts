@@ -42,6 +42,7 @@ export function createTimedSignal(
     // AbortSignal.any's weak references, and their collection, took a tenth or more of a call's
     // own CPU time.
     const abort = (): void => controller.abort(callerSignal.reason);
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: an abort fires once, and dispose removes the listener
     callerSignal.addEventListener('abort', abort, { once: true });
     unfollow = () => callerSignal.removeEventListener('abort', abort);
   }
