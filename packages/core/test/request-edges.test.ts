@@ -212,6 +212,7 @@ describe('a connection that fails', () => {
       'loop',
       undefined,
     ],
+    ['a rejection with no error at all', () => null, 'null', undefined],
   ])('reports %s', async (_label, thrown, reason, networkCode) => {
     const failing: typeof fetch = async () => {
       throw thrown();
@@ -268,6 +269,24 @@ describe('what the hooks are told', () => {
       expect(durationMs).toBeGreaterThanOrEqual(0);
       expect(durationMs).toBeLessThan(5_000);
     }
+  });
+
+  it('doubles the backoff on each retry: its exponent counts the retries made', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const server = await serve((request, response) => {
+      if (server.requests.length <= 3) return sendText(response, 503, '');
+      sendJson(response, 200, 'ok');
+    });
+    const { hooks, seen } = recording();
+    const client = createClient({
+      apiUrl: server.url,
+      storage: createMemoryStorage(),
+      retryDelay: 40,
+      retry: 3,
+      hooks,
+    });
+    expect(await client.request('/busy')).toBe('ok');
+    expect(seen.map(({ retryDelayMs }) => retryDelayMs)).toEqual([20, 40, 80]);
   });
 
   it("nothing of a caller's abort, whatever its reason; the deadline's end with its duration", async () => {
