@@ -48,10 +48,6 @@ function recording(inner: LogTransport = ndjsonTransport()): {
   };
 }
 
-function logsPathOf(uuid: string): string {
-  return `/device/v2/${uuid}/logs`;
-}
-
 interface Reconnection {
   attempt: number;
   delayMs: number;
@@ -64,9 +60,7 @@ describe('where a new connection resumes', () => {
     async () => {
       const device = await fixture.registerDevice();
       await fixture.post(['one', 'two', 'three'], device.uuid, device.apiKey);
-      fixture.sandbox.faults.add({
-        method: 'GET',
-        path: logsPathOf(device.uuid),
+      fixture.failLogs(device.uuid, {
         kind: 'drop-stream',
         afterLines: 1,
       });
@@ -90,7 +84,7 @@ describe('where a new connection resumes', () => {
   async function secondSession(count: 0 | 2 | undefined): Promise<LogTransportSession[]> {
     const device = await fixture.registerDevice();
     // The first stream opens (status and headers), then its connection is cut before any line.
-    fixture.sandbox.faults.add({ method: 'GET', path: logsPathOf(device.uuid), kind: 'truncate', afterBytes: 0 });
+    fixture.failLogs(device.uuid, { kind: 'truncate', afterBytes: 0 });
     const { transport, sessions } = recording();
     const subscription = subscribe(fixture.client, device.uuid, () => undefined, undefined, count, {
       transport,
@@ -136,9 +130,7 @@ describe('reconnections', () => {
     async () => {
       const device = await fixture.registerDevice();
       await fixture.post(['after'], device.uuid, device.apiKey);
-      fixture.sandbox.faults.add({
-        method: 'GET',
-        path: logsPathOf(device.uuid),
+      fixture.failLogs(device.uuid, {
         kind: 'status',
         status: 500,
         times: 3,
@@ -167,9 +159,7 @@ describe('reconnections', () => {
     'a stream the server ends: reconnects with that reason, and a connection that delivered starts the attempts again',
     async () => {
       const device = await fixture.registerDevice();
-      fixture.sandbox.faults.add({
-        method: 'GET',
-        path: logsPathOf(device.uuid),
+      fixture.failLogs(device.uuid, {
         kind: 'status',
         status: 200,
         body: '{"message":"served","createdAt":1}\n',
@@ -195,7 +185,7 @@ describe('reconnections', () => {
     'a stall is the reason even when the transport fails with an error of its own',
     async () => {
       const device = await fixture.registerDevice();
-      fixture.sandbox.faults.add({ method: 'GET', path: logsPathOf(device.uuid), kind: 'hang' });
+      fixture.failLogs(device.uuid, { kind: 'hang' });
       const inner = ndjsonTransport();
       const transport: LogTransport = {
         name: 'own-errors',
@@ -222,9 +212,7 @@ describe('reconnections', () => {
     'the run lets go of its signal after each connection, and an abort ends it without reconnecting',
     async () => {
       const device = await fixture.registerDevice();
-      fixture.sandbox.faults.add({
-        method: 'GET',
-        path: logsPathOf(device.uuid),
+      fixture.failLogs(device.uuid, {
         kind: 'status',
         status: 500,
         times: 3,
@@ -317,7 +305,7 @@ describe('subscribe', () => {
     'an error thrown by onReconnect ends the subscription through the error callback',
     async () => {
       const device = await fixture.registerDevice();
-      fixture.sandbox.faults.add({ method: 'GET', path: logsPathOf(device.uuid), kind: 'status', status: 500 });
+      fixture.failLogs(device.uuid, { kind: 'status', status: 500 });
       const errors: unknown[] = [];
       const client = await fixture.clientFor(fixture.sandbox.url);
       const failure = new Error('onReconnect failed');
@@ -422,7 +410,7 @@ describe('stream', () => {
 
 test('history: a failure other than 404 is not DeviceNotFound', async () => {
   const device = await fixture.registerDevice();
-  fixture.sandbox.faults.add({ method: 'GET', path: logsPathOf(device.uuid), kind: 'status', status: 500 });
+  fixture.failLogs(device.uuid, { kind: 'status', status: 500 });
   const error = await history(fixture.client, device.uuid).catch((caught: unknown) => caught);
   expect(error).not.toBeInstanceOf(DeviceNotFound);
   expect((error as RequestError).status).toBe(500);

@@ -16,7 +16,7 @@ import { MalformedLogLine } from '../src/internal/parse-line.js';
 import { mqttTransport } from '../src/mqtt.js';
 import { sseTransport } from '../src/sse.js';
 import { type CuttingProxy, startCuttingProxy } from './support/cutting-proxy.js';
-import { type LogsFixture, startLogsFixture, until } from './support/logs-sandbox.js';
+import { type LogsFixture, logsPathOf, startLogsFixture, until } from './support/logs-sandbox.js';
 
 /** A connection that never ends by itself is over after this (the test then fails). */
 const LIMIT_MS = 5_000;
@@ -99,10 +99,6 @@ async function failure(connection: Connection): Promise<unknown> {
   return outcome.error;
 }
 
-function logsPathOf(uuid: string): string {
-  return `/device/v2/${uuid}/logs`;
-}
-
 async function recordingClient(apiUrl = fixture.sandbox.url): Promise<{ client: Client; urls: string[] }> {
   const urls: string[] = [];
   const client = createClient({
@@ -125,9 +121,7 @@ describe('ndjson', () => {
     'a stream the server ends: its lines, then the connection resolves and leaves no listener',
     async () => {
       const device = await fixture.registerDevice();
-      fixture.sandbox.faults.add({
-        method: 'GET',
-        path: logsPathOf(device.uuid),
+      fixture.failLogs(device.uuid, {
         kind: 'status',
         status: 200,
         body: '{"message":"only","createdAt":1}\n\n',
@@ -272,9 +266,7 @@ describe('sse', () => {
     'a malformed event fails the connection; the events after it in the same chunk are not delivered',
     async () => {
       const device = await fixture.registerDevice();
-      fixture.sandbox.faults.add({
-        method: 'GET',
-        path: logsPathOf(device.uuid),
+      fixture.failLogs(device.uuid, {
         kind: 'status',
         status: 200,
         headers: { 'Content-Type': 'text/event-stream' },
@@ -291,9 +283,7 @@ describe('sse', () => {
     'a stream the server ends is a lost connection',
     async () => {
       const device = await fixture.registerDevice();
-      fixture.sandbox.faults.add({
-        method: 'GET',
-        path: logsPathOf(device.uuid),
+      fixture.failLogs(device.uuid, {
         kind: 'status',
         status: 200,
         headers: { 'Content-Type': 'text/event-stream' },
@@ -364,7 +354,7 @@ describe('sse', () => {
       'an answer %i is a %o',
       async (status, type) => {
         const device = await fixture.registerDevice();
-        fixture.sandbox.faults.add({ method: 'GET', path: logsPathOf(device.uuid), kind: 'status', status });
+        fixture.failLogs(device.uuid, { kind: 'status', status });
         const error = await failure(connect(sseTransport({ fetch }), fixture.client, device.uuid));
         expect(error).toBeInstanceOf(type);
         if (error instanceof RequestError) expect(error.status).toBe(400);
@@ -479,9 +469,7 @@ describe('mqtt', () => {
     'an empty history answer is no past lines',
     async () => {
       const device = await fixture.registerDevice();
-      fixture.sandbox.faults.add({
-        method: 'GET',
-        path: logsPathOf(device.uuid),
+      fixture.failLogs(device.uuid, {
         kind: 'status',
         status: 200,
         body: '',
@@ -501,7 +489,7 @@ describe('mqtt', () => {
     async () => {
       const device = await fixture.registerDevice();
       await fixture.post(['past'], device.uuid, device.apiKey);
-      fixture.sandbox.faults.add({ method: 'GET', path: logsPathOf(device.uuid), kind: 'delay', delayMs: 1_000 });
+      fixture.failLogs(device.uuid, { kind: 'delay', delayMs: 1_000 });
       const connection = connect(mqttTransport({ url: brokerUrl }), fixture.client, device.uuid, { count: 'all' });
       await until(() => connection.opened === 1, LIMIT_MS, 'the subscription');
       await fixture.post(['during'], device.uuid, device.apiKey);

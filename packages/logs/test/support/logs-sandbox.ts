@@ -2,7 +2,7 @@
 // logs as the device does (its own API key, batches of at most 10 lines).
 import { randomBytes } from 'node:crypto';
 import { type Client, createClient } from '@balena-ts/core';
-import { type Sandbox, startSandbox } from '@balena-ts/sandbox';
+import { type FaultAction, type FaultMatch, type Sandbox, startSandbox } from '@balena-ts/sandbox';
 
 export interface LogsFixture {
   sandbox: Sandbox;
@@ -15,6 +15,8 @@ export interface LogsFixture {
   post(messages: string[], uuid?: string, apiKey?: string): Promise<void>;
   /** A client whose requests go to another base URL (a proxy in front of the sandbox). */
   clientFor(apiUrl: string): Promise<Client>;
+  /** Makes the sandbox answer reads of a device's logs (history and streams) with `fault`. */
+  failLogs(uuid: string, fault: FaultAction & Pick<FaultMatch, 'times'>): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,11 @@ export async function registerDeviceAsItself(
   return { id: row.id, uuid: row.uuid, apiKey: row.api_key };
 }
 
+/** The path of a device's logs, read and written: `/device/v2/<uuid>/logs`. */
+export function logsPathOf(uuid: string): string {
+  return `/device/v2/${uuid}/logs`;
+}
+
 export async function startLogsFixture(options: { logHeartbeatMs?: number } = {}): Promise<LogsFixture> {
   const sandbox = await startSandbox({ logHeartbeatMs: options.logHeartbeatMs ?? 200 });
   const application = await sandbox.seedApplication({ name: `logs-${randomBytes(3).toString('hex')}` });
@@ -78,11 +85,14 @@ export async function startLogsFixture(options: { logHeartbeatMs?: number } = {}
     device,
     registerDevice,
     clientFor,
+    failLogs(uuid, fault) {
+      sandbox.faults.add({ method: 'GET', path: logsPathOf(uuid), ...fault });
+    },
     async post(messages, uuid = device.uuid, apiKey = device.apiKey) {
       for (let index = 0; index < messages.length; index += 10) {
         const batch = messages.slice(index, index + 10).map((message) => ({ message, timestamp: Date.now() }));
         await expectOk(
-          await fetch(`${sandbox.url}/device/v2/${uuid}/logs`, {
+          await fetch(`${sandbox.url}${logsPathOf(uuid)}`, {
             method: 'POST',
             headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
             body: JSON.stringify(batch),
