@@ -213,6 +213,16 @@ describe('ndjson', () => {
 });
 
 describe('sse', () => {
+  /** The device's next log stream is these server-sent events, then its end. */
+  function answerWithEvents(uuid: string, events: string): void {
+    fixture.failLogs(uuid, {
+      kind: 'status',
+      status: 200,
+      headers: { 'Content-Type': 'text/event-stream' },
+      body: events,
+    });
+  }
+
   test(
     'asks for stream=1, and for count and start only when given',
     async () => {
@@ -266,12 +276,10 @@ describe('sse', () => {
     'a malformed event fails the connection; the events after it in the same chunk are not delivered',
     async () => {
       const device = await fixture.registerDevice();
-      fixture.failLogs(device.uuid, {
-        kind: 'status',
-        status: 200,
-        headers: { 'Content-Type': 'text/event-stream' },
-        body: 'event: log\ndata: not json\n\nevent: log\ndata: {"message":"after","createdAt":1}\n\n',
-      });
+      answerWithEvents(
+        device.uuid,
+        'event: log\ndata: not json\n\nevent: log\ndata: {"message":"after","createdAt":1}\n\n',
+      );
       const connection = connect(sseTransport(), fixture.client, device.uuid);
       expect(await failure(connection)).toBeInstanceOf(MalformedLogLine);
       expect(connection.lines).toEqual([]);
@@ -283,12 +291,7 @@ describe('sse', () => {
     'a stream the server ends is a lost connection',
     async () => {
       const device = await fixture.registerDevice();
-      fixture.failLogs(device.uuid, {
-        kind: 'status',
-        status: 200,
-        headers: { 'Content-Type': 'text/event-stream' },
-        body: 'event: log\ndata: {"message":"last","createdAt":1}\n\n',
-      });
+      answerWithEvents(device.uuid, 'event: log\ndata: {"message":"last","createdAt":1}\n\n');
       const connection = connect(sseTransport(), fixture.client, device.uuid);
       const error = await failure(connection);
       expect(error).toBeInstanceOf(NetworkError);
