@@ -2,6 +2,7 @@ import { checkOptionsObject } from '../errors/check-options-object.js';
 import { InvalidOption } from '../errors/parameter-errors.js';
 import { TimeoutError } from '../errors/request-errors.js';
 import { createPineClient } from '../odata/pine-client.js';
+import { anySignal } from '../request/any-signal.js';
 import type { RequestFunction, RequestOptions } from '../request/types.js';
 import type { Client } from './client.js';
 
@@ -32,20 +33,6 @@ function checkDuration(name: string, value: number | undefined): void {
   }
 }
 
-/** Links several signals into one with a listener on each, which stays there until that signal aborts. */
-function linkSignals(signals: readonly AbortSignal[]): AbortSignal {
-  const controller = new AbortController();
-  const onAbort = (event: Event): void => controller.abort((event.target as AbortSignal).reason);
-  for (const signal of signals) {
-    if (signal.aborted) controller.abort(signal.reason);
-    else {
-      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once, so its listener runs once either way
-      signal.addEventListener('abort', onAbort, { once: true });
-    }
-  }
-  return controller.signal;
-}
-
 /** The whole-work deadline of a derived client: its clock, and the signal that says it has passed. */
 interface WorkDeadline {
   /** Milliseconds left (0 or less once passed). */
@@ -72,14 +59,6 @@ function startDeadline(deadlineMs: number): WorkDeadline {
   // Node's timers have `unref`; browsers' are numbers.
   (timer as { unref?: () => void }).unref?.();
   return { remaining: () => deadlineMs - (Date.now() - startedAtMs), passed, signal: controller.signal };
-}
-
-// A derived client, or one of its calls, lives as long as its caller keeps it: `AbortSignal.any`
-// lets a long-lived signal forget it once it is collected, with nothing to remove (a streamed body
-// read after the call returned included); the listeners of `linkSignals` are the fallback.
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  // Browsers before 2024 lack it, whatever the lib types say.
-  return typeof AbortSignal.any === 'function' ? AbortSignal.any(signals) : linkSignals(signals);
 }
 
 /**

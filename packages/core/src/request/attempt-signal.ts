@@ -1,3 +1,5 @@
+import { anySignal } from './any-signal.js';
+
 /** The abort signal of one attempt: the caller's signal plus the attempt's timeout. */
 export interface AttemptSignal {
   /** Aborts when the caller aborts or the timeout fires. */
@@ -33,10 +35,9 @@ export function createTimedSignal(
   let unfollow: (() => void) | undefined;
   if (callerSignal?.aborted) controller.abort(callerSignal.reason);
   else if (callerSignal && follow === 'weakly') {
-    // AbortSignal.any holds the caller's signal weakly: nothing is left on a long-lived caller
-    // signal once this one is gone, however the call ended (a streamed body read to its end
-    // included), where a listener added to it would stay until removed.
-    signal = AbortSignal.any([callerSignal, controller.signal]);
+    // Held weakly: nothing is left on a long-lived caller signal once this one is gone, however
+    // the call ended (a streamed body read to its end included).
+    signal = anySignal([callerSignal, controller.signal]);
   } else if (callerSignal) {
     // A signal that lives no longer than this one (the call's own) is followed by a listener:
     // AbortSignal.any's weak references, and their collection, took a tenth or more of a call's
