@@ -5,13 +5,14 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { OS_UPDATE_DEVICES_PER_RUN } from './sandbox-fleet.mjs';
+import { WARM_RUNS, WARM_UP } from './warm-runs.mjs';
 
 const workerPath = path.resolve(import.meta.dirname, '..', 'ops', 'worker.mjs');
 const OPERATION_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Reads of a few milliseconds, timed warm: after the first call (whose requests are counted), 30
- * unmeasured calls and WARM_RUNS measured ones in the same process, the median reported. Measured
+ * Reads of a few milliseconds, timed warm: after the first call (whose requests are counted),
+ * WARM_UP unmeasured calls and WARM_RUNS measured ones in the same process, the median reported. Measured
  * once in a fresh process they time the first call through cold (not yet optimised) code, which
  * a long-running program pays once. Every implementation is timed the same way.
  */
@@ -22,7 +23,6 @@ export const WARM_OPERATIONS = new Set([
   'listOsVersions',
   'startOsUpdate',
 ]);
-const WARM_RUNS = 9;
 
 export const OPERATIONS = {
   getDeviceWithServiceDetails: 'get one device with service details',
@@ -58,12 +58,16 @@ export function runOperation({ nodeBinary, sandbox, config }, implementation, op
     }
   }
   return new Promise((resolve, reject) => {
-    const warmRuns = WARM_OPERATIONS.has(operation) ? WARM_RUNS : 0;
-    const child = fork(workerPath, [implementation, operation, String(warmRuns)], {
-      execPath: nodeBinary,
-      env: { ...process.env, BENCH_OPERATION_CONFIG: JSON.stringify(operationConfig) },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
+    const warm = WARM_OPERATIONS.has(operation);
+    const child = fork(
+      workerPath,
+      [implementation, operation, String(warm ? WARM_UP : 0), String(warm ? WARM_RUNS : 0)],
+      {
+        execPath: nodeBinary,
+        env: { ...process.env, BENCH_OPERATION_CONFIG: JSON.stringify(operationConfig) },
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      },
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk) => {
       stderr += chunk;

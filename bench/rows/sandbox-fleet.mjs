@@ -1,11 +1,11 @@
 // Starts the sandbox and seeds what the operation rows need: a 10,000-device fleet with a release,
 // one device that runs it (simulated when the sandbox offers simulateDevice), and 10,000 log lines
 // written through the API as a device writes them (its own device key, 10 lines per request).
+import { CALLS_PER_WARM_ROW } from './warm-runs.mjs';
 export const FLEET_SIZE = 10_000;
-// A device updates once, and the OS update row is timed warm (worker.mjs: the first call, 30
-// unmeasured and 9 measured ones): 40 devices per run, for a warm-up run and three rounds of the
-// three implementations.
-export const OS_UPDATE_DEVICES_PER_RUN = 40;
+// A device updates once, and the OS update row is timed warm (warm-runs.mjs): a device per call
+// of a run, for a warm-up run and three rounds of the three implementations.
+export const OS_UPDATE_DEVICES_PER_RUN = CALLS_PER_WARM_ROW;
 const OS_UPDATE_DEVICES = OS_UPDATE_DEVICES_PER_RUN * 10;
 export const OS_UPDATE_FROM = '6.0.10';
 export const OS_UPDATE_TO = '6.0.13';
