@@ -122,6 +122,44 @@ describe('API keys', () => {
         .status,
     ).toBe(404);
   });
+
+  it('v2 makes a key with exactly one role, the one its actor type allows, as balena', async () => {
+    const token = sandbox.superuser.token;
+    const fleet = await createFleet(sandbox, token, sandbox.superuser.organizationId, 'roles');
+    const [device] = await sandbox.seedDevices({ application: fleet.id, count: 1 });
+    const v2 = (body: Record<string, unknown>) =>
+      call(sandbox, 'POST', '/api-key/v2/', { token, body: { expiryDate: null, ...body } });
+    const refusals: [Record<string, unknown>, number, string][] = [
+      [{ actorType: 'application', actorTypeId: fleet.id }, 400, 'API Keys currently only support a single role'],
+      [
+        { actorType: 'application', actorTypeId: fleet.id, roles: [] },
+        400,
+        'API Keys currently only support a single role',
+      ],
+      [
+        { actorType: 'application', actorTypeId: fleet.id, roles: ['provisioning-api-key', 'device-api-key'] },
+        400,
+        'API Keys currently only support a single role',
+      ],
+      [{ actorType: 'organization', actorTypeId: 1, roles: ['provisioning-api-key'] }, 400, 'Unsupported actor type'],
+      [{ actorType: 'toString', actorTypeId: 1, roles: ['provisioning-api-key'] }, 400, 'Unsupported actor type'],
+      [
+        { actorType: 'user', actorTypeId: sandbox.superuser.id, roles: ['named-user-api-key'], name: '' },
+        400,
+        "API keys with the 'named-user-api-key' role require a name",
+      ],
+      [{ actorType: 'application', actorTypeId: fleet.id, roles: ['device-api-key'] }, 403, 'Forbidden'],
+      [{ actorType: 'device', actorTypeId: device!.id, roles: ['provisioning-api-key'] }, 403, 'Forbidden'],
+    ];
+    for (const [body, status, message] of refusals) {
+      expect([body, (await v2(body)).status, (await v2(body)).body]).toEqual([body, status, message]);
+    }
+    const made = await v2({ actorType: 'device', actorTypeId: device!.id, roles: ['device-api-key'] });
+    expect((await call(sandbox, 'GET', '/actor/v1/whoami', { token: made.body })).body).toMatchObject({
+      actorType: 'device',
+      actorTypeId: device!.id,
+    });
+  });
 });
 
 describe('two-factor authentication', () => {

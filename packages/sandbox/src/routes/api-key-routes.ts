@@ -6,6 +6,30 @@ import { emptyError, messageError } from '../http/http-error.js';
 import { sendJson } from '../http/respond.js';
 import type { Router } from '../http/router.js';
 
+/**
+ * The one role a key of each actor type may be made with through `/api-key/v1` and `/v2`: balena
+ * asks `canAccess` for `create-<role>` on the actor, which grants only these, and answers 403
+ * otherwise.
+ */
+const ROLE_OF_ACTOR_TYPE: Readonly<Record<string, string>> = {
+  application: 'provisioning-api-key',
+  device: 'device-api-key',
+  user: 'named-user-api-key',
+};
+
+/** The role of a key request, refused as balena refuses it (400 before anything is looked up). */
+function checkRoles(actorType: string, roles: unknown, name: unknown): string {
+  if (!Object.hasOwn(ROLE_OF_ACTOR_TYPE, actorType)) throw messageError(400, 'Unsupported actor type');
+  if (!Array.isArray(roles) || roles.length !== 1 || typeof roles[0] !== 'string') {
+    throw messageError(400, 'API Keys currently only support a single role');
+  }
+  const [role] = roles as [string];
+  if ((name === undefined || name === null || name === '') && role.startsWith('named-')) {
+    throw messageError(400, `API keys with the '${role}' role require a name`);
+  }
+  return role;
+}
+
 function fields(body: unknown): Record<string, unknown> {
   return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
@@ -22,7 +46,7 @@ export function registerApiKeyRoutes(context: SandboxContext, router: Router): v
       if (actor.kind !== 'user' || actor.userId !== id) throw emptyError(401);
       return actor.actorId;
     }
-    if (!resource) throw messageError(400, `Unsupported actor type ${actorType}`);
+    if (!resource) throw messageError(400, 'Unsupported actor type');
     const row = store.get(resource, id);
     const scope = access.writeScope(resource);
     // Provisioning keys are device management: operators make them, though they may not change the fleet.
@@ -52,11 +76,12 @@ export function registerApiKeyRoutes(context: SandboxContext, router: Router): v
       if (requireExpiry && !('expiryDate' in body)) throw messageError(400, 'Key expiry date should be a valid date');
       parseExpiry(body.expiryDate);
       const actorType = String(body.actorType ?? '');
+      const role = checkRoles(actorType, body.roles, body.name);
       const actorTypeId = Number(body.actorTypeId);
-      if (!Number.isInteger(actorTypeId)) throw messageError(400, 'actorTypeId must be a number');
-      const roles = Array.isArray(body.roles) ? body.roles : [];
-      if (roles.length > 1) throw messageError(400, 'Only one role is supported');
-      sendJson(response, 200, createApiKey(store, resolveTarget(actor, actorType, actorTypeId), body));
+      if (!Number.isInteger(actorTypeId)) throw messageError(400, 'Actor type id must be a number');
+      const actorId = resolveTarget(actor, actorType, actorTypeId);
+      if (role !== ROLE_OF_ACTOR_TYPE[actorType]) throw messageError(403, 'Forbidden');
+      sendJson(response, 200, createApiKey(store, actorId, body));
     };
   router.add('POST', '/api-key/v2', createV2(true));
   router.add('POST', '/api-key/v1', createV2(false));
