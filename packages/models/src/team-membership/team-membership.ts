@@ -1,6 +1,5 @@
 import { type Client, InvalidParameter, parseRowId, TeamMembershipNotFound } from '@balena-ts/core';
 import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
-
 import { getRowById, getRowsOf } from '../internal/rows.js';
 import { getRowsOfUser } from '../internal/user-rows.js';
 import type { TeamMembership } from '../types/fleet-access.js';
