@@ -2,7 +2,8 @@ import { type Client, parseRowId } from '@balena-ts/core';
 import type { ApplicationIdentifier } from '../internal/application.js';
 import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { fetchApplicationId, getRowsOfApplication } from '../internal/fetched-application.js';
-import { getInvites, postInvite } from '../internal/invite.js';
+import { postInvite } from '../internal/invite.js';
+import { checkODataOptions } from '../internal/odata-options.js';
 import { FLEET_ROLE } from '../internal/role.js';
 import type { RoleLink } from '../internal/role-link.js';
 import type { ApplicationInvite, ApplicationMembershipRoleName } from '../types/fleet-access.js';
@@ -40,7 +41,10 @@ export async function getAll<const O extends TypedOptions<ApplicationInvite> = R
   client: Client,
   options?: O,
 ): Promise<Selected<ApplicationInvite, O>[]> {
-  return getInvites<Selected<ApplicationInvite, O>>(client, INVITES, options);
+  return client.pine.get<Selected<ApplicationInvite, O>>({
+    resource: INVITES.resource,
+    options: checkODataOptions(options),
+  });
 }
 
 /**

@@ -1,5 +1,4 @@
-import { type Client, InvalidParameter, type ODataOptions } from '@balena-ts/core';
-import { checkODataOptions } from './odata-options.js';
+import { type Client, InvalidParameter } from '@balena-ts/core';
 import { checkRoleName } from './role.js';
 import { postWithRole, type RoleLink } from './role-link.js';
 
@@ -14,29 +13,6 @@ export interface InviteFields {
   readonly roleName?: string | undefined;
   /** A message for the invitee. */
   readonly message?: string | undefined;
-}
-
-/**
- * Reads every invite of a kind the caller can see: balena shows those of the parents the caller
- * administers and those addressed to the caller's own e-mail address.
- *
- * @typeParam T - the row's shape
- * @param client - the client
- * @param invites - the invites: their resource, parent field and kind of role
- * @param options - the caller's OData options
- * @returns the invites
- * @throws {@link @balena-ts/core#InvalidParameter} (`options`) for options that are not OData options, before any request
- * @example
- * ```ts
- * const invites = await getInvites<ApplicationInvite>(client, INVITES, undefined);
- * ```
- */
-export async function getInvites<T>(
-  client: Client,
-  invites: RoleLink,
-  options: ODataOptions | null | undefined,
-): Promise<T[]> {
-  return client.pine.get<T>({ resource: invites.resource, options: checkODataOptions(options) });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
 import { checkText } from '../internal/argument-checks.js';
-import { getInvites, postInvite } from '../internal/invite.js';
+import { postInvite } from '../internal/invite.js';
+import { checkODataOptions } from '../internal/odata-options.js';
 import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
 import { ORGANIZATION_ROLE } from '../internal/role.js';
 import type { RoleLink } from '../internal/role-link.js';
@@ -41,7 +42,10 @@ export async function getAll<const O extends TypedOptions<OrganizationInvite> = 
   client: Client,
   options?: O,
 ): Promise<Selected<OrganizationInvite, O>[]> {
-  return getInvites<Selected<OrganizationInvite, O>>(client, INVITES, options);
+  return client.pine.get<Selected<OrganizationInvite, O>>({
+    resource: INVITES.resource,
+    options: checkODataOptions(options),
+  });
 }
 
 /**
