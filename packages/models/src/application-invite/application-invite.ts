@@ -1,15 +1,19 @@
-import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
+import { type Client, parseRowId } from '@balena-ts/core';
 import type { ApplicationIdentifier } from '../internal/application.js';
 import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { fetchApplicationId, getRowsOfApplication } from '../internal/fetched-application.js';
-import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
+import { postInvite } from '../internal/invite.js';
 import { checkODataOptions } from '../internal/odata-options.js';
-import { postLinked } from '../internal/rows.js';
+import { FLEET_ROLE } from '../internal/role.js';
+import type { RoleLink } from '../internal/role-link.js';
 import type { ApplicationInvite, ApplicationMembershipRoleName } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
-const RESOURCE = 'invitee__is_invited_to__application';
-const APPLICATION = 'is_invited_to__application';
+const INVITES: RoleLink = {
+  resource: 'invitee__is_invited_to__application',
+  parentField: 'is_invited_to__application',
+  role: FLEET_ROLE,
+};
 
 /** What {@link create} takes. */
 export interface ApplicationInviteOptions {
@@ -37,7 +41,10 @@ export async function getAll<const O extends TypedOptions<ApplicationInvite> = R
   client: Client,
   options?: O,
 ): Promise<Selected<ApplicationInvite, O>[]> {
-  return client.pine.get<Selected<ApplicationInvite, O>>({ resource: RESOURCE, options: checkODataOptions(options) });
+  return client.pine.get<Selected<ApplicationInvite, O>>({
+    resource: INVITES.resource,
+    options: checkODataOptions(options),
+  });
 }
 
 /**
@@ -59,7 +66,7 @@ export async function getAllByApplication<const O extends TypedOptions<Applicati
   slugOrUuidOrId: ApplicationIdentifier,
   options?: O,
 ): Promise<Selected<ApplicationInvite, O>[]> {
-  return getRowsOfApplication<Selected<ApplicationInvite, O>>(client, RESOURCE, APPLICATION, slugOrUuidOrId, options);
+  return getRowsOfApplication<Selected<ApplicationInvite, O>>(client, INVITES, slugOrUuidOrId, options);
 }
 
 /**
@@ -84,16 +91,9 @@ export async function create(
   params: ApplicationInviteOptions,
 ): Promise<ApplicationInvite> {
   checkObjectArgument('params', params, 'expected { invitee, roleName?, message? }');
-  const { invitee, roleName, message } = params;
-  checkText('invitee', invitee, 'expected an e-mail address');
-  if (roleName !== undefined) checkRoleName(roleName);
-  if (message !== undefined && typeof message !== 'string') {
-    throw new InvalidParameter('message', message, 'expected a string');
-  }
-  return postLinked<ApplicationInvite>(client, RESOURCE, message === undefined ? { invitee } : { invitee, message }, {
-    [APPLICATION]: fetchApplicationId(client, slugOrUuidOrId),
-    application_membership_role: roleName === undefined ? undefined : fleetRoleId(client, roleName),
-  });
+  // Only a non-empty address is checked here: balena answers 400 for a malformed one.
+  checkText('invitee', params.invitee, 'expected an e-mail address');
+  return postInvite<ApplicationInvite>(client, INVITES, params, '', () => fetchApplicationId(client, slugOrUuidOrId));
 }
 
 /**
@@ -109,7 +109,7 @@ export async function create(
  * ```
  */
 export async function revoke(client: Client, id: number): Promise<void> {
-  await client.pine.delete({ resource: RESOURCE, id: parseRowId(id, 'id') });
+  await client.pine.delete({ resource: INVITES.resource, id: parseRowId(id, 'id') });
 }
 
 /**

@@ -1,10 +1,16 @@
-import { ApplicationMembershipNotFound, type Client, parseRowId } from '@balena-ts/core';
+import { ApplicationMembershipNotFound, type Client } from '@balena-ts/core';
 import type { ApplicationIdentifier } from '../internal/application.js';
 import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
 import { fetchApplicationId, getRowsOfApplication } from '../internal/fetched-application.js';
-import { checkRoleName, fleetRoleId, getRowsOfUser } from '../internal/fleet-role.js';
-import { checkODataOptions } from '../internal/odata-options.js';
-import { getRow, postLinked } from '../internal/rows.js';
+import {
+  getMembership,
+  type MembershipKey,
+  type MembershipResource,
+  parseMembershipKey,
+} from '../internal/membership-key.js';
+import { checkRoleName, FLEET_ROLE } from '../internal/role.js';
+import { patchRole, postWithRole } from '../internal/role-link.js';
+import { getRowsOfUser } from '../internal/user-rows.js';
 import type {
   ApplicationMembership,
   ApplicationMembershipKey,
@@ -12,8 +18,12 @@ import type {
 } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
-const RESOURCE = 'user_application_membership';
-const APPLICATION = 'is_member_of__application';
+const MEMBERSHIPS: MembershipResource = {
+  resource: 'user_application_membership',
+  parentField: 'is_member_of__application',
+  role: FLEET_ROLE,
+  NotFound: ApplicationMembershipNotFound,
+};
 
 /** What {@link create} takes. */
 export interface ApplicationMembershipCreationOptions {
@@ -25,22 +35,12 @@ export interface ApplicationMembershipCreationOptions {
   readonly roleName?: ApplicationMembershipRoleName;
 }
 
-/** A membership's id, or its `{ user, is_member_of__application }` key, checked. */
-function membershipKey(idOrUniqueKey: number | ApplicationMembershipKey): number | ApplicationMembershipKey {
-  if (typeof idOrUniqueKey === 'object' && idOrUniqueKey !== null && !Array.isArray(idOrUniqueKey)) {
-    return {
-      user: parseRowId(idOrUniqueKey.user, 'membershipId.user'),
-      is_member_of__application: parseRowId(
-        idOrUniqueKey.is_member_of__application,
-        'membershipId.is_member_of__application',
-      ),
-    };
-  }
-  return parseRowId(idOrUniqueKey, 'membershipId');
-}
-
-function describeKey(key: number | ApplicationMembershipKey): string | number {
-  return typeof key === 'number' ? key : `user=${key.user},is_member_of__application=${key.is_member_of__application}`;
+/**
+ * A membership's id, or its `{ user, is_member_of__application }` key, checked; every function
+ * reports a malformed one as `membershipId`, whatever its own parameter is called.
+ */
+function membershipKey(idOrUniqueKey: number | ApplicationMembershipKey): MembershipKey {
+  return parseMembershipKey(idOrUniqueKey, 'membershipId', MEMBERSHIPS);
 }
 
 /**
@@ -63,9 +63,7 @@ export async function get<const O extends TypedOptions<ApplicationMembership> = 
   options?: O,
 ): Promise<Selected<ApplicationMembership, O>> {
   const key = membershipKey(membershipId);
-  const id = key as number | Record<string, number>;
-  const notFound = (): Error => new ApplicationMembershipNotFound(describeKey(key));
-  return getRow<Selected<ApplicationMembership, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
+  return getMembership<Selected<ApplicationMembership, O>>(client, MEMBERSHIPS, key, options);
 }
 
 /**
@@ -87,13 +85,7 @@ export async function getAllByApplication<const O extends TypedOptions<Applicati
   slugOrUuidOrId: ApplicationIdentifier,
   options?: O,
 ): Promise<Selected<ApplicationMembership, O>[]> {
-  return getRowsOfApplication<Selected<ApplicationMembership, O>>(
-    client,
-    RESOURCE,
-    APPLICATION,
-    slugOrUuidOrId,
-    options,
-  );
+  return getRowsOfApplication<Selected<ApplicationMembership, O>>(client, MEMBERSHIPS, slugOrUuidOrId, options);
 }
 
 /**
@@ -114,7 +106,7 @@ export function getAllByUser<const O extends TypedOptions<ApplicationMembership>
   usernameOrId: string | number,
   options?: O,
 ): Promise<Selected<ApplicationMembership, O>[]> {
-  return getRowsOfUser<Selected<ApplicationMembership, O>>(client, RESOURCE, usernameOrId, options);
+  return getRowsOfUser<Selected<ApplicationMembership, O>>(client, MEMBERSHIPS.resource, usernameOrId, options);
 }
 
 /**
@@ -139,16 +131,9 @@ export async function create(
   checkObjectArgument('params', params, 'expected { application, username, roleName? }');
   const { application, username, roleName } = params;
   checkText('username', username, 'expected a username');
-  if (roleName !== undefined) checkRoleName(roleName);
-  return postLinked<ApplicationMembership>(
-    client,
-    RESOURCE,
-    { username },
-    {
-      [APPLICATION]: fetchApplicationId(client, application),
-      application_membership_role: roleName === undefined ? undefined : fleetRoleId(client, roleName),
-    },
-  );
+  if (roleName !== undefined) checkRoleName(FLEET_ROLE, roleName, 'roleName');
+  const applicationId = fetchApplicationId(client, application);
+  return postWithRole<ApplicationMembership>(client, MEMBERSHIPS, { username }, applicationId, roleName);
 }
 
 /**
@@ -170,14 +155,7 @@ export async function changeRole(
   idOrUniqueKey: number | ApplicationMembershipKey,
   roleName: ApplicationMembershipRoleName,
 ): Promise<void> {
-  const key = membershipKey(idOrUniqueKey);
-  checkRoleName(roleName);
-  const roleId = await fleetRoleId(client, roleName);
-  await client.pine.patch({
-    resource: RESOURCE,
-    id: key as number | Record<string, number>,
-    body: { application_membership_role: roleId },
-  });
+  await patchRole(client, MEMBERSHIPS, membershipKey(idOrUniqueKey), roleName);
 }
 
 /**
@@ -193,6 +171,5 @@ export async function changeRole(
  * ```
  */
 export async function remove(client: Client, idOrUniqueKey: number | ApplicationMembershipKey): Promise<void> {
-  const key = membershipKey(idOrUniqueKey);
-  await client.pine.delete({ resource: RESOURCE, id: key as number | Record<string, number> });
+  await client.pine.delete({ resource: MEMBERSHIPS.resource, id: membershipKey(idOrUniqueKey) });
 }

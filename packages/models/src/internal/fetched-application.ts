@@ -1,5 +1,6 @@
 import type { Client, ODataOptions } from '@balena-ts/core';
 import { type ApplicationIdentifier, getApplication } from './application.js';
+import type { ParentLink } from './parent-link.js';
 import { getRowsOf } from './rows.js';
 
 // What the models that write under an application share: the application is looked up first, even
@@ -29,8 +30,7 @@ export async function fetchApplicationId(client: Client, slugOrUuidOrId: Applica
  *
  * @typeParam T - the row's shape
  * @param client - the client
- * @param resource - the OData resource, e.g. `user_application_membership`
- * @param applicationField - the rows' field that links them to the application
+ * @param rows - the rows' resource and their field that links them to the application
  * @param slugOrUuidOrId - an id, a slug `org/name`, a uuid or a name
  * @param options - the caller's OData options
  * @returns the application's rows
@@ -38,17 +38,17 @@ export async function fetchApplicationId(client: Client, slugOrUuidOrId: Applica
  * @throws {@link @balena-ts/core#ApplicationNotFound} when nothing visible matches
  * @example
  * ```ts
- * const invites = await getRowsOfApplication(client, 'invitee__is_invited_to__application', 'is_invited_to__application', 42, undefined);
+ * const invites = await getRowsOfApplication(client, { resource: 'team_application_access', parentField: 'grants_access_to__application' }, 42, undefined);
  * ```
  */
 export function getRowsOfApplication<T>(
   client: Client,
-  resource: string,
-  applicationField: string,
+  rows: ParentLink,
   slugOrUuidOrId: ApplicationIdentifier,
   options: ODataOptions | null | undefined,
 ): Promise<T[]> {
-  return getRowsOf<T>(client, resource, applicationField, () => fetchApplicationId(client, slugOrUuidOrId), options);
+  const applicationId = (): Promise<number> => fetchApplicationId(client, slugOrUuidOrId);
+  return getRowsOf<T>(client, rows.resource, rows.parentField, applicationId, options);
 }
 
 /**

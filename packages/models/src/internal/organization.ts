@@ -1,4 +1,5 @@
 import { type Client, InvalidParameter, isPositiveId, type ODataOptions, OrganizationNotFound } from '@balena-ts/core';
+import type { ParentLink } from './parent-link.js';
 import { getRow, getRowsOf } from './rows.js';
 
 /**
@@ -45,8 +46,7 @@ export async function resolveOrganizationId(client: Client, handleOrId: string |
  *
  * @typeParam T - the row's shape
  * @param client - the client
- * @param resource - the OData resource, e.g. `team`
- * @param organizationField - the rows' field that links them to the organization
+ * @param rows - the rows' resource and their field that links them to the organization
  * @param handleOrId - the organization's handle or id
  * @param options - the caller's OData options
  * @returns the organization's rows
@@ -54,15 +54,15 @@ export async function resolveOrganizationId(client: Client, handleOrId: string |
  * @throws {@link @balena-ts/core#OrganizationNotFound} when no visible organization matches
  * @example
  * ```ts
- * const teams = await getRowsOfOrganization<Team>(client, 'team', 'belongs_to__organization', 'myorg', undefined);
+ * const teams = await getRowsOfOrganization<Team>(client, { resource: 'team', parentField: 'belongs_to__organization' }, 'myorg', undefined);
  * ```
  */
 export function getRowsOfOrganization<T>(
   client: Client,
-  resource: string,
-  organizationField: string,
+  rows: ParentLink,
   handleOrId: string | number,
   options: ODataOptions | null | undefined,
 ): Promise<T[]> {
-  return getRowsOf<T>(client, resource, organizationField, () => resolveOrganizationId(client, handleOrId), options);
+  const organizationId = (): Promise<number> => resolveOrganizationId(client, handleOrId);
+  return getRowsOf<T>(client, rows.resource, rows.parentField, organizationId, options);
 }

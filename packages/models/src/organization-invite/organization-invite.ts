@@ -1,15 +1,19 @@
 import { type Client, InvalidParameter, parseRowId } from '@balena-ts/core';
 import { checkText } from '../internal/argument-checks.js';
+import { postInvite } from '../internal/invite.js';
 import { checkODataOptions } from '../internal/odata-options.js';
 import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
-import { checkRoleName, getOrganizationRoleId } from '../internal/organization-membership.js';
-import { postLinked } from '../internal/rows.js';
+import { ORGANIZATION_ROLE } from '../internal/role.js';
+import type { RoleLink } from '../internal/role-link.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type { OrganizationInvite } from '../types/organization-invite.js';
 import type { OrganizationMembershipRoles } from '../types/organization-membership.js';
 
-const RESOURCE = 'invitee__is_invited_to__organization';
-const ORGANIZATION = 'is_invited_to__organization';
+const INVITES: RoleLink = {
+  resource: 'invitee__is_invited_to__organization',
+  parentField: 'is_invited_to__organization',
+  role: ORGANIZATION_ROLE,
+};
 
 /** What {@link create} takes. */
 export interface OrganizationInviteOptions {
@@ -38,7 +42,10 @@ export async function getAll<const O extends TypedOptions<OrganizationInvite> = 
   client: Client,
   options?: O,
 ): Promise<Selected<OrganizationInvite, O>[]> {
-  return client.pine.get<Selected<OrganizationInvite, O>>({ resource: RESOURCE, options: checkODataOptions(options) });
+  return client.pine.get<Selected<OrganizationInvite, O>>({
+    resource: INVITES.resource,
+    options: checkODataOptions(options),
+  });
 }
 
 /**
@@ -60,7 +67,7 @@ export async function getAllByOrganization<const O extends TypedOptions<Organiza
   handleOrId: string | number,
   options?: O,
 ): Promise<Selected<OrganizationInvite, O>[]> {
-  return getRowsOfOrganization<Selected<OrganizationInvite, O>>(client, RESOURCE, ORGANIZATION, handleOrId, options);
+  return getRowsOfOrganization<Selected<OrganizationInvite, O>>(client, INVITES, handleOrId, options);
 }
 
 /**
@@ -88,18 +95,13 @@ export async function create(
   if (invite === null || typeof invite !== 'object' || Array.isArray(invite)) {
     throw new InvalidParameter('invite', invite, 'expected { invitee, roleName?, message? }');
   }
-  const { invitee, roleName, message } = invite;
+  const { invitee } = invite;
   if (typeof invitee !== 'string' || !invitee.includes('@')) {
     throw new InvalidParameter('invite.invitee', invitee, 'expected an e-mail address');
   }
-  if (roleName !== undefined) checkRoleName(roleName, 'invite.roleName');
-  if (message !== undefined && typeof message !== 'string') {
-    throw new InvalidParameter('invite.message', message, 'expected a string');
-  }
-  return postLinked<OrganizationInvite>(client, RESOURCE, message === undefined ? { invitee } : { invitee, message }, {
-    [ORGANIZATION]: resolveOrganizationId(client, handleOrId),
-    organization_membership_role: roleName === undefined ? undefined : getOrganizationRoleId(client, roleName),
-  });
+  return postInvite<OrganizationInvite>(client, INVITES, invite, 'invite.', () =>
+    resolveOrganizationId(client, handleOrId),
+  );
 }
 
 /**
@@ -116,7 +118,7 @@ export async function create(
  * ```
  */
 export async function revoke(client: Client, id: number): Promise<void> {
-  await client.pine.delete({ resource: RESOURCE, id: parseRowId(id, 'id') });
+  await client.pine.delete({ resource: INVITES.resource, id: parseRowId(id, 'id') });
 }
 
 /**

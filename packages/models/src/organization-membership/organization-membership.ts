@@ -1,14 +1,14 @@
-import { type Client, OrganizationMembershipNotFound } from '@balena-ts/core';
-import { getRowsOfUser } from '../internal/fleet-role.js';
-import { checkODataOptions } from '../internal/odata-options.js';
-import { getRowsOfOrganization } from '../internal/organization.js';
+import { type Client, InvalidParameter, OrganizationMembershipNotFound } from '@balena-ts/core';
 import {
-  checkRoleName,
-  describeMembershipKey,
-  getOrganizationRoleId,
+  getMembership,
+  type MembershipKey,
+  type MembershipResource,
   parseMembershipKey,
-} from '../internal/organization-membership.js';
-import { getRow } from '../internal/rows.js';
+} from '../internal/membership-key.js';
+import { getRowsOfOrganization } from '../internal/organization.js';
+import { ORGANIZATION_ROLE } from '../internal/role.js';
+import { patchRole } from '../internal/role-link.js';
+import { getRowsOfUser } from '../internal/user-rows.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 import type {
   OrganizationMembership,
@@ -16,8 +16,26 @@ import type {
   OrganizationMembershipRoles,
 } from '../types/organization-membership.js';
 
-const RESOURCE = 'organization_membership';
-const ORGANIZATION = 'is_member_of__organization';
+const MEMBERSHIPS: MembershipResource = {
+  resource: 'organization_membership',
+  parentField: 'is_member_of__organization',
+  role: ORGANIZATION_ROLE,
+  NotFound: OrganizationMembershipNotFound,
+};
+
+/**
+ * A membership's id, or its `{ user, is_member_of__organization }` key, checked; a key with other
+ * fields, or without one of these, is refused as a whole rather than field by field.
+ */
+function membershipKey(membership: OrganizationMembershipKey, parameterName: string): MembershipKey {
+  if (membership !== null && typeof membership === 'object' && !Array.isArray(membership)) {
+    const fields = Object.keys(membership).sort();
+    if (fields.length !== 2 || fields[0] !== MEMBERSHIPS.parentField || fields[1] !== 'user') {
+      throw new InvalidParameter(parameterName, membership, 'expected an id or { user, is_member_of__organization }');
+    }
+  }
+  return parseMembershipKey(membership, parameterName, MEMBERSHIPS);
+}
 
 /**
  * Gets one organization membership.
@@ -38,9 +56,8 @@ export async function get<const O extends TypedOptions<OrganizationMembership> =
   membershipId: OrganizationMembershipKey,
   options?: O,
 ): Promise<Selected<OrganizationMembership, O>> {
-  const id = parseMembershipKey(membershipId, 'membershipId');
-  const notFound = (): Error => new OrganizationMembershipNotFound(describeMembershipKey(id));
-  return getRow<Selected<OrganizationMembership, O>>(client, RESOURCE, id, checkODataOptions(options), notFound);
+  const key = membershipKey(membershipId, 'membershipId');
+  return getMembership<Selected<OrganizationMembership, O>>(client, MEMBERSHIPS, key, options);
 }
 
 /**
@@ -62,13 +79,7 @@ export async function getAllByOrganization<const O extends TypedOptions<Organiza
   handleOrId: string | number,
   options?: O,
 ): Promise<Selected<OrganizationMembership, O>[]> {
-  return getRowsOfOrganization<Selected<OrganizationMembership, O>>(
-    client,
-    RESOURCE,
-    ORGANIZATION,
-    handleOrId,
-    options,
-  );
+  return getRowsOfOrganization<Selected<OrganizationMembership, O>>(client, MEMBERSHIPS, handleOrId, options);
 }
 
 /**
@@ -90,7 +101,7 @@ export async function getAllByUser<const O extends TypedOptions<OrganizationMemb
   usernameOrId: string | number,
   options?: O,
 ): Promise<Selected<OrganizationMembership, O>[]> {
-  return getRowsOfUser<Selected<OrganizationMembership, O>>(client, RESOURCE, usernameOrId, options);
+  return getRowsOfUser<Selected<OrganizationMembership, O>>(client, MEMBERSHIPS.resource, usernameOrId, options);
 }
 
 /**
@@ -115,10 +126,7 @@ export async function changeRole(
   idOrUniqueKey: OrganizationMembershipKey,
   roleName: OrganizationMembershipRoles,
 ): Promise<void> {
-  const id = parseMembershipKey(idOrUniqueKey, 'idOrUniqueKey');
-  checkRoleName(roleName, 'roleName');
-  const roleId = await getOrganizationRoleId(client, roleName);
-  await client.pine.patch({ resource: RESOURCE, id, body: { organization_membership_role: roleId } });
+  await patchRole(client, MEMBERSHIPS, membershipKey(idOrUniqueKey, 'idOrUniqueKey'), roleName);
 }
 
 /**
@@ -136,5 +144,5 @@ export async function changeRole(
  * ```
  */
 export async function remove(client: Client, idOrUniqueKey: OrganizationMembershipKey): Promise<void> {
-  await client.pine.delete({ resource: RESOURCE, id: parseMembershipKey(idOrUniqueKey, 'idOrUniqueKey') });
+  await client.pine.delete({ resource: MEMBERSHIPS.resource, id: membershipKey(idOrUniqueKey, 'idOrUniqueKey') });
 }

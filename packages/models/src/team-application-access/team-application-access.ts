@@ -1,12 +1,14 @@
 import { type Client, parseRowId, TeamApplicationAccessNotFound, TeamNotFound } from '@balena-ts/core';
 import type { ApplicationIdentifier } from '../internal/application.js';
 import { fetchApplicationId } from '../internal/fetched-application.js';
-import { checkRoleName, fleetRoleId } from '../internal/fleet-role.js';
-import { getRow, getRowById, getRowsOf, postLinked } from '../internal/rows.js';
+import { checkRoleName, FLEET_ROLE } from '../internal/role.js';
+import { patchRole, postWithRole, type RoleLink } from '../internal/role-link.js';
+import { getRow, getRowById, getRowsOf } from '../internal/rows.js';
 import type { ApplicationMembershipRoleName, TeamApplicationAccess } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
 const RESOURCE = 'team_application_access';
+const ACCESSES: RoleLink = { resource: RESOURCE, parentField: 'grants_access_to__application', role: FLEET_ROLE };
 
 /** The team's id, once the caller is known to see the team. */
 async function visibleTeamId(client: Client, id: number): Promise<number> {
@@ -37,16 +39,9 @@ export async function add(
   roleName: ApplicationMembershipRoleName,
 ): Promise<TeamApplicationAccess> {
   const team = parseRowId(teamId, 'teamId');
-  checkRoleName(roleName);
-  return postLinked<TeamApplicationAccess>(
-    client,
-    RESOURCE,
-    { team },
-    {
-      grants_access_to__application: fetchApplicationId(client, applicationIdOrSlug),
-      application_membership_role: fleetRoleId(client, roleName),
-    },
-  );
+  checkRoleName(FLEET_ROLE, roleName, 'roleName');
+  const applicationId = fetchApplicationId(client, applicationIdOrSlug);
+  return postWithRole<TeamApplicationAccess>(client, ACCESSES, { team }, applicationId, roleName);
 }
 
 /**
@@ -127,9 +122,7 @@ export async function update(
   roleName: ApplicationMembershipRoleName,
 ): Promise<void> {
   const id = parseRowId(teamApplicationAccessId, 'teamApplicationAccessId');
-  checkRoleName(roleName);
-  const role = await fleetRoleId(client, roleName);
-  await client.pine.patch({ resource: RESOURCE, id, body: { application_membership_role: role } });
+  await patchRole(client, ACCESSES, id, roleName);
 }
 
 /**

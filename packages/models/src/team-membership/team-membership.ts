@@ -1,8 +1,7 @@
 import { type Client, InvalidParameter, parseRowId, TeamMembershipNotFound } from '@balena-ts/core';
 import { checkObjectArgument, checkText } from '../internal/argument-checks.js';
-import { getRowsOfUser } from '../internal/fleet-role.js';
-import { checkODataOptions } from '../internal/odata-options.js';
-import { getRowById, getRows } from '../internal/rows.js';
+import { getRowById, getRowsOf } from '../internal/rows.js';
+import { getRowsOfUser } from '../internal/user-rows.js';
 import type { TeamMembership } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
@@ -87,12 +86,9 @@ export async function getAllByTeam<const O extends TypedOptions<TeamMembership> 
   options?: O,
 ): Promise<Selected<TeamMembership, O>[]> {
   const team = parseRowId(teamId, 'teamId');
-  return getRows<Selected<TeamMembership, O>>(
-    client,
-    RESOURCE,
-    { $filter: { is_member_of__team: team } },
-    checkODataOptions(options),
-  );
+  // The team is not looked up first, unlike for its fleet access: a team the caller cannot see lists
+  // no memberships rather than failing with TeamNotFound.
+  return getRowsOf<Selected<TeamMembership, O>>(client, RESOURCE, 'is_member_of__team', async () => team, options);
 }
 
 /**

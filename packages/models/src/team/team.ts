@@ -1,12 +1,12 @@
 import { type Client, parseRowId, TeamNameTaken, TeamNotFound } from '@balena-ts/core';
 import { checkText } from '../internal/argument-checks.js';
 import { getRowsOfOrganization, resolveOrganizationId } from '../internal/organization.js';
+import type { ParentLink } from '../internal/parent-link.js';
 import { getRowById, postLinked } from '../internal/rows.js';
 import type { Team } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
-const RESOURCE = 'team';
-const ORGANIZATION = 'belongs_to__organization';
+const TEAMS: ParentLink = { resource: 'team', parentField: 'belongs_to__organization' };
 
 function checkTeamName(name: unknown, parameterName: string): string {
   checkText(parameterName, name, 'expected a name');
@@ -30,12 +30,8 @@ function checkTeamName(name: unknown, parameterName: string): string {
  */
 export async function create(client: Client, organizationSlugOrId: string | number, name: string): Promise<Team> {
   checkTeamName(name, 'name');
-  return postLinked<Team>(
-    client,
-    RESOURCE,
-    { name },
-    { [ORGANIZATION]: resolveOrganizationId(client, organizationSlugOrId) },
-  );
+  const organizationId = resolveOrganizationId(client, organizationSlugOrId);
+  return postLinked<Team>(client, TEAMS.resource, { name }, { [TEAMS.parentField]: organizationId });
 }
 
 /**
@@ -57,7 +53,7 @@ export async function get<const O extends TypedOptions<Team> = Record<never, nev
   teamId: number,
   options?: O,
 ): Promise<Selected<Team, O>> {
-  return getRowById<Selected<Team, O>>(client, RESOURCE, teamId, 'teamId', options, TeamNotFound);
+  return getRowById<Selected<Team, O>>(client, TEAMS.resource, teamId, 'teamId', options, TeamNotFound);
 }
 
 /**
@@ -79,7 +75,7 @@ export async function getAllByOrganization<const O extends TypedOptions<Team> = 
   organizationSlugOrId: string | number,
   options?: O,
 ): Promise<Selected<Team, O>[]> {
-  return getRowsOfOrganization<Selected<Team, O>>(client, RESOURCE, ORGANIZATION, organizationSlugOrId, options);
+  return getRowsOfOrganization<Selected<Team, O>>(client, TEAMS, organizationSlugOrId, options);
 }
 
 /**
@@ -112,7 +108,7 @@ export async function rename(client: Client, teamId: number, newTeamName: string
   const organization = (team as unknown as { belongs_to__organization: { owns__team: { id: number }[] }[] })
     .belongs_to__organization[0];
   if (organization?.owns__team.some((other) => other.id !== id)) throw new TeamNameTaken(newTeamName);
-  await client.pine.patch({ resource: RESOURCE, id, body: { name: newTeamName } });
+  await client.pine.patch({ resource: TEAMS.resource, id, body: { name: newTeamName } });
 }
 
 /**
@@ -128,5 +124,5 @@ export async function rename(client: Client, teamId: number, newTeamName: string
  * ```
  */
 export async function remove(client: Client, teamId: number): Promise<void> {
-  await client.pine.delete({ resource: RESOURCE, id: parseRowId(teamId, 'teamId') });
+  await client.pine.delete({ resource: TEAMS.resource, id: parseRowId(teamId, 'teamId') });
 }

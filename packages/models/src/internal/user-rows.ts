@@ -1,49 +1,10 @@
-import {
-  ApplicationMembershipRoleNotFound,
-  type Client,
-  InvalidParameter,
-  isPositiveId,
-  type ODataOptions,
-} from '@balena-ts/core';
+import { type Client, InvalidParameter, isPositiveId, type ODataOptions } from '@balena-ts/core';
 import { checkText } from './argument-checks.js';
 import { checkODataOptions } from './odata-options.js';
-import { getRow, getRows } from './rows.js';
+import { getRows } from './rows.js';
 
-/**
- * Checks a fleet role name before any request.
- *
- * @param roleName - the value as given
- * @returns the name
- * @throws {@link @balena-ts/core#InvalidParameter} for anything but a non-empty string
- * @example
- * ```ts
- * checkRoleName('observer'); // 'observer'
- * ```
- */
-export function checkRoleName(roleName: unknown): string {
-  checkText('roleName', roleName, 'expected a role name such as developer, operator or observer');
-  return roleName;
-}
-
-/**
- * The id of a fleet role, by name (`GET /v7/application_membership_role(name='…')`).
- *
- * @param client - the client
- * @param roleName - developer, operator or observer
- * @returns the role's id
- * @throws {@link @balena-ts/core#InvalidParameter} for an empty name
- * @throws {@link @balena-ts/core#ApplicationMembershipRoleNotFound} when no role has that name
- * @example
- * ```ts
- * const observer = await fleetRoleId(client, 'observer');
- * ```
- */
-export async function fleetRoleId(client: Client, roleName: string): Promise<number> {
-  const name = checkRoleName(roleName);
-  const notFound = (): Error => new ApplicationMembershipRoleNotFound(name);
-  return (await getRow<{ id: number }>(client, 'application_membership_role', { name }, { $select: 'id' }, notFound))
-    .id;
-}
+// The memberships of a user (of fleets, organizations, teams) all link to the user through a field
+// named `user`, so one filter reads any of them.
 
 /**
  * The `$filter` value that finds rows of a user given by id or username.
