@@ -182,6 +182,24 @@ describe('release.getWithImageDetails, more', () => {
     expect(details.images.map((image) => image.service_name)).toEqual(['api', 'main', 'worker']);
   });
 
+  it('keeps images of one service in the order they come (ids ascending)', async () => {
+    // balena lets a release hold a second image of a service (a release_image link added later).
+    const twin = await context.sandbox.seedRelease({ application: application.id, services: ['main'] });
+    const second = await context.client.pine.post<{ id: number }>({
+      resource: 'image',
+      body: { is_a_build_of__service: twin.services[0]!.id, project_type: 'Dockerfile', status: 'success' },
+    });
+    await context.client.pine.post({
+      resource: 'release_image',
+      body: { is_part_of__release: twin.id, image: second.id },
+    });
+    const details = await release.getWithImageDetails(context.client, twin.id);
+    expect(details.images.map((image) => [image.service_name, image.id])).toEqual([
+      ['main', twin.services[0]!.imageId],
+      ['main', second.id],
+    ]);
+  });
+
   it('expands each image’s service for its name only, and gives an empty name when a filter drops the service', async () => {
     context.recorder.reset();
     const details = await release.getWithImageDetails(context.client, older.id, {
