@@ -197,10 +197,17 @@ describe('release.createFromUrl when the builder answers without starting', () =
     ['started but no release', { started: true }, 'The build did not start'],
     ['an empty body', undefined, 'The build did not start'],
   ])('a RequestError with %s', async (_, body, message) => {
-    context.sandbox.faults.add({ method: 'POST', path: '/v3/buildFromUrl', kind: 'status', status: 200, body });
+    const fault = context.sandbox.faults.add({
+      method: 'POST',
+      path: '/v3/buildFromUrl',
+      kind: 'status',
+      status: 200,
+      body,
+    });
     const error = await rejection(() =>
       release.createFromUrl(context.client, application.id, { url: `${context.sandbox.url}/x.tar` }),
-    );
+    ).finally(() => fault.remove());
+    expect(fault.fired).toBe(1);
     expect(error).toBeInstanceOf(RequestError);
     expect(error).toMatchObject({ status: 200, method: 'POST', url: '/v3/buildFromUrl', body: message });
   });
