@@ -179,7 +179,7 @@ describe('setForDevices by uuid', () => {
 describe('setForDevices by id', () => {
   it('a write that fails on a device that exists keeps its error; one on a missing device is DeviceNotFound', async () => {
     const { devices } = await seedFleet(context, 2);
-    const [kept, failed] = devices as [{ id: number }, { id: number }];
+    const [kept, failed] = devices as [{ id: number; uuid: string }, { id: number; uuid: string }];
     const key = 'FAILS';
     // The second and third creates fail (concurrency 1 keeps the order): the device `failed`, then the missing one.
     const { client, sent } = await instrumentedClient((request, all) => {
