@@ -203,3 +203,217 @@ describe('release.asset size limit', () => {
     }
   });
 });
+
+/** The error `work` rejects with, or a failure when it resolves. */
+async function rejection(work: () => Promise<unknown>): Promise<unknown> {
+  return work().then(
+    () => new Error('expected a rejection'),
+    (error: unknown) => error,
+  );
+}
+
+/** Checks that `work` is refused before any request, naming `parameter`, the value given and `reason`. */
+async function expectRefused(work: () => Promise<unknown>, parameter: string, value: unknown, reason: string) {
+  context.recorder.reset();
+  const error = await rejection(work);
+  expect(error).toBeInstanceOf(InvalidParameter);
+  expect((error as InvalidParameter).parameter).toBe(parameter);
+  expect((error as InvalidParameter).value).toBe(value);
+  const { message } = error as InvalidParameter;
+  expect(message.slice(message.indexOf(' for parameter '))).toBe(` for parameter "${parameter}": ${reason}`);
+  expect(context.recorder.requests).toEqual([]);
+}
+
+/** The path and decoded query of each request since the last reset. */
+function sent(): string[] {
+  return context.recorder.requests.map((request) => {
+    const url = new URL(request.url);
+    return `${request.method} ${decodeURIComponent(url.pathname + url.search)}`;
+  });
+}
+
+describe('release.asset refusals name the parameter and say what was expected', () => {
+  it('an id object missing its release or its key, an array, null', async () => {
+    const ID_REASON = 'expected an asset id or { release, asset_key }';
+    const noKey = { release: release.id };
+    const noRelease = { asset_key: 'k' };
+    // An array carrying both names is still not an identifier.
+    const array = Object.assign([], { release: release.id, asset_key: 'k' });
+    for (const id of [noKey, noRelease, array]) {
+      await expectRefused(() => releaseAsset.get(context.client, id as never), 'id', id, ID_REASON);
+      await expectRefused(() => releaseAsset.remove(context.client, id as never), 'id', id, ID_REASON);
+      await expectRefused(() => releaseAsset.download(context.client, id as never), 'id', id, ID_REASON);
+    }
+    const emptyKey = { release: release.id, asset_key: '' };
+    await expectRefused(
+      () => releaseAsset.get(context.client, emptyKey),
+      'id.asset_key',
+      '',
+      'expected a non-empty key',
+    );
+    context.recorder.reset();
+    const error = await rejection(() => releaseAsset.get(context.client, null as never));
+    expect(error).toBeInstanceOf(InvalidParameter);
+    expect((error as InvalidParameter).parameter).toBe('id');
+  });
+
+  it('upload’s parameters and options', async () => {
+    const asset = new Uint8Array(1);
+    const params = { release: release.id, asset_key: 'k', asset };
+    await expectRefused(
+      () => releaseAsset.upload(context.client, null as never),
+      'uploadParams',
+      null,
+      'expected { asset, asset_key, release }',
+    );
+    await expectRefused(
+      () => releaseAsset.upload(context.client, { ...params, asset_key: '' }),
+      'uploadParams.asset_key',
+      '',
+      'expected a non-empty key',
+    );
+    await expectRefused(
+      () => releaseAsset.upload(context.client, { ...params, asset: 'text' as never }),
+      'uploadParams.asset',
+      'text',
+      'expected a Blob, a File, a Uint8Array or an ArrayBuffer',
+    );
+    await expectRefused(
+      () => releaseAsset.upload(context.client, params, null as never),
+      'options',
+      null,
+      'expected { overwrite, onUploadProgress, signal }',
+    );
+    await expectRefused(
+      () => releaseAsset.upload(context.client, params, { overwrite: 'yes' as never }),
+      'options.overwrite',
+      'yes',
+      'expected a boolean',
+    );
+    await expectRefused(
+      () => releaseAsset.upload(context.client, params, { onUploadProgress: 3 as never }),
+      'options.onUploadProgress',
+      3,
+      'expected a function',
+    );
+  });
+});
+
+describe('release.asset errors name the asset looked up', () => {
+  it('by id, by release id and key, and by release version and key', async () => {
+    const { raw_version: rawVersion } = await context.client.pine
+      .get<{ raw_version: string }>({
+        resource: 'release',
+        id: release.id,
+        options: { $select: 'raw_version' },
+      })
+      .then((row) => row!);
+    const byPair = { release: { application: application.slug, rawVersion }, asset_key: 'missing' };
+    const missing = [
+      [999_999, 'Release asset not found: 999999'],
+      [{ release: release.id, asset_key: 'missing' }, `Release asset not found: missing of release ${release.id}`],
+      [byPair, `Release asset not found: missing of release ${rawVersion} of ${application.slug}`],
+    ] as const;
+    for (const [id, message] of missing) {
+      for (const work of [releaseAsset.get, releaseAsset.download, releaseAsset.remove]) {
+        if (work === releaseAsset.remove && typeof id === 'number') continue;
+        const error = await rejection(() => work(context.client, id));
+        expect(error).toBeInstanceOf(ReleaseAssetNotFound);
+        expect((error as Error).message).toBe(message);
+      }
+    }
+    await releaseAsset.upload(context.client, { release: release.id, asset_key: 'taken', asset: new Blob(['t']) });
+    const taken = await rejection(() =>
+      releaseAsset.upload(context.client, { release: release.id, asset_key: 'taken', asset: new Blob(['u']) }),
+    );
+    expect(taken).toBeInstanceOf(ReleaseAssetAlreadyExists);
+    expect((taken as Error).message).toBe(`Release asset already exists: taken of release ${release.id}`);
+  });
+
+  it('download of an asset whose file was never uploaded (a row made without one, as a chunked upload starts)', async () => {
+    const row = await context.client.pine.post<{ id: number }>({
+      resource: 'release_asset',
+      body: { release: release.id, asset_key: 'no-file' },
+    });
+    const byId = await rejection(() => releaseAsset.download(context.client, row.id));
+    expect(byId).toBeInstanceOf(ReleaseAssetNotFound);
+    expect((byId as Error).message).toBe(`Release asset not found: ${row.id} (no file uploaded)`);
+    const byKey = await rejection(() =>
+      releaseAsset.download(context.client, { release: release.id, asset_key: 'no-file' }),
+    );
+    expect((byKey as Error).message).toBe(
+      `Release asset not found: no-file of release ${release.id} (no file uploaded)`,
+    );
+  });
+});
+
+describe('release.asset requests', () => {
+  it('looks a release’s asset up by key selecting ids only, and passes options of a get by id', async () => {
+    const own = await context.sandbox.seedRelease({ application: application.id });
+    context.recorder.reset();
+    const stored = await releaseAsset.upload(context.client, {
+      release: own.id,
+      asset_key: 'k',
+      asset: new Blob(['k']),
+    });
+    expect(sent()).toEqual([
+      `GET /v7/release(${own.id})?$select=id&$expand=release_asset($select=id;$filter=asset_key eq 'k')`,
+      'POST /v7/release_asset',
+    ]);
+    context.recorder.reset();
+    expect(
+      await releaseAsset.get(context.client, { release: own.id, asset_key: 'k' }, { $select: 'asset_key' }),
+    ).toEqual({ asset_key: 'k' });
+    expect(await releaseAsset.get(context.client, stored.id, { $select: 'asset_key' })).toEqual({ asset_key: 'k' });
+    await releaseAsset.download(context.client, stored.id);
+    expect(sent()).toEqual([
+      `GET /v7/release(${own.id})?$select=id&$expand=release_asset($select=asset_key;$filter=asset_key eq 'k')`,
+      `GET /v7/release_asset(${stored.id})?$select=asset_key`,
+      `GET /v7/release_asset(${stored.id})?$select=id,asset`,
+      `GET ${new URL(stored.asset!.href).pathname}`,
+    ]);
+  });
+
+  it('fetches the file without the client’s credentials (a pre-signed URL is its own permission)', async () => {
+    const authorization: [string, string | null][] = [];
+    const client = createClient({
+      apiUrl: context.sandbox.url,
+      retry: false,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        authorization.push([new URL(request.url).pathname, request.headers.get('authorization')]);
+        return fetch(input, init);
+      },
+    });
+    await client.tokens.set(context.sandbox.superuser.token);
+    const stored = await releaseAsset.upload(context.client, {
+      release: release.id,
+      asset_key: 'unsigned',
+      asset: new Blob(['u']),
+    });
+    const { stream } = await releaseAsset.download(client, stored.id);
+    await readAll(stream);
+    expect(authorization).toEqual([
+      [`/v7/release_asset(${stored.id})`, `Bearer ${context.sandbox.superuser.token}`],
+      [new URL(stored.asset!.href).pathname, null],
+    ]);
+  });
+
+  it('upload with an aborted signal sends nothing and stores nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    context.recorder.reset();
+    const error = await rejection(() =>
+      releaseAsset.upload(
+        context.client,
+        { release: release.id, asset_key: 'aborted', asset: new Blob(['a']) },
+        { signal: controller.signal },
+      ),
+    );
+    expect((error as Error).name).toBe('AbortError');
+    expect(context.recorder.requests).toEqual([]);
+    await expect(
+      releaseAsset.get(context.client, { release: release.id, asset_key: 'aborted' }),
+    ).rejects.toBeInstanceOf(ReleaseAssetNotFound);
+  });
+});

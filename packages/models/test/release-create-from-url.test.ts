@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { ApplicationNotFound, InvalidParameter, RequestError } from '@balena-ts/core';
+import { ApplicationNotFound, createClient, InvalidParameter, RequestError } from '@balena-ts/core';
 import * as release from '@balena-ts/models/release';
 import * as releaseAsset from '@balena-ts/models/release-asset';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -100,5 +100,115 @@ describe('release.createFromUrl', () => {
       InvalidParameter,
     );
     expect(context.recorder.requests).toHaveLength(0);
+  });
+});
+
+/** The error `work` rejects with, or a failure when it resolves. */
+async function rejection(work: () => Promise<unknown>): Promise<unknown> {
+  return work().then(
+    () => new Error('expected a rejection'),
+    (error: unknown) => error,
+  );
+}
+
+/**
+ * A client whose API is `http://api.balena.test` (so the builder's default URL is
+ * `http://builder.balena.test`), every request sent on to the sandbox and its URL recorded as sent.
+ */
+async function balenaLikeClient(): Promise<{ client: ReturnType<typeof createClient>; sent: string[] }> {
+  const sandbox = new URL(context.sandbox.url);
+  const sent: string[] = [];
+  const client = createClient({
+    apiUrl: 'http://api.balena.test',
+    retry: false,
+    fetch: (input, init) => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      sent.push(`${request.method} ${decodeURIComponent(url.href)}`);
+      url.host = sandbox.host;
+      return fetch(new Request(url, request));
+    },
+  });
+  await client.tokens.set(context.sandbox.superuser.token);
+  return { client, sent };
+}
+
+describe('release.createFromUrl refusals name the option and say what was expected', () => {
+  it.each([
+    ['urlDeployOptions', null, 'expected { url, shouldFlatten }'],
+    ['urlDeployOptions.url', undefined, 'expected an http(s) URL'],
+    ['urlDeployOptions.url', 'not a url', 'expected an http(s) URL'],
+    ['urlDeployOptions.url', 'ftp://host/x.tar', 'expected an http(s) URL'],
+    ['urlDeployOptions.url', 'xhttp://host/x.tar', 'expected an http(s) URL'],
+    ['urlDeployOptions.url', 'https://user@host/x.tar', 'expected a URL without credentials'],
+    ['urlDeployOptions.url', 'https://user:secret@host/x.tar', 'expected a URL without credentials'],
+    ['urlDeployOptions.url', 'https://:secret@host/x.tar', 'expected a URL without credentials'],
+    ['urlDeployOptions.builderUrl', 'ftp://builder', 'expected an http(s) URL'],
+    ['urlDeployOptions.builderUrl', 5, 'expected an http(s) URL'],
+    ['urlDeployOptions.builderUrl', 'http://user:secret@builder', 'expected a URL without credentials'],
+    ['urlDeployOptions.shouldFlatten', 'yes', 'expected a boolean'],
+  ] as const)('%s = %j: %s', async (parameter, value, reason) => {
+    const name = parameter.split('.')[1];
+    const options = name === undefined ? value : { url: 'https://host/x.tar', [name]: value };
+    context.recorder.reset();
+    const error = await rejection(() => release.createFromUrl(context.client, application.id, options as never));
+    expect(error).toBeInstanceOf(InvalidParameter);
+    const { message } = error as InvalidParameter;
+    expect((error as InvalidParameter).parameter).toBe(parameter);
+    expect(message.slice(message.indexOf(' for parameter '))).toBe(` for parameter "${parameter}": ${reason}`);
+    // The error's message never shows a password.
+    expect(message).not.toContain('secret');
+    expect(context.recorder.requests).toEqual([]);
+  });
+});
+
+describe('release.createFromUrl requests', () => {
+  it('asks the builder next to the API (api. -> builder.), headless, for the fleet’s owner and name', async () => {
+    const { client, sent } = await balenaLikeClient();
+    const url = await hosted('derived.tar', tarball({ Dockerfile: 'FROM alpine\n' }));
+    const releaseId = await release.createFromUrl(client, application.id, { url, shouldFlatten: false });
+    const { app_name: name } = (await context.client.pine.get<{ app_name: string }>({
+      resource: 'application',
+      id: application.id,
+      options: { $select: 'app_name' },
+    }))!;
+    expect(sent).toEqual([
+      `GET http://api.balena.test/v7/application(${application.id})?$select=app_name&$expand=organization($select=handle)`,
+      `POST http://builder.balena.test/v3/buildFromUrl?headless=true&owner=${context.sandbox.superuser.username}&app=${name}`,
+    ]);
+    expect((await release.getWithImageDetails(context.client, releaseId)).images).toHaveLength(1);
+  });
+
+  it('asks the builder at builderUrl when given', async () => {
+    const { client, sent } = await balenaLikeClient();
+    const url = await hosted('given.tar', tarball({ Dockerfile: 'FROM alpine\n' }));
+    await release.createFromUrl(client, application.id, { url, shouldFlatten: false, builderUrl: 'http://b.test' });
+    expect(sent[1]).toMatch(/^POST http:\/\/b\.test\/v3\/buildFromUrl\?/);
+  });
+});
+
+describe('release.createFromUrl when the builder answers without starting', () => {
+  // balena's builder answers `{ started: false, error, message }` when it does not start a build
+  // (balena-sdk and the Python SDK raise its message); the sandbox's builder only answers so with an
+  // error status, so a fault gives the answer with 200.
+  it.each([
+    ['its message', { started: false, error: 'Invalid tarball', message: 'Invalid tarball' }, 'Invalid tarball'],
+    ['no message', { started: false }, 'The build did not start'],
+    ['started but no release', { started: true }, 'The build did not start'],
+    ['an empty body', undefined, 'The build did not start'],
+  ])('a RequestError with %s', async (_, body, message) => {
+    const fault = context.sandbox.faults.add({
+      method: 'POST',
+      path: '/v3/buildFromUrl',
+      kind: 'status',
+      status: 200,
+      body,
+    });
+    const error = await rejection(() =>
+      release.createFromUrl(context.client, application.id, { url: `${context.sandbox.url}/x.tar` }),
+    ).finally(() => fault.remove());
+    expect(fault.fired).toBe(1);
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({ status: 200, method: 'POST', url: '/v3/buildFromUrl', body: message });
   });
 });

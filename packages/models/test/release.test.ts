@@ -5,7 +5,7 @@ import { startTestContext, type TestContext, uniqueName } from './helpers/sandbo
 
 let context: TestContext;
 let application: { id: number; slug: string };
-let older: { id: number; commit: string };
+let older: { id: number; commit: string; services: { imageId: number }[] };
 let newer: { id: number; commit: string };
 let failed: { id: number; commit: string };
 
@@ -171,6 +171,48 @@ describe('release.getWithImageDetails', () => {
   });
 });
 
+describe('release.getWithImageDetails, more', () => {
+  it('sorts images by service name whatever order they come in', async () => {
+    // Images come in the order they were made; this order needs both answers of the comparison.
+    const mixed = await context.sandbox.seedRelease({
+      application: application.id,
+      services: ['main', 'worker', 'api'],
+    });
+    const details = await release.getWithImageDetails(context.client, mixed.id);
+    expect(details.images.map((image) => image.service_name)).toEqual(['api', 'main', 'worker']);
+  });
+
+  it('keeps images of one service in the order they come (ids ascending)', async () => {
+    // balena lets a release hold a second image of a service (a release_image link added later).
+    const twin = await context.sandbox.seedRelease({ application: application.id, services: ['main'] });
+    const second = await context.client.pine.post<{ id: number }>({
+      resource: 'image',
+      body: { is_a_build_of__service: twin.services[0]!.id, project_type: 'Dockerfile', status: 'success' },
+    });
+    await context.client.pine.post({
+      resource: 'release_image',
+      body: { is_part_of__release: twin.id, image: second.id },
+    });
+    const details = await release.getWithImageDetails(context.client, twin.id);
+    expect(details.images.map((image) => [image.service_name, image.id])).toEqual([
+      ['main', twin.services[0]!.imageId],
+      ['main', second.id],
+    ]);
+  });
+
+  it('expands each image’s service for its name only, and gives an empty name when a filter drops the service', async () => {
+    context.recorder.reset();
+    const details = await release.getWithImageDetails(context.client, older.id, {
+      image: { $expand: { is_a_build_of__service: { $filter: { service_name: 'none' } } } },
+    });
+    const query = new URL(context.recorder.requests[0]!.url).searchParams.get('$expand');
+    expect(query).toContain(
+      "image($select=id;$expand=is_a_build_of__service($select=service_name;$filter=service_name eq 'none'))",
+    );
+    expect(details.images).toEqual([{ id: older.services[0]!.imageId, service_name: '' }]);
+  });
+});
+
 describe('release writes: finalize, setIsInvalidated, setNote, setKnownIssueList', () => {
   it('write the fields of the release named by id, commit or raw version', async () => {
     const draft = await context.sandbox.seedRelease({ application: application.id, isFinal: false, semver: '2.0.0' });
@@ -191,6 +233,39 @@ describe('release writes: finalize, setIsInvalidated, setNote, setKnownIssueList
     await release.setIsInvalidated(context.client, draft.id, false);
     await release.setNote(context.client, draft.id, null);
     expect(await fields()).toMatchObject({ is_invalidated: false, note: null });
+  });
+
+  it('look an id up selecting the id only before writing, as a PATCH of a missing row answers 200', async () => {
+    context.recorder.reset();
+    await release.setNote(context.client, older.id, 'checked');
+    expect(
+      context.recorder.requests.map((request) => {
+        const url = new URL(request.url);
+        return `${request.method} ${decodeURIComponent(url.pathname + url.search)}`;
+      }),
+    ).toEqual([`GET /v7/release(${older.id})?$select=id`, `PATCH /v7/release(${older.id})`]);
+  });
+
+  it('name the argument refused and say what it must be', async () => {
+    const refusals = [
+      [() => release.setIsInvalidated(context.client, older.id, 'yes' as never), 'isInvalidated', 'must be a boolean'],
+      [() => release.setNote(context.client, older.id, 5 as never), 'note', 'must be a string or null'],
+      [
+        () => release.setKnownIssueList(context.client, older.id, 5 as never),
+        'knownIssueList',
+        'must be a string or null',
+      ],
+    ] as const;
+    for (const [work, parameter, reason] of refusals) {
+      const error = await work().then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(InvalidParameter);
+      const { message } = error as InvalidParameter;
+      expect((error as InvalidParameter).parameter).toBe(parameter);
+      expect(message.slice(message.indexOf(' for parameter '))).toBe(` for parameter "${parameter}": ${reason}`);
+    }
   });
 
   it('throw ReleaseNotFound for a missing release and InvalidParameter for bad arguments', async () => {

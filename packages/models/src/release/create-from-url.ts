@@ -5,11 +5,11 @@ import { checkObjectArgument } from '../internal/argument-checks.js';
 
 /** Options of {@link createFromUrl}. */
 export interface UrlDeployOptions {
-  /** A URL of a tarball of the project (a docker-compose.yml, or a Dockerfile, at its root). */
+  /** An http(s) URL, without credentials, of a tarball of the project (a docker-compose.yml, or a Dockerfile, at its root). */
   readonly url: string;
   /** True (the default) when the tarball holds everything in one root folder, to be stripped. */
   readonly shouldFlatten?: boolean;
-  /** The builder's URL; default `apiUrl` with its first `api` replaced by `builder` (a sandbox: its own URL). */
+  /** The builder's http(s) URL, without credentials; default `apiUrl` with its first `api` replaced by `builder` (a sandbox: its own URL). */
   readonly builderUrl?: string;
 }
 
@@ -18,9 +18,15 @@ function checkOptions(options: UrlDeployOptions): UrlDeployOptions {
   for (const name of ['url', 'builderUrl'] as const) {
     const value: unknown = options[name];
     if (name === 'builderUrl' && value === undefined) continue;
-    let valid = typeof value === 'string' && /^https?:$/.test(URL.canParse(value) ? new URL(value).protocol : '');
-    if (valid && name === 'url') valid = new URL(value as string).username === '';
-    if (!valid) throw new InvalidParameter(`urlDeployOptions.${name}`, value, 'expected an http(s) URL');
+    const parsed = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
+    if (parsed === undefined || !/^https?:$/.test(parsed.protocol)) {
+      throw new InvalidParameter(`urlDeployOptions.${name}`, value, 'expected an http(s) URL');
+    }
+    // Credentials in the tarball's URL would be handed to balena's builder, and fetch refuses a
+    // builder URL that carries them: refused here, before any request.
+    if (parsed.username !== '' || parsed.password !== '') {
+      throw new InvalidParameter(`urlDeployOptions.${name}`, value, 'expected a URL without credentials');
+    }
   }
   if (options.shouldFlatten !== undefined && typeof options.shouldFlatten !== 'boolean') {
     throw new InvalidParameter('urlDeployOptions.shouldFlatten', options.shouldFlatten, 'expected a boolean');
