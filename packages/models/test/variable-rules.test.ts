@@ -6,9 +6,11 @@ import {
 } from '@balena-ts/models/application-env-variable';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkBuildVariableName,
   checkConfigVariableName,
   checkEnvironmentVariableName,
   checkTagKey,
+  checkTagValue,
   checkVariableValue,
 } from '../src/dependent-resource/name-rules.js';
 import { startTestContext, type TestContext } from './helpers/sandbox.js';
@@ -82,5 +84,53 @@ describe('name and value rules', () => {
     for (const key of ['location', 'io.balena', 'com.example.key', 'ü', 'a=b']) accepts(checkTagKey, key);
     rejects(checkTagKey, 'line\nbreak', /whitespace/);
     rejects(checkTagKey, 'io.balena.x', /io\.resin\. or io\.balena\. are reserved/);
+  });
+});
+
+describe('each rule names its parameter and gives its reason', () => {
+  // The parameter name is what a caller's form shows the error next to; the reason is the rule.
+  const refusal = (check: (value: string) => void, value: unknown): InvalidParameter => {
+    try {
+      check(value as string);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidParameter);
+      return error as InvalidParameter;
+    }
+    throw new Error(`${String(value)} was accepted`);
+  };
+  const expectRefusal = (check: (value: string) => void, value: unknown, parameter: string, reason: string) => {
+    const error = refusal(check, value);
+    expect(error.parameter, String(value)).toBe(parameter);
+    expect(error.message.endsWith(`for parameter "${parameter}": ${reason}`), error.message).toBe(true);
+  };
+
+  it('environment and config variable names', () => {
+    for (const check of [checkEnvironmentVariableName, checkConfigVariableName]) {
+      expectRefusal(check, 7, 'name', 'must be a string');
+      expectRefusal(check, '', 'name', 'a variable name cannot be empty');
+      expectRefusal(check, 'USER', 'name', 'RESIN, BALENA, USER are reserved names');
+    }
+    expectRefusal(
+      checkEnvironmentVariableName,
+      'BALENA_X',
+      'name',
+      'names starting with RESIN_ or BALENA_ are reserved for config variables',
+    );
+    expectRefusal(checkConfigVariableName, 'MODE', 'name', 'config variable names must start with RESIN_ or BALENA_');
+  });
+
+  it('tag keys and values', () => {
+    expectRefusal(checkTagKey, 7, 'tagKey', 'must be a string');
+    expectRefusal(checkTagKey, '', 'tagKey', 'a tag key cannot be empty');
+    expectRefusal(checkTagKey, 'a b', 'tagKey', 'tag keys cannot hold whitespace');
+    expectRefusal(checkTagKey, 'io.resin.x', 'tagKey', 'tag keys starting with io.resin. or io.balena. are reserved');
+    expectRefusal(checkTagValue, 7, 'value', 'must be a string');
+    expectRefusal(checkVariableValue, 7, 'value', 'must be a string');
+  });
+
+  it('build variable names: any non-empty string', () => {
+    for (const name of ['BALENA_X', 'USER', '0 a:b', 'ü']) expect(() => checkBuildVariableName(name)).not.toThrow();
+    expectRefusal(checkBuildVariableName, 7, 'name', 'must be a string');
+    expectRefusal(checkBuildVariableName, '', 'name', 'a build variable name cannot be empty');
   });
 });
