@@ -32,6 +32,12 @@ export function announcedLength(response: Response): number | undefined {
   return Number.isFinite(length) && length > 0 ? length : undefined;
 }
 
+// Content-Disposition's file name (RFC 6266): `filename*=UTF-8''<percent-encoded>` (RFC 8187) wins
+// over `filename`, whose value is a token or a quoted string that may hold `;` and backslash escapes.
+const EXTENDED_FILE_NAME = /(?:^|;)\s*filename\*\s*=\s*utf-8'[^']*'([^;\s]+)/i;
+const QUOTED_FILE_NAME = /(?:^|;)\s*filename\s*=\s*"((?:[^"\\]|\\.)*)"/i;
+const TOKEN_FILE_NAME = /(?:^|;)\s*filename\s*=\s*([^";\s]+)/i;
+
 /**
  * The file name a response suggests in `Content-Disposition`, if any.
  *
@@ -43,8 +49,19 @@ export function announcedLength(response: Response): number | undefined {
  * ```
  */
 export function suggestedFileName(response: Response): string | undefined {
-  const disposition = response.headers.get('content-disposition') ?? '';
-  return /filename="?([^";]+)"?/.exec(disposition)?.[1];
+  const disposition = response.headers.get('content-disposition');
+  if (disposition === null) return undefined;
+  const extended = EXTENDED_FILE_NAME.exec(disposition)?.[1];
+  if (extended !== undefined) {
+    try {
+      return decodeURIComponent(extended);
+    } catch {
+      // A malformed encoding: the plain `filename`, if any, is the one to use.
+    }
+  }
+  const quoted = QUOTED_FILE_NAME.exec(disposition)?.[1];
+  if (quoted !== undefined) return quoted.replace(/\\(.)/g, '$1');
+  return TOKEN_FILE_NAME.exec(disposition)?.[1];
 }
 
 /**
