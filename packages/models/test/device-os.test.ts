@@ -182,3 +182,103 @@ describe('deviceOs.download', () => {
     await expect(deviceOs.download(context.client, {})).rejects.toBeInstanceOf(MissingOption);
   });
 });
+
+describe('deviceOs.parseParams: each refusal and its message', () => {
+  const missing = (message: string) => new MissingOption(message);
+  const invalid = (message: string) => new InvalidOption(message);
+
+  it('requires parameters, and a device type or an application that is not empty', () => {
+    expect(() => deviceOs.parseParams(null as never)).toThrow(missing('OS parameters are required'));
+    expect(() => deviceOs.parseParams('raspberrypi3' as never)).toThrow(missing('OS parameters are required'));
+    for (const params of [{ appId: '' }, { deviceType: '' }, { appId: '', deviceType: '' }]) {
+      expect(() => deviceOs.parseParams(params), JSON.stringify(params)).toThrow(
+        missing('Missing option: deviceType (or appId)'),
+      );
+    }
+  });
+
+  it('takes an application id as a number or a string of digits only', () => {
+    expect(deviceOs.parseParams({ appId: ' 42 ' })).toStrictEqual({
+      appId: 42,
+      network: 'ethernet',
+      version: 'latest',
+    });
+    expect(deviceOs.parseParams({ appId: 7 }).appId).toBe(7);
+    // Number() reads these as integers; an application id is written in digits.
+    for (const appId of ['+5', '0x10', '1e3', '5.0', true]) {
+      expect(() => deviceOs.parseParams({ appId: appId as string }), String(appId)).toThrow(
+        invalid(`Invalid option: appId must be a positive integer, got ${String(appId)}`),
+      );
+    }
+  });
+
+  it('leaves out an application id it was not given', () => {
+    expect(deviceOs.parseParams({ deviceType: 'raspberrypi3' })).toStrictEqual({
+      deviceType: 'raspberrypi3',
+      network: 'ethernet',
+      version: 'latest',
+    });
+  });
+
+  it('refuses a blank or non-string device type and version', () => {
+    for (const deviceType of ['  ', 5]) {
+      expect(() => deviceOs.parseParams({ appId: 1, deviceType: deviceType as string })).toThrow(
+        invalid('Invalid option: deviceType must be a non-empty string'),
+      );
+    }
+    for (const version of ['  ', 6]) {
+      expect(() => deviceOs.parseParams({ deviceType: 'raspberrypi3', version: version as string })).toThrow(
+        invalid('Invalid option: version must be a version string or "latest"'),
+      );
+    }
+  });
+
+  it('names the networks, the wifi network name and the poll interval in its refusals', () => {
+    expect(() => deviceOs.parseParams({ appId: 1, network: 'lte' as 'wifi' })).toThrow(
+      invalid('Invalid option: network must be one of ethernet, wifi'),
+    );
+    expect(() => deviceOs.parseParams({ appId: 1, network: 'wifi' })).toThrow(
+      missing('Missing option: wifiSsid (required for a wifi network)'),
+    );
+    for (const appUpdatePollInterval of [0, 'soon']) {
+      expect(() => deviceOs.parseParams({ appId: 1, appUpdatePollInterval })).toThrow(
+        invalid('Invalid option: appUpdatePollInterval must be a positive number of minutes'),
+      );
+    }
+  });
+});
+
+describe('deviceOs.getConfig and deviceOs.download: what they send', () => {
+  it('refuses missing, null or blank version options before any request', async () => {
+    const app = await context.sandbox.seedApplication({ name: uniqueName('os') });
+    context.recorder.reset();
+    const noVersion = new MissingOption('Missing option: version (an OS version is required for a config.json)');
+    for (const options of [null, { version: '  ' }, { version: 6 }]) {
+      await expect(
+        deviceOs.getConfig(context.client, app.id, options as never),
+        JSON.stringify(options),
+      ).rejects.toEqual(noVersion);
+    }
+    expect(context.recorder.requests).toHaveLength(0);
+  });
+
+  it('passes the plain image options on to the download, and nothing else', async () => {
+    context.recorder.reset();
+    const image = await deviceOs.download(context.client, {
+      deviceType: 'raspberrypi3',
+      version: '6.0.13',
+      developmentMode: true,
+      fileType: '.zip',
+      nested: { not: 'a query parameter' },
+    });
+    await image.stream.cancel();
+    const download = context.recorder.requests.find((request) => new URL(request.url).pathname === '/download');
+    expect(Object.fromEntries(new URL(download!.url).searchParams)).toEqual({
+      deviceType: 'raspberrypi3',
+      version: '6.0.13',
+      network: 'ethernet',
+      developmentMode: 'true',
+      fileType: '.zip',
+    });
+  });
+});

@@ -198,3 +198,170 @@ describe('os and device-os share one implementation', () => {
     expect(os.parseParams).toBe(deviceOs.parseParams);
   });
 });
+
+/** The id of a balenaOS host application (`generic-amd64`, `generic-amd64-esr`), to add releases to. */
+async function hostApplicationId(name: string): Promise<number> {
+  const [host] = await context.client.pine.get<{ id: number }>({
+    resource: 'application',
+    options: { $filter: { is_host: true, app_name: name }, $select: 'id' },
+  });
+  if (host === undefined) throw new Error(`no host application ${name}`);
+  return host.id;
+}
+
+let joinedSandbox: unknown;
+/** Makes the test user a member of the organization that publishes balenaOS, as balena's release managers are. */
+async function joinHostOrganization(hostApplication: number): Promise<void> {
+  if (joinedSandbox === context.sandbox) return;
+  joinedSandbox = context.sandbox;
+  const host = await context.client.pine.get<{ organization: { __id: number } }>({
+    resource: 'application',
+    id: hostApplication,
+    options: { $select: 'organization' },
+  });
+  await context.sandbox.addMembership({
+    user: context.sandbox.superuser.id,
+    organization: host!.organization.__id,
+    role: 'administrator',
+  });
+}
+
+async function tagRelease(release: number, tags: Record<string, string>): Promise<void> {
+  for (const [tag_key, value] of Object.entries(tags)) {
+    await context.client.pine.post({ resource: 'release_tag', body: { release, tag_key, value } });
+  }
+}
+
+// generic-amd64 is used by no other test of this file: the releases added here change its catalogue.
+describe('os versions balena published before semver fields, and support lines', () => {
+  it('reads the version and variant of a 0.0.0 release from its tags, and skips one without them', async () => {
+    const host = await hostApplicationId('generic-amd64');
+    await joinHostOrganization(host);
+    // balena's releases from before semver fields are 0.0.0 (a second one 0.0.0+rev1), tagged with their version.
+    const production = await context.sandbox.seedRelease({ application: host, semver: '0.0.0' });
+    await tagRelease(production.id, { version: '2.29.2+rev1', variant: 'production' });
+    const development = await context.sandbox.seedRelease({ application: host, semver: '0.0.0' });
+    await tagRelease(development.id, { version: '2.29.2+rev1', variant: 'development' });
+    const unified = await context.sandbox.seedRelease({ application: host, semver: '0.0.0' });
+    await tagRelease(unified.id, { version: '2.30.0' });
+    await context.sandbox.seedRelease({ application: host, semver: '0.0.0' });
+    const versions = await os.getAvailableOsVersions(context.client, 'generic-amd64', {
+      $filter: { semver_major: 0 },
+    });
+    expect(
+      versions.map(({ id, raw_version, variant, strippedVersion }) => ({ id, raw_version, variant, strippedVersion })),
+    ).toEqual([
+      { id: unified.id, raw_version: '2.30.0', variant: '', strippedVersion: '2.30.0' },
+      { id: production.id, raw_version: '2.29.2+rev1.prod', variant: 'prod', strippedVersion: '2.29.2+rev1' },
+      { id: development.id, raw_version: '2.29.2+rev1.dev', variant: 'dev', strippedVersion: '2.29.2+rev1' },
+    ]);
+  });
+
+  it('takes the line from the release phase, and calls outdated an ESR release no esr tag covers', async () => {
+    const host = await hostApplicationId('generic-amd64');
+    await joinHostOrganization(host);
+    const current = await context.sandbox.seedRelease({ application: host, semver: '6.0.20' });
+    await context.client.pine.patch({ resource: 'release', id: current.id, body: { phase: 'current' } });
+    const esrHost = await hostApplicationId('generic-amd64-esr');
+    const old = await context.sandbox.seedRelease({ application: esrHost, semver: '2023.1.0' });
+    const versions = await os.getAvailableOsVersions(context.client, 'generic-amd64');
+    const byId = new Map(versions.map((version) => [version.id, version]));
+    expect(byId.get(current.id)).toMatchObject({ raw_version: '6.0.20', osType: 'default', line: 'current' });
+    expect(byId.get(old.id)).toMatchObject({ raw_version: '2023.1.0', osType: 'esr', line: 'outdated' });
+  });
+});
+
+describe('os argument checks name the parameter and the reason', () => {
+  it('for the device types and the extra options of the version lists', async () => {
+    context.recorder.reset();
+    await expect(os.getAvailableOsVersions(context.client, [] as never)).rejects.toEqual(
+      new InvalidParameter('deviceTypes', [], 'expected a device type slug or a non-empty array of them'),
+    );
+    for (const bad of [[42], '  ', ['raspberrypi3', ' ']] as unknown[]) {
+      await expect(os.getAllOsVersions(context.client, bad as string)).rejects.toEqual(
+        new InvalidParameter('deviceTypes', bad, 'expected device type slugs'),
+      );
+    }
+    await expect(os.getAvailableOsVersions(context.client, 'raspberrypi3', undefined, 5 as never)).rejects.toEqual(
+      new InvalidParameter('extraOptions', 5, 'expected an object'),
+    );
+    expect(context.recorder.requests).toHaveLength(0);
+  });
+
+  it('for versions, ranges, release policies and options of the update functions', async () => {
+    context.recorder.reset();
+    const client = context.client;
+    const noVersion = (name: string) => new InvalidParameter(name, '', 'expected a balenaOS version');
+    await expect(os.getOsUpdateType(client, 'raspberrypi3', '', '6.0.13')).rejects.toEqual(noVersion('currentVersion'));
+    await expect(os.getOsUpdateType(client, 'raspberrypi3', '6.0.10', '')).rejects.toEqual(noVersion('targetVersion'));
+    await expect(os.isSupportedOsUpdate(client, 'raspberrypi3', '', '6.0.13')).rejects.toEqual(
+      noVersion('currentVersion'),
+    );
+    await expect(os.isSupportedOsUpdate(client, 'raspberrypi3', '6.0.10', '')).rejects.toEqual(
+      noVersion('targetVersion'),
+    );
+    await expect(os.getDownloadSize(client, 'raspberrypi3', '')).rejects.toEqual(
+      new InvalidParameter('version', '', "expected an OS version or 'latest'"),
+    );
+    await expect(os.getMaxSatisfyingVersion(client, 'raspberrypi3', ' ')).rejects.toEqual(
+      new InvalidParameter('versionOrRange', ' ', "expected a version, a semver range or 'latest'"),
+    );
+    await expect(os.getMaxSatisfyingVersion(client, 'raspberrypi3', 'latest', 'lts' as never)).rejects.toEqual(
+      new InvalidParameter('osType', 'lts', "expected 'default', 'esr' or null"),
+    );
+    await expect(os.getSupportedOsUpdateVersions(client, 'raspberrypi3', 'banana')).rejects.toEqual(
+      new InvalidParameter('currentVersion', 'banana', 'expected a balenaOS version'),
+    );
+    await expect(os.getSupportedOsUpdateVersions(client, 'raspberrypi3', '6.0.10', 5 as never)).rejects.toEqual(
+      new InvalidParameter('options', 5, 'expected an object'),
+    );
+    await expect(os.getSupervisorReleasesForCpuArchitecture(client, ' ')).rejects.toEqual(
+      new InvalidParameter('cpuArchitectureSlugOrId', ' ', 'expected a CPU architecture slug or id'),
+    );
+    expect(context.recorder.requests).toHaveLength(0);
+  });
+});
+
+describe('os update targets: null release policy, drafts and the recommended version', () => {
+  it('takes a null release policy as every policy', async () => {
+    expect(await os.getMaxSatisfyingVersion(context.client, 'raspberrypi4-64', 'latest', null as never)).toBe(
+      '2025.1.1',
+    );
+    const all = await os.getSupportedOsUpdateVersions(context.client, 'raspberrypi4-64', '6.0.10', { osType: null });
+    expect(all.versions).toEqual(['2025.1.1', '6.0.13']);
+  });
+
+  it('lists drafts on request, and recommends the newest version that is not a pre-release', async () => {
+    const targets = await os.getSupportedOsUpdateVersions(context.client, 'raspberrypi4-64', '6.0.10', {
+      osType: 'default',
+      includeDraft: true,
+    });
+    expect(targets.versions).toEqual([expect.stringMatching(/^6\.1\.0-\d+$/), '6.0.13']);
+    expect(targets.recommended).toBe('6.0.13');
+  });
+});
+
+describe('os.getSupervisorReleasesForCpuArchitecture: order and fields', () => {
+  it('orders by version then revision, leaves out 0.0.0 releases, and selects the documented fields', async () => {
+    const [fleet] = await context.client.pine.get<{ id: number }>({
+      resource: 'application',
+      options: { $filter: { is_public: true, app_name: 'amd64-supervisor' }, $select: 'id' },
+    });
+    for (const semver of ['17.1.1', '17.1.0', '17.1.0', '17.0.5', '0.0.0']) {
+      await context.sandbox.seedRelease({ application: fleet!.id, semver });
+    }
+    const releases = await os.getSupervisorReleasesForCpuArchitecture(context.client, 'amd64');
+    expect(releases.map((release) => release.raw_version)).toEqual([
+      '17.1.1+rev1',
+      '17.1.1',
+      '17.1.0+rev1',
+      '17.1.0',
+      '17.0.5',
+      '17.0.0',
+      '16.4.6',
+      '14.11.8',
+    ]);
+    expect(Object.keys(releases[0]!).sort()).toEqual(['id', 'known_issue_list', 'raw_version']);
+    expect(releases[0]!.id).toEqual(expect.any(Number));
+  });
+});

@@ -63,6 +63,7 @@ export function checkOsUpdateTarget(
     throw new OsUpdateNotSupported(`The os variant of the device is not available: ${uuid}`);
   }
   if (mode === 'pin') {
+    // Stryker disable next-line ArrayDeclaration: the pattern matches every version, and a one-element array has no groups either
     const [, withoutVariant, variant] = /^(.+?)(?:\.(dev|prod))?$/.exec(target.raw_version) ?? [];
     if (
       withoutVariant !== undefined &&

@@ -93,10 +93,14 @@ function lineOf(
 }
 
 function toOsVersions(host: HostApplication): OsVersion[] {
+  // Stryker disable next-line ArrayDeclaration: the API answers an expanded collection as an array, never leaves it out
   const esrLines = esrLinesOf(tagMap(host.application_tag ?? []));
+  // Stryker disable next-line ArrayDeclaration: the API answers an expanded collection as an array, never leaves it out
   const osType = releasePolicyOf(host.application_tag ?? []);
   const versions: OsVersion[] = [];
+  // Stryker disable next-line ArrayDeclaration: the API answers an expanded collection as an array, never leaves it out
   for (const release of host.owns__release ?? []) {
+    // Stryker disable next-line ArrayDeclaration: the API answers an expanded collection as an array, never leaves it out
     const tags = tagMap(release.release_tag ?? []);
     const parsed = release.raw_version.startsWith('0.0.0') ? null : parseOsVersion(release.raw_version);
     let variant = release.variant;
@@ -160,9 +164,12 @@ export async function fetchOsVersions(
   const hosts = await client.pine.get<HostApplication>({
     resource: 'application',
     options: {
+      // Stryker disable next-line StringLiteral: an empty $select reads every field, this one among them
       $select: 'is_for__device_type',
       $expand: {
+        // Stryker disable next-line ObjectLiteral,ArrayDeclaration: without the $select every field of the tags is read, these among them
         application_tag: { $select: ['tag_key', 'value'] },
+        // Stryker disable next-line ObjectLiteral,StringLiteral: without the $select every field of the device type is read, the slug among them
         is_for__device_type: { $select: 'slug' },
         owns__release: mergeOptions(RELEASE_OPTIONS, releaseOptions),
       },
