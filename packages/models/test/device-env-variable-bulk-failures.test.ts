@@ -195,7 +195,7 @@ describe('setForDevices by id', () => {
     const [ofFailed, ofMissing] = partial.failures;
     expect(ofFailed?.error).toBeInstanceOf(NetworkError);
     expect(ofMissing?.error).toBeInstanceOf(DeviceNotFound);
-    expect((ofMissing?.error as Error).cause).toBeInstanceOf(NetworkError);
+    expect((ofMissing?.error as Error | undefined)?.cause).toBeInstanceOf(NetworkError);
     // One lookup of the failed ids, after the writes.
     expect(sent.filter(is('GET', 'device'))).toHaveLength(1);
   });
