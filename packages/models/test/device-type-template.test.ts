@@ -1,7 +1,11 @@
 // The template engine behind the install instructions is a pure function: these tests pin down its
 // grammar (blocks, paths, helpers, escaping) and its errors without a sandbox.
+
+import { NotSupported } from '@balena-ts/core';
 import { describe, expect, it } from 'vitest';
+import { installMethodOf, interpolatePartials } from '../src/device-type/interpolate.js';
 import { renderTemplate } from '../src/device-type/template.js';
+import type { Contract } from '../src/types/contract.js';
 
 const upper = { upper: (value: unknown) => String(value).toUpperCase() };
 
@@ -67,5 +71,28 @@ describe('renderTemplate', () => {
 
   it('refuses a block that is never closed', () => {
     expect(() => renderTemplate('{{#if a}}x', { a: true })).toThrow(new Error('Unclosed block in template'));
+  });
+});
+
+describe('interpolatePartials and installMethodOf', () => {
+  it('renders an alias of nothing as nothing', () => {
+    const contract = {
+      slug: 'board',
+      partials: { steps: ['a{{resolveContractAlias data.missing}}b'] },
+    } as unknown as Contract;
+    expect(interpolatePartials(contract).partials).toEqual({ steps: ['ab'] });
+  });
+
+  it('names the contract it cannot find an install method for', () => {
+    const error = (() => {
+      try {
+        installMethodOf({ slug: 'board', data: {} } as unknown as Contract);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(NotSupported);
+    expect((error as Error).message).toContain('Unable to determine installation method for contract: board');
   });
 });
