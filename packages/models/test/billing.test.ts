@@ -161,6 +161,16 @@ describe('billing access', () => {
   });
 });
 
+describe('billing plan cycles', () => {
+  it('changes to an annual plan', async () => {
+    const { user, client } = await payingUser();
+    await billing.changePlan(client, user.username, { tier: 'prototype', cycle: 'annual' });
+    expect(await billing.getPlan(client, user.username)).toMatchObject({ tier: 'prototype', intervalLength: '12' });
+    await billing.changePlan(client, user.username, { tier: 'prototype', cycle: 'monthly' });
+    expect(await billing.getPlan(client, user.username)).toMatchObject({ tier: 'prototype', intervalLength: '1' });
+  });
+});
+
 describe('creditBundle', () => {
   it('buys credits for an organization with a card and lists them, newest first', async () => {
     const { user, client } = await payingUser();
