@@ -289,6 +289,7 @@ describe('organization, its invites and memberships', () => {
       { user: 1 },
       { is_member_of__organization: 1 },
       { user: 1, is_member_of__organization: 1, extra: 1 },
+      { user: 1, is_member_of__organization: 1, zzz: 1 },
       { user: 1, application: 1 },
       { is_member_of__organization: 1, role: 1 },
     ]) {
