@@ -72,11 +72,6 @@ describe('config', () => {
     expect(authorizations[1]).toMatch(/^Bearer /);
   });
 
-  it('finds a manifest by its slug', async () => {
-    expect((await config.getDeviceTypeManifestBySlug(context.client, 'raspberrypi3')).name).toBe('Raspberry Pi 3');
-    expect((await config.getDeviceTypeManifestBySlug(context.client, 'intel-nuc')).slug).toBe('intel-nuc');
-  });
-
   it('getDeviceTypeManifest reads one manifest by exact slug', async () => {
     const manifest = await config.getDeviceTypeManifest(context.client, 'raspberrypi3');
     expect(manifest).toMatchObject({ slug: 'raspberrypi3', name: 'Raspberry Pi 3' });

@@ -299,6 +299,7 @@ describe('organization, its invites and memberships', () => {
         'expected an id or { user, is_member_of__organization }',
       );
     }
+    await expectRefused(() => organizationMembership.remove(client, null as Any), 'idOrUniqueKey');
     const byId = await failure(() => organizationMembership.remove(client, 0));
     expect((byId as InvalidParameter).parameter).toBe('idOrUniqueKey');
     // An id is checked as an id, not as a key with the wrong fields.
