@@ -39,6 +39,14 @@ describe('apiKey', () => {
     expect(await findKey(renamed)).toBeUndefined();
   });
 
+  it('updates the description alone, keeping the name', async () => {
+    const name = uniqueName('described');
+    await apiKey.createApiKey(context.client, name, 'before');
+    const created = await findKey(name);
+    await apiKey.update(context.client, created?.id as number, { description: 'after' });
+    expect(await findKey(name)).toMatchObject({ name, description: 'after' });
+  });
+
   it('create() takes an object and an expiry date', async () => {
     const name = uniqueName('temp');
     await apiKey.create(context.client, { name, expiryDate: '2035-06-01T00:00:00.000Z' });

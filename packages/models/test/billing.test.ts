@@ -1,9 +1,10 @@
 import { type Client, createClient, InvalidParameter, OrganizationNotFound, RequestError } from '@balena-ts/core';
 import * as billing from '@balena-ts/models/billing';
 import * as creditBundle from '@balena-ts/models/credit-bundle';
+import * as organization from '@balena-ts/models/organization';
 import type { SandboxUser } from '@balena-ts/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestContext } from './helpers/sandbox.js';
+import { uniqueName, useTestContext } from './helpers/sandbox.js';
 
 const context = useTestContext();
 
@@ -161,6 +162,16 @@ describe('billing access', () => {
   });
 });
 
+describe('billing plan cycles', () => {
+  it('changes to an annual plan', async () => {
+    const { user, client } = await payingUser();
+    await billing.changePlan(client, user.username, { tier: 'prototype', cycle: 'annual' });
+    expect(await billing.getPlan(client, user.username)).toMatchObject({ tier: 'prototype', intervalLength: '12' });
+    await billing.changePlan(client, user.username, { tier: 'prototype', cycle: 'monthly' });
+    expect(await billing.getPlan(client, user.username)).toMatchObject({ tier: 'prototype', intervalLength: '1' });
+  });
+});
+
 describe('creditBundle', () => {
   it('buys credits for an organization with a card and lists them, newest first', async () => {
     const { user, client } = await payingUser();
@@ -170,6 +181,14 @@ describe('creditBundle', () => {
     const listed = await creditBundle.getAllByOrg(client, user.username, { $select: ['id', 'original_quantity'] });
     expect(listed.map((bundle) => bundle.id).sort()).toEqual([first.id, second.id].sort());
     expect(await creditBundle.getAllByOrg(context.client, context.sandbox.superuser.username)).toEqual([]);
+  });
+
+  it("lists only the given organization's bundles to someone who administers two", async () => {
+    const { user, client } = await payingUser();
+    const bought = await creditBundle.create(client, user.username, 3, 10);
+    const other = await organization.create(client, { name: uniqueName('Second') });
+    expect(await creditBundle.getAllByOrg(client, other.id)).toEqual([]);
+    expect((await creditBundle.getAllByOrg(client, user.username)).map((bundle) => bundle.id)).toEqual([bought.id]);
   });
 
   it('refuses a member who is not an administrator and hides the bundles from them', async () => {

@@ -50,6 +50,28 @@ describe('config', () => {
     await expect(config.getConfigVarSchema(context.client, '')).rejects.toBeInstanceOf(InvalidParameter);
   });
 
+  it('getConfigVarSchema sends the device type, with credentials only then', async () => {
+    const authorizations: (string | null)[] = [];
+    const client = createClient({
+      apiUrl: context.sandbox.url,
+      retry: false,
+      fetch: (input, init) => {
+        authorizations.push(new Request(input, init).headers.get('authorization'));
+        return fetch(input, init);
+      },
+    });
+    await client.tokens.set(context.sandbox.superuser.token);
+    const general = await config.getConfigVarSchema(client);
+    const forType = await config.getConfigVarSchema(client, 'raspberrypi3');
+    // A Raspberry Pi adds its config.txt settings to the general ones.
+    const names = (schema: typeof general) =>
+      Object.keys((schema.configVarSchema as { properties: Record<string, unknown> }).properties);
+    expect(names(forType)).toEqual(expect.arrayContaining(names(general)));
+    expect(names(forType).length).toBeGreaterThan(names(general).length);
+    expect(authorizations[0]).toBeNull();
+    expect(authorizations[1]).toMatch(/^Bearer /);
+  });
+
   it('getDeviceTypeManifest reads one manifest by exact slug', async () => {
     const manifest = await config.getDeviceTypeManifest(context.client, 'raspberrypi3');
     expect(manifest).toMatchObject({ slug: 'raspberrypi3', name: 'Raspberry Pi 3' });

@@ -231,6 +231,17 @@ describe('team-membership and team-application-access', () => {
     await expect(teamMembership.get(context.client, joined.id)).rejects.toBeInstanceOf(TeamMembershipNotFound);
   });
 
+  it('removes only the memberships it is given, by one id or a list', async () => {
+    const created = await team.create(context.client, organizationId, uniqueName('pair'));
+    const users = [await organizationMember(), await organizationMember(), await organizationMember()];
+    const [first, second, third] = await Promise.all(
+      users.map((user) => teamMembership.create(context.client, { team: created.id, username: user.username })),
+    );
+    await teamMembership.remove(context.client, first!.id);
+    await teamMembership.remove(context.client, [second!.id]);
+    expect((await teamMembership.getAllByTeam(context.client, created.id)).map((row) => row.id)).toEqual([third!.id]);
+  });
+
   it('refuses outsiders, unknown roles and teams, and bad arguments before any request', async () => {
     const created = await team.create(context.client, organizationId, uniqueName('strict'));
     const outsider = await context.sandbox.createUser();

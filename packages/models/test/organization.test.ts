@@ -62,6 +62,17 @@ describe('organization', () => {
     expect((await organization.getAll(client)).map((row) => row.handle)).toEqual([user.username]);
   });
 
+  it('lists organizations by name', async () => {
+    const { client } = await givenAdministrator();
+    // Created out of order, and with handles in the opposite order to their names.
+    await organization.create(client, { name: 'Zeta', handle: uniqueName('a-zeta') });
+    await organization.create(client, { name: 'Alpha', handle: uniqueName('z-alpha') });
+    const names = (await organization.getAll(client, { $select: ['name'] })).map((row) => row.name);
+    expect(names).toEqual([...names].sort());
+    expect(names.indexOf('Alpha')).toBeLessThan(names.indexOf('Zeta'));
+    expect(names).toHaveLength(4);
+  });
+
   it('takes a chosen handle; a taken handle is a 409', async () => {
     const { client } = await givenAdministrator();
     const handle = uniqueName('chosen').replaceAll('-', '_');
