@@ -292,3 +292,25 @@ describe('application device URLs and support access', () => {
     );
   });
 });
+
+describe('application.get: the caller’s $select and the identifier refusals', () => {
+  it('keeps every field for `*`, and the fields of a comma-separated text', async () => {
+    const seeded = await context.sandbox.seedApplication({ name: uniqueName('app') });
+    const all = await application.get<Record<string, unknown>>(context.client, seeded.slug, { $select: '*' });
+    expect(all).toMatchObject({ id: seeded.id, slug: seeded.slug, uuid: seeded.uuid });
+    expect(all.app_name).toEqual(expect.any(String));
+    const listed = await application.get<Record<string, unknown>>(context.client, seeded.slug, {
+      $select: 'id, app_name',
+    });
+    expect(listed).toEqual({ id: seeded.id, app_name: all.app_name });
+  });
+
+  it('names the parameter and the reason of a refused identifier', async () => {
+    await expect(application.get(context.client, -1)).rejects.toEqual(
+      new InvalidParameter('slugOrUuidOrIdOrName', -1, 'an id must be a positive integer'),
+    );
+    await expect(application.get(context.client, ' ')).rejects.toEqual(
+      new InvalidParameter('slugOrUuidOrIdOrName', ' ', 'expected an id, a slug, a uuid or a name'),
+    );
+  });
+});
