@@ -11,14 +11,17 @@ import type { Router } from '../http/router.js';
  * asks `canAccess` for `create-<role>` on the actor, which grants only these, and answers 403
  * otherwise.
  */
-const ROLE_OF_ACTOR_TYPE: Readonly<Record<string, string>> = {
+const ROLE_OF_ACTOR_TYPE = {
   application: 'provisioning-api-key',
   device: 'device-api-key',
   user: 'named-user-api-key',
-};
+} as const;
 
-/** The role of a key request, refused as balena refuses it (400 before anything is looked up). */
-function checkRoles(actorType: string, roles: unknown, name: unknown): string {
+/** What a key can be made for. */
+type KeyActorType = keyof typeof ROLE_OF_ACTOR_TYPE;
+
+/** The actor type and role of a key request, refused as balena refuses them (400 before anything is looked up). */
+function checkRoles(actorType: string, roles: unknown, name: unknown): { type: KeyActorType; role: string } {
   if (!Object.hasOwn(ROLE_OF_ACTOR_TYPE, actorType)) throw messageError(400, 'Unsupported actor type');
   if (!Array.isArray(roles) || roles.length !== 1 || typeof roles[0] !== 'string') {
     throw messageError(400, 'API Keys currently only support a single role');
@@ -27,7 +30,7 @@ function checkRoles(actorType: string, roles: unknown, name: unknown): string {
   if ((name === undefined || name === null || name === '') && role.startsWith('named-')) {
     throw messageError(400, `API keys with the '${role}' role require a name`);
   }
-  return role;
+  return { type: actorType as KeyActorType, role };
 }
 
 function fields(body: unknown): Record<string, unknown> {
@@ -39,14 +42,12 @@ export function registerApiKeyRoutes(context: SandboxContext, router: Router): v
   const { store } = context;
 
   /** The actor id of a fleet or device the caller may administer (404 otherwise, as balena hides it). */
-  const resolveTarget = (actor: Actor, actorType: string, id: number): number => {
+  const resolveTarget = (actor: Actor, resource: KeyActorType, id: number): number => {
     const access = context.access(actor);
-    const resource = actorType === 'application' ? 'application' : actorType === 'device' ? 'device' : undefined;
-    if (actorType === 'user') {
+    if (resource === 'user') {
       if (actor.kind !== 'user' || actor.userId !== id) throw emptyError(401);
       return actor.actorId;
     }
-    if (!resource) throw messageError(400, 'Unsupported actor type');
     const row = store.get(resource, id);
     const scope = access.writeScope(resource);
     // Provisioning keys are device management: operators make them, though they may not change the fleet.
@@ -75,12 +76,11 @@ export function registerApiKeyRoutes(context: SandboxContext, router: Router): v
       // v2 makes expiryDate mandatory (null is allowed): without it balena answers 400 "Key expiry date should be a valid date".
       if (requireExpiry && !('expiryDate' in body)) throw messageError(400, 'Key expiry date should be a valid date');
       parseExpiry(body.expiryDate);
-      const actorType = String(body.actorType ?? '');
-      const role = checkRoles(actorType, body.roles, body.name);
+      const { type, role } = checkRoles(String(body.actorType ?? ''), body.roles, body.name);
       const actorTypeId = Number(body.actorTypeId);
       if (!Number.isInteger(actorTypeId)) throw messageError(400, 'Actor type id must be a number');
-      const actorId = resolveTarget(actor, actorType, actorTypeId);
-      if (role !== ROLE_OF_ACTOR_TYPE[actorType]) throw messageError(403, 'Forbidden');
+      const actorId = resolveTarget(actor, type, actorTypeId);
+      if (role !== ROLE_OF_ACTOR_TYPE[type]) throw messageError(403, 'Forbidden');
       sendJson(response, 200, createApiKey(store, actorId, body));
     };
   router.add('POST', '/api-key/v2', createV2(true));
