@@ -7,8 +7,11 @@ import { getRow, getRowById, getRowsOf } from '../internal/rows.js';
 import type { ApplicationMembershipRoleName, TeamApplicationAccess } from '../types/fleet-access.js';
 import type { Selected, TypedOptions } from '../types/options.js';
 
-const RESOURCE = 'team_application_access';
-const ACCESSES: RoleLink = { resource: RESOURCE, parentField: 'grants_access_to__application', role: FLEET_ROLE };
+const ACCESSES: RoleLink = {
+  resource: 'team_application_access',
+  parentField: 'grants_access_to__application',
+  role: FLEET_ROLE,
+};
 
 /** The team's id, once the caller is known to see the team. */
 async function visibleTeamId(client: Client, id: number): Promise<number> {
@@ -65,7 +68,7 @@ export async function get<const O extends TypedOptions<TeamApplicationAccess> = 
 ): Promise<Selected<TeamApplicationAccess, O>> {
   return getRowById<Selected<TeamApplicationAccess, O>>(
     client,
-    RESOURCE,
+    ACCESSES.resource,
     teamApplicationAccessId,
     'teamApplicationAccessId',
     options,
@@ -95,7 +98,7 @@ export async function getAllByTeam<const O extends TypedOptions<TeamApplicationA
   const id = parseRowId(teamId, 'teamId');
   return getRowsOf<Selected<TeamApplicationAccess, O>>(
     client,
-    RESOURCE,
+    ACCESSES.resource,
     'team',
     () => visibleTeamId(client, id),
     options,
@@ -138,5 +141,8 @@ export async function update(
  * ```
  */
 export async function remove(client: Client, teamApplicationAccessId: number): Promise<void> {
-  await client.pine.delete({ resource: RESOURCE, id: parseRowId(teamApplicationAccessId, 'teamApplicationAccessId') });
+  await client.pine.delete({
+    resource: ACCESSES.resource,
+    id: parseRowId(teamApplicationAccessId, 'teamApplicationAccessId'),
+  });
 }
