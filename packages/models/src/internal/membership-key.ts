@@ -68,12 +68,14 @@ export async function getMembership<T>(
   key: MembershipKey,
   options: ODataOptions | null | undefined,
 ): Promise<T> {
-  const described =
-    typeof key === 'number'
-      ? key
-      : Object.entries(key)
-          .map(([field, id]) => `${field}=${id}`)
-          .join(',');
-  const notFound = (): Error => new memberships.NotFound(described);
+  // The key is spelled out only when no row matches.
+  const notFound = (): Error =>
+    new memberships.NotFound(
+      typeof key === 'number'
+        ? key
+        : Object.entries(key)
+            .map(([field, id]) => `${field}=${id}`)
+            .join(','),
+    );
   return getRow<T>(client, memberships.resource, key, checkODataOptions(options), notFound);
 }
