@@ -87,6 +87,15 @@ describe('application.getAppByName', () => {
     expect(direct).toEqual({ id: seeded.id });
   });
 
+  it('finds a public application by name, unless only directly accessible fleets are asked for', async () => {
+    const hostId = await hostApplicationId();
+    const { app_name: name } = await application.get(context.client, hostId, { $select: 'app_name' });
+    expect((await application.getAppByName(context.client, name, { $select: 'id' })).id).toBe(hostId);
+    await expect(application.getAppByName(context.client, name, {}, 'directly_accessible')).rejects.toBeInstanceOf(
+      ApplicationNotFound,
+    );
+  });
+
   it('raises ApplicationNotFound for an unknown name and AmbiguousApplication for a name in two organizations', async () => {
     await expect(application.getAppByName(context.client, 'no-such-fleet-here')).rejects.toBeInstanceOf(
       ApplicationNotFound,

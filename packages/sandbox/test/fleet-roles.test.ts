@@ -75,7 +75,7 @@ describe('fleet roles', () => {
     const member = await memberWith();
     const stranger = await sandbox.createUser();
     for (const user of [member, stranger]) {
-      expect(await count('application/$count', user.token)).toBe(0);
+      expect(await count('application/$count?$filter=is_public eq false', user.token)).toBe(0);
       expect(await count(`device/$count?$filter=belongs_to__application eq ${fleet}`, user.token)).toBe(0);
       expect(await count('application_environment_variable/$count', user.token)).toBe(0);
       expect(await count('user_application_membership/$count', user.token)).toBe(0);
@@ -85,7 +85,7 @@ describe('fleet roles', () => {
 
   it('an observer reads the fleet, its devices and variables, and changes nothing', async () => {
     const observer = await memberWith('observer');
-    expect(await count('application/$count', observer.token)).toBe(1);
+    expect(await count('application/$count?$filter=is_public eq false', observer.token)).toBe(1);
     expect(await count(`device/$count?$filter=belongs_to__application eq ${fleet}`, observer.token)).toBe(1);
     expect(await count('application_environment_variable/$count', observer.token)).toBe(1);
 
@@ -275,7 +275,7 @@ describe('fleet memberships', () => {
       admin.token,
     );
     await call(sandbox, 'DELETE', `/v7/organization_membership(${membership.body.d[0].id})`, { token: admin.token });
-    expect(await count('application/$count', observer.token)).toBe(0);
+    expect(await count('application/$count?$filter=is_public eq false', observer.token)).toBe(0);
   });
 });
 
@@ -309,7 +309,7 @@ describe('teams', () => {
       is_member_of__team: team.body.id,
     });
     expect(joined.status).toBe(201);
-    expect(await count('application/$count', user.token)).toBe(0);
+    expect(await count('application/$count?$filter=is_public eq false', user.token)).toBe(0);
 
     const access = await post(admin.token, 'team_application_access', {
       team: team.body.id,
@@ -317,7 +317,7 @@ describe('teams', () => {
       application_membership_role: roleIds.observer,
     });
     expect(access.status).toBe(201);
-    expect(await count('application/$count', user.token)).toBe(1);
+    expect(await count('application/$count?$filter=is_public eq false', user.token)).toBe(1);
     expect((await post(user.token, 'device_tag', { device, tag_key: 'team', value: 'v' })).status).toBe(401);
 
     await call(sandbox, 'PATCH', `/v7/team_application_access(${access.body.id})`, {
@@ -327,7 +327,7 @@ describe('teams', () => {
     expect((await post(user.token, 'device_tag', { device, tag_key: 'team', value: 'v' })).status).toBe(201);
 
     await call(sandbox, 'DELETE', `/v7/team__grants_access_to__application(${access.body.id})`, { token: admin.token });
-    expect(await count('application/$count', user.token)).toBe(0);
+    expect(await count('application/$count?$filter=is_public eq false', user.token)).toBe(0);
   });
 
   it('refuses team members from outside the organization, team access to another organization’s fleet, and plain members managing teams', async () => {

@@ -12,6 +12,9 @@ const OWN_WORDS = 'descriptions written in our own words (never copied): compare
 const ENDPOINT_HOSTS =
   'endpoint host names are deployment data (vpn.oba.invalid vs vpn.sandbox.invalid): compared by shape';
 
+const NO_PUBLIC_APPS =
+  'the recording server had no public applications; the sandbox has the balenaOS host fleets, which balena lists to every caller: match status and media type, not content';
+
 const NEVER_CONNECTED =
   'a device that never reached the API: open-balena says overall_status "configuring", balena-cloud (which the sandbox follows, SANDBOX.md) "inactive": compared by shape';
 
@@ -30,6 +33,9 @@ export const API_CASES_ALLOW_LIST: Record<string, AllowListEntry> = {
     comparison: 'status',
     reason: `${DEPLOYMENT_DATA} (the recording server's fake image store added fields)`,
   },
+  'odata-no-token-application': { comparison: 'status', reason: NO_PUBLIC_APPS },
+  'odata-bad-token-application': { comparison: 'status', reason: NO_PUBLIC_APPS },
+  'odata-expired-jwt-application': { comparison: 'status', reason: NO_PUBLIC_APPS },
   'config-vars': { comparison: 'shape', reason: OWN_WORDS },
   'get-device-new': { comparison: 'shape', reason: NEVER_CONNECTED },
   'download-config-get': { comparison: 'shape', reason: ENDPOINT_HOSTS },
@@ -49,6 +55,7 @@ export const SDK_TRACE_ALLOW_LIST: Record<string, AllowListEntry> = {
   '6': { comparison: 'status', reason: DEPLOYMENT_DATA },
   '8': { comparison: 'status', reason: DEPLOYMENT_DATA },
   '56': { comparison: 'shape', reason: ENDPOINT_HOSTS },
+  '13': { comparison: 'status', reason: NO_PUBLIC_APPS },
   '58': {
     comparison: 'status',
     reason: 'the recording server held API keys of earlier runs: match status and media type, not the list',

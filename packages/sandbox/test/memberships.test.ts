@@ -37,7 +37,11 @@ async function grantFleet(token: string, user: number, application: number, role
 }
 
 async function fleetNames(token: string): Promise<string[]> {
-  const answer = await odata(sandbox, 'application?$select=app_name&$orderby=app_name asc', token);
+  const answer = await odata(
+    sandbox,
+    'application?$select=app_name&$filter=is_public eq false&$orderby=app_name asc',
+    token,
+  );
   expect(answer.status).toBe(200);
   return (answer.body.d as { app_name: string }[]).map((row) => row.app_name);
 }

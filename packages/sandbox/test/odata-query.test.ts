@@ -134,7 +134,7 @@ describe('$filter', () => {
       names(
         await odata(
           sandbox,
-          `application?$select=app_name&$filter=owns__device/all(d:startswith(d/device_name,'beta'))`,
+          `application?$select=app_name&$filter=is_public eq false and owns__device/all(d:startswith(d/device_name,'beta'))`,
           token,
         ),
       ),
@@ -170,7 +170,7 @@ describe('$expand, $select, $orderby, $top, $skip, $count', () => {
     expect((await odata(sandbox, 'device/$count', token)).body).toEqual({ d: 5 });
     const answer = await odata(
       sandbox,
-      `application?$select=app_name&$expand=owns__device/$count($filter=endswith(device_name,'1'))&$orderby=app_name asc`,
+      `application?$select=app_name&$filter=is_public eq false&$expand=owns__device/$count($filter=endswith(device_name,'1'))&$orderby=app_name asc`,
       token,
     );
     expect(answer.body.d).toEqual([
@@ -182,7 +182,7 @@ describe('$expand, $select, $orderby, $top, $skip, $count', () => {
   it('answers links as {__id} and sorts in byte order', async () => {
     const answer = await odata(
       sandbox,
-      `application?$select=app_name,organization,should_be_running__release&$orderby=app_name asc`,
+      `application?$select=app_name,organization,should_be_running__release&$filter=is_public eq false&$orderby=app_name asc`,
       token,
     );
     expect(answer.body.d).toEqual([

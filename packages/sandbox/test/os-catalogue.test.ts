@@ -41,9 +41,29 @@ describe('the balenaOS catalogue', () => {
     }
   });
 
-  it('does not list public applications among a user’s fleets', async () => {
-    const answer = await odata(sandbox, 'application?$select=slug', other.token);
-    expect(answer.body.d).toEqual([]);
+  it('lists public applications to users and guests, and not among the fleets a user reaches directly', async () => {
+    for (const token of [undefined, other.token]) {
+      const answer = await odata(sandbox, 'application?$select=slug,is_public', token);
+      expect(answer.status).toBe(200);
+      expect(answer.body.d.length).toBeGreaterThan(0);
+      expect(answer.body.d.every((app: { is_public: boolean }) => app.is_public)).toBe(true);
+      expect(answer.body.d).toContainEqual({ slug: 'balena_os/raspberrypi4-64', is_public: true });
+    }
+    const mine = await odata(sandbox, 'application?$select=slug', sandbox.superuser.token);
+    expect(mine.body.d).toContainEqual({ slug: 'balena_os/raspberrypi4-64' });
+    expect(mine.body.d).toContainEqual({ slug: expect.stringMatching(/\/mine$/) });
+    const direct = await odata(
+      sandbox,
+      'application?$select=slug&$filter=is_directly_accessible_by__user/any(dau:1 eq 1)',
+      sandbox.superuser.token,
+    );
+    expect(direct.body.d).toEqual([{ slug: expect.stringMatching(/\/mine$/) }]);
+    const stranger = await odata(
+      sandbox,
+      'application?$select=slug&$filter=is_directly_accessible_by__user/any(dau:1 eq 1)',
+      other.token,
+    );
+    expect(stranger.body.d).toEqual([]);
   });
 
   it('keeps a private fleet’s releases from other users and guests, even when the query names the fleet', async () => {

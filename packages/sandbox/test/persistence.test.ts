@@ -25,7 +25,9 @@ describe('persistence', () => {
     expect(second.superuser.password).toBe('');
     const login = await call(second, 'POST', '/login_', { body: { username: 'admin', password: 'pw' } });
     expect(login.status).toBe(200);
-    expect((await odata(second, 'application?$select=app_name', key)).body).toEqual({ d: [{ app_name: 'kept' }] });
+    expect((await odata(second, 'application?$select=app_name&$filter=is_public eq false', key)).body).toEqual({
+      d: [{ app_name: 'kept' }],
+    });
     expect((await odata(second, 'device/$count', second.superuser.token)).body).toEqual({ d: 3 });
     expect((await odata(second, `device(uuid='${devices[0]!.uuid}')?$select=id`, first.superuser.token)).body).toEqual({
       d: [{ id: devices[0]!.id }],
@@ -54,7 +56,7 @@ describe('persistence', () => {
 
     const second = await startCli(dataFile);
     expect(second.password).toBe('(unchanged;');
-    const read = await fetch(`${second.url}/v7/application?$select=app_name`, {
+    const read = await fetch(`${second.url}/v7/application?$select=app_name&$filter=is_public%20eq%20false`, {
       headers: { Authorization: `Bearer ${token}` },
     });
     expect(await read.json()).toEqual({ d: [{ app_name: 'cli-fleet' }] });

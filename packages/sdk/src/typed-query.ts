@@ -61,8 +61,9 @@ export type IsTypedOptions<Options, Row> = [Row] extends [never]
 
 /**
  * Gives back the type parameter that binding loses on a getter whose last parameter is
- * `options?: O` with `O extends TypedOptions<T>`: a literal `$select` narrows the result again,
- * as it does on the module function. Any other signature is returned unchanged.
+ * `options?: O` with `O extends TypedOptions<T>`, or whose options are followed by one more
+ * optional parameter (balena-sdk's `context` of an application read): a literal `$select` narrows
+ * the result again, as it does on the module function. Any other signature is returned unchanged.
  *
  * @typeParam Args - the parameters after the client
  * @typeParam Result - the return type (with the options type parameter at its constraint)
@@ -72,5 +73,11 @@ export type TypedQuery<Args extends unknown[], Result> = Args extends [...infer 
     ? <const O extends Exclude<Options, undefined> = Exclude<Options, undefined>>(
         ...args: [...Leading, options?: O | undefined]
       ) => WithRow<Result, Selected<ResourceOf<Result>, O>>
-    : (...args: Args) => Result
+    : Leading extends [...infer Before, (infer BeforeLast)?]
+      ? IsTypedOptions<BeforeLast, ResourceOf<Result>> extends true
+        ? <const O extends Exclude<BeforeLast, undefined> = Exclude<BeforeLast, undefined>>(
+            ...args: [...Before, options?: O | undefined, last?: Options]
+          ) => WithRow<Result, Selected<ResourceOf<Result>, O>>
+        : (...args: Args) => Result
+      : (...args: Args) => Result
   : (...args: Args) => Result;

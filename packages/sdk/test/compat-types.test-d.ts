@@ -18,6 +18,14 @@ describe('compat paths are typed from their module functions', () => {
       Pick<Application, 'id' | 'slug'>[]
     >();
     expectTypeOf(balena.models.application.get('org/fleet')).resolves.toEqualTypeOf<Application>();
+    // balena-sdk's `context` after the options keeps the narrowing.
+    expectTypeOf(
+      balena.models.application.getAll({ $select: ['id', 'slug'] }, 'directly_accessible'),
+    ).resolves.toEqualTypeOf<Pick<Application, 'id' | 'slug'>[]>();
+    expectTypeOf(
+      balena.models.application.get(1, { $select: ['id', 'is_public'] }, 'directly_accessible'),
+    ).resolves.toEqualTypeOf<Pick<Application, 'id' | 'is_public'>>();
+    expectTypeOf(balena.models.application.getAll).parameter(1).toEqualTypeOf<'directly_accessible' | undefined>();
   });
 
   test("balena-sdk's argument shapes", () => {

@@ -94,6 +94,24 @@ describe('models.application', () => {
     expect(await balena.models.application.has('nobody/nothing-here')).toBe(false);
   });
 
+  test("getAll and get reach public applications, unless the context is 'directly_accessible'", async () => {
+    const all = await balena.models.application.getAll({ $select: ['id', 'app_name', 'is_public'] });
+    const names = all.map((row) => row.app_name);
+    expect(names).toEqual([...names].sort((left, right) => (left < right ? -1 : left > right ? 1 : 0)));
+    const publicApp = all.find((row) => row.is_public);
+    expect(publicApp).toBeDefined();
+    expect(all.map((row) => row.id)).toContain(fleet.id);
+    const direct = await balena.models.application.getAll({ $select: ['id', 'is_public'] }, 'directly_accessible');
+    expect(direct.map((row) => row.id)).toContain(fleet.id);
+    expect(direct.some((row) => row.is_public)).toBe(false);
+    const publicId = publicApp?.id ?? 0;
+    expect((await balena.models.application.get(publicId, { $select: 'id' })).id).toBe(publicId);
+    const error = await rejection(balena.models.application.get(publicId, {}, 'directly_accessible'));
+    expect(error.code).toBe('BalenaApplicationNotFound');
+    expect(error.message).toBe(`Application not found: ${publicId}`);
+    expect((await balena.models.application.get(fleet.id, { $select: 'id' }, 'directly_accessible')).id).toBe(fleet.id);
+  });
+
   test('a missing fleet is BalenaApplicationNotFound, one error with both names', async () => {
     const error = await rejection(balena.models.application.get('nobody/nothing-here'));
     expect(error.code).toBe('BalenaApplicationNotFound');

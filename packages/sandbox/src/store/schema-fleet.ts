@@ -134,15 +134,14 @@ const apiKeyPolicy: ResourcePolicy = {
 };
 
 /**
- * Host applications (balenaOS) are public, but balena's fleet listings never show them: they
- * appear only to queries that ask for them (`is_host` in the filter), by key, and through
- * navigations (device types, releases).
+ * Public applications (the balenaOS host fleets, the supervisor fleets) are read by everyone,
+ * guests included, in every listing: balena-sdk's `getAll()` without its `directly_accessible`
+ * context shows them, and its own tests expect a guest's plain listing to hold them.
  */
 const applicationPolicy: ResourcePolicy = {
-  read: (access, query) => {
+  read: (access) => {
     const actor = access.actor;
-    const listed = query.nested === true || query.keyed === true || query.mentions?.('is_host') === true;
-    const host: Scope = (row) => access.isPublicHost(row.id, listed);
+    const host: Scope = (row) => access.isPublicHost(row.id, true);
     if (access.caller === 'guest') return host;
     if (actor.kind === 'application') return (row) => row.id === actor.applicationId || host(row);
     return (row) => access.applications().has(row.id) || host(row);

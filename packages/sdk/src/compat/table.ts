@@ -4,8 +4,9 @@
 // model is one line (`organization: compatModule(organization, same(organization, 'get', ...))`).
 import * as auth from '@balena-ts/auth';
 import * as twoFactor from '@balena-ts/auth/two-factor';
-import { type Client, mergeOptions } from '@balena-ts/core';
+import { type Client, mergeOptions, type ODataOptions } from '@balena-ts/core';
 import * as logs from '@balena-ts/logs';
+import type { Application, Selected, TypedOptions } from '@balena-ts/models';
 import * as apiKey from '@balena-ts/models/api-key';
 import * as application from '@balena-ts/models/application';
 import * as applicationBuildVariable from '@balena-ts/models/application-build-variable';
@@ -50,6 +51,32 @@ import { sendRequest, streamRequest } from './request-send.js';
 
 /** balena-sdk takes an ISO string or epoch milliseconds; balena-ts a Date or epoch milliseconds. */
 const toDate = (start: number | string): number | Date => (typeof start === 'string' ? new Date(start) : start);
+
+/** balena-sdk's order of an application listing. */
+const BY_NAME: ODataOptions = { $orderby: 'app_name asc' };
+
+// balena-sdk's `context` of an application read: without it, reads reach public applications (the
+// balenaOS host fleets) too; `'directly_accessible'` keeps to the fleets the user reaches directly,
+// which is all balena-ts's getAll lists. Declared apart so that their own type parameters survive
+// (an arrow written inside `adapt(...)` has them fixed by adapt's contextual type).
+const getAllApplications = <const O extends TypedOptions<Application> = Record<never, never>>(
+  client: Client,
+  options?: O,
+  context?: 'directly_accessible',
+): Promise<Selected<Application, O>[]> =>
+  context === 'directly_accessible'
+    ? application.getAll(client, options)
+    : client.pine.get({ resource: 'application', options: mergeOptions(BY_NAME, options) });
+
+const getApplication = <const O extends TypedOptions<Application> = Record<never, never>>(
+  client: Client,
+  slugOrUuidOrId: number | string,
+  options?: O,
+  context?: 'directly_accessible',
+): Promise<Selected<Application, O>> =>
+  context === 'directly_accessible'
+    ? application.getDirectlyAccessible(client, slugOrUuidOrId, options)
+    : application.get(client, slugOrUuidOrId, options);
 
 /** balena-sdk's `application.create` argument. */
 export interface ApplicationCreation {
@@ -157,8 +184,8 @@ export function describeCompat(settings: SettingsFunctions) {
         {
           ...same(application, 'getDashboardUrl', 'getAllDirectlyAccessible', 'getAllByOrganization'),
           ...same(application, 'getDirectlyAccessible', 'getWithDeviceServiceDetails', 'getAppByName', 'has'),
-          getAll: adapt(application.getAll, 2),
-          get: adapt(application.get, 3),
+          getAll: adapt(getAllApplications),
+          get: adapt(getApplication),
           create: adapt(
             (client: Client, { name, uuid, applicationClass, deviceType, organization }: ApplicationCreation) =>
               application.create(client, name, deviceType, applicationClass, {
