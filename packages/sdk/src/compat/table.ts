@@ -57,8 +57,8 @@ const BY_NAME: ODataOptions = { $orderby: 'app_name asc' };
 
 // balena-sdk's `context` of an application read: without it, reads reach public applications (the
 // balenaOS host fleets) too; `'directly_accessible'` keeps to the fleets the user reaches directly,
-// which is all balena-ts's getAll lists. Declared apart so that their own type parameters survive
-// (an arrow written inside `adapt(...)` has them fixed by adapt's contextual type).
+// which is all balena-ts's getAll lists. Passed to `adapt` with their own type as its type argument:
+// inferred against adapt's non-generic constraint, their options type parameter became `any`.
 const getAllApplications = <const O extends TypedOptions<Application> = Record<never, never>>(
   client: Client,
   options?: O,
@@ -184,8 +184,8 @@ export function describeCompat(settings: SettingsFunctions) {
         {
           ...same(application, 'getDashboardUrl', 'getAllDirectlyAccessible', 'getAllByOrganization'),
           ...same(application, 'getDirectlyAccessible', 'getWithDeviceServiceDetails', 'getAppByName', 'has'),
-          getAll: adapt(getAllApplications),
-          get: adapt(getApplication),
+          getAll: adapt<typeof getAllApplications>(getAllApplications),
+          get: adapt<typeof getApplication>(getApplication),
           create: adapt(
             (client: Client, { name, uuid, applicationClass, deviceType, organization }: ApplicationCreation) =>
               application.create(client, name, deviceType, applicationClass, {
