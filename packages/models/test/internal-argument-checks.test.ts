@@ -4,7 +4,9 @@ import { createClient, InvalidParameter } from '@balena-ts/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isArchitectureCompatible } from '../src/internal/architecture.js';
 import { checkDeviceTypeArgument } from '../src/internal/device-type.js';
+import { postInvite } from '../src/internal/invite.js';
 import { checkOrganizationArgument } from '../src/internal/organization.js';
+import { FLEET_ROLE } from '../src/internal/role.js';
 import { resolveServiceInstallId } from '../src/internal/service-install.js';
 import { supportAccessUntil } from '../src/internal/support-access.js';
 import { userFilter } from '../src/internal/user-rows.js';
@@ -105,5 +107,32 @@ describe('resolveServiceInstallId', () => {
       );
     }
     expect(sent).toEqual([]);
+  });
+});
+
+describe('postInvite', () => {
+  it('refuses a message that is not a string, with the prefix of its parameter, before any lookup', async () => {
+    const client = createClient({ apiUrl: 'http://127.0.0.1:9' });
+    const invites = {
+      resource: 'invitee__is_invited_to__application',
+      parentField: 'is_invited_to__application',
+      role: FLEET_ROLE,
+    };
+    let looked = false;
+    const parentId = (): Promise<number> => {
+      looked = true;
+      return Promise.resolve(1);
+    };
+    const error = await postInvite(
+      client,
+      invites,
+      { invitee: 'bob@example.com', message: 5 as Any },
+      'invite.',
+      parentId,
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidParameter);
+    expect((error as InvalidParameter).parameter).toBe('invite.message');
+    expect((error as Error).message).toContain('parameter "invite.message": expected a string');
+    expect(looked).toBe(false);
   });
 });
