@@ -27,8 +27,8 @@ const nextTurn: (run: () => void) => void = immediate ? (run) => immediate(run) 
 
 // Options that describe the row alone can be shared; any other (`$filter`, `$top`, `$orderby`...)
 // changes what a list request would answer, so such a read goes out on its own.
-// Anything but a plain object (null, a number) is left to the keyed request, whose option check
-// refuses it with InvalidParameter.
+// Anything but a plain object is left to the keyed request, which reads null as no options and
+// refuses the rest (a number, an array) with InvalidParameter.
 function sharable(options: ODataOptions | undefined): boolean {
   if (options === undefined) return true;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) return false;
