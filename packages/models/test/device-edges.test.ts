@@ -350,3 +350,90 @@ describe('partial writes name what was written', () => {
     expect((removed as Error).message).toMatch(/^Wrote device removal on 2 of 4 targets/);
   });
 });
+
+describe('device keys record what they were made with', () => {
+  /** The API keys of an actor, oldest first. */
+  function keysOf(actor: number) {
+    return context.client.pine.get<{ name: string | null; description: string | null; expiry_date: string | null }>({
+      resource: 'api_key',
+      options: {
+        $select: ['name', 'description', 'expiry_date'],
+        $filter: { is_of__actor: actor },
+        $orderby: 'id asc',
+      },
+    });
+  }
+
+  it("a device key's name, description and expiry date", async () => {
+    const { devices } = await seedFleet(1);
+    const [seeded] = devices as [{ id: number; uuid: string }];
+    const { actor } = await device.get(context.client, seeded.id, { $select: 'actor' });
+    const expiry = '2030-01-02T03:04:05.000Z';
+    await device.generateDeviceKey(context.client, seeded.uuid, 'dated', 'with an expiry', expiry);
+    await device.generateDeviceKey(context.client, seeded.id, 'undated');
+    const keys = (await keysOf((actor as { __id: number }).__id)).filter((key) => key.name !== null);
+    expect(keys).toEqual([
+      { name: 'dated', description: 'with an expiry', expiry_date: expiry },
+      { name: 'undated', description: null, expiry_date: null },
+    ]);
+  });
+
+  it('registering makes a short-lived provisioning key that says what made it', async () => {
+    const app = await context.sandbox.seedApplication({ name: uniqueName('provisioned') });
+    const before = Date.now();
+    await device.register(context.client, app.id, device.generateUuid());
+    const [row] = await context.client.pine.get<{ actor: { __id: number } }>({
+      resource: 'application',
+      options: { $select: 'actor', $filter: { id: app.id } },
+    });
+    const keys = await keysOf(row?.actor.__id as number);
+    expect(keys.map((key) => key.description)).toEqual(['Created by balena-ts to register a device']);
+    const expiresAt = Date.parse(keys[0]?.expiry_date as string);
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 10 * 60 * 1000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 10 * 60 * 1000);
+  });
+});
+
+describe('device.pinToSupervisorRelease versions', () => {
+  /** A supervisor release of the sandbox's aarch64 supervisor fleet (the default device type's). */
+  async function aarch64SupervisorRelease() {
+    const [release] = await context.client.pine.get<{ id: number; raw_version: string }>({
+      resource: 'release',
+      options: {
+        $top: 1,
+        $select: ['id', 'raw_version'],
+        $filter: {
+          status: 'success',
+          is_final: true,
+          is_invalidated: false,
+          belongs_to__application: {
+            $any: { $alias: 'a', $expr: { a: { slug: 'balena_os/aarch64-supervisor' } } },
+          },
+        },
+      },
+    });
+    return release;
+  }
+
+  async function pinnedRelease(id: number): Promise<number | undefined> {
+    const row = await device.get(context.client, id, { $select: 'should_be_managed_by__release' });
+    return (row.should_be_managed_by__release as { __id: number } | null)?.__id;
+  }
+
+  it('pins at the minimum versions exactly, and when a version is not reported or has no number', async (test) => {
+    const release = await aarch64SupervisorRelease();
+    if (release === undefined) test.skip();
+    const fields = [
+      { supervisor_version: '7.0.0', os_version: 'balenaOS 2.12.0' },
+      { supervisor_version: '17.0.0', os_version: null },
+      { supervisor_version: '17.0.0', os_version: 'balenaOS' },
+      { supervisor_version: null, os_version: 'balenaOS 6.0.13' },
+    ];
+    for (const versions of fields) {
+      const { devices } = await seedFleet(1, undefined, versions);
+      const [seeded] = devices as [{ id: number; uuid: string }];
+      await device.pinToSupervisorRelease(context.client, seeded.id, release?.id as number);
+      expect(await pinnedRelease(seeded.id), JSON.stringify(versions)).toBe(release?.id);
+    }
+  });
+});
