@@ -437,3 +437,98 @@ describe('device.pinToSupervisorRelease versions', () => {
     }
   });
 });
+
+describe('device readers ask for the fields they read', () => {
+  it('each lookup selects its fields rather than reading whole rows', async () => {
+    const { app, devices } = await seedFleet(1, undefined, { is_connected_to_vpn: true, is_web_accessible: true });
+    const [seeded] = devices as [{ id: number; uuid: string }];
+    const { client } = context;
+    const id = seeded.id;
+    const lockFilter = "$select=value;$filter=name eq 'RESIN_OVERRIDE_LOCK'";
+    // [reader, index of the request, its $select, its $expand]
+    const cases: [string, () => Promise<unknown>, number, string, string | null][] = [
+      ['getName', () => device.getName(client, id), 0, 'device_name', null],
+      [
+        'getApplicationName',
+        () => device.getApplicationName(client, id),
+        0,
+        'id',
+        'belongs_to__application($select=app_name)',
+      ],
+      ['has', () => device.has(client, id), 0, 'id', null],
+      ['getMACAddresses', () => device.getMACAddresses(client, id), 0, 'mac_address', null],
+      ['getLocalIPAddresses', () => device.getLocalIPAddresses(client, id), 0, 'is_connected_to_vpn,ip_address', null],
+      [
+        'isTrackingApplicationRelease',
+        () => device.isTrackingApplicationRelease(client, id),
+        0,
+        'is_pinned_on__release',
+        null,
+      ],
+      [
+        'getTargetReleaseHash',
+        () => device.getTargetReleaseHash(client, id),
+        0,
+        'id',
+        'should_be_running__release($select=commit)',
+      ],
+      ['getStatus', () => device.getStatus(client, id), 0, 'overall_status', null],
+      ['getProgress', () => device.getProgress(client, id), 0, 'overall_progress', null],
+      ['isOnline', () => device.isOnline(client, id), 0, 'is_connected_to_vpn,api_heartbeat_state', null],
+      [
+        'getLocalIpAddress',
+        () => device.getLocalIpAddress(client, id),
+        0,
+        'is_connected_to_vpn,api_heartbeat_state,ip_address',
+        null,
+      ],
+      ['hasDeviceUrl', () => device.hasDeviceUrl(client, id), 0, 'is_web_accessible', null],
+      ['getDeviceUrl', () => device.getDeviceUrl(client, id), 0, 'uuid,is_web_accessible', null],
+      [
+        'hasLockOverride',
+        () => device.hasLockOverride(client, id),
+        0,
+        'id',
+        `device_config_variable(${lockFilter}),belongs_to__application($select=id;$expand=application_config_variable(${lockFilter}))`,
+      ],
+      [
+        'enableLocalMode',
+        () => device.enableLocalMode(client, id),
+        0,
+        'id,os_version,os_variant,supervisor_version,last_connectivity_event',
+        null,
+      ],
+      ['getSupervisorTargetState', () => device.getSupervisorTargetState(client, id), 0, 'uuid', null],
+      ['getSupervisorTargetStateForApp', () => device.getSupervisorTargetStateForApp(client, app.id), 0, 'uuid', null],
+      ['identify', () => device.identify(client, id), 0, 'uuid', null],
+      ['ping', () => device.ping(client, id), 0, 'uuid', 'belongs_to__application($select=id)'],
+      ['getDeviceSlug', () => device.getDeviceSlug(client, 'Raspberry Pi 3'), 0, 'slug', null],
+      ['getDisplayName', () => device.getDisplayName(client, 'raspberrypi3'), 0, 'name', null],
+      [
+        'getManifestByApplication',
+        () => device.getManifestByApplication(client, app.id),
+        0,
+        'id',
+        'is_for__device_type($select=slug)',
+      ],
+      ['getSupportedDeviceTypes', () => device.getSupportedDeviceTypes(client), 0, 'name', null],
+      [
+        'pinToSupervisorRelease (devices)',
+        () => device.pinToSupervisorRelease(client, id, 1),
+        0,
+        'id,uuid,supervisor_version,os_version',
+        'is_of__device_type($select=is_of__cpu_architecture)',
+      ],
+      ['pinToSupervisorRelease (release)', () => device.pinToSupervisorRelease(client, id, 1), 1, 'id', null],
+      ['getAllByApplication (empty fleet check)', () => device.getAllByApplication(client, 987_654), 1, 'id', null],
+    ];
+    for (const [name, call, index, select, expand] of cases) {
+      context.recorder.reset();
+      await call().catch(() => undefined);
+      const request = context.recorder.requests[index];
+      expect(request?.method, name).toBe('GET');
+      const query = new URL(request?.url as string).searchParams;
+      expect([query.get('$select'), query.get('$expand')], name).toEqual([select, expand]);
+    }
+  });
+});
