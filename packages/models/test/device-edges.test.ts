@@ -1,7 +1,8 @@
 // @ts-nocheck
 // The device model's edges: the parameter and reason each refusal names, the values an argument
-// check lets through (null options, `{}`), version boundaries, the label a partial write names,
-// and the device URL domain's lookup (once per client, without credentials, again after a failure).
+// check lets through (null options, `{}`), version boundaries, the label a partial write names, the
+// device URL domain's lookup (once per client, without credentials, again after a failure), the
+// fields of the keys a device key and a registration make, and the fields each reader asks for.
 import {
   ApplicationNotFound,
   createClient,
@@ -69,7 +70,11 @@ describe('device refusals name their parameter and reason', () => {
       'expected a device with os_version and os_variant',
     );
     await expectRefusal(() => device.register(context.client, 1, 'abc'), 'uuid', 'expected 32 or 62 hex characters');
-    await expectRefusal(() => device.pinToRelease(context.client, 1, ''), 'fullReleaseHashOrId', '');
+    await expectRefusal(
+      () => device.pinToRelease(context.client, 1, ''),
+      'fullReleaseHashOrId',
+      'expected a commit or a positive integer release id',
+    );
     await expectRefusal(
       () => device.pinToSupervisorRelease(context.client, 1, ' '),
       'supervisorVersionOrId',
@@ -93,7 +98,11 @@ describe('device refusals name their parameter and reason', () => {
       'expected a boolean',
     );
     for (const action of [device.restartService, device.startService, device.stopService]) {
-      await expectRefusal(() => action(context.client, '', 5), 'uuidOrId', '');
+      await expectRefusal(
+        () => action(context.client, '', 5),
+        'uuidOrId',
+        'expected a full uuid (32 or 62 hex characters) or an id',
+      );
     }
   });
 
