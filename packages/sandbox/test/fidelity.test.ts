@@ -390,3 +390,49 @@ describe('12. configuration', () => {
     expect(unknown.status).toBe(200);
   });
 });
+
+describe('13. fleets that track their latest release', () => {
+  const target = async (fleet: number) =>
+    (await odata(sandbox, `application(${fleet})?$select=should_be_running__release`, token)).body.d[0]
+      .should_be_running__release;
+  const release = async (fleet: number, body: Record<string, unknown>): Promise<number> => {
+    const answer = await post('release', {
+      belongs_to__application: fleet,
+      commit: newUuid(),
+      status: 'success',
+      composition: {},
+      ...body,
+    });
+    expect(answer.status).toBe(201);
+    return answer.body.id;
+  };
+
+  it('run the most recently started successful, final, untainted release, whether posted or patched so', async () => {
+    const fleet = (await createFleet(sandbox, token, organization, 'tracking')).id;
+    const old = await release(fleet, { start_timestamp: '2017-01-01T00:00:00.000Z' });
+    expect(await target(fleet)).toEqual({ __id: old });
+    const current = await release(fleet, { start_timestamp: '2024-01-01T00:00:00.000Z' });
+    expect(await target(fleet)).toEqual({ __id: current });
+    // An older build finishing later does not take over: balena orders by start.
+    await release(fleet, { start_timestamp: '2020-01-01T00:00:00.000Z' });
+    // Failed, draft, invalidated and failing releases are never tracked.
+    await release(fleet, { status: 'failed', start_timestamp: '2025-01-01T00:00:00.000Z' });
+    const draft = await release(fleet, { is_final: false, start_timestamp: '2025-02-01T00:00:00.000Z' });
+    await release(fleet, { is_invalidated: true, start_timestamp: '2025-03-01T00:00:00.000Z' });
+    await release(fleet, { is_passing_tests: false, start_timestamp: '2025-04-01T00:00:00.000Z' });
+    expect(await target(fleet)).toEqual({ __id: current });
+    // Finalizing the draft makes it the latest; invalidating it falls back to the one before.
+    expect((await patch(`release(${draft})`, { is_final: true })).status).toBe(200);
+    expect(await target(fleet)).toEqual({ __id: draft });
+    expect((await patch(`release(${draft})`, { is_invalidated: true })).status).toBe(200);
+    expect(await target(fleet)).toEqual({ __id: current });
+  });
+
+  it('leave a fleet pinned to a release (should_track_latest_release false) where it is', async () => {
+    const fleet = (await createFleet(sandbox, token, organization, 'pinned-fleet')).id;
+    const first = await release(fleet, { start_timestamp: '2017-01-01T00:00:00.000Z' });
+    expect((await patch(`application(${fleet})`, { should_track_latest_release: false })).status).toBe(200);
+    await release(fleet, { start_timestamp: '2024-01-01T00:00:00.000Z' });
+    expect(await target(fleet)).toEqual({ __id: first });
+  });
+});

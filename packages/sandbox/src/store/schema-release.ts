@@ -6,6 +6,7 @@ import {
   releaseSemver,
   releaseVersion,
 } from '../domain/release-version.js';
+import { isTrackable, TRACKING_FIELDS, trackLatestRelease } from '../domain/track-latest-release.js';
 import { checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
 import { messageError } from '../http/http-error.js';
 import { baseFields, columns, keyValueResource, resource, reverseLinks } from './field-builders.js';
@@ -96,6 +97,14 @@ export const releaseResources: ResourceDefinition[] = [
         if (!final || versionChanged) {
           next.revision = null;
           finalizeRelease(store, next);
+        }
+      },
+      afterInsert: (store, row) => {
+        if (isTrackable(row)) trackLatestRelease(store, row.belongs_to__application as number);
+      },
+      afterUpdate: (store, next, previous) => {
+        if (TRACKING_FIELDS.some((field) => next[field] !== previous[field])) {
+          trackLatestRelease(store, next.belongs_to__application as number);
         }
       },
     },
