@@ -436,3 +436,32 @@ describe('13. fleets that track their latest release', () => {
     expect(await target(fleet)).toEqual({ __id: first });
   });
 });
+
+describe('14. release commits', () => {
+  it('are distinct among successful releases of a fleet only', async () => {
+    const fleet = (await createFleet(sandbox, token, organization, 'commits')).id;
+    const release = (status: string) =>
+      post('release', { belongs_to__application: fleet, commit: 'shared-commit', status, composition: {} });
+    expect((await release('error')).status).toBe(201);
+    expect((await release('failed')).status).toBe(201);
+    const success = await release('success');
+    expect(success.status).toBe(201);
+    const second = await release('success');
+    expect([second.status, second.body]).toEqual([
+      400,
+      'It is necessary that each application that owns a release1 that has a status that is equal to "success" and has a commit1, owns at most one release2 that has a status that is equal to "success" and has a commit2 that is equal to the commit1.',
+    ]);
+    // The rule holds on updates too: a failed release of that commit may not become successful.
+    const failed = await release('failed');
+    expect((await patch(`release(${failed.body.id})`, { status: 'success' })).status).toBe(400);
+    // Another fleet may use the same commit.
+    const other = (await createFleet(sandbox, token, organization, 'commits-too')).id;
+    const elsewhere = await post('release', {
+      belongs_to__application: other,
+      commit: 'shared-commit',
+      status: 'success',
+      composition: {},
+    });
+    expect(elsewhere.status).toBe(201);
+  });
+});

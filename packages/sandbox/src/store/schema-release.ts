@@ -1,4 +1,5 @@
 import { randomHex } from '../auth/random.js';
+import { checkSuccessfulCommit } from '../domain/release-commit.js';
 import {
   finalizeRelease,
   parseReleaseBody,
@@ -77,7 +78,6 @@ export const releaseResources: ResourceDefinition[] = [
         is_running_on__device              <- device.is_running__release
         should_be_running_on__application  <- application.should_be_running__release
       `),
-    unique: [['belongs_to__application', 'commit']],
     policy: fleetScoped({ application: fleetOfRelease, publicHost: 'guests-and-keys' }),
     hooks: {
       parseBody: parseReleaseBody,
@@ -99,6 +99,7 @@ export const releaseResources: ResourceDefinition[] = [
           finalizeRelease(store, next);
         }
       },
+      rules: checkSuccessfulCommit,
       afterInsert: (store, row) => {
         if (isTrackable(row)) trackLatestRelease(store, row.belongs_to__application as number);
       },
