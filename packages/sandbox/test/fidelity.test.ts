@@ -409,8 +409,12 @@ describe('13. fleets that track their latest release', () => {
 
   it('run the most recently started successful, final, untainted release, whether posted or patched so', async () => {
     const fleet = (await createFleet(sandbox, token, organization, 'tracking')).id;
+    const modifiedAt = async () =>
+      (await odata(sandbox, `application(${fleet})?$select=modified_at`, token)).body.d[0].modified_at;
+    const created = await modifiedAt();
     const old = await release(fleet, { start_timestamp: '2017-01-01T00:00:00.000Z' });
     expect(await target(fleet)).toEqual({ __id: old });
+    expect(await modifiedAt()).toBe(created);
     const current = await release(fleet, { start_timestamp: '2024-01-01T00:00:00.000Z' });
     expect(await target(fleet)).toEqual({ __id: current });
     // An older build finishing later does not take over: balena orders by start.

@@ -1,4 +1,3 @@
-import { updateRow } from '../store/new-row.js';
 import type { Row } from '../store/row.js';
 import type { Store } from '../store/store.js';
 
@@ -44,5 +43,7 @@ export function trackLatestRelease(store: Store, applicationId: number): void {
     }
   }
   if (latest === undefined || application.should_be_running__release === latest.id) return;
-  updateRow(store, 'application', applicationId, { should_be_running__release: latest.id });
+  // Not a change of the fleet by anyone: its `modified_at` stays (balena-sdk's own tests read the
+  // fleet unchanged but for its target after posting releases).
+  store.put('application', { ...application, should_be_running__release: latest.id });
 }
