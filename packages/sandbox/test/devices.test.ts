@@ -127,6 +127,13 @@ describe('overall_status', () => {
     expect((await read()).last_connectivity_event).toBe('2019-05-13T16:14:00.000Z');
   });
 
+  it("a target-state poll with the device's key as ?apikey= beside a user's token counts as the device's heartbeat", async () => {
+    const device = await register();
+    const poll = await call(sandbox, 'GET', `/device/v3/${device.uuid}/state?apikey=${device.api_key}`, { token });
+    expect(poll.status).toBe(200);
+    expect((await status(device.id)).body.d[0].api_heartbeat_state).toBe('online');
+  });
+
   it('turns online devices offline after the heartbeat timeout', async () => {
     const device = await register();
     await call(sandbox, 'GET', `/device/v3/${device.uuid}/state`, { token: device.api_key });
