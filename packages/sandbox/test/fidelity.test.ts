@@ -89,6 +89,15 @@ describe('1. keys', () => {
     expect(bySlug.body).toEqual({ d: [{ id: fleet.id }] });
     expect((await odata(sandbox, `application(app_name='keyed-fleet')?$select=id`, token)).status).toBe(400);
   });
+
+  it('answers a key beyond the range of an id 500 with an empty body (PostgreSQL refuses it), a missing one 200 []', async () => {
+    for (const path of ['user__has__public_key(99999999999)', 'device(id=2147483648)', 'application(-2147483649)']) {
+      const answer = await odata(sandbox, path, token);
+      expect([path, answer.status, answer.text]).toEqual([path, 500, '']);
+    }
+    const missing = await odata(sandbox, 'user__has__public_key(2147483647)', token);
+    expect([missing.status, missing.body]).toEqual([200, { d: [] }]);
+  });
 });
 
 describe('2. organization administrators', () => {
