@@ -94,6 +94,33 @@ describe('API keys', () => {
     expect(listed.body.d).toEqual([{ name: 'ci', key: key.body }]);
   });
 
+  it("a user API key reads its user's keys but changes none: only sessions rename or revoke keys", async () => {
+    const user = await sandbox.createUser();
+    const key = (await call(sandbox, 'POST', '/api-key/user/full', { token: user.token, body: { name: 'self' } })).body;
+    const other = (await call(sandbox, 'POST', '/api-key/user/full', { token: user.token, body: { name: 'other' } }))
+      .body;
+    const names = async () =>
+      (await odata(sandbox, 'api_key?$select=name&$orderby=name asc', key)).body.d.map(
+        (row: { name: string }) => row.name,
+      );
+    expect(await names()).toEqual(['other', 'self']);
+    const removed = await call(sandbox, 'DELETE', `/v7/api_key?$filter=startswith(name,'')`, { token: key });
+    expect(removed.status).toBe(200);
+    const renamed = await call(sandbox, 'PATCH', `/v7/api_key?$filter=name eq 'other'`, {
+      token: key,
+      body: { name: 'renamed' },
+    });
+    expect(renamed.status).toBe(200);
+    expect(await names()).toEqual(['other', 'self']);
+    expect((await call(sandbox, 'GET', '/user/v1/whoami', { token: key })).status).toBe(200);
+    // The user's session may.
+    expect((await call(sandbox, 'DELETE', `/v7/api_key?$filter=name eq 'other'`, { token: user.token })).status).toBe(
+      200,
+    );
+    expect(await names()).toEqual(['self']);
+    expect((await call(sandbox, 'GET', '/user/v1/whoami', { token: other })).status).toBe(401);
+  });
+
   it('provisioning and device keys identify their fleet and device', async () => {
     const token = sandbox.superuser.token;
     const fleet = await createFleet(sandbox, token, sandbox.superuser.organizationId, 'keyed');

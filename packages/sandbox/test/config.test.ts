@@ -112,6 +112,22 @@ describe('device types and config.json', () => {
     expect(
       (await call(sandbox, 'GET', `/download-config?appId=${fleet}&version=6.0.13`, { token: other.token })).status,
     ).toBe(404);
+    // balena refuses balenaOS 1.2.0 and older, and versions balena-semver cannot read, before making a key.
+    const keys = async () => (await odata(sandbox, 'api_key/$count', token)).body.d;
+    const before = await keys();
+    for (const version of ['1.2.0', 'v1+foo']) {
+      const old = await call(sandbox, 'GET', `/download-config?appId=${fleet}&version=${encodeURIComponent(version)}`, {
+        token,
+      });
+      expect([version, old.status, old.body]).toEqual([
+        version,
+        400,
+        'balenaOS versions <= 1.2.0 are no longer supported, please update',
+      ]);
+    }
+    expect(await keys()).toBe(before);
+    const newer = await call(sandbox, 'GET', `/download-config?appId=${fleet}&version=1.2.1`, { token });
+    expect(newer.status).toBe(200);
   });
 
   it('streams a deterministic OS image with Content-Length; 404 for unknown types and versions', async () => {

@@ -104,6 +104,36 @@ describe('overall_status', () => {
     expect((await status(device.id)).body.d[0]).toMatchObject({ overall_status: 'updating', overall_progress: 42 });
   });
 
+  it('a PATCH naming is_online stamps last_connectivity_event; is_online true activates a registered device', async () => {
+    const device = await register();
+    const patch = (body: Record<string, unknown>) =>
+      call(sandbox, 'PATCH', `/v7/device(${device.id})`, { token, body });
+    const read = async () =>
+      (await odata(sandbox, `device(${device.id})?$select=overall_status,is_active,last_connectivity_event`, token))
+        .body.d[0];
+    expect((await patch({ is_online: true })).status).toBe(200);
+    const online = await read();
+    expect(online).toMatchObject({ overall_status: 'disconnected', is_active: true });
+    expect(Date.now() - Date.parse(online.last_connectivity_event)).toBeLessThan(60_000);
+    // A user may not deactivate a device that is online (balena's message).
+    const deactivate = await patch({ is_active: false });
+    expect([deactivate.status, deactivate.body]).toEqual([400, 'Devices must be offline in order to be deactivated.']);
+    // balena overwrites a given last_connectivity_event when is_online is in the same write.
+    await patch({ is_online: false, last_connectivity_event: '2019-05-13T16:14:00.000Z' });
+    const offline = await read();
+    expect(offline.overall_status).toBe('disconnected');
+    expect(offline.last_connectivity_event).not.toBe('2019-05-13T16:14:00.000Z');
+    await patch({ last_connectivity_event: '2019-05-13T16:14:00.000Z' });
+    expect((await read()).last_connectivity_event).toBe('2019-05-13T16:14:00.000Z');
+  });
+
+  it("a target-state poll with the device's key as ?apikey= beside a user's token counts as the device's heartbeat", async () => {
+    const device = await register();
+    const poll = await call(sandbox, 'GET', `/device/v3/${device.uuid}/state?apikey=${device.api_key}`, { token });
+    expect(poll.status).toBe(200);
+    expect((await status(device.id)).body.d[0].api_heartbeat_state).toBe('online');
+  });
+
   it('turns online devices offline after the heartbeat timeout', async () => {
     const device = await register();
     await call(sandbox, 'GET', `/device/v3/${device.uuid}/state`, { token: device.api_key });

@@ -89,6 +89,15 @@ describe('1. keys', () => {
     expect(bySlug.body).toEqual({ d: [{ id: fleet.id }] });
     expect((await odata(sandbox, `application(app_name='keyed-fleet')?$select=id`, token)).status).toBe(400);
   });
+
+  it('answers a key beyond the range of an id 500 with an empty body (PostgreSQL refuses it), a missing one 200 []', async () => {
+    for (const path of ['user__has__public_key(99999999999)', 'device(id=2147483648)', 'application(-2147483649)']) {
+      const answer = await odata(sandbox, path, token);
+      expect([path, answer.status, answer.text]).toEqual([path, 500, '']);
+    }
+    const missing = await odata(sandbox, 'user__has__public_key(2147483647)', token);
+    expect([missing.status, missing.body]).toEqual([200, { d: [] }]);
+  });
 });
 
 describe('2. organization administrators', () => {
@@ -388,5 +397,84 @@ describe('12. configuration', () => {
     expect(nuc.body.configVarSchema.properties).not.toHaveProperty('BALENA_HOST_CONFIG_hdmi_mode');
     const unknown = await call(sandbox, 'GET', '/config/vars?deviceType=no-such-board');
     expect(unknown.status).toBe(200);
+  });
+});
+
+describe('13. fleets that track their latest release', () => {
+  const target = async (fleet: number) =>
+    (await odata(sandbox, `application(${fleet})?$select=should_be_running__release`, token)).body.d[0]
+      .should_be_running__release;
+  const release = async (fleet: number, body: Record<string, unknown>): Promise<number> => {
+    const answer = await post('release', {
+      belongs_to__application: fleet,
+      commit: newUuid(),
+      status: 'success',
+      composition: {},
+      ...body,
+    });
+    expect(answer.status).toBe(201);
+    return answer.body.id;
+  };
+
+  it('run the most recently started successful, final, untainted release, whether posted or patched so', async () => {
+    const fleet = (await createFleet(sandbox, token, organization, 'tracking')).id;
+    const modifiedAt = async () =>
+      (await odata(sandbox, `application(${fleet})?$select=modified_at`, token)).body.d[0].modified_at;
+    const created = await modifiedAt();
+    const old = await release(fleet, { start_timestamp: '2017-01-01T00:00:00.000Z' });
+    expect(await target(fleet)).toEqual({ __id: old });
+    expect(await modifiedAt()).toBe(created);
+    const current = await release(fleet, { start_timestamp: '2024-01-01T00:00:00.000Z' });
+    expect(await target(fleet)).toEqual({ __id: current });
+    // An older build finishing later does not take over: balena orders by start.
+    await release(fleet, { start_timestamp: '2020-01-01T00:00:00.000Z' });
+    // Failed, draft, invalidated and failing releases are never tracked.
+    await release(fleet, { status: 'failed', start_timestamp: '2025-01-01T00:00:00.000Z' });
+    const draft = await release(fleet, { is_final: false, start_timestamp: '2025-02-01T00:00:00.000Z' });
+    await release(fleet, { is_invalidated: true, start_timestamp: '2025-03-01T00:00:00.000Z' });
+    await release(fleet, { is_passing_tests: false, start_timestamp: '2025-04-01T00:00:00.000Z' });
+    expect(await target(fleet)).toEqual({ __id: current });
+    // Finalizing the draft makes it the latest; invalidating it falls back to the one before.
+    expect((await patch(`release(${draft})`, { is_final: true })).status).toBe(200);
+    expect(await target(fleet)).toEqual({ __id: draft });
+    expect((await patch(`release(${draft})`, { is_invalidated: true })).status).toBe(200);
+    expect(await target(fleet)).toEqual({ __id: current });
+  });
+
+  it('leave a fleet pinned to a release (should_track_latest_release false) where it is', async () => {
+    const fleet = (await createFleet(sandbox, token, organization, 'pinned-fleet')).id;
+    const first = await release(fleet, { start_timestamp: '2017-01-01T00:00:00.000Z' });
+    expect((await patch(`application(${fleet})`, { should_track_latest_release: false })).status).toBe(200);
+    await release(fleet, { start_timestamp: '2024-01-01T00:00:00.000Z' });
+    expect(await target(fleet)).toEqual({ __id: first });
+  });
+});
+
+describe('14. release commits', () => {
+  it('are distinct among successful releases of a fleet only', async () => {
+    const fleet = (await createFleet(sandbox, token, organization, 'commits')).id;
+    const release = (status: string) =>
+      post('release', { belongs_to__application: fleet, commit: 'shared-commit', status, composition: {} });
+    expect((await release('error')).status).toBe(201);
+    expect((await release('failed')).status).toBe(201);
+    const success = await release('success');
+    expect(success.status).toBe(201);
+    const second = await release('success');
+    expect([second.status, second.body]).toEqual([
+      400,
+      'It is necessary that each application that owns a release1 that has a status that is equal to "success" and has a commit1, owns at most one release2 that has a status that is equal to "success" and has a commit2 that is equal to the commit1.',
+    ]);
+    // The rule holds on updates too: a failed release of that commit may not become successful.
+    const failed = await release('failed');
+    expect((await patch(`release(${failed.body.id})`, { status: 'success' })).status).toBe(400);
+    // Another fleet may use the same commit.
+    const other = (await createFleet(sandbox, token, organization, 'commits-too')).id;
+    const elsewhere = await post('release', {
+      belongs_to__application: other,
+      commit: 'shared-commit',
+      status: 'success',
+      composition: {},
+    });
+    expect(elsewhere.status).toBe(201);
   });
 });

@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import type { SeedApplicationOptions, SeedDevicesOptions, SeededRelease, SeedReleaseOptions } from '../types.js';
 import { randomDeviceName } from './names.js';
 import { finalizeRelease, parseReleaseBody } from './release-version.js';
+import { isTrackable, trackLatestRelease } from './track-latest-release.js';
 
 /** The id of a device type by slug or alias (throws for an unknown one). */
 export function deviceTypeId(store: Store, slug: string): number {
@@ -104,12 +105,6 @@ export function seedRelease(store: Store, options: SeedReleaseOptions): SeededRe
     insertRow(store, 'image__is_part_of__release', { image: image.id, is_part_of__release: release.id });
     return { id: service.id, name, imageId: image.id };
   });
-  if (
-    application.should_track_latest_release === true &&
-    (options.status ?? 'success') === 'success' &&
-    (options.isFinal ?? true)
-  ) {
-    store.put('application', { ...application, should_be_running__release: release.id });
-  }
+  if (isTrackable(release)) trackLatestRelease(store, application.id);
   return { id: release.id, commit: release.commit as string, services };
 }

@@ -6,6 +6,7 @@ import { findField } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { isFirstContact } from './device-status.js';
 import { reportedOsRelease } from './host-os-target.js';
+import { successfulRelease } from './release-commit.js';
 
 /** Device fields a supervisor may report about itself. */
 const REPORTABLE = new Set([
@@ -41,11 +42,7 @@ function applyRunningApps(store: Store, device: Row, apps: unknown): void {
   for (const app of Object.values(apps as Record<string, Report>)) {
     const releases = (app?.releases ?? {}) as Record<string, Report>;
     for (const [commit, release] of Object.entries(releases)) {
-      const releaseRow = store.findUnique(
-        'release',
-        ['belongs_to__application', 'commit'],
-        [device.belongs_to__application, commit],
-      );
+      const releaseRow = successfulRelease(store, device.belongs_to__application as number, commit);
       if (!releaseRow) continue;
       if (app.release_uuid === commit || Object.keys(releases).length === 1) {
         updateRow(store, 'device', device.id, { is_running__release: releaseRow.id });

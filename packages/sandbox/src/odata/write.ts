@@ -127,7 +127,7 @@ export function updateRows(
   const modifiedAt = new Date(store.now()).toISOString();
   const nextRows = rows.map((row) => {
     const next: Row = { ...row, ...changes, id: row.id, modified_at: modifiedAt };
-    hooks.beforeUpdate?.(store, next, row);
+    hooks.beforeUpdate?.(store, next, row, changes);
     for (const field of fields) {
       if (field.required && !field.computed && (next[field.name] === null || next[field.name] === undefined))
         throw emptyError(500);

@@ -1,3 +1,4 @@
+import * as semver from 'balena-semver';
 import type { SandboxContext } from '../context.js';
 import { createApiKey } from '../domain/api-keys.js';
 import { configVars } from '../domain/config-vars.js';
@@ -73,6 +74,10 @@ export function registerConfigRoutes(context: SandboxContext, router: Router): v
       typeof parameters.deviceType === 'string' && parameters.deviceType !== ''
         ? parameters.deviceType
         : (store.get('device_type', application.is_for__device_type as number)?.slug as string);
+    // balena compares with balena-semver, for which anything it cannot read is older than 1.2.0.
+    if (semver.lte(parameters.version, '1.2.0')) {
+      throw messageError(400, 'balenaOS versions <= 1.2.0 are no longer supported, please update');
+    }
     const apiKey = createApiKey(store, application.actor as number, {
       name: parameters.provisioningKeyName ?? 'Automatically generated provisioning key',
       description: parameters.provisioningKeyDescription,

@@ -5,6 +5,7 @@ import { createApiKey } from '../domain/api-keys.js';
 import { hasFleetRole } from '../domain/fleet-roles.js';
 import { reportedOsRelease } from '../domain/host-os-target.js';
 import { randomDeviceName } from '../domain/names.js';
+import { successfulRelease } from '../domain/release-commit.js';
 import { deviceTypeId } from '../domain/seeding.js';
 import { applyStateReport } from '../domain/state-report.js';
 import { targetStateV2, targetStateV3 } from '../domain/target-state.js';
@@ -88,7 +89,11 @@ export function registerDeviceRoutes(context: SandboxContext, router: Router): v
   });
 
   const readState = (version: 2 | 3) => (request: SandboxRequest, response: ServerResponse) => {
-    const actor = context.authenticate(request);
+    // balena reads a request's API key from `?apikey=` before the Authorization header, and the
+    // poll's heartbeat follows that key: balena-sdk sends a device key so while logged in as a user.
+    const queryKey = request.query.get('apikey');
+    const keyed = queryKey ? context.actorOfApiKey(queryKey) : undefined;
+    const actor = keyed?.kind === 'device' ? keyed : context.authenticate(request);
     const uuid = request.params.uuid ?? '';
     if (actor.kind === 'device') {
       const device = deviceOfKey(context, actor);
@@ -130,8 +135,8 @@ export function registerDeviceRoutes(context: SandboxContext, router: Router): v
     const releaseUuid = request.query.get('releaseUuid');
     let pinned: number | null = null;
     if (releaseUuid) {
-      const release = store.findUnique('release', ['belongs_to__application', 'commit'], [application.id, releaseUuid]);
-      if (release?.status !== 'success') throw emptyError(401);
+      const release = successfulRelease(store, application.id, releaseUuid);
+      if (!release) throw emptyError(401);
       pinned = release.id;
     }
     const placeholder: Row = {

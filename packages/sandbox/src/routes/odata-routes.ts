@@ -29,16 +29,24 @@ function parseUrl(request: SandboxRequest): { tree: ODataQuery; binds: Binds } {
   }
 }
 
+/** balena's ids are PostgreSQL `integer`s (pinejs `Serial`): a key outside their range fails in the database. */
+const MAX_ID = 2_147_483_647;
+
+/** The row with this id; a number no id can be is balena's database error (500, empty). */
+function rowById(context: QueryContext, resource: string, id: unknown): Row | undefined {
+  if (typeof id !== 'number') return undefined;
+  if (Math.abs(id) > MAX_ID) throw emptyError(500);
+  return context.store.get(resource, id);
+}
+
 /** The row addressed by `res(N)` or `res(field='value')`, as a 0- or 1-element list. */
 function rowsByKey(context: QueryContext, resource: string, key: NonNullable<ODataQuery['key']>): Row[] {
   let row: Row | undefined;
   if ('bind' in key) {
-    const id = resolveBind(context.binds, key as { bind: number });
-    row = typeof id === 'number' ? context.store.get(resource, id) : undefined;
+    row = rowById(context, resource, resolveBind(context.binds, key as { bind: number }));
   } else if (Object.keys(key).length === 1 && 'id' in key) {
     // `res(id=N)` names the primary key as balena accepts it (the official SDK's application.create sends it).
-    const id = resolveBind(context.binds, (key as Record<string, { bind: number }>).id!);
-    row = typeof id === 'number' ? context.store.get(resource, id) : undefined;
+    row = rowById(context, resource, resolveBind(context.binds, (key as Record<string, { bind: number }>).id!));
   } else {
     const entries = Object.entries(key);
     const fields = entries.map(([field]) => field);

@@ -79,8 +79,8 @@ export interface ResourceHooks {
   parseBody?(body: Record<string, unknown>, store: Store): Record<string, unknown>;
   /** Fills in what balena derives on insert (slugs, uuids, names); before any check. */
   beforeInsert?(store: Store, row: Row): void;
-  /** Re-derives dependent values of a patched row. */
-  beforeUpdate?(store: Store, next: Row, previous: Row): void;
+  /** Re-derives dependent values of a patched row; `changes` holds the PATCH body's fields, so a hook can tell a field sent unchanged from one not sent. */
+  beforeUpdate?(store: Store, next: Row, previous: Row, changes: Readonly<Record<string, unknown>>): void;
   /** balena's rules on a new row's values and references (400); before the permission check. */
   validate?(row: Row, store: Store): void;
   /**

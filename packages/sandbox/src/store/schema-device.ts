@@ -1,5 +1,6 @@
 import { randomHex } from '../auth/random.js';
 import {
+  isFirstContact,
   ONLINE_DEACTIVATION_MESSAGE,
   overallProgress,
   overallStatus,
@@ -144,8 +145,15 @@ export const deviceResources: ResourceDefinition[] = [
         if (typeof row.uuid !== 'string' || row.uuid === '') row.uuid = randomHex(32);
         if (typeof row.device_name !== 'string' || row.device_name === '') row.device_name = randomDeviceName();
       },
-      beforeUpdate: (store, next, previous) => {
+      beforeUpdate: (store, next, previous, changes) => {
         checkHostOsTarget(store, next, previous);
+        // balena stamps a connectivity event whenever a write names `is_online`; balena-cloud
+        // activates a device that comes online before it ever reached the API (balena-sdk's tests
+        // PATCH `is_online: true` "to reactivate" a registered device).
+        if (changes.is_online !== null && changes.is_online !== undefined) {
+          next.last_connectivity_event = new Date(store.now()).toISOString();
+          if (changes.is_online === true && isFirstContact(previous)) next.is_active = true;
+        }
         const online = previous.is_online === true || previous.api_heartbeat_state === 'online';
         if (next.is_active === false && previous.is_active !== false && online) {
           throw messageError(400, ONLINE_DEACTIVATION_MESSAGE);

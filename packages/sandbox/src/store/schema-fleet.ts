@@ -129,7 +129,14 @@ const apiKeyPolicy: ResourcePolicy = {
     if (actor.kind === 'device') return (row) => row.is_of__actor === actor.actorId;
     return 'none';
   },
-  write: (access) => (access.caller === 'user' ? (row) => access.ownsActor(row.is_of__actor as number) : 'none'),
+  write: (access) => {
+    if (access.caller !== 'user') return 'none';
+    // Only sessions change keys: balena grants `api_key.update`/`delete` to the default user role,
+    // not to user API keys. balena-sdk's own tests delete keys while logged in with a user API key
+    // and expect the call to succeed and that key to keep working, so such a write touches nothing.
+    if (access.actor.kind === 'user' && access.actor.viaApiKey) return () => false;
+    return (row) => access.ownsActor(row.is_of__actor as number);
+  },
   createdOnlyByTheServer: true,
 };
 

@@ -1,4 +1,5 @@
 import { randomHex } from '../auth/random.js';
+import { checkSuccessfulCommit } from '../domain/release-commit.js';
 import {
   finalizeRelease,
   parseReleaseBody,
@@ -6,6 +7,7 @@ import {
   releaseSemver,
   releaseVersion,
 } from '../domain/release-version.js';
+import { isTrackable, TRACKING_FIELDS, trackLatestRelease } from '../domain/track-latest-release.js';
 import { checkEnvironmentVariable, checkTag } from '../domain/variable-rules.js';
 import { messageError } from '../http/http-error.js';
 import { baseFields, columns, keyValueResource, resource, reverseLinks } from './field-builders.js';
@@ -76,7 +78,6 @@ export const releaseResources: ResourceDefinition[] = [
         is_running_on__device              <- device.is_running__release
         should_be_running_on__application  <- application.should_be_running__release
       `),
-    unique: [['belongs_to__application', 'commit']],
     policy: fleetScoped({ application: fleetOfRelease, publicHost: 'guests-and-keys' }),
     hooks: {
       parseBody: parseReleaseBody,
@@ -96,6 +97,15 @@ export const releaseResources: ResourceDefinition[] = [
         if (!final || versionChanged) {
           next.revision = null;
           finalizeRelease(store, next);
+        }
+      },
+      rules: checkSuccessfulCommit,
+      afterInsert: (store, row) => {
+        if (isTrackable(row)) trackLatestRelease(store, row.belongs_to__application as number);
+      },
+      afterUpdate: (store, next, previous) => {
+        if (TRACKING_FIELDS.some((field) => next[field] !== previous[field])) {
+          trackLatestRelease(store, next.belongs_to__application as number);
         }
       },
     },
