@@ -87,6 +87,13 @@ describe('application.getAppByName', () => {
     expect(direct).toEqual({ id: seeded.id });
   });
 
+  it('get() does not take a public application by name (a name denotes one of the user’s fleets), but by id', async () => {
+    const hostId = await hostApplicationId();
+    const { app_name: name } = await application.get(context.client, hostId, { $select: 'app_name' });
+    await expect(application.get(context.client, name)).rejects.toBeInstanceOf(ApplicationNotFound);
+    expect((await application.get(context.client, String(hostId), { $select: 'id' })).id).toBe(hostId);
+  });
+
   it('finds a public application by name, unless only directly accessible fleets are asked for', async () => {
     const hostId = await hostApplicationId();
     const { app_name: name } = await application.get(context.client, hostId, { $select: 'app_name' });
