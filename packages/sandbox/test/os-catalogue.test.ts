@@ -190,6 +190,13 @@ describe("a device's target OS release", () => {
     ]);
     const downgrade = await patch(id, { should_be_operated_by__release: await osRelease('raspberrypi4-64', '5.3.20') });
     expect([downgrade.status, downgrade.body]).toEqual([400, 'Attempt to downgrade hostapp, which is not allowed']);
+    // The downgrade rule compares with the OS the device runs: a device pinned ahead can be pinned back to it.
+    const running = await osRelease('raspberrypi4-64', '6.0.10');
+    expect(
+      (await patch(id, { should_be_operated_by__release: await osRelease('raspberrypi4-64', '6.0.13') })).status,
+    ).toBe(200);
+    expect((await patch(id, { should_be_operated_by__release: running })).status).toBe(200);
+    expect(await target(id)).toEqual({ __id: running });
     const esr = await osRelease('raspberrypi4-64-esr', '2025.1.1');
     expect((await patch(id, { should_be_operated_by__release: esr })).status).toBe(200);
     expect(await target(id)).toEqual({ __id: esr });
