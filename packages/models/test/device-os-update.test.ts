@@ -188,8 +188,21 @@ describe('device.pinToOsRelease', () => {
       });
       await device.pinToOsRelease(context.client, uuid, target!.id);
       expect(await osTargetOf(uuid)).toBe('6.0.13');
-      // The device still runs 5.3.20, but the API refuses a target older than the current target.
-      const back = await device.pinToOsRelease(context.client, uuid, '6.0.10').catch((error: unknown) => error);
+      // The API compares a new target with the OS the device runs (5.3.20), not with the current target.
+      await device.pinToOsRelease(context.client, uuid, '6.0.10');
+      expect(await osTargetOf(uuid)).toBe('6.0.10');
+      await device.pinToOsRelease(context.client, uuid, '6.0.13');
+      // pinToOsRelease itself refuses an older version than the running one, so the API is asked directly.
+      const [older] = await os.getAvailableOsVersions(context.client, 'raspberrypi4-64', {
+        $filter: { raw_version: '2.115.3+rev1' },
+      });
+      const back = await context.client.pine
+        .patch({
+          resource: 'device',
+          options: { $filter: { uuid } },
+          body: { should_be_operated_by__release: older!.id },
+        })
+        .catch((error: unknown) => error);
       expect(back).toBeInstanceOf(RequestError);
       expect((back as RequestError).message).toContain('Attempt to downgrade hostapp, which is not allowed');
       expect(await osTargetOf(uuid)).toBe('6.0.13');

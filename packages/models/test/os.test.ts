@@ -15,17 +15,32 @@ describe('os.getAllOsVersions and os.getAvailableOsVersions', () => {
       '2024.7.2',
       '2024.7.0',
       '2024.1.3',
+      '2021.07.1.prod',
+      '2021.07.1.dev',
+      '2020.04.0.prod',
+      '2020.04.0.dev',
       '6.0.13',
       '6.0.10',
       '5.3.20',
+      '5.1.20+rev1',
       '2.115.3+rev1',
-      '2.88.4+rev2.prod',
-      '2.88.4+rev2.dev',
+      ...['2.88.4+rev2', '2.54.2+rev1', '2.48.0+rev1', '2.29.2+rev1', '2.29.0+rev1', '2.26.0+rev1'].flatMap(
+        (version) => [`${version}.prod`, `${version}.dev`],
+      ),
+      ...['2.15.1+rev1', '2.9.6+rev1', '2.0.6+rev3'].flatMap((version) => [`${version}.prod`, `${version}.dev`]),
     ]);
     const byVersion = new Map(versions.map((version) => [version.raw_version, version]));
     expect(byVersion.get('2025.1.1')).toMatchObject({ osType: 'esr', line: 'next', basedOnVersion: '6.0.13' });
     expect(byVersion.get('2024.7.2')).toMatchObject({ osType: 'esr', line: 'current', basedOnVersion: '5.3.20' });
     expect(byVersion.get('2024.1.3')).toMatchObject({ osType: 'esr', line: 'sunset' });
+    // A line no esr tag names is outdated; its version and variant come from the release's tags.
+    expect(byVersion.get('2021.07.1.prod')).toMatchObject({
+      osType: 'esr',
+      line: 'outdated',
+      strippedVersion: '2021.07.1',
+      variant: 'prod',
+      basedOnVersion: '2.54.2',
+    });
     expect(byVersion.get('6.0.13')).toMatchObject({ osType: 'default', line: undefined, variant: '' });
     expect(byVersion.get('2.115.3+rev1')).toMatchObject({ line: 'outdated', strippedVersion: '2.115.3+rev1' });
     expect(byVersion.get('2.88.4+rev2.dev')).toMatchObject({ variant: 'dev', strippedVersion: '2.88.4+rev2' });
@@ -166,7 +181,15 @@ describe('os.getDownloadSize, os.isArchitectureCompatibleWith', () => {
 describe('os.getSupervisorReleasesForCpuArchitecture', () => {
   it('lists the valid supervisor releases of an architecture, newest first', async () => {
     const releases = await os.getSupervisorReleasesForCpuArchitecture(context.client, 'aarch64');
-    expect(releases.map((release) => release.raw_version)).toEqual(['17.1.1', '17.0.0', '16.4.6', '14.11.8']);
+    expect(releases.map((release) => release.raw_version)).toEqual([
+      '17.1.1',
+      '17.0.0',
+      '16.4.6',
+      '14.11.8',
+      '12.11.0',
+      '11.12.4',
+      '11.12.3',
+    ]);
     const [one] = await os.getSupervisorReleasesForCpuArchitecture(context.client, 'amd64', {
       $filter: { raw_version: '16.4.6' },
       $select: 'raw_version',
@@ -176,7 +199,7 @@ describe('os.getSupervisorReleasesForCpuArchitecture', () => {
       resource: 'cpu_architecture',
       options: { $filter: { slug: 'rpi' }, $select: 'id' },
     });
-    expect(await os.getSupervisorReleasesForCpuArchitecture(context.client, architecture!.id)).toHaveLength(4);
+    expect(await os.getSupervisorReleasesForCpuArchitecture(context.client, architecture!.id)).toHaveLength(7);
     expect(await os.getSupervisorReleasesForCpuArchitecture(context.client, 'sparc')).toEqual([]);
   });
 
@@ -245,8 +268,9 @@ describe('os versions balena published before semver fields, and support lines',
     const unified = await context.sandbox.seedRelease({ application: host, semver: '0.0.0' });
     await tagRelease(unified.id, { version: '2.30.0' });
     await context.sandbox.seedRelease({ application: host, semver: '0.0.0' });
+    // Only the default host application: generic-amd64-esr has 0.0.0 releases of its own.
     const versions = await os.getAvailableOsVersions(context.client, 'generic-amd64', {
-      $filter: { semver_major: 0 },
+      $filter: { semver_major: 0, belongs_to__application: host },
     });
     expect(
       versions.map(({ id, raw_version, variant, strippedVersion }) => ({ id, raw_version, variant, strippedVersion })),
@@ -360,6 +384,9 @@ describe('os.getSupervisorReleasesForCpuArchitecture: order and fields', () => {
       '17.0.0',
       '16.4.6',
       '14.11.8',
+      '12.11.0',
+      '11.12.4',
+      '11.12.3',
     ]);
     expect(Object.keys(releases[0]!).sort()).toEqual(['id', 'known_issue_list', 'raw_version']);
     expect(releases[0]!.id).toEqual(expect.any(Number));

@@ -63,9 +63,25 @@ describe('public endpoints', () => {
       token,
     );
     const versions = answer.body.d[0].owns__release.map((release: { raw_version: string }) => release.raw_version);
-    // The invalidated 5.2.8 and the draft 6.1.0 are left out; the ESR host application comes second.
-    expect(versions).toEqual(['2.88.4+rev2.prod', '2.88.4+rev2.dev', '2.115.3+rev1', '5.3.20', '6.0.10', '6.0.13']);
+    // The invalidated 5.2.8 and the drafts 5.1.10 and 6.1.0 are left out; the ESR host application comes second.
+    expect(versions).toEqual([
+      ...['2.0.6+rev3', '2.9.6+rev1', '2.15.1+rev1', '2.26.0+rev1', '2.29.0+rev1', '2.29.2+rev1'].flatMap((version) => [
+        `${version}.prod`,
+        `${version}.dev`,
+      ]),
+      ...['2.48.0+rev1', '2.54.2+rev1', '2.88.4+rev2'].flatMap((version) => [`${version}.prod`, `${version}.dev`]),
+      '2.115.3+rev1',
+      '5.1.20+rev1',
+      '5.3.20',
+      '6.0.10',
+      '6.0.13',
+    ]);
+    // 2020.04.0 and 2021.07.1 are not semver: their raw_version is 0.0.0 with the variant.
     expect(answer.body.d[1].owns__release.map((release: { raw_version: string }) => release.raw_version)).toEqual([
+      '0.0.0+prod',
+      '0.0.0+dev',
+      '0.0.0+prod',
+      '0.0.0+dev',
       '2024.1.3',
       '2024.7.0',
       '2024.7.2',

@@ -33,11 +33,48 @@ describe('the balenaOS catalogue', () => {
 
   it('serves supervisor releases of balena_os/<arch>-supervisor to guests and users alike', async () => {
     // 17.2.0 is invalidated.
-    const expected = ['17.1.1', '17.0.0', '16.4.6', '14.11.8'];
+    const expected = ['17.1.1', '17.0.0', '16.4.6', '14.11.8', '12.11.0', '11.12.4', '11.12.3'];
     for (const token of [undefined, other.token, sandbox.superuser.token]) {
       const answer = await odata(sandbox, SUPERVISOR_QUERY, token);
       expect(answer.status).toBe(200);
       expect(answer.body.d.map((release: { raw_version: string }) => release.raw_version)).toEqual(expected);
+    }
+  });
+
+  it('stores each supervisor image on the registry2 host, where guests and users read it', async () => {
+    const query = SUPERVISOR_QUERY.replace(
+      '$select=raw_version',
+      '$select=raw_version&$expand=release_image($select=id;$expand=image($select=is_stored_at__image_location))',
+    );
+    for (const token of [undefined, other.token]) {
+      const answer = await odata(sandbox, query, token);
+      expect(answer.status).toBe(200);
+      for (const release of answer.body.d) {
+        expect(release.release_image).toHaveLength(1);
+        expect(release.release_image[0].image[0].is_stored_at__image_location).toMatch(
+          /^registry2\.sandbox\.invalid\/v2\/[0-9a-f]{32}$/,
+        );
+      }
+    }
+  });
+
+  it('keeps the ESR releases of 2020.04 and 2021.07, whose versions are not semver, in their tags only', async () => {
+    for (const slug of ['raspberrypi3-esr', 'fincm3-esr']) {
+      const answer = await odata(
+        sandbox,
+        `release?$select=raw_version,variant,semver_major&$expand=release_tag($select=tag_key,value;$orderby=tag_key asc)&$orderby=id asc&$filter=belongs_to__application/any(a:a/slug eq 'balena_os/${slug}')`,
+      );
+      const [first, , , , fifth] = answer.body.d;
+      expect(first).toMatchObject({ raw_version: '0.0.0+prod', variant: 'prod', semver_major: 0 });
+      expect(first.release_tag).toEqual([
+        { tag_key: 'meta-balena-base', value: '2.48.0' },
+        { tag_key: 'variant', value: 'production' },
+        { tag_key: 'version', value: '2020.04.0' },
+      ]);
+      expect(
+        answer.body.d.slice(0, 4).map((release: { release_tag: { value: string }[] }) => release.release_tag[2]?.value),
+      ).toEqual(['2020.04.0', '2020.04.0', '2021.07.1', '2021.07.1']);
+      expect(fifth).toMatchObject({ raw_version: '2024.1.3', semver_major: 2024 });
     }
   });
 
@@ -153,6 +190,13 @@ describe("a device's target OS release", () => {
     ]);
     const downgrade = await patch(id, { should_be_operated_by__release: await osRelease('raspberrypi4-64', '5.3.20') });
     expect([downgrade.status, downgrade.body]).toEqual([400, 'Attempt to downgrade hostapp, which is not allowed']);
+    // The downgrade rule compares with the OS the device runs: a device pinned ahead can be pinned back to it.
+    const running = await osRelease('raspberrypi4-64', '6.0.10');
+    expect(
+      (await patch(id, { should_be_operated_by__release: await osRelease('raspberrypi4-64', '6.0.13') })).status,
+    ).toBe(200);
+    expect((await patch(id, { should_be_operated_by__release: running })).status).toBe(200);
+    expect(await target(id)).toEqual({ __id: running });
     const esr = await osRelease('raspberrypi4-64-esr', '2025.1.1');
     expect((await patch(id, { should_be_operated_by__release: esr })).status).toBe(200);
     expect(await target(id)).toEqual({ __id: esr });

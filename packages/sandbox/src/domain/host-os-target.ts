@@ -20,8 +20,10 @@ function versionOf(store: Store, release: Row): string {
 
 /**
  * A PATCH of a device's `should_be_operated_by__release`: a new device type clears it, an
- * invalidated or failed release is not found, and a target older than the current one is a
- * downgrade. Devices that have not reported an OS version yet are provisioning and skip the checks.
+ * invalidated or failed release is not found, and a target older than the OS the device runs is a
+ * downgrade (balena compares with the reported `os_version`, not with the previous target, so a
+ * device pinned ahead can be pinned back to its running release). Devices that have not reported
+ * an OS version yet are provisioning and skip the checks.
  */
 export function checkHostOsTarget(store: Store, next: Row, previous: Row): void {
   const target = next.should_be_operated_by__release as number | null | undefined;
@@ -35,8 +37,8 @@ export function checkHostOsTarget(store: Store, next: Row, previous: Row): void 
   if (!release || release.is_invalidated === true || release.status !== 'success') {
     throw messageError(400, `Could not find a hostapp release with this ID ${target}`);
   }
-  const current = store.get('release', previous.should_be_operated_by__release as number);
-  if (current && semver.lt(versionOf(store, release), versionOf(store, current))) {
+  const running = previous.os_version as string | undefined;
+  if (running && semver.parse(running) !== null && semver.lt(versionOf(store, release), running)) {
     throw messageError(400, 'Attempt to downgrade hostapp, which is not allowed');
   }
 }

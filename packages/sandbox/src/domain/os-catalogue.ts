@@ -6,8 +6,9 @@ import type { Store } from '../store/store.js';
 // and release policy: the default (rolling) line in `balena_os/<slug>`, the extended-support line in
 // `balena_os/<slug>-esr`, whose application tags `esr-current`, `esr-next` and `esr-sunset` name the
 // major.minor of each supported ESR line. Supervisors are releases of the public, non-host fleets
-// `balena_os/<arch>-supervisor`. The versions below are a plausible history written for the sandbox,
-// not a copy of balena's catalogue.
+// `balena_os/<arch>-supervisor`. The version numbers below are balena's release numbers (the older
+// ones are those the official SDK's integration tests name); which device types have them, their
+// phases and the images behind them are the sandbox's own: every device type gets the same history.
 
 /** One OS or supervisor release of the catalogue. */
 export interface CatalogueRelease {
@@ -22,13 +23,35 @@ export interface CatalogueRelease {
   readonly isInvalidated?: boolean;
   /** The default-line version an ESR release is built on (its `meta-balena-base` tag). */
   readonly basedOn?: string;
+  /** When the release was created (ISO 8601), where a version depends on it: a draft's carries it. */
+  readonly createdAt?: string;
+}
+
+/** A release of the years before unified images: one release per variant, both end-of-life. */
+function bothVariants(version: string): CatalogueRelease[] {
+  return [
+    { version, phase: 'end-of-life', variant: 'prod' },
+    { version, phase: 'end-of-life', variant: 'dev' },
+  ];
 }
 
 /** The default (rolling) line of every device type, oldest first; the last final one is `latest`. */
 export const DEFAULT_OS_RELEASES: readonly CatalogueRelease[] = [
-  { version: '2.88.4+rev2', phase: 'end-of-life', variant: 'prod' },
-  { version: '2.88.4+rev2', phase: 'end-of-life', variant: 'dev' },
+  ...[
+    '2.0.6+rev3',
+    '2.9.6+rev1',
+    '2.15.1+rev1',
+    '2.26.0+rev1',
+    '2.29.0+rev1',
+    '2.29.2+rev1',
+    '2.48.0+rev1',
+    '2.54.2+rev1',
+    '2.88.4+rev2',
+  ].flatMap(bothVariants),
   { version: '2.115.3+rev1', phase: 'end-of-life' },
+  // A draft's raw_version carries its creation time: balena's reads 5.1.10-1706616336246+rev2.
+  { version: '5.1.10+rev2', isFinal: false, createdAt: '2024-01-30T12:05:36.246Z' },
+  { version: '5.1.20+rev1', phase: 'end-of-life' },
   { version: '5.2.8', phase: 'end-of-life', isInvalidated: true },
   { version: '5.3.20' },
   { version: '6.0.10' },
@@ -38,6 +61,12 @@ export const DEFAULT_OS_RELEASES: readonly CatalogueRelease[] = [
 
 /** The extended-support line, on the device types listed in {@link ESR_DEVICE_TYPES}. */
 export const ESR_OS_RELEASES: readonly CatalogueRelease[] = [
+  // Lines of 2019.10 to 2022.01 wrote their months with a leading zero, which is not semver. Their
+  // bases are the sandbox's choice: the newest default release here from before each line began.
+  { version: '2020.04.0', variant: 'prod', basedOn: '2.48.0' },
+  { version: '2020.04.0', variant: 'dev', basedOn: '2.48.0' },
+  { version: '2021.07.1', variant: 'prod', basedOn: '2.54.2' },
+  { version: '2021.07.1', variant: 'dev', basedOn: '2.54.2' },
   { version: '2024.1.3', basedOn: '2.115.3' },
   { version: '2024.7.0', basedOn: '5.3.20' },
   { version: '2024.7.2', basedOn: '5.3.20' },
@@ -53,10 +82,19 @@ export const ESR_LINE_TAGS: Readonly<Record<string, string>> = {
 };
 
 /** Device types that have an ESR host application. */
-export const ESR_DEVICE_TYPES: readonly string[] = ['raspberrypi4-64', 'raspberrypi3', 'intel-nuc', 'generic-amd64'];
+export const ESR_DEVICE_TYPES: readonly string[] = [
+  'raspberrypi4-64',
+  'raspberrypi3',
+  'fincm3',
+  'intel-nuc',
+  'generic-amd64',
+];
 
 /** Supervisor releases of every `balena_os/<arch>-supervisor` fleet, oldest first. */
 export const SUPERVISOR_RELEASES: readonly CatalogueRelease[] = [
+  { version: '11.12.3' },
+  { version: '11.12.4' },
+  { version: '12.11.0' },
   { version: '14.11.8' },
   { version: '16.4.6' },
   { version: '17.0.0' },
@@ -73,12 +111,26 @@ export const SUPERVISOR_DEVICE_TYPES: Readonly<Record<string, string>> = {
   i386: 'qemux86',
 };
 
+/** The registry host of the supervisor images (balena keeps them on its `registry2` host). */
+const SUPERVISOR_REGISTRY = 'registry2.sandbox.invalid';
+
 const VERSION = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/;
 
+/**
+ * Whether balena could store the version in the release's semver fields: a number with a leading
+ * zero (the ESR months of 2020.04.0) is not semver, so those releases are 0.0.0 and known by their
+ * `version` tag only.
+ */
+function isSemverVersion(version: string): boolean {
+  const [, major = '', minor = '', patch = ''] = VERSION.exec(version) ?? [];
+  return [major, minor, patch].every((part) => /^(?:0|[1-9]\d*)$/.test(part));
+}
+
 function insertCatalogueRelease(store: Store, applicationId: number, release: CatalogueRelease): number {
-  const [, major, minor, patch, prerelease = '', build = ''] = VERSION.exec(release.version) ?? [];
+  const semver = isSemverVersion(release.version) ? VERSION.exec(release.version) : null;
+  const [, major = 0, minor = 0, patch = 0, prerelease = '', build = ''] = semver ?? [];
   const isFinal = release.isFinal ?? true;
-  const row = insertRow(store, 'release', {
+  const row = newRow(store, 'release', {
     belongs_to__application: applicationId,
     commit: randomHex(32),
     status: 'success',
@@ -97,6 +149,8 @@ function insertCatalogueRelease(store: Store, applicationId: number, release: Ca
     known_issue_list: release.isInvalidated ? 'Invalidated: a regression was found after publication' : null,
     composition: {},
   });
+  if (release.createdAt) row.created_at = release.createdAt;
+  store.put('release', row);
   return row.id;
 }
 
@@ -179,6 +233,17 @@ export function seedSupervisorFleets(
       is_for__device_type: deviceType,
       is_host: false,
     });
-    for (const release of SUPERVISOR_RELEASES) insertCatalogueRelease(store, fleet, release);
+    // The sandbox's own single-service layout; balena-sdk reads where each supervisor image is stored.
+    const service = insertRow(store, 'service', { application: fleet, service_name: 'main' });
+    for (const release of SUPERVISOR_RELEASES) {
+      const id = insertCatalogueRelease(store, fleet, release);
+      const image = insertRow(store, 'image', {
+        is_a_build_of__service: service.id,
+        status: 'success',
+        content_hash: `sha256:${randomHex(64)}`,
+        is_stored_at__image_location: `${SUPERVISOR_REGISTRY}/v2/${randomHex(32)}`,
+      });
+      insertRow(store, 'image__is_part_of__release', { image: image.id, is_part_of__release: id });
+    }
   }
 }

@@ -165,7 +165,11 @@ export const releaseResources: ResourceDefinition[] = [
         is_part_of__release  <- image__is_part_of__release.image
         image_install        <- image_install.installs__image
       `),
-    policy: fleetScoped({ application: via('service', 'is_a_build_of__service', fleetOfService) }),
+    // The supervisor images of the public `balena_os/<arch>-supervisor` fleets are public, as their releases.
+    policy: fleetScoped({
+      application: via('service', 'is_a_build_of__service', fleetOfService),
+      publicHost: 'guests-and-keys',
+    }),
   }),
   resource({
     name: 'image__is_part_of__release',
@@ -177,6 +181,9 @@ export const releaseResources: ResourceDefinition[] = [
       `),
     ],
     unique: [['image', 'is_part_of__release']],
-    policy: fleetScoped({ application: via('release', 'is_part_of__release', fleetOfRelease) }),
+    policy: fleetScoped({
+      application: via('release', 'is_part_of__release', fleetOfRelease),
+      publicHost: 'guests-and-keys',
+    }),
   }),
 ];

@@ -1046,7 +1046,7 @@ await call('os.getSupportedOsUpdateVersions / isSupportedOsUpdate / getOsUpdateT
 await call('os.getSupervisorReleasesForCpuArchitecture / getDownloadSize', async () => {
   const releases = await sdk.models.os.getSupervisorReleasesForCpuArchitecture('aarch64');
   const raw = releases.map((release) => release.raw_version).join();
-  check(raw === '17.1.1,17.0.0,16.4.6,14.11.8', `aarch64 supervisors newest first, got ${raw}`);
+  check(raw === '17.1.1,17.0.0,16.4.6,14.11.8,12.11.0,11.12.4,11.12.3', `aarch64 supervisors newest first, got ${raw}`);
   check((await sdk.models.os.getDownloadSize(DEVICE_TYPE, '6.0.13')) > 0, 'an image size');
 });
 await call('application.buildVar (set/get/getAllByApplication/remove)', async () => {
