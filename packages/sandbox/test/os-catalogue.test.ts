@@ -78,6 +78,27 @@ describe('the balenaOS catalogue', () => {
     }
   });
 
+  it('keeps a discontinued device type: its manifest says so, its host app is archived, and fleets can still be made for it', async () => {
+    const [edge] = (await odata(sandbox, "device_type?$select=id,slug&$filter=slug eq 'edge'", other.token)).body.d;
+    expect(edge).toEqual({ id: expect.any(Number), slug: 'edge' });
+    const manifest = await call(sandbox, 'GET', '/device-types/v1/edge', { token: other.token });
+    expect(manifest.body).toMatchObject({ slug: 'edge', state: 'DISCONTINUED', arch: 'amd64' });
+    const released = await call(sandbox, 'GET', '/device-types/v1/raspberrypi4-64', { token: other.token });
+    expect(released.body).toMatchObject({ state: 'RELEASED' });
+    const hosts = await odata(
+      sandbox,
+      `application?$select=is_archived&$filter=is_host eq true and is_for__device_type eq ${edge.id}`,
+      other.token,
+    );
+    expect(hosts.body.d).toEqual([{ is_archived: true }]);
+    const owner = await sandbox.createUser();
+    const created = await call(sandbox, 'POST', '/v7/application', {
+      token: owner.token,
+      body: { app_name: 'on-edge', organization: owner.organizationId, is_for__device_type: edge.id },
+    });
+    expect(created.status).toBe(201);
+  });
+
   it('lists public applications to users and guests, and not among the fleets a user reaches directly', async () => {
     for (const token of [undefined, other.token]) {
       const answer = await odata(sandbox, 'application?$select=slug,is_public', token);

@@ -54,7 +54,11 @@ export function seedCatalogue(store: Store): void {
     for (const alias of [entry.slug, ...(entry.aliases ?? [])]) {
       insertRow(store, 'device_type_alias', { device_type: deviceType.id, is_referenced_by__alias: alias });
     }
-    seedHostApplications(store, hostOrganization, { id: deviceType.id, slug: entry.slug });
+    seedHostApplications(store, hostOrganization, {
+      id: deviceType.id,
+      slug: entry.slug,
+      discontinued: entry.state === 'DISCONTINUED',
+    });
   }
   seedSupervisorFleets(store, hostOrganization, (slug) => store.findUnique('device_type', ['slug'], [slug])?.id);
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import { DEVICE_TYPES } from './device-type-table.js';
 
 /** The device-type.json document of a device type (the legacy `/device-types/v1` manifests). */
 export function deviceTypeManifest(store: Store, slug: string): Record<string, unknown> | undefined {
@@ -24,7 +25,7 @@ export function deviceTypeManifest(store: Store, slug: string): Record<string, u
     name: deviceType.name,
     arch: architecture?.slug,
     aliases,
-    state: 'RELEASED',
+    state: DEVICE_TYPES.find((entry) => entry.slug === slug)?.state ?? 'RELEASED',
     private: deviceType.is_private === true,
     instructions: ['Write the OS image to an SD card.', 'Insert the SD card into the device.', 'Power the device on.'],
     yocto: {

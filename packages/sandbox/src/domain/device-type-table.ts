@@ -5,6 +5,7 @@ export interface DeviceTypeEntry {
   arch: string;
   aliases?: string[];
   family: string;
+  /** The support state; default `RELEASED`. A `DISCONTINUED` type's host apps are archived. */
   state?: 'RELEASED' | 'DISCONTINUED' | 'NEW';
 }
 
@@ -57,4 +58,6 @@ export const DEVICE_TYPES: DeviceTypeEntry[] = [
   { slug: 'beaglebone-black', name: 'BeagleBone Black', arch: 'armv7hf', family: 'beaglebone' },
   { slug: 'qemux86-64', name: 'QEMU X86 64bit', arch: 'amd64', family: 'qemu' },
   { slug: 'qemux86', name: 'QEMU X86 32bit', arch: 'i386', family: 'qemu' },
+  // balena keeps discontinued device types: fleets can still be made for them (their host apps are archived).
+  { slug: 'edge', name: 'Edge Device Builder', arch: 'amd64', family: 'generic', state: 'DISCONTINUED' },
 ];

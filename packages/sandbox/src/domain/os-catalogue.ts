@@ -157,7 +157,7 @@ function insertCatalogueRelease(store: Store, applicationId: number, release: Ca
 function insertPublicApplication(
   store: Store,
   organization: number,
-  values: { app_name: string; slug: string; is_for__device_type: number; is_host: boolean },
+  values: { app_name: string; slug: string; is_for__device_type: number; is_host: boolean; is_archived?: boolean },
 ): number {
   const row = newRow(store, 'application', {
     ...values,
@@ -178,7 +178,7 @@ function insertPublicApplication(
 export function seedHostApplications(
   store: Store,
   organization: { id: number; handle: string },
-  deviceType: { id: number; slug: string },
+  deviceType: { id: number; slug: string; discontinued?: boolean },
 ): void {
   const lines: { suffix: string; policy: string; releases: readonly CatalogueRelease[] }[] = [
     { suffix: '', policy: 'default', releases: DEFAULT_OS_RELEASES },
@@ -193,6 +193,7 @@ export function seedHostApplications(
       slug: `${organization.handle}/${name}`,
       is_for__device_type: deviceType.id,
       is_host: true,
+      is_archived: deviceType.discontinued === true,
     });
     insertRow(store, 'application_tag', { application: host, tag_key: 'release-policy', value: line.policy });
     if (line.policy === 'esr') {
