@@ -10,19 +10,10 @@ import { FLEET_ROLE } from '../src/internal/role.js';
 import { resolveServiceInstallId } from '../src/internal/service-install.js';
 import { supportAccessUntil } from '../src/internal/support-access.js';
 import { userFilter } from '../src/internal/user-rows.js';
+import { refusal } from './helpers/refusal.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: wrong arguments on purpose.
 type Any = any;
-
-function refusal(work: () => unknown): InvalidParameter {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidParameter);
-    return error as InvalidParameter;
-  }
-  throw new Error('expected a refusal');
-}
 
 function expectRefused(work: () => unknown, parameter: string, reason: string): void {
   const error = refusal(work);

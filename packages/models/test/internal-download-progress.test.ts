@@ -1,7 +1,7 @@
 // The pure parts of a streamed download (release assets, OS images, invoices): the announced size,
 // the counted stream and its signal, the option check, the client scoped to the caller's signal,
 // and what a response's headers tell of the file.
-import { createClient, InvalidParameter, RequestError } from '@balena-ts/core';
+import { createClient, RequestError } from '@balena-ts/core';
 import { describe, expect, it } from 'vitest';
 import {
   announcedLength,
@@ -11,22 +11,13 @@ import {
   downloadClient,
   startedDownload,
 } from '../src/internal/download-progress.js';
+import { refusal } from './helpers/refusal.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: wrong arguments on purpose.
 type Any = any;
 
 function withLength(length?: string): Response {
   return new Response('', { headers: length === undefined ? {} : { 'content-length': length } });
-}
-
-function refusal(work: () => unknown): InvalidParameter {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidParameter);
-    return error as InvalidParameter;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('announcedLength', () => {
