@@ -121,7 +121,7 @@ export function normalizeOsVersion(version: string): string {
  */
 export function parseOsVersion(version: string | null | undefined): ParsedOsVersion | null {
   if (typeof version !== 'string') return null;
-  return semverParse(normalizeOsVersion(version));
+  return readOsVersion(version).parsed;
 }
 
 function revisionOf(version: ParsedOsVersion): number {
@@ -165,6 +165,13 @@ export interface ReadOsVersion {
   readonly parsed: ParsedOsVersion | null;
 }
 
+// The same spellings come back call after call (a device type's releases, a fleet's devices), and
+// reading one (nine rewriting patterns, then semver's grammar) was most of the work on an OS
+// versions answer: each is read once, frozen since every caller shares it. Bounded, so that a
+// long-lived process that meets many spellings starts again rather than grows.
+const READ_VERSIONS_LIMIT = 4_096;
+const readVersions = new Map<string, ReadOsVersion>();
+
 /**
  * Normalises and parses a balenaOS version once.
  *
@@ -172,8 +179,19 @@ export interface ReadOsVersion {
  * @returns its semver spelling and its parse (null when it is not a version)
  */
 export function readOsVersion(version: string): ReadOsVersion {
-  const text = normalizeOsVersion(version);
-  return { text, parsed: semverParse(text) };
+  let read = readVersions.get(version);
+  if (read === undefined) {
+    const text = normalizeOsVersion(version);
+    const parsed = semverParse(text);
+    if (parsed !== null) {
+      Object.freeze(parsed.prerelease);
+      Object.freeze(parsed.build);
+    }
+    read = Object.freeze({ text, parsed: parsed === null ? null : Object.freeze(parsed) });
+    if (readVersions.size >= READ_VERSIONS_LIMIT) readVersions.clear();
+    readVersions.set(version, read);
+  }
+  return read;
 }
 
 function compareReadVersions(a: ReadOsVersion, b: ReadOsVersion): number {
