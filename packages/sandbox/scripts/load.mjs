@@ -140,7 +140,10 @@ const mix = [
   () => `/v7/device/$count?$filter=belongs_to__application eq ${fleet.id}`,
   (i) => `/v7/device_environment_variable?$filter=device eq ${devices[i % 50].id}&$orderby=name asc`,
   (i) => `/v7/device?$select=id&$filter=uuid in ('${devices[i % DEVICES].uuid}','${devices[(i + 7) % DEVICES].uuid}')`,
-  () => `/v7/application?$select=id,app_name&$expand=owns__device/$count&$orderby=app_name asc`,
+  // The user's fleets as the SDKs' getAll asks for them (a plain listing also holds the public
+  // host fleets, as balena's does).
+  () =>
+    `/v7/application?$select=id,app_name&$expand=owns__device/$count&$filter=is_directly_accessible_by__user/any(dau:1 eq 1)&$orderby=app_name asc`,
 ];
 
 // --only <n>: every read is the mix's n-th kind, to weigh one kind alone.
