@@ -4,22 +4,13 @@
 import { InvalidApplicationType, InvalidOption, InvalidParameter, SupervisorLocked } from '@balena-ts/core';
 import * as application from '@balena-ts/models/application';
 import { describe, expect, it } from 'vitest';
+import { failureOf } from './helpers/refusal.js';
 import { uniqueName, useTestContext } from './helpers/sandbox.js';
 
 const context = useTestContext();
 
 async function seedApp() {
   return context.sandbox.seedApplication({ name: uniqueName('edges') });
-}
-
-/** The error a call ends in, a synchronous throw included. */
-async function failureOf(work: () => unknown): Promise<unknown> {
-  try {
-    await work();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('application refusals', () => {

@@ -1,6 +1,5 @@
 // Wrong arguments to the part-2 models (variables, tags, releases, images, services) end in a typed
 // error before any request, and as a rejected promise rather than a synchronous throw.
-import { InvalidParameter } from '@balena-ts/core';
 import * as applicationConfigVariable from '@balena-ts/models/application-config-variable';
 import * as applicationEnvVariable from '@balena-ts/models/application-env-variable';
 import * as applicationTag from '@balena-ts/models/application-tag';
@@ -14,31 +13,13 @@ import * as releaseTag from '@balena-ts/models/release-tag';
 import * as service from '@balena-ts/models/service';
 import * as serviceEnvVariable from '@balena-ts/models/service-env-variable';
 import { describe, expect, it } from 'vitest';
+import { expectRefusedBeforeRequest } from './helpers/refusal.js';
 import { seedFleet, useTestContext } from './helpers/sandbox.js';
 
 const context = useTestContext();
 
-/** Calls `work`, turning a synchronous throw into a failure of its own so that tests can tell the two apart. */
-async function outcome(work: () => Promise<unknown>): Promise<unknown> {
-  let pending: Promise<unknown>;
-  try {
-    pending = work();
-  } catch (error) {
-    return new Error(`threw synchronously instead of rejecting: ${String(error)}`);
-  }
-  return pending.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
-
-async function expectRefusedBeforeAnyRequest(work: () => Promise<unknown>, parameter: string): Promise<void> {
-  context.recorder.reset();
-  const error = await outcome(work);
-  expect(error).toBeInstanceOf(InvalidParameter);
-  expect((error as InvalidParameter).parameter).toBe(parameter);
-  expect(context.recorder.requests).toEqual([]);
-}
+const expectRefusedBeforeAnyRequest = (work: () => Promise<unknown>, parameter: string) =>
+  expectRefusedBeforeRequest(context.recorder, work, parameter);
 
 describe('remove with a key argument that is undefined', () => {
   it('refuses it instead of deleting the row whose id equals the parent', async () => {

@@ -11,15 +11,19 @@ import {
   DeviceOffline,
   IncompatibleApplication,
   InvalidDeviceType,
-  InvalidParameter,
   RequestError,
 } from '@balena-ts/core';
 import * as device from '@balena-ts/models/device';
 import * as deviceConfigVariable from '@balena-ts/models/device-config-variable';
 import { describe, expect, it } from 'vitest';
+import { expectRefusedBeforeRequest, failureOf } from './helpers/refusal.js';
 import { seedFleet as seedFleetIn, uniqueName, useTestContext } from './helpers/sandbox.js';
 
 const context = useTestContext();
+
+// Synchronous functions (the dashboard URL) are refused by a throw, the others by a rejection.
+const expectRefusal = (call: () => unknown, parameter: string, reason: string) =>
+  expectRefusedBeforeRequest(context.recorder, call as () => Promise<unknown>, parameter, reason, failureOf);
 const seedFleet = (count: number, deviceType?: string, fields?: Record<string, unknown>) =>
   seedFleetIn(context, count, deviceType, fields);
 
@@ -29,26 +33,6 @@ const PROVISIONED_DEV = {
   supervisor_version: '17.0.0',
   last_connectivity_event: '2026-01-01T00:00:00.000Z',
 };
-
-/** The error a call ends in, whether it throws or rejects. */
-async function failure(call: () => unknown): Promise<unknown> {
-  try {
-    await call();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-/** Expects an InvalidParameter naming `parameter` and giving `reason`, sent before any request. */
-async function expectRefusal(call: () => unknown, parameter: string, reason: string): Promise<void> {
-  context.recorder.reset();
-  const error = await failure(call);
-  expect(error).toBeInstanceOf(InvalidParameter);
-  expect((error as InvalidParameter).parameter).toBe(parameter);
-  expect((error as Error).message).toContain(`: ${reason}`);
-  expect(context.recorder.requests).toHaveLength(0);
-}
 
 function paths(): string[] {
   return context.recorder.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`);
@@ -212,12 +196,12 @@ describe('device messages', () => {
   it('the offline and not web accessible errors name the device as given', async () => {
     const { devices } = await seedFleet(1);
     const [seeded] = devices as [{ id: number; uuid: string }];
-    const offline = await failure(() => device.getLocalIPAddresses(context.client, seeded.uuid));
+    const offline = await failureOf(() => device.getLocalIPAddresses(context.client, seeded.uuid));
     expect(offline).toBeInstanceOf(DeviceOffline);
     expect((offline as Error).message).toBe(`The device is offline: ${seeded.uuid}`);
-    const offlineById = await failure(() => device.getLocalIpAddress(context.client, seeded.id));
+    const offlineById = await failureOf(() => device.getLocalIpAddress(context.client, seeded.id));
     expect((offlineById as Error).message).toBe(`The device is offline: ${seeded.id}`);
-    const hidden = await failure(() => device.getDeviceUrl(context.client, seeded.id));
+    const hidden = await failureOf(() => device.getDeviceUrl(context.client, seeded.id));
     expect(hidden).toBeInstanceOf(DeviceNotWebAccessible);
     expect((hidden as Error).message).toBe(`Device is not web accessible: ${seeded.id}`);
   });
@@ -226,12 +210,12 @@ describe('device messages', () => {
     const arm = await seedFleet(1, 'raspberrypi3');
     const amd = await context.sandbox.seedApplication({ name: uniqueName('nuc'), deviceType: 'intel-nuc' });
     const [seeded] = arm.devices as [{ id: number; uuid: string }];
-    const moved = await failure(() => device.move(context.client, seeded.id, amd.id));
+    const moved = await failureOf(() => device.move(context.client, seeded.id, amd.id));
     expect(moved).toBeInstanceOf(IncompatibleApplication);
     expect((moved as Error).message).toBe(
       `Incompatible application: ${amd.id} (amd64) cannot run device ${seeded.uuid} (armv7hf)`,
     );
-    const registered = await failure(() =>
+    const registered = await failureOf(() =>
       device.register(context.client, arm.app.id, device.generateUuid(), 'generic-amd64'),
     );
     expect(registered).toBeInstanceOf(InvalidDeviceType);
@@ -241,7 +225,7 @@ describe('device messages', () => {
   });
 
   it("a missing device's key keeps the API's 404 as its cause", async () => {
-    const error = await failure(() => device.generateDeviceKey(context.client, 876_543));
+    const error = await failureOf(() => device.generateDeviceKey(context.client, 876_543));
     expect(error).toBeInstanceOf(DeviceNotFound);
     expect((error as Error).cause).toBeInstanceOf(RequestError);
     expect(((error as Error).cause as RequestError).status).toBe(404);
@@ -349,13 +333,13 @@ describe('partial writes name what was written', () => {
     const { app, devices } = await seedFleet(4);
     const ids = devices.map((seeded) => seeded.id);
     const release = await context.sandbox.seedRelease({ application: app.id });
-    const pinned = await failure(async () => device.pinToRelease(await failingSecondWrite('PATCH'), ids, release.id));
+    const pinned = await failureOf(async () => device.pinToRelease(await failingSecondWrite('PATCH'), ids, release.id));
     expect((pinned as Error).message).toMatch(/^Wrote device is_pinned_on__release on 2 of 4 targets/);
     const other = await context.sandbox.seedApplication({ name: uniqueName('moved') });
     const unpinned = (await seedFleet(4)).devices.map((seeded) => seeded.id);
-    const moved = await failure(async () => device.move(await failingSecondWrite('PATCH'), unpinned, other.id));
+    const moved = await failureOf(async () => device.move(await failingSecondWrite('PATCH'), unpinned, other.id));
     expect((moved as Error).message).toMatch(/^Wrote device belongs_to__application on 2 of 4 targets/);
-    const removed = await failure(async () => device.remove(await failingSecondWrite('DELETE'), ids));
+    const removed = await failureOf(async () => device.remove(await failingSecondWrite('DELETE'), ids));
     expect((removed as Error).message).toMatch(/^Wrote device removal on 2 of 4 targets/);
   });
 });

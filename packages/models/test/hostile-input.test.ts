@@ -5,16 +5,10 @@ import * as application from '../src/application.js';
 import { isSystemVariable } from '../src/application-env-variable.js';
 import * as device from '../src/device.js';
 import * as release from '../src/release.js';
+import { rejectionOf } from './helpers/refusal.js';
 import { seedFleet, useTestContext } from './helpers/sandbox.js';
 
 const context = useTestContext();
-
-async function rejection(work: () => Promise<unknown>): Promise<unknown> {
-  return work().then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
 
 function thrownBy(work: () => unknown): unknown {
   try {
@@ -40,7 +34,7 @@ describe('options that are not an object', () => {
         () => application.generateProvisioningKey(context.client, app.id, value as never),
         () => release.getWithImageDetails(context.client, 1, value as never),
       ]) {
-        const error = await rejection(call);
+        const error = await rejectionOf(call);
         expect(error).toBeInstanceOf(InvalidParameter);
         expect((error as InvalidParameter).parameter).toBe('options');
       }
@@ -53,7 +47,7 @@ describe('options that are not an object', () => {
     async (options) => {
       const { app } = await seedFleet(context, 0);
       context.recorder.reset();
-      const error = await rejection(() =>
+      const error = await rejectionOf(() =>
         application.generateProvisioningKey(context.client, app.id, options as never),
       );
       expect(error).toBeInstanceOf(InvalidOption);
@@ -72,7 +66,7 @@ describe('grantSupportAccess beyond the last representable date', () => {
         () => application.grantSupportAccess(context.client, app.id, expiryTimestamp),
         () => device.grantSupportAccess(context.client, devices[0]!.uuid, expiryTimestamp),
       ]) {
-        const error = await rejection(call);
+        const error = await rejectionOf(call);
         expect(error).toBeInstanceOf(InvalidParameter);
         expect((error as InvalidParameter).parameter).toBe('expiryTimestamp');
       }

@@ -9,6 +9,7 @@ import {
 import * as releaseAsset from '@balena-ts/models/release-asset';
 import { startSandbox } from '@balena-ts/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rejectionOf } from './helpers/refusal.js';
 import { uniqueName, useTestContext } from './helpers/sandbox.js';
 
 const context = useTestContext();
@@ -204,18 +205,10 @@ describe('release.asset size limit', () => {
   });
 });
 
-/** The error `work` rejects with, or a failure when it resolves. */
-async function rejection(work: () => Promise<unknown>): Promise<unknown> {
-  return work().then(
-    () => new Error('expected a rejection'),
-    (error: unknown) => error,
-  );
-}
-
 /** Checks that `work` is refused before any request, naming `parameter`, the value given and `reason`. */
 async function expectRefused(work: () => Promise<unknown>, parameter: string, value: unknown, reason: string) {
   context.recorder.reset();
-  const error = await rejection(work);
+  const error = await rejectionOf(work);
   expect(error).toBeInstanceOf(InvalidParameter);
   expect((error as InvalidParameter).parameter).toBe(parameter);
   expect((error as InvalidParameter).value).toBe(value);
@@ -252,7 +245,7 @@ describe('release.asset refusals name the parameter and say what was expected', 
       'expected a non-empty key',
     );
     context.recorder.reset();
-    const error = await rejection(() => releaseAsset.get(context.client, null as never));
+    const error = await rejectionOf(() => releaseAsset.get(context.client, null as never));
     expect(error).toBeInstanceOf(InvalidParameter);
     expect((error as InvalidParameter).parameter).toBe('id');
   });
@@ -317,13 +310,13 @@ describe('release.asset errors name the asset looked up', () => {
     for (const [id, message] of missing) {
       for (const work of [releaseAsset.get, releaseAsset.download, releaseAsset.remove]) {
         if (work === releaseAsset.remove && typeof id === 'number') continue;
-        const error = await rejection(() => work(context.client, id));
+        const error = await rejectionOf(() => work(context.client, id));
         expect(error).toBeInstanceOf(ReleaseAssetNotFound);
         expect((error as Error).message).toBe(message);
       }
     }
     await releaseAsset.upload(context.client, { release: release.id, asset_key: 'taken', asset: new Blob(['t']) });
-    const taken = await rejection(() =>
+    const taken = await rejectionOf(() =>
       releaseAsset.upload(context.client, { release: release.id, asset_key: 'taken', asset: new Blob(['u']) }),
     );
     expect(taken).toBeInstanceOf(ReleaseAssetAlreadyExists);
@@ -335,10 +328,10 @@ describe('release.asset errors name the asset looked up', () => {
       resource: 'release_asset',
       body: { release: release.id, asset_key: 'no-file' },
     });
-    const byId = await rejection(() => releaseAsset.download(context.client, row.id));
+    const byId = await rejectionOf(() => releaseAsset.download(context.client, row.id));
     expect(byId).toBeInstanceOf(ReleaseAssetNotFound);
     expect((byId as Error).message).toBe(`Release asset not found: ${row.id} (no file uploaded)`);
-    const byKey = await rejection(() =>
+    const byKey = await rejectionOf(() =>
       releaseAsset.download(context.client, { release: release.id, asset_key: 'no-file' }),
     );
     expect((byKey as Error).message).toBe(
@@ -403,7 +396,7 @@ describe('release.asset requests', () => {
     const controller = new AbortController();
     controller.abort();
     context.recorder.reset();
-    const error = await rejection(() =>
+    const error = await rejectionOf(() =>
       releaseAsset.upload(
         context.client,
         { release: release.id, asset_key: 'aborted', asset: new Blob(['a']) },

@@ -3,6 +3,7 @@ import { ApplicationNotFound, createClient, InvalidParameter, RequestError } fro
 import * as release from '@balena-ts/models/release';
 import * as releaseAsset from '@balena-ts/models/release-asset';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rejectionOf } from './helpers/refusal.js';
 import { uniqueName, useTestContext } from './helpers/sandbox.js';
 
 const context = useTestContext();
@@ -103,14 +104,6 @@ describe('release.createFromUrl', () => {
   });
 });
 
-/** The error `work` rejects with, or a failure when it resolves. */
-async function rejection(work: () => Promise<unknown>): Promise<unknown> {
-  return work().then(
-    () => new Error('expected a rejection'),
-    (error: unknown) => error,
-  );
-}
-
 /**
  * A client whose API is `http://api.balena.test` (so the builder's default URL is
  * `http://builder.balena.test`), every request sent on to the sandbox and its URL recorded as sent.
@@ -151,7 +144,7 @@ describe('release.createFromUrl refusals name the option and say what was expect
     const name = parameter.split('.')[1];
     const options = name === undefined ? value : { url: 'https://host/x.tar', [name]: value };
     context.recorder.reset();
-    const error = await rejection(() => release.createFromUrl(context.client, application.id, options as never));
+    const error = await rejectionOf(() => release.createFromUrl(context.client, application.id, options as never));
     expect(error).toBeInstanceOf(InvalidParameter);
     const { message } = error as InvalidParameter;
     expect((error as InvalidParameter).parameter).toBe(parameter);
@@ -204,7 +197,7 @@ describe('release.createFromUrl when the builder answers without starting', () =
       status: 200,
       body,
     });
-    const error = await rejection(() =>
+    const error = await rejectionOf(() =>
       release.createFromUrl(context.client, application.id, { url: `${context.sandbox.url}/x.tar` }),
     ).finally(() => fault.remove());
     expect(fault.fired).toBe(1);

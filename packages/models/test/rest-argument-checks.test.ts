@@ -19,29 +19,16 @@ import * as team from '@balena-ts/models/team';
 import * as teamApplicationAccess from '@balena-ts/models/team-application-access';
 import * as teamMembership from '@balena-ts/models/team-membership';
 import { describe, expect, it } from 'vitest';
+import { expectRefusedBeforeRequest, rejectionOf } from './helpers/refusal.js';
 import { useTestContext } from './helpers/sandbox.js';
 
 const context = useTestContext();
 
+const expectRefused = (work: () => Promise<unknown>, parameter: string, reason?: string) =>
+  expectRefusedBeforeRequest(context.recorder, work, parameter, reason);
+
 // biome-ignore lint/suspicious/noExplicitAny: wrong arguments on purpose.
 type Any = any;
-
-async function failure(work: () => Promise<unknown>): Promise<unknown> {
-  return work().then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
-
-/** Expects `work` to be refused with `parameter`, and `reason` when given, before any request. */
-async function expectRefused(work: () => Promise<unknown>, parameter: string, reason?: string): Promise<void> {
-  context.recorder.reset();
-  const error = await failure(work);
-  expect(error).toBeInstanceOf(InvalidParameter);
-  expect((error as InvalidParameter).parameter).toBe(parameter);
-  if (reason !== undefined) expect((error as Error).message).toContain(`parameter "${parameter}": ${reason}`);
-  expect(context.recorder.requests).toEqual([]);
-}
 
 describe('api-key', () => {
   it('refuses a blank name, an id that is no id, and an update with nothing in it', async () => {
@@ -140,7 +127,7 @@ describe('billing', () => {
   it('refuses invoice numbers that are not a plain token', async () => {
     const { client } = context;
     // The longest invoice number allowed goes to the API (which does not know the organization).
-    const longest = await failure(() => billing.downloadInvoice(client, 'no-such-org', 'a'.repeat(128)));
+    const longest = await rejectionOf(() => billing.downloadInvoice(client, 'no-such-org', 'a'.repeat(128)));
     expect(longest).toBeInstanceOf(Error);
     expect(longest).not.toBeInstanceOf(InvalidParameter);
     for (const invoiceNumber of [5, ' inv', 'inv ', '', '.', '..', 'a'.repeat(129), 'in\nv']) {
@@ -163,10 +150,10 @@ describe('config', () => {
     );
     await expectRefused(() => config.getDeviceTypeManifest(client, ' '), 'slug', 'expected a device type slug');
     await expectRefused(() => config.getConfigVarSchema(client, ' '), 'deviceType', 'expected a device type slug');
-    const bySlug = await failure(() => config.getDeviceTypeManifestBySlug(client, 'no-such-board'));
+    const bySlug = await rejectionOf(() => config.getDeviceTypeManifestBySlug(client, 'no-such-board'));
     expect(bySlug).toBeInstanceOf(InvalidDeviceType);
     expect((bySlug as Error).message).toBe('Invalid device type: no-such-board');
-    const manifest = await failure(() => config.getDeviceTypeManifest(client, 'no-such-board'));
+    const manifest = await rejectionOf(() => config.getDeviceTypeManifest(client, 'no-such-board'));
     expect(manifest).toBeInstanceOf(InvalidDeviceType);
     expect((manifest as Error).message).toBe('Invalid device type: no-such-board');
     expect((manifest as Error).cause).toBeInstanceOf(Error);
@@ -212,7 +199,7 @@ describe('device-type', () => {
       [() => deviceType.get(client, 'no-such-board'), 'no-such-board'],
       [() => deviceType.getBySlugOrName(client, 'no-such-board'), 'no-such-board'],
     ] as const) {
-      const error = await failure(work);
+      const error = await rejectionOf(work);
       expect(error).toBeInstanceOf(InvalidDeviceType);
       expect((error as Error).message).toBe(`Invalid device type: ${name}`);
     }
@@ -300,7 +287,7 @@ describe('organization, its invites and memberships', () => {
       );
     }
     await expectRefused(() => organizationMembership.remove(client, null as Any), 'idOrUniqueKey');
-    const byId = await failure(() => organizationMembership.remove(client, 0));
+    const byId = await rejectionOf(() => organizationMembership.remove(client, 0));
     expect((byId as InvalidParameter).parameter).toBe('idOrUniqueKey');
     // An id is checked as an id, not as a key with the wrong fields.
     expect((byId as Error).message).not.toContain('is_member_of__organization');
@@ -340,7 +327,7 @@ describe('team, its memberships and application accesses', () => {
     );
     await expectRefused(() => teamMembership.remove(client, [1, 0]), 'idOrIds');
     // A single id is checked as an id, not taken for an empty list.
-    const single = await failure(() => teamMembership.remove(client, 0));
+    const single = await rejectionOf(() => teamMembership.remove(client, 0));
     expect((single as InvalidParameter).parameter).toBe('idOrIds');
     expect((single as Error).message).not.toContain('non-empty list');
   });

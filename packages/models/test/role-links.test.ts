@@ -14,6 +14,7 @@ import * as organizationInvite from '@balena-ts/models/organization-invite';
 import * as organizationMembership from '@balena-ts/models/organization-membership';
 import * as teamAccess from '@balena-ts/models/team-application-access';
 import { describe, expect, it } from 'vitest';
+import { rejectionOf } from './helpers/refusal.js';
 import { uniqueName, useTestContext } from './helpers/sandbox.js';
 
 const context = useTestContext();
@@ -21,13 +22,6 @@ const context = useTestContext();
 const FLEET_ROLE_EXPECTED = 'expected a role name such as developer, operator or observer';
 const ORGANIZATION_ROLE_EXPECTED = 'expected a role name (administrator or member)';
 const MISSING_USER = 987_654;
-
-async function rejection(work: () => Promise<unknown>): Promise<unknown> {
-  return work().then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
 
 describe('role and key arguments, refused before any request', () => {
   const c = () => context.client;
@@ -119,7 +113,7 @@ describe('role and key arguments, refused before any request', () => {
 
   it.each(cases)('$name', async ({ call, parameter, expected }) => {
     context.recorder.reset();
-    const error = await rejection(call);
+    const error = await rejectionOf(call);
     expect(error).toBeInstanceOf(InvalidParameter);
     expect((error as InvalidParameter).parameter).toBe(parameter);
     if (expected !== undefined) expect((error as InvalidParameter).message).toContain(expected);
@@ -151,21 +145,21 @@ describe('lookups by role name and by membership key', () => {
   it('no membership for a key is the model’s not-found error, naming the key field by field', async () => {
     const fleet = await context.sandbox.seedApplication({ name: uniqueName('keys') });
     const organizationId = context.sandbox.superuser.organizationId;
-    const fleetError = await rejection(() =>
+    const fleetError = await rejectionOf(() =>
       applicationMembership.get(context.client, { user: MISSING_USER, is_member_of__application: fleet.id }),
     );
     expect(fleetError).toBeInstanceOf(ApplicationMembershipNotFound);
     expect((fleetError as ApplicationMembershipNotFound).value).toBe(
       `user=${MISSING_USER},is_member_of__application=${fleet.id}`,
     );
-    const organizationError = await rejection(() =>
+    const organizationError = await rejectionOf(() =>
       organizationMembership.get(context.client, { user: MISSING_USER, is_member_of__organization: organizationId }),
     );
     expect(organizationError).toBeInstanceOf(OrganizationMembershipNotFound);
     expect((organizationError as OrganizationMembershipNotFound).value).toBe(
       `user=${MISSING_USER},is_member_of__organization=${organizationId}`,
     );
-    const byId = await rejection(() => organizationMembership.get(context.client, MISSING_USER));
+    const byId = await rejectionOf(() => organizationMembership.get(context.client, MISSING_USER));
     expect((byId as OrganizationMembershipNotFound).value).toBe(MISSING_USER);
   });
 });
