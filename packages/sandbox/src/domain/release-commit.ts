@@ -6,11 +6,16 @@ import type { Store } from '../store/store.js';
 const SUCCESSFUL_COMMIT_RULE =
   'It is necessary that each application that owns a release1 that has a status that is equal to "success" and has a commit1, owns at most one release2 that has a status that is equal to "success" and has a commit2 that is equal to the commit1.';
 
-/** The successful release of a fleet with this commit: what devices and fleet states name by commit. */
-export function successfulRelease(store: Store, applicationId: number, commit: string): Row | undefined {
+/** The successful releases of a fleet with this commit: one at most, once a release is stored. */
+function successfulReleases(store: Store, applicationId: number, commit: unknown): Row[] {
   return store
     .referencing('release', 'belongs_to__application', applicationId)
-    .find((release) => release.commit === commit && release.status === 'success');
+    .filter((release) => release.commit === commit && release.status === 'success');
+}
+
+/** The successful release of a fleet with this commit: what devices and fleet states name by commit. */
+export function successfulRelease(store: Store, applicationId: number, commit: string): Row | undefined {
+  return successfulReleases(store, applicationId, commit)[0];
 }
 
 /**
@@ -19,11 +24,8 @@ export function successfulRelease(store: Store, applicationId: number, commit: s
  */
 export function checkSuccessfulCommit(release: Row, store: Store): void {
   if (release.status !== 'success') return;
-  const other = store
-    .referencing('release', 'belongs_to__application', release.belongs_to__application as number)
-    .some(
-      (candidate) =>
-        candidate.id !== release.id && candidate.commit === release.commit && candidate.status === 'success',
-    );
-  if (other) throw messageError(400, SUCCESSFUL_COMMIT_RULE);
+  const others = successfulReleases(store, release.belongs_to__application as number, release.commit).filter(
+    (candidate) => candidate.id !== release.id,
+  );
+  if (others.length > 0) throw messageError(400, SUCCESSFUL_COMMIT_RULE);
 }

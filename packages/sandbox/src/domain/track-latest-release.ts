@@ -32,14 +32,13 @@ export function trackLatestRelease(store: Store, applicationId: number): void {
   const application = store.get('application', applicationId);
   if (application?.should_track_latest_release !== true) return;
   let latest: Row | undefined;
+  let latestMs = Number.NEGATIVE_INFINITY;
   for (const release of store.referencing('release', 'belongs_to__application', applicationId)) {
     if (!isTrackable(release)) continue;
-    if (
-      latest === undefined ||
-      startedAtMs(release) > startedAtMs(latest) ||
-      (startedAtMs(release) === startedAtMs(latest) && release.id > latest.id)
-    ) {
+    const ms = startedAtMs(release);
+    if (latest === undefined || ms > latestMs || (ms === latestMs && release.id > latest.id)) {
       latest = release;
+      latestMs = ms;
     }
   }
   if (latest === undefined || application.should_be_running__release === latest.id) return;
