@@ -222,6 +222,21 @@ if (sections.has('operations')) {
     notes.push(
       `an empty Node process (the same binary, \`node -e\`, lowest of 5): peak RSS ${formatBytes(Math.min(...emptyPeaks))}`,
     );
+    // The floor under the second memory row: fetch alone, streaming the same answer and keeping
+    // none of it, as every streamed read of it must at least do.
+    if (!(seeded instanceof Error)) {
+      progress('operation streamDevicesDiscarding (raw-fetch, the memory floor)');
+      const floor = (
+        await runOperationRounds({ nodeBinary: node.path, ...seeded }, 'streamDevicesDiscarding', ['raw-fetch'])
+      )['raw-fetch'];
+      notes.push(
+        floor instanceof Error
+          ? `a bare fetch streaming the same answer and dropping it: n/a (${floor.message})`
+          : `a bare fetch streaming the same answer (${formatBytes(floor.items)}) and dropping each piece as it arrives, ` +
+              `median of ${OPERATION_RUNS} runs: peak RSS above the RSS before ${formatBytes(floor.peakAboveStartBytes)}, ` +
+              `peak RSS ${formatBytes(floor.peakRssBytes)}`,
+      );
+    }
   }
   if (!(seeded instanceof Error)) await seeded.stop();
 }

@@ -49,7 +49,9 @@ let osUpdateRuns = 0;
 export function runOperation({ nodeBinary, sandbox, config }, implementation, operation, tag = '') {
   // A fresh variable name per run, so that every run creates its variables rather than updating.
   const envVarName = `BENCH_${implementation.replace('-', '_').toUpperCase()}${tag ? `_${tag}` : ''}`;
-  const operationConfig = { ...config, envVarName };
+  // Each worker gets only the OS update devices of its own run: the config travels in an
+  // environment variable, which Linux caps at 128 KiB.
+  const operationConfig = { ...config, envVarName, osUpdateUuids: [] };
   if (operation === 'startOsUpdate') {
     const first = OS_UPDATE_DEVICES_PER_RUN * osUpdateRuns++;
     operationConfig.osUpdateUuids = config.osUpdateUuids.slice(first, first + OS_UPDATE_DEVICES_PER_RUN);

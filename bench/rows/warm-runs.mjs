@@ -2,15 +2,19 @@
 // operation rows pass the counts on, and the OS update row seeds one device per call.
 
 /**
- * Unmeasured calls after the first, so that V8 has optimised each SDK's code on the answer (a
+ * Unmeasured calls after the first, so that V8 has optimised each SDK's code on the answer. A
  * profile of the OS versions row: after 5 calls balena-ts took 1.9 times raw fetch, after 50 about
- * 1.1; raw fetch has little code to optimise). At 30, with 9 measured calls, two quiet runs of the
- * same row differed by up to 0.35 in their ratio to raw fetch.
+ * 1.1. Medians by stretch of one process's calls (2026-12-03, four processes per column) showed
+ * the code still moving long after that: on the log row balena-ts took 1.05-1.63 times raw fetch
+ * over calls 100-131 (where 100 warm-up calls put the measured ones) and 0.86-0.97 over calls
+ * 131-200; on the OS versions row 1.14-1.49 over calls 300-500 and 0.98-1.04 over 500-800, where
+ * every column had settled. Hence 500, and a median over 301 calls rather than 31: the reads take
+ * under a millisecond once settled, where one call in ten took twice the median.
  */
-export const WARM_UP = 100;
+export const WARM_UP = 500;
 
 /** Measured calls after the warm-up; the median is reported. */
-export const WARM_RUNS = 31;
+export const WARM_RUNS = 301;
 
 /** Calls of a warm row in one worker: the first (its requests counted), the warm-up, the measured. */
 export const CALLS_PER_WARM_ROW = 1 + WARM_UP + WARM_RUNS;

@@ -17,7 +17,7 @@ export async function connect(apiUrl, email, password) {
   });
   if (!login.ok) throw new Error(`login: HTTP ${login.status}`);
   const token = await login.text();
-  return async function api(method, path, body) {
+  async function api(method, path, body) {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: {
@@ -33,7 +33,14 @@ export async function connect(apiUrl, email, password) {
       throw error;
     }
     return text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+  }
+  /** A GET whose answer the caller reads itself (the bench's memory floor: bytes read and dropped). */
+  api.stream = async (path) => {
+    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+    return response;
   };
+  return api;
 }
 
 /** An OData string literal. */
