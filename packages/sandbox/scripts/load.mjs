@@ -2,13 +2,16 @@
 // Load check (a script, not a test): a 10,000-device fleet, 1,000 concurrent requests of a
 // realistic mix, then p50/p99 latency and the error count (which must be 0).
 // Run after building: node scripts/load.mjs [--requests 1000] [--devices 10000] [--data <file>]
-//   [--writes 0.1] [--profile <dir>] [--in-process] [--only <kind>]
+//   [--writes 0.1] [--profile <dir>] [--in-process] [--only <kind>] [--bursts <n>]
 // The sandbox runs as its own process (dist/cli.js), as for a real client: the 1,000 fetches cost
 // about as much CPU as the server's answers, and in one process they would wait for each other.
 // --in-process runs both in this process instead (how the figures before 2026-12 were taken).
 // --data persists to a SQLite file (as the CLI's --data); --writes makes that share of the
 // requests device tag POSTs; --profile runs the server under --cpu-prof and prints its self time
-// during the load by function and by file. /ping is sampled every 20 ms meanwhile.
+// during the load by function and by file (the last burst's). /ping is sampled every 20 ms
+// meanwhile. --bursts sends the 1,000 requests that many times, one burst after the other: the
+// first meets a server whose code for new connections and queries V8 has not optimised yet, the
+// later ones a server that has been serving for a while.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
@@ -27,11 +30,13 @@ const { values } = parseArgs({
     'in-process': { type: 'boolean', default: false },
     only: { type: 'string' },
     client: { type: 'string', default: 'http' },
+    bursts: { type: 'string', default: '1' },
   },
 });
 const REQUESTS = Number(values.requests);
 const DEVICES = Number(values.devices);
 const WRITE_SHARE = Number(values.writes);
+const BURSTS = Math.max(1, Number(values.bursts));
 const IN_PROCESS = values['in-process'];
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
 
@@ -173,68 +178,88 @@ const send =
           request.end(init.body);
         });
 const writeEvery = WRITE_SHARE > 0 ? Math.max(1, Math.round(1 / WRITE_SHARE)) : 0;
-const latencies = [];
-let errors = 0;
-const pings = [];
-let loading = true;
-const pinger = (async () => {
-  while (loading) {
-    const sent = performance.now();
-    await (await fetch(`${sandbox.url}/ping`)).arrayBuffer();
-    pings.push(performance.now() - sent);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-})();
-const started = performance.now();
-// CPU time is steadier than latency on a busy machine.
-const cpuBefore = process.cpuUsage();
-const serverCpuBefore = sandbox.cpuMs();
-// The profile's timestamps are in this clock (µs), so its samples can be cut to the load.
-const windowFrom = process.hrtime.bigint() / 1000n;
-await Promise.all(
-  Array.from({ length: REQUESTS }, async (_, index) => {
-    const write = writeEvery > 0 && index % writeEvery === 0;
-    const path = write ? '/v7/device_tag' : encode(mix[index % mix.length](index));
-    const init = write
-      ? {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ device: devices[index % DEVICES].id, tag_key: `load-${index}`, value: 'x' }),
-        }
-      : { headers };
-    const sent = performance.now();
-    try {
-      const status = await send(path, init);
-      if (status !== (write ? 201 : 200)) errors++;
-    } catch {
-      errors++;
-    }
-    latencies.push(performance.now() - sent);
-  }),
-);
-const windowTo = process.hrtime.bigint() / 1000n;
-const totalMs = performance.now() - started;
-const cpu = process.cpuUsage(cpuBefore);
-const serverCpuAfter = sandbox.cpuMs();
-loading = false;
-await pinger;
-latencies.sort((a, b) => a - b);
-pings.sort((a, b) => a - b);
 const percentileOf = (list, p) => list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))];
-const percentile = (p) => percentileOf(latencies, p);
-const clientCpuMs = (cpu.user + cpu.system) / 1000;
+
+/** One burst: every request sent at once, each timed from the moment it was sent to its answer's end. */
+async function burst(round) {
+  const latencies = [];
+  let errors = 0;
+  const pings = [];
+  let loading = true;
+  const pinger = (async () => {
+    while (loading) {
+      const sent = performance.now();
+      await (await fetch(`${sandbox.url}/ping`)).arrayBuffer();
+      pings.push(performance.now() - sent);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  const started = performance.now();
+  // CPU time is steadier than latency on a busy machine.
+  const cpuBefore = process.cpuUsage();
+  const serverCpuBefore = sandbox.cpuMs();
+  // The profile's timestamps are in this clock (µs), so its samples can be cut to the load.
+  const windowFrom = process.hrtime.bigint() / 1000n;
+  await Promise.all(
+    Array.from({ length: REQUESTS }, async (_, index) => {
+      const write = writeEvery > 0 && index % writeEvery === 0;
+      const path = write ? '/v7/device_tag' : encode(mix[index % mix.length](index));
+      const init = write
+        ? {
+            method: 'POST',
+            headers,
+            // A tag key of its own per burst: the same key on the same device would be a 409.
+            body: JSON.stringify({
+              device: devices[index % DEVICES].id,
+              tag_key: `load-${round}-${index}`,
+              value: 'x',
+            }),
+          }
+        : { headers };
+      const sent = performance.now();
+      try {
+        const status = await send(path, init);
+        if (status !== (write ? 201 : 200)) errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - sent);
+    }),
+  );
+  const windowTo = process.hrtime.bigint() / 1000n;
+  const totalMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const serverCpuAfter = sandbox.cpuMs();
+  loading = false;
+  await pinger;
+  latencies.sort((a, b) => a - b);
+  pings.sort((a, b) => a - b);
+  const clientCpuMs = (cpu.user + cpu.system) / 1000;
+  console.log(
+    `${BURSTS > 1 ? `burst ${round + 1}/${BURSTS}: ` : ''}${REQUESTS} concurrent requests in ${totalMs.toFixed(0)} ms (CPU ` +
+      (IN_PROCESS
+        ? `${clientCpuMs.toFixed(0)} ms, client and server in one process)`
+        : `server ${serverCpuAfter === null ? '?' : (serverCpuAfter - serverCpuBefore).toFixed(0)} ms, client ${clientCpuMs.toFixed(0)} ms)`),
+  );
+  console.log(
+    `p50 ${percentileOf(latencies, 50).toFixed(1)} ms, p99 ${percentileOf(latencies, 99).toFixed(1)} ms, errors ${errors}`,
+  );
+  console.log(
+    `/ping during the load: ${pings.length} samples, p50 ${percentileOf(pings, 50).toFixed(1)} ms, p99 ${percentileOf(pings, 99).toFixed(1)} ms` +
+      (values.data ? `; data file ${values.data}, writes ${writeEvery > 0 ? `1 in ${writeEvery}` : 'none'}` : ''),
+  );
+  return { errors, windowFrom, windowTo };
+}
+
 console.log(`seeded ${DEVICES} devices in ${seedMs.toFixed(0)} ms`);
-console.log(
-  `${REQUESTS} concurrent requests in ${totalMs.toFixed(0)} ms (CPU ` +
-    (IN_PROCESS
-      ? `${clientCpuMs.toFixed(0)} ms, client and server in one process)`
-      : `server ${serverCpuAfter === null ? '?' : (serverCpuAfter - serverCpuBefore).toFixed(0)} ms, client ${clientCpuMs.toFixed(0)} ms)`),
-);
-console.log(`p50 ${percentile(50).toFixed(1)} ms, p99 ${percentile(99).toFixed(1)} ms, errors ${errors}`);
-console.log(
-  `/ping during the load: ${pings.length} samples, p50 ${percentileOf(pings, 50).toFixed(1)} ms, p99 ${percentileOf(pings, 99).toFixed(1)} ms` +
-    (values.data ? `; data file ${values.data}, writes ${writeEvery > 0 ? `1 in ${writeEvery}` : 'none'}` : ''),
-);
+let errors = 0;
+let window;
+for (let round = 0; round < BURSTS; round++) {
+  const result = await burst(round);
+  errors += result.errors;
+  window = result;
+}
+const { windowFrom, windowTo } = window;
 await sandbox.close();
 if (values.profile) {
   const newest = readdirSync(values.profile)
