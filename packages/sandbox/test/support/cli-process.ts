@@ -1,14 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { onTestFinished } from 'vitest';
 
 /** The built CLI (tests run after `tsc -b`). */
 export const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 
-/** Starts the CLI on a data file and resolves with its URL, password, token and process once it prints them. */
+/**
+ * Starts the CLI on a data file and resolves with its URL, password, token and process once it
+ * prints them. Called inside a test: a CLI the test has not stopped by its end (an assertion failed
+ * before its `stopCli`) is killed then, rather than outliving the test run.
+ */
 export function startCli(
   dataFile: string,
 ): Promise<{ url: string; password: string; token: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dataFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   return new Promise((resolve, reject) => {
     let output = '';
