@@ -11,12 +11,21 @@ export function setup({ apiUrl, email, password }) {
   return connect(apiUrl, email, password);
 }
 
+/**
+ * A fleet's devices, in the order balena-ts lists them (by name, then id): the same query on both
+ * sides, so that the row compares clients rather than the sandbox's sort.
+ * @param {number} fleetId
+ */
+const fleetDevicesPath = (fleetId) =>
+  `/v7/device?$filter=belongs_to__application%20eq%20${fleetId}&$orderby=device_name%20asc,id%20asc`;
+
 /** @type {Record<string, (api: any, config: import('./config.mjs').OperationConfig) => Promise<number>>} */
 export const operations = {
   async listOrganizations(api) {
     const { d } = await api(
       'GET',
-      '/v7/organization?$select=id,name,handle&$expand=organization_membership($select=id,user,organization_membership_role)',
+      '/v7/organization?$select=id,name,handle&$expand=organization_membership($select=id,user,organization_membership_role)' +
+        '&$orderby=name%20asc',
     );
     return d.reduce((count, organization) => count + organization.organization_membership.length, 0);
   },
@@ -65,13 +74,13 @@ export const operations = {
     return services.size;
   },
   async listDevices(api, { fleetId }) {
-    const { d } = await api('GET', `/v7/device?$filter=belongs_to__application%20eq%20${fleetId}`);
+    const { d } = await api('GET', fleetDevicesPath(fleetId));
     return d.length;
   },
   async streamDevicesDiscarding(api, { fleetId }) {
     // Not a row of the table: the memory floor under the listing rows (run.mjs). The same answer
     // as listDevices, read as it arrives and dropped, so that only fetch itself holds memory.
-    const response = await api.stream(`/v7/device?$filter=belongs_to__application%20eq%20${fleetId}`);
+    const response = await api.stream(fleetDevicesPath(fleetId));
     let bytes = 0;
     for await (const chunk of response.body) bytes += chunk.length;
     return bytes;
