@@ -25,7 +25,7 @@ import { missedTargetNotes } from './lib/target-notes.mjs';
 import { balenaTsBundle, measureBundle, officialBundle, PROGRAMS } from './rows/bundle.mjs';
 import { COLD_START_IMPLEMENTATIONS, COLD_START_RUNS, measureColdStarts } from './rows/cold-start.mjs';
 import { balenaTsFootprint, officialFootprint, rawFetchFootprint } from './rows/footprint.mjs';
-import { OPERATION_RUNS, OPERATIONS, runOperationRounds } from './rows/operations.mjs';
+import { OPERATION_RUNS, OPERATIONS, runOperationRounds, WARM_OPERATIONS } from './rows/operations.mjs';
 import { startSeededSandbox } from './rows/sandbox-fleet.mjs';
 
 const args = process.argv.slice(2);
@@ -168,7 +168,12 @@ if (sections.has('operations')) {
       if (result instanceof Error) continue;
       const varying =
         new Set(result.requestCounts).size > 1 ? ` (request counts per run: ${result.requestCounts.join(', ')})` : '';
-      notes.push(`${operation} ${implementation}: ${formatCount(result.items)} items${varying}`);
+      // The wall time of each run, for the reads timed warm: under a millisecond, run-to-run
+      // differences are as large as the ones between the columns, and a reader should see them.
+      const perRun = WARM_OPERATIONS.has(operation)
+        ? `; wall time per run ${result.msPerRun.map((ms) => (ms < 10 ? `${ms.toFixed(2)} ms` : formatMs(ms))).join(', ')}`
+        : '';
+      notes.push(`${operation} ${implementation}: ${formatCount(result.items)} items${varying}${perRun}`);
     }
     const values = (key) => Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, pick(results[name], key)]));
     operationRows.requests.push({

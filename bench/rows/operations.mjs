@@ -121,7 +121,7 @@ function median(values) {
  * @param {{ nodeBinary: string, sandbox: any, config: object }} context
  * @param {keyof typeof OPERATIONS} operation
  * @param {string[]} implementations
- * @returns {Promise<Record<string, Error | { requests: number, ms: number, items: number, peakRssBytes: number, requestCounts: number[] }>>}
+ * @returns {Promise<Record<string, Error | { requests: number, ms: number, items: number, peakRssBytes: number, requestCounts: number[], msPerRun: number[] }>>}
  */
 export async function runOperationRounds(context, operation, implementations, onProgress = () => {}) {
   await runOperation(context, 'raw-fetch', operation, 'WARMUP').catch(() => undefined);
@@ -147,6 +147,7 @@ export async function runOperationRounds(context, operation, implementations, on
         {
           requests: runs[0].requests,
           requestCounts: runs.map((run) => run.requests),
+          msPerRun: runs.map((run) => run.ms),
           items: runs[0].items,
           ms: median(runs.map((run) => run.ms)),
           peakRssBytes: median(runs.map((run) => run.peakRssBytes)),
