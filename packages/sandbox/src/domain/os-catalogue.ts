@@ -117,18 +117,17 @@ const SUPERVISOR_REGISTRY = 'registry2.sandbox.invalid';
 const VERSION = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/;
 
 /**
- * Whether balena could store the version in the release's semver fields: a number with a leading
- * zero (the ESR months of 2020.04.0) is not semver, so those releases are 0.0.0 and known by their
- * `version` tag only.
+ * The parts of a version balena could store in the release's semver fields, or null: a number with
+ * a leading zero (the ESR months of 2020.04.0) is not semver, so those releases are 0.0.0 and known
+ * by their `version` tag only.
  */
-function isSemverVersion(version: string): boolean {
-  const [, major = '', minor = '', patch = ''] = VERSION.exec(version) ?? [];
-  return [major, minor, patch].every((part) => /^(?:0|[1-9]\d*)$/.test(part));
+function semverParts(version: string): RegExpExecArray | null {
+  const match = VERSION.exec(version);
+  return match?.slice(1, 4).every((part) => /^(?:0|[1-9]\d*)$/.test(part)) ? match : null;
 }
 
 function insertCatalogueRelease(store: Store, applicationId: number, release: CatalogueRelease): number {
-  const semver = isSemverVersion(release.version) ? VERSION.exec(release.version) : null;
-  const [, major = 0, minor = 0, patch = 0, prerelease = '', build = ''] = semver ?? [];
+  const [, major = 0, minor = 0, patch = 0, prerelease = '', build = ''] = semverParts(release.version) ?? [];
   const isFinal = release.isFinal ?? true;
   const row = newRow(store, 'release', {
     belongs_to__application: applicationId,
