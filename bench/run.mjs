@@ -25,6 +25,7 @@ import { missedTargetNotes } from './lib/target-notes.mjs';
 import { balenaTsBundle, measureBundle, officialBundle, PROGRAMS } from './rows/bundle.mjs';
 import { COLD_START_IMPLEMENTATIONS, COLD_START_RUNS, measureColdStarts } from './rows/cold-start.mjs';
 import { balenaTsFootprint, officialFootprint, rawFetchFootprint } from './rows/footprint.mjs';
+import { LAYERS, measureLayers, renderLayers } from './rows/layers.mjs';
 import { OPERATION_RUNS, OPERATIONS, runOperationRounds, WARM_OPERATIONS } from './rows/operations.mjs';
 import { startSeededSandbox } from './rows/sandbox-fleet.mjs';
 
@@ -41,6 +42,7 @@ const node = benchNodeBinary();
 const machine = describeMachine(node.path);
 const rows = [];
 const notes = [];
+let layerSection;
 
 /** Runs one measurement; a failure becomes an Error value, shown as n/a with its reason. */
 async function attempt(measure) {
@@ -243,6 +245,12 @@ if (sections.has('operations')) {
       );
     }
   }
+  if (!(seeded instanceof Error) && (!chosenOperations || chosenOperations.has('layers'))) {
+    progress(`layers of a small read (${Object.keys(LAYERS).length} layers, ${OPERATION_RUNS} runs)`);
+    const layers = await attempt(() => measureLayers({ nodeBinary: node.path, config: seeded.config }));
+    layerSection =
+      layers instanceof Error ? `### Where a small read’s time goes\n\nn/a: ${layers.message}` : renderLayers(layers);
+  }
   if (!(seeded instanceof Error)) await seeded.stop();
 }
 
@@ -256,6 +264,7 @@ const report = [
   `- official SDK: balena-sdk ${machine.balenaSdk}; balena-ts: ${machine.balenaTs}; sandbox: @balena-ts/sandbox ${machine.sandbox}; esbuild ${machine.esbuild}`,
   `- date: ${machine.date}`,
   renderTable(rows),
+  ...(layerSection ? ['', layerSection] : []),
   '',
   '### Notes',
   '',
