@@ -3,8 +3,9 @@
 // process (so that every layer meets the same machine, the same sandbox state and the same phase
 // of V8's optimisation), each timed on its own:
 //   node ops/layers-worker.mjs <warm-up rounds> <measured rounds>
-// (forked by rows/layers.mjs, with IPC; the config is the operation workers' own, in
-// BENCH_OPERATION_CONFIG). It reports each layer's median per call, in milliseconds.
+// (forked by rows/layers.mjs, with IPC; the sandbox's URL and the bench user's credentials in
+// BENCH_OPERATION_CONFIG, as the operation workers get them). It reports each layer's median per
+// call, in milliseconds.
 import { getToken, login } from '@balena-ts/auth';
 import { createClient } from '@balena-ts/core';
 import { getAll } from '@balena-ts/models/organization';

@@ -1,7 +1,7 @@
 // The layers of a small read (ops/layers-worker.mjs): one forked worker per run, OPERATION_RUNS
 // runs, each layer's median per call taken over the runs' medians.
 import { fork } from 'node:child_process';
-import { OPERATION_RUNS } from './operations.mjs';
+import { OPERATION_RUNS, OPERATION_TIMEOUT_MS } from './operations.mjs';
 import { WARM_RUNS, WARM_UP } from './warm-runs.mjs';
 
 const workerPath = new URL('../ops/layers-worker.mjs', import.meta.url).pathname;
@@ -36,11 +36,16 @@ function runOnce(nodeBinary, config) {
     child.stderr.setEncoding('utf8').on('data', (chunk) => {
       stderr += chunk;
     });
+    // A hung worker (a sandbox that stopped answering) must not hang the bench.
+    const timer = setTimeout(() => child.kill('SIGKILL'), OPERATION_TIMEOUT_MS);
     child.on('message', (message) => {
       if (message.type === 'done') resolve(message.medians);
       else reject(new Error(message.message));
     });
-    child.on('exit', (code) => reject(new Error(`layers worker exited (${code}) ${stderr.slice(0, 300)}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`layers worker exited (${code}) ${stderr.slice(0, 300)}`));
+    });
   });
 }
 

@@ -8,7 +8,7 @@ import { OS_UPDATE_DEVICES_PER_RUN } from './sandbox-fleet.mjs';
 import { WARM_RUNS, WARM_UP } from './warm-runs.mjs';
 
 const workerPath = path.resolve(import.meta.dirname, '..', 'ops', 'worker.mjs');
-const OPERATION_TIMEOUT_MS = 10 * 60_000;
+export const OPERATION_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Reads of a few milliseconds, timed warm: after the first call (whose requests are counted),
