@@ -18,13 +18,16 @@ export async function setup({ apiUrl, email, password }) {
   return client;
 }
 
+/** The organizations row's options (also given by the pine and model layers of ops/layers-worker.mjs). */
+export const ORGANIZATION_OPTIONS = {
+  $select: ['id', 'name', 'handle'],
+  $expand: { organization_membership: { $select: ['id', 'user', 'organization_membership_role'] } },
+};
+
 /** @type {Record<string, (client: any, config: import('./config.mjs').OperationConfig) => Promise<number>>} */
 export const operations = {
   async listOrganizations(client) {
-    const organizations = await getAllOrganizations(client, {
-      $select: ['id', 'name', 'handle'],
-      $expand: { organization_membership: { $select: ['id', 'user', 'organization_membership_role'] } },
-    });
+    const organizations = await getAllOrganizations(client, ORGANIZATION_OPTIONS);
     return organizations.reduce((count, organization) => count + organization.organization_membership.length, 0);
   },
   async startOsUpdate(client, { osUpdateUuids, osUpdateTo }) {

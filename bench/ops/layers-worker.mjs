@@ -7,25 +7,14 @@
 // BENCH_OPERATION_CONFIG, as the operation workers get them). It reports each layer's median per
 // call, in milliseconds.
 import { getToken, login } from '@balena-ts/auth';
-import { createClient } from '@balena-ts/core';
+import { createClient, DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS } from '@balena-ts/core';
 import { getAll } from '@balena-ts/models/organization';
 import { ofetch } from 'ofetch';
+import { ORGANIZATION_OPTIONS as OPTIONS } from './balena-ts.mjs';
+import { ORGANIZATIONS_PATH as PATH } from './raw-fetch.mjs';
 
 const [warmUpArgument, roundsArgument] = process.argv.slice(2);
 const config = JSON.parse(process.env.BENCH_OPERATION_CONFIG ?? '{}');
-
-// The organizations row's query (ops/raw-fetch.mjs), written out once for the layers below the
-// model; pine and the model build the same URL from their options.
-const PATH =
-  '/v7/organization?$select=id,name,handle&$expand=organization_membership($select=id,user,organization_membership_role)' +
-  '&$orderby=name%20asc';
-const OPTIONS = {
-  $select: ['id', 'name', 'handle'],
-  $expand: { organization_membership: { $select: ['id', 'user', 'organization_membership_role'] } },
-};
-// balena-ts's defaults: 30 s per attempt within a 60 s deadline (core's resolve-config.ts).
-const TIMEOUT_MS = 30_000;
-const DEADLINE_MS = 60_000;
 
 try {
   const client = createClient({ apiUrl: config.apiUrl });
@@ -40,11 +29,11 @@ try {
     // call's, each with its timer, and the client's own header.
     'fetch with timeouts': async () => {
       const call = new AbortController();
-      const deadline = setTimeout(() => call.abort(), DEADLINE_MS);
+      const deadline = setTimeout(() => call.abort(), DEFAULT_DEADLINE_MS);
       const attempt = new AbortController();
       const follow = () => attempt.abort();
       call.signal.addEventListener('abort', follow, { once: true });
-      const timeout = setTimeout(() => attempt.abort(), TIMEOUT_MS);
+      const timeout = setTimeout(() => attempt.abort(), DEFAULT_TIMEOUT_MS);
       try {
         const response = await fetch(url, {
           headers: { 'X-Balena-Client': 'bench', ...headers },
@@ -58,7 +47,7 @@ try {
         call.signal.removeEventListener('abort', follow);
       }
     },
-    ofetch: async () => (await ofetch(url, { headers, timeout: TIMEOUT_MS, retry: 0 })).d,
+    ofetch: async () => (await ofetch(url, { headers, timeout: DEFAULT_TIMEOUT_MS, retry: 0 })).d,
     'client.request': async () => (await client.request(PATH)).d,
     'client.pine.get': () =>
       client.pine.get({ resource: 'organization', options: { ...OPTIONS, $orderby: 'name asc' } }),

@@ -19,14 +19,15 @@ export function setup({ apiUrl, email, password }) {
 const fleetDevicesPath = (fleetId) =>
   `/v7/device?$filter=belongs_to__application%20eq%20${fleetId}&$orderby=device_name%20asc,id%20asc`;
 
+/** The organizations row's query, in the SDKs' order (also sent by each layer of ops/layers-worker.mjs). */
+export const ORGANIZATIONS_PATH =
+  '/v7/organization?$select=id,name,handle&$expand=organization_membership($select=id,user,organization_membership_role)' +
+  '&$orderby=name%20asc';
+
 /** @type {Record<string, (api: any, config: import('./config.mjs').OperationConfig) => Promise<number>>} */
 export const operations = {
   async listOrganizations(api) {
-    const { d } = await api(
-      'GET',
-      '/v7/organization?$select=id,name,handle&$expand=organization_membership($select=id,user,organization_membership_role)' +
-        '&$orderby=name%20asc',
-    );
+    const { d } = await api('GET', ORGANIZATIONS_PATH);
     return d.reduce((count, organization) => count + organization.organization_membership.length, 0);
   },
   async startOsUpdate(api, { osUpdateUuids, osUpdateTo }) {

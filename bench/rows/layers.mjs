@@ -1,14 +1,14 @@
 // The layers of a small read (ops/layers-worker.mjs): one forked worker per run, OPERATION_RUNS
 // runs, each layer's median per call taken over the runs' medians.
 import { fork } from 'node:child_process';
-import { OPERATION_RUNS, OPERATION_TIMEOUT_MS } from './operations.mjs';
+import { median, OPERATION_RUNS, OPERATION_TIMEOUT_MS } from './operations.mjs';
 import { WARM_RUNS, WARM_UP } from './warm-runs.mjs';
 
 const workerPath = new URL('../ops/layers-worker.mjs', import.meta.url).pathname;
 
 /** What each layer adds to the one below it, in the table's words. */
 export const LAYERS = {
-  fetch: 'the platform fetch, the answer parsed (the raw fetch column)',
+  fetch: 'the platform fetch of the raw fetch column\u2019s request, the answer parsed',
   'fetch with timeouts':
     'fetch given what every balena-ts request gives it: two abort signals with their timers, a header',
   ofetch: 'ofetch with a timeout, no retry: the library the request layer is built on',
@@ -69,7 +69,6 @@ export async function measureLayers({ nodeBinary, config }) {
  * @returns {string}
  */
 export function renderLayers(perRun) {
-  const median = (values) => [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)];
   const base = median(perRun.fetch);
   const micro = (ms) => `${Math.round(ms * 1000)} µs`;
   const lines = [

@@ -106,7 +106,8 @@ export function runOperation({ nodeBinary, sandbox, config }, implementation, op
 
 export const OPERATION_RUNS = Number(process.env.BENCH_OPERATION_RUNS ?? 3);
 
-function median(values) {
+/** The median of some figures (the mean of the middle two for an even count). */
+export function median(values) {
   const sorted = [...values].sort((left, right) => left - right);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
